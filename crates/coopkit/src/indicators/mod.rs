@@ -1,0 +1,1 @@
+//! Indicators over a registry. (Filled in by the indicator work.)

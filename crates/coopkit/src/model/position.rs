@@ -1,0 +1,146 @@
+//! Posts in a cooperative's management and who holds them.
+
+use super::{Date, Ethnicity, Sex};
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+
+/// A post. Board seats are [`Role::BoardChair`] plus [`Role::BoardMember`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Chair of the board (Chủ tịch HĐQT).
+    BoardChair,
+    /// Board member (thành viên HĐQT).
+    BoardMember,
+    /// Director (Giám đốc).
+    Director,
+    /// Deputy director.
+    DeputyDirector,
+    /// Head of the supervisory (control) board.
+    SupervisoryHead,
+    /// Member of the supervisory board.
+    SupervisoryMember,
+    /// Controller (kiểm soát viên), in the simplified structure.
+    Controller,
+    /// Chief accountant.
+    ChiefAccountant,
+}
+
+impl Role {
+    /// Every role, in contract order.
+    pub const ALL: [Role; 8] = [
+        Role::BoardChair,
+        Role::BoardMember,
+        Role::Director,
+        Role::DeputyDirector,
+        Role::SupervisoryHead,
+        Role::SupervisoryMember,
+        Role::Controller,
+        Role::ChiefAccountant,
+    ];
+
+    /// A seat on the board (HĐQT).
+    pub fn is_board_seat(self) -> bool {
+        matches!(self, Role::BoardChair | Role::BoardMember)
+    }
+
+    /// The contract name, for example `"board_chair"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::BoardChair => "board_chair",
+            Role::BoardMember => "board_member",
+            Role::Director => "director",
+            Role::DeputyDirector => "deputy_director",
+            Role::SupervisoryHead => "supervisory_head",
+            Role::SupervisoryMember => "supervisory_member",
+            Role::Controller => "controller",
+            Role::ChiefAccountant => "chief_accountant",
+        }
+    }
+}
+
+/// Who holds a post.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Holder {
+    /// A member, by id.
+    Member(String),
+    /// Someone who is not a member (a hired director, say).
+    External {
+        /// Their sex, if known.
+        sex: Option<Sex>,
+        /// Their ethnic group, if known.
+        ethnicity: Option<Ethnicity>,
+    },
+}
+
+/// A post held by a member or a non-member, optionally for a period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Position {
+    /// Optional identifier, used as the subject of findings when given.
+    pub id: Option<String>,
+    /// The post.
+    pub role: Role,
+    /// Who holds it.
+    pub holder: Holder,
+    /// First day held, if known.
+    pub start: Option<Date>,
+    /// First day no longer held, if known.
+    pub end: Option<Date>,
+}
+
+impl Position {
+    /// A post held by a member, undated.
+    pub fn member(role: Role, member_id: impl Into<String>) -> Self {
+        Position {
+            id: None,
+            role,
+            holder: Holder::Member(member_id.into()),
+            start: None,
+            end: None,
+        }
+    }
+
+    /// A post held by a non-member, undated.
+    pub fn external(role: Role, sex: Option<Sex>) -> Self {
+        Position {
+            id: None,
+            role,
+            holder: Holder::External { sex, ethnicity: None },
+            start: None,
+            end: None,
+        }
+    }
+
+    /// Held on `date`: started on or before, not yet ended.
+    pub fn is_held_on(&self, date: Date) -> bool {
+        self.start.is_none_or(|s| s <= date) && self.end.is_none_or(|e| date < e)
+    }
+}
+
+impl Serialize for Position {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        if let Some(id) = &self.id {
+            m.serialize_entry("id", id)?;
+        }
+        m.serialize_entry("role", &self.role)?;
+        match &self.holder {
+            Holder::Member(id) => m.serialize_entry("member", id)?,
+            Holder::External { sex, ethnicity } => {
+                if let Some(sex) = sex {
+                    m.serialize_entry("sex", sex)?;
+                }
+                if let Some(e) = ethnicity {
+                    m.serialize_entry("ethnicity", e)?;
+                }
+            }
+        }
+        if let Some(d) = &self.start {
+            m.serialize_entry("start", d)?;
+        }
+        if let Some(d) = &self.end {
+            m.serialize_entry("end", d)?;
+        }
+        m.end()
+    }
+}
