@@ -1,3 +1,169 @@
 //! Classification: size class (Decree 113/2024 from 1 Nov 2024, Circular
 //! 01/2020 before), ILO type, minority membership, and whether a cooperative
-//! is women-managed under each named rule. (Filled in by the classification work.)
+//! is women-managed under each named rule.
+
+use crate::law::{Message, Parameters};
+use crate::model::{Cooperative, Date, IloType};
+use serde::Serialize;
+
+/// Size class of a cooperative.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SizeClass {
+    /// Micro (siêu nhỏ).
+    Micro,
+    /// Small (nhỏ).
+    Small,
+    /// Medium (vừa).
+    Medium,
+    /// Large (lớn).
+    Large,
+}
+
+impl SizeClass {
+    /// The snake_case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SizeClass::Micro => "micro",
+            SizeClass::Small => "small",
+            SizeClass::Medium => "medium",
+            SizeClass::Large => "large",
+        }
+    }
+}
+
+/// A named rule for "managed by women". The national programme gives no
+/// formal definition, so every result says which rule it used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum WomenManagedRule {
+    /// The board chair or the director is a woman (the default).
+    #[default]
+    ChairOrDirector,
+    /// Women hold at least half of board seats plus the director post.
+    ManagementMajority,
+    /// Women members hold ≥ 51 % of charter capital and a woman is chair,
+    /// director or board member (analogue of Law 04/2017/QH14 Art. 3(1)).
+    WomenOwned,
+    /// Recorded as women-managed by the Women's Union.
+    Declared,
+}
+
+impl WomenManagedRule {
+    /// Every rule, in contract order.
+    pub const ALL: [WomenManagedRule; 4] = [
+        WomenManagedRule::ChairOrDirector,
+        WomenManagedRule::ManagementMajority,
+        WomenManagedRule::WomenOwned,
+        WomenManagedRule::Declared,
+    ];
+
+    /// The snake_case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WomenManagedRule::ChairOrDirector => "chair_or_director",
+            WomenManagedRule::ManagementMajority => "management_majority",
+            WomenManagedRule::WomenOwned => "women_owned",
+            WomenManagedRule::Declared => "declared",
+        }
+    }
+
+    /// Parses the snake_case name.
+    pub fn parse(s: &str) -> Option<WomenManagedRule> {
+        WomenManagedRule::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+impl std::str::FromStr for WomenManagedRule {
+    type Err = crate::Error;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        WomenManagedRule::parse(s).ok_or_else(|| {
+            crate::Error::parameter(
+                "women_managed_rule",
+                "expected chair_or_director, management_majority, women_owned or declared",
+            )
+        })
+    }
+}
+
+/// The size class, or why it cannot be determined.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SizeClassResult {
+    /// The class, when determinable.
+    pub class: Option<SizeClass>,
+    /// The instrument used, for example `"Decree 113/2024/NĐ-CP, Art. 5"`.
+    pub basis: String,
+    /// Why the class was or was not determined.
+    pub reason: Message,
+}
+
+/// Whether a cooperative is women-managed under one rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WomenManaged {
+    /// The rule used.
+    pub rule: WomenManagedRule,
+    /// Yes, no, or `None` when the data needed is missing.
+    pub value: Option<bool>,
+    /// Why.
+    pub reason: Message,
+}
+
+/// Everything [`classify`] says about one cooperative.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Classification {
+    /// The cooperative's id.
+    pub cooperative: String,
+    /// The date classified for.
+    pub as_of: Date,
+    /// Size class.
+    pub size_class: SizeClassResult,
+    /// ILO type, recorded or mapped from the Circular 01/2020 type.
+    pub ilo_type: Option<IloType>,
+    /// At least one current member of an ethnic minority; `None` when unknown.
+    pub has_minority_member: Option<bool>,
+    /// One entry for each rule, in [`WomenManagedRule::ALL`] order.
+    pub women_managed: Vec<WomenManaged>,
+}
+
+/// Classifies `coop` on `as_of` with the built-in parameter table.
+pub fn classify(coop: &Cooperative, as_of: Date) -> Classification {
+    classify_with(Parameters::builtin(), coop, as_of)
+}
+
+/// Classifies `coop` on `as_of` with `params` (for user-supplied thresholds).
+pub fn classify_with(params: &Parameters, coop: &Cooperative, as_of: Date) -> Classification {
+    Classification {
+        cooperative: coop.id.clone(),
+        as_of,
+        size_class: size_class(params, coop, as_of),
+        ilo_type: coop.ilo_type.or(coop.circular_type.map(|c| c.ilo_type())),
+        has_minority_member: has_minority_member(coop, as_of),
+        women_managed: WomenManagedRule::ALL
+            .iter()
+            .map(|&r| women_managed(coop, r, as_of))
+            .collect(),
+    }
+}
+
+/// Size class on `as_of`. (Logic filled in by the classification work.)
+pub fn size_class(_params: &Parameters, _coop: &Cooperative, _as_of: Date) -> SizeClassResult {
+    SizeClassResult {
+        class: None,
+        basis: String::new(),
+        reason: Message::new("not implemented yet", "chưa thực hiện"),
+    }
+}
+
+/// At least one current member of an ethnic minority. (Filled in by the classification work.)
+pub fn has_minority_member(_coop: &Cooperative, _as_of: Date) -> Option<bool> {
+    None
+}
+
+/// Women-managed under `rule` on `as_of`. (Filled in by the classification work.)
+pub fn women_managed(_coop: &Cooperative, rule: WomenManagedRule, _as_of: Date) -> WomenManaged {
+    WomenManaged {
+        rule,
+        value: None,
+        reason: Message::new("not implemented yet", "chưa thực hiện"),
+    }
+}

@@ -23,6 +23,7 @@ pub mod model;
 pub mod num;
 pub mod registry;
 
+pub use classify::{classify, Classification, SizeClass, WomenManagedRule};
 pub use error::{Error, InputError, InputErrorCode, InputErrors, Result};
 pub use law::{check, CheckReport, Finding, Law, LawChoice, Message, Parameters, Status, Subject, Value};
 pub use model::{

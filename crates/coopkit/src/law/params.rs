@@ -1,22 +1,330 @@
-//! Legal thresholds as data: each value with its law, start and end dates and
-//! citation, in the spirit of OpenFisca's parameters. (Filled in by the law work.)
+//! Legal thresholds as data: each value with its law, start and end dates,
+//! citation and confirmation status, in the spirit of OpenFisca's parameters.
+//!
+//! The built-in table is the TOML under `crates/coopkit/params/`, embedded at
+//! compile time. Users load their own table with [`Parameters::from_toml_str`]
+//! (for a new decree, or for a threshold the reference marks unconfirmed) and
+//! lay it over the built-in one with [`Parameters::overlay`].
+//!
+//! ```toml
+//! [[parameter]]
+//! id = "members.minimum.cooperative"
+//! law = "vn-2023"                 # optional: the law the value belongs to
+//! start = "2024-07-01"            # first day in force
+//! end = "2030-01-01"              # optional: first day no longer in force
+//! value = 5
+//! unit = "count"                  # count | percent | vnd
+//! citation = "Law 17/2023/QH15, Art. 4(7)"
+//! confirmed = true                # false: a user-supplied or unconfirmed value
+//! ```
 
-use super::{CheckReport, LawChoice};
+use super::{CheckReport, Law, LawChoice};
+use crate::error::Error;
 use crate::model::{Cooperative, Date};
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+/// The unit of a parameter's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// A number of members, cooperatives, seats or years.
+    Count,
+    /// A whole percentage (30 means 30 %).
+    Percent,
+    /// An amount in đồng.
+    Vnd,
+}
+
+/// One dated value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Parameter {
+    /// Dotted id, for example `capital.member_cap.cooperative`.
+    pub id: String,
+    /// The law the value belongs to; `None` for decrees and circulars that
+    /// apply whatever law is chosen.
+    pub law: Option<Law>,
+    /// First day in force.
+    pub start: Date,
+    /// First day no longer in force.
+    pub end: Option<Date>,
+    /// The value, in `unit`.
+    pub value: u64,
+    /// What `value` counts.
+    pub unit: Unit,
+    /// Law, article, clause.
+    pub citation: String,
+    /// Confirmed in a public source. Unconfirmed values are never built in;
+    /// they come only from a user's table.
+    pub confirmed: bool,
+    /// Free text: the source, or what the value means.
+    pub note: Option<String>,
+}
+
+impl Parameter {
+    /// In force on `date`.
+    pub fn in_force_on(&self, date: Date) -> bool {
+        self.start <= date && self.end.is_none_or(|e| date < e)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTable {
+    #[serde(default)]
+    parameter: Vec<RawParameter>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawParameter {
+    id: String,
+    law: Option<String>,
+    start: String,
+    end: Option<String>,
+    value: i64,
+    unit: Unit,
+    citation: String,
+    #[serde(default)]
+    confirmed: bool,
+    note: Option<String>,
+}
 
 /// A table of dated legal parameters.
-#[derive(Debug, Clone, Default)]
-pub struct Parameters {}
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Parameters {
+    entries: Vec<Parameter>,
+}
+
+/// The built-in tables, in load order.
+const BUILTIN: &[(&str, &str)] = &[
+    ("params/vn-2012.toml", include_str!("../../params/vn-2012.toml")),
+    ("params/vn-2023.toml", include_str!("../../params/vn-2023.toml")),
+    (
+        "params/classification.toml",
+        include_str!("../../params/classification.toml"),
+    ),
+];
 
 impl Parameters {
-    /// The built-in table (Law 23/2012, Law 17/2023, Decree 113/2024, Circular 01/2020).
+    /// The built-in table: Law 23/2012, Law 17/2023, Decree 113/2024 and
+    /// Circular 01/2020, confirmed values only.
     pub fn builtin() -> &'static Parameters {
-        static P: std::sync::OnceLock<Parameters> = std::sync::OnceLock::new();
-        P.get_or_init(Parameters::default)
+        static P: OnceLock<Parameters> = OnceLock::new();
+        P.get_or_init(|| {
+            let mut all = Parameters::default();
+            for (name, text) in BUILTIN {
+                match Parameters::parse(text, name) {
+                    Ok(p) => all.entries.extend(p.entries),
+                    // The built-in files are tested; a broken one is a bug in this crate.
+                    Err(e) => panic!("built-in parameter table {name}: {e}"),
+                }
+            }
+            all
+        })
+    }
+
+    /// Reads a table in the TOML form shown in the module documentation.
+    /// Every problem is reported with the entry's index and field.
+    pub fn from_toml_str(text: &str) -> Result<Parameters, Error> {
+        Parameters::parse(text, "parameters")
+    }
+
+    fn parse(text: &str, name: &str) -> Result<Parameters, Error> {
+        let raw: RawTable =
+            toml::from_str(text).map_err(|e| Error::parameter(name, e.message().to_owned()))?;
+        let mut entries = Vec::with_capacity(raw.parameter.len());
+        let mut problems = Vec::new();
+        for (i, r) in raw.parameter.into_iter().enumerate() {
+            let at = |field: &str| format!("{name}.parameter[{i}].{field}");
+            let law = match r.law.as_deref().map(|l| (l, Law::parse(l))) {
+                None => None,
+                Some((_, Some(l))) => Some(l),
+                Some((l, None)) => {
+                    problems.push(format!(
+                        "{}: unknown law {l:?} (expected vn-2012 or vn-2023)",
+                        at("law")
+                    ));
+                    None
+                }
+            };
+            let start = r.start.parse::<Date>();
+            if start.is_err() {
+                problems.push(format!("{}: not an ISO date (YYYY-MM-DD)", at("start")));
+            }
+            let end = match r.end.as_deref().map(str::parse::<Date>) {
+                None => None,
+                Some(Ok(d)) => Some(d),
+                Some(Err(_)) => {
+                    problems.push(format!("{}: not an ISO date (YYYY-MM-DD)", at("end")));
+                    None
+                }
+            };
+            if r.value < 0 {
+                problems.push(format!("{}: must not be negative", at("value")));
+            }
+            if r.unit == Unit::Percent && r.value > 100 {
+                problems.push(format!("{}: a percentage above 100", at("value")));
+            }
+            if r.id.trim().is_empty() {
+                problems.push(format!("{}: empty id", at("id")));
+            }
+            if let (Ok(s), Some(e)) = (&start, end) {
+                if e <= *s {
+                    problems.push(format!("{}: must be after start", at("end")));
+                }
+            }
+            if let Ok(start) = start {
+                entries.push(Parameter {
+                    id: r.id,
+                    law,
+                    start,
+                    end,
+                    value: r.value.max(0) as u64,
+                    unit: r.unit,
+                    citation: r.citation,
+                    confirmed: r.confirmed,
+                    note: r.note,
+                });
+            }
+        }
+        for (i, a) in entries.iter().enumerate() {
+            for b in &entries[i + 1..] {
+                if a.id == b.id && a.law == b.law && overlaps(a, b) {
+                    problems.push(format!(
+                        "{name}: {} has two values in force at once from {}",
+                        a.id,
+                        b.start.max(a.start)
+                    ));
+                }
+            }
+        }
+        if problems.is_empty() {
+            Ok(Parameters { entries })
+        } else {
+            Err(Error::parameter(name, problems.join("; ")))
+        }
+    }
+
+    /// This table with `other`'s entries taking precedence wherever they
+    /// are in force (same id and law).
+    pub fn overlay(&self, other: &Parameters) -> Parameters {
+        let mut entries = other.entries.clone();
+        entries.extend(self.entries.iter().cloned());
+        Parameters { entries }
+    }
+
+    /// Every entry.
+    pub fn entries(&self) -> &[Parameter] {
+        &self.entries
+    }
+
+    /// The value of `id` for `law` (or for no law) in force on `date`.
+    /// Entries earlier in the table win (so an overlay's entries win).
+    pub fn get(&self, id: &str, law: Option<Law>, date: Date) -> Option<&Parameter> {
+        self.entries
+            .iter()
+            .find(|p| p.id == id && p.law == law && p.in_force_on(date))
+    }
+
+    /// The value of `id` under `law` on `date`. When `date` lies outside
+    /// every period the law's table gives for `id` (a law named explicitly for
+    /// a date it was not in force), the nearest version is used: the last one
+    /// for later dates, the first one for earlier dates.
+    pub fn for_law(&self, id: &str, law: Law, date: Date) -> Option<&Parameter> {
+        if let Some(p) = self.get(id, Some(law), date) {
+            return Some(p);
+        }
+        let mut versions = self.entries.iter().filter(|p| p.id == id && p.law == Some(law));
+        let first = versions.next()?;
+        let (mut earliest, mut latest) = (first, first);
+        for p in versions {
+            if p.start < earliest.start {
+                earliest = p;
+            }
+            if p.start > latest.start {
+                latest = p;
+            }
+        }
+        Some(if date < earliest.start { earliest } else { latest })
     }
 
     /// Checks `coop` under `law` on `as_of` with this table.
     pub fn check(&self, coop: &Cooperative, law: LawChoice, as_of: Date) -> CheckReport {
         super::rules::check(self, coop, law.resolve(as_of), as_of)
+    }
+}
+
+fn overlaps(a: &Parameter, b: &Parameter) -> bool {
+    let a_before_b = a.end.is_some_and(|e| e <= b.start);
+    let b_before_a = b.end.is_some_and(|e| e <= a.start);
+    !(a_before_b || b_before_a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn builtin_tables_load_and_are_all_confirmed() {
+        let p = Parameters::builtin();
+        assert!(
+            p.entries().iter().all(|e| e.confirmed),
+            "an unconfirmed value is built in"
+        );
+        assert!(p.entries().iter().all(|e| !e.citation.trim().is_empty()));
+    }
+
+    #[test]
+    fn user_table_reports_every_problem_with_its_path() {
+        let text = r#"
+            [[parameter]]
+            id = "x"
+            law = "vn-2099"
+            start = "2024-13-01"
+            value = -1
+            unit = "count"
+            citation = "c"
+        "#;
+        let e = Parameters::from_toml_str(text).unwrap_err().to_string();
+        assert!(e.contains("parameter[0].law"), "{e}");
+        assert!(e.contains("parameter[0].start"), "{e}");
+        assert!(e.contains("parameter[0].value"), "{e}");
+    }
+
+    #[test]
+    fn overlapping_periods_are_rejected_and_overlay_wins() {
+        let two = r#"
+            [[parameter]]
+            id = "x"
+            start = "2024-01-01"
+            value = 1
+            unit = "count"
+            citation = "c"
+            [[parameter]]
+            id = "x"
+            start = "2025-01-01"
+            value = 2
+            unit = "count"
+            citation = "c"
+        "#;
+        assert!(Parameters::from_toml_str(two).is_err());
+        let dated = two.replacen("citation = \"c\"", "citation = \"c\"\nend = \"2025-01-01\"", 1);
+        let p = Parameters::from_toml_str(&dated).unwrap();
+        assert_eq!(p.get("x", None, d("2024-12-31")).map(|p| p.value), Some(1));
+        assert_eq!(p.get("x", None, d("2025-01-01")).map(|p| p.value), Some(2));
+        assert_eq!(p.get("x", None, d("2023-12-31")), None);
+        let user = Parameters::from_toml_str(
+            "[[parameter]]\nid = \"x\"\nstart = \"2000-01-01\"\nvalue = 9\nunit = \"count\"\ncitation = \"mine\"",
+        )
+        .unwrap();
+        assert_eq!(
+            p.overlay(&user).get("x", None, d("2025-06-01")).map(|p| p.value),
+            Some(9)
+        );
     }
 }
