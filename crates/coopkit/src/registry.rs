@@ -1,11 +1,18 @@
-//! A registry: many cooperatives, held for indicators. (Storage filled in by the indicator work.)
+//! A registry: many cooperatives with unique ids, held for indicators.
+//!
+//! The public API hands out owned [`Cooperative`] values so that the storage
+//! behind it can be columnar (see the indicator engine) without callers
+//! noticing.
 
+use crate::error::{Error, InputError, InputErrorCode, InputErrors};
 use crate::model::Cooperative;
+use std::collections::HashMap;
 
-/// A set of cooperatives with unique ids.
+/// A set of cooperatives with unique ids, in input order.
 #[derive(Debug, Clone, Default)]
 pub struct Registry {
     cooperatives: Vec<Cooperative>,
+    index: HashMap<String, usize>,
 }
 
 impl Registry {
@@ -14,9 +21,37 @@ impl Registry {
         Registry::default()
     }
 
-    /// Builds a registry from already validated cooperatives.
-    pub fn from_cooperatives(cooperatives: Vec<Cooperative>) -> Self {
-        Registry { cooperatives }
+    /// Builds a registry; every duplicate id is an error
+    /// (`cooperatives[i].id`).
+    pub fn from_cooperatives(cooperatives: Vec<Cooperative>) -> Result<Self, Error> {
+        let mut r = Registry::new();
+        let mut errors = Vec::new();
+        for (i, c) in cooperatives.into_iter().enumerate() {
+            if let Err(e) = r.push(c) {
+                errors.push(InputError::new(
+                    format!("cooperatives[{i}].id"),
+                    InputErrorCode::DuplicateId,
+                    e,
+                ));
+            }
+        }
+        match InputErrors::new(errors) {
+            Some(e) => Err(Error::Input(e)),
+            None => Ok(r),
+        }
+    }
+
+    /// Adds a cooperative; refuses a duplicate id (the message names the
+    /// first record with that id).
+    pub fn push(&mut self, coop: Cooperative) -> Result<(), String> {
+        if let Some(&first) = self.index.get(&coop.id) {
+            return Err(format!(
+                "duplicate cooperative id, first used by cooperatives[{first}]"
+            ));
+        }
+        self.index.insert(coop.id.clone(), self.cooperatives.len());
+        self.cooperatives.push(coop);
+        Ok(())
     }
 
     /// How many cooperatives.
@@ -29,8 +64,18 @@ impl Registry {
         self.cooperatives.is_empty()
     }
 
-    /// The cooperatives, in input order.
-    pub fn cooperatives(&self) -> &[Cooperative] {
-        &self.cooperatives
+    /// The `i`-th cooperative.
+    pub fn get(&self, i: usize) -> Option<Cooperative> {
+        self.cooperatives.get(i).cloned()
+    }
+
+    /// The position of the cooperative with this id.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
+    /// Every cooperative, in input order.
+    pub fn iter(&self) -> impl Iterator<Item = Cooperative> + '_ {
+        self.cooperatives.iter().cloned()
     }
 }
