@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Every test: Rust (fmt, clippy, unit, property, doc and integration tests),
+# the core's wasm32 build, and the Python package. Installs what it needs
+# (Debian packages, a Python venv at .venv) and is safe to run twice.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+start=$(date +%s)
+
+log "rustfmt"
+cargo fmt --all -- --check
+
+log "clippy (warnings are errors)"
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+
+log "Rust tests"
+cargo test --workspace --quiet
+
+log "core builds for wasm32-unknown-unknown"
+wasm_toolchain
+wasm_cargo build --quiet --release -p coopkit
+
+if [ -x bindings/python/run-tests.sh ]; then
+  log "Python package"
+  bindings/python/run-tests.sh
+fi
+
+log "all tests passed in $(( $(date +%s) - start )) s"
