@@ -444,6 +444,20 @@ fn missing_data_is_named_and_unknown_kinds_widen_the_count() {
         r.reason.en
     );
     assert!(r.reason.en.contains("at least medium"), "{}", r.reason.en);
+    // A member whose facts give no kind at all is not official: 300 to 300.
+    let mut c = with_money(coop(Sector::Agriculture, 299, 0), Some(60 * BN), None);
+    let mut none = Member::new("x", MemberType::Individual);
+    none.contributes_capital = Some(false);
+    none.uses_services = Some(false);
+    none.contributes_labour = Some(false);
+    c.members.as_mut().unwrap().push(none);
+    assert_eq!(class(&c, after()), Some(SizeClass::Medium));
+    // Official by the three facts (capital and labour).
+    let mut labour = Member::new("y", MemberType::Individual);
+    labour.contributes_capital = Some(true);
+    labour.contributes_labour = Some(true);
+    c.members.as_mut().unwrap().push(labour);
+    assert_eq!(class(&c, after()), Some(SizeClass::Large));
     // Associates do not count.
     let mut c = with_money(coop(Sector::Agriculture, 300, 0), Some(60 * BN), None);
     c.members.as_mut().unwrap()[0].kind = Some(MemberKind::AssociateCapital);

@@ -46,8 +46,8 @@ const fn ymd(y: i32, m: u32, d: u32) -> Date {
 /// - Before 1 Apr 2020: not determinable.
 ///
 /// Official members are counted from the member list (members current on
-/// `as_of` whose [`crate::Member::effective_kind`] is official; members of
-/// unknown kind widen the count to a range), else from
+/// `as_of` whose [`crate::Member::effective_kind`] is official; members whose
+/// kind is unknown widen the count to a range), else from
 /// `summary.official_members`. Cooperative groups have no size class; no
 /// thresholds are encoded for unions.
 pub fn size_class(params: &Parameters, coop: &Cooperative, as_of: Date) -> SizeClassResult {
@@ -494,10 +494,16 @@ fn official_members(coop: &Cooperative, as_of: Date) -> Amount {
     if let Some(members) = coop.members_on(as_of) {
         let (mut official, mut unknown) = (0u64, 0u64);
         for m in members {
-            match m.effective_kind() {
-                Some(MemberKind::Official) => official += 1,
-                Some(_) => {}
-                None => unknown += 1,
+            // The declared kind, else the one the three facts give; facts that
+            // settle "no kind at all" settle "not official" too.
+            let kind = match m.kind {
+                Some(k) => Ok(Some(k)),
+                None => m.derived_kind(),
+            };
+            match kind {
+                Ok(Some(MemberKind::Official)) => official += 1,
+                Ok(Some(_)) | Err(()) => {}
+                Ok(None) => unknown += 1,
             }
         }
         return Amount {
