@@ -115,8 +115,12 @@ proptest! {
             }
             None => {
                 if let Some(s) = more.summary.as_mut() {
+                    // With no seats before, the one new seat is known to be a woman's.
+                    s.board_female = match (s.board_seats, s.board_female) {
+                        (Some(0), _) => Some(1),
+                        (_, f) => f.map(|n| n + 1),
+                    };
                     s.board_seats = s.board_seats.map(|n| n + 1);
-                    s.board_female = s.board_female.map(|n| n + 1);
                 }
             }
         }
@@ -124,7 +128,7 @@ proptest! {
         if before == Some(true) {
             prop_assert_eq!(after, Some(true));
         }
-        // And a "no" owed to the board can only improve: never from unknown to no.
+        // Never from unknown to no either.
         if before.is_none() {
             prop_assert_ne!(after, Some(false));
         }
