@@ -2,6 +2,15 @@
 //! 01/2020 before), ILO type, minority membership, and whether a cooperative
 //! is women-managed under each named rule.
 
+mod size;
+mod text;
+mod women_managed;
+
+pub use size::{
+    size_class, CIRCULAR_01_2020, CIRCULAR_01_2020_START, DECREE_113_2024, DECREE_113_2024_START,
+};
+pub use women_managed::women_managed;
+
 use crate::law::{Message, Parameters};
 use crate::model::{Cooperative, Date, IloType};
 use serde::Serialize;
@@ -40,7 +49,10 @@ pub enum WomenManagedRule {
     /// The board chair or the director is a woman (the default).
     #[default]
     ChairOrDirector,
-    /// Women hold at least half of board seats plus the director post.
+    /// Women hold at least half of board seats plus the director post, read
+    /// as: at least half of the board seats (board chair plus board members;
+    /// exactly half is enough) AND the director post. With the simplified
+    /// structure (no board) the director post alone decides.
     ManagementMajority,
     /// Women members hold ≥ 51 % of charter capital and a woman is chair,
     /// director or board member (analogue of Law 04/2017/QH14 Art. 3(1)).
@@ -126,6 +138,27 @@ pub struct Classification {
 }
 
 /// Classifies `coop` on `as_of` with the built-in parameter table.
+///
+/// ```
+/// use coopkit::{classify, Cooperative, Kind, Member, MemberType, Position, Role, Sector, Sex, SizeClass};
+///
+/// let mut coop = Cooperative::new("htx-1", "HTX Nông nghiệp Ba Tơ", Kind::Cooperative, Sector::Agriculture);
+/// let mut chair = Member::new("m1", MemberType::Individual);
+/// chair.sex = Some(Sex::Female);
+/// chair.kind = Some(coopkit::MemberKind::Official);
+/// coop.members = Some(vec![chair]);
+/// coop.positions = Some(vec![Position::member(Role::BoardChair, "m1")]);
+/// coop.annual_revenue_vnd = Some(3_000_000_000);
+///
+/// let c = classify(&coop, "2025-01-01".parse().unwrap());
+/// // One official member is below every Decree 113 threshold for agriculture.
+/// assert_eq!(c.size_class.class, Some(SizeClass::Micro));
+/// assert_eq!(c.size_class.basis, "Decree 113/2024/NĐ-CP, Art. 5");
+/// // The default rule: the board chair is a woman.
+/// assert_eq!(c.women_managed[0].value, Some(true));
+/// // Nobody's ethnicity is recorded.
+/// assert_eq!(c.has_minority_member, None);
+/// ```
 pub fn classify(coop: &Cooperative, as_of: Date) -> Classification {
     classify_with(Parameters::builtin(), coop, as_of)
 }
@@ -145,25 +178,31 @@ pub fn classify_with(params: &Parameters, coop: &Cooperative, as_of: Date) -> Cl
     }
 }
 
-/// Size class on `as_of`. (Logic filled in by the classification work.)
-pub fn size_class(_params: &Parameters, _coop: &Cooperative, _as_of: Date) -> SizeClassResult {
-    SizeClassResult {
-        class: None,
-        basis: String::new(),
-        reason: Message::new("not implemented yet", "chưa thực hiện"),
-    }
-}
-
-/// At least one current member of an ethnic minority. (Filled in by the classification work.)
-pub fn has_minority_member(_coop: &Cooperative, _as_of: Date) -> Option<bool> {
-    None
-}
-
-/// Women-managed under `rule` on `as_of`. (Filled in by the classification work.)
-pub fn women_managed(_coop: &Cooperative, rule: WomenManagedRule, _as_of: Date) -> WomenManaged {
-    WomenManaged {
-        rule,
-        value: None,
-        reason: Message::new("not implemented yet", "chưa thực hiện"),
+/// At least one member current on `as_of` belongs to an ethnic minority
+/// (any group but Kinh).
+///
+/// With a member list: `Some(true)` if a current member is of a minority,
+/// `None` if none is but some current member's ethnicity is unknown,
+/// `Some(false)` if every current member is known to be Kinh (or there is
+/// no current member). Without one: `summary.members_minority > 0`, or
+/// `None` when the summary does not say.
+pub fn has_minority_member(coop: &Cooperative, as_of: Date) -> Option<bool> {
+    match coop.members_on(as_of) {
+        Some(members) => {
+            let mut unknown = false;
+            for m in members {
+                match m.is_minority() {
+                    Some(true) => return Some(true),
+                    Some(false) => {}
+                    None => unknown = true,
+                }
+            }
+            if unknown {
+                None
+            } else {
+                Some(false)
+            }
+        }
+        None => coop.summary.and_then(|s| s.members_minority).map(|n| n > 0),
     }
 }

@@ -1,0 +1,483 @@
+//! Size classes: Decree 113/2024/NĐ-CP from 1 Nov 2024, Circular 01/2020/TT-BKHĐT before,
+//! checked at the exact boundaries.
+
+use coopkit::classify::{size_class, SizeClassResult};
+use coopkit::{
+    Cooperative, Date, Kind, Member, MemberKind, MemberType, Parameters, Sector, SizeClass, Summary,
+};
+
+const BN: u64 = 1_000_000_000;
+
+fn d(s: &str) -> Date {
+    s.parse().unwrap()
+}
+
+fn after() -> Date {
+    d("2025-03-01")
+}
+
+/// A cooperative whose member list holds `official` official members and
+/// `unknown` members of unknown kind.
+fn coop(sector: Sector, official: usize, unknown: usize) -> Cooperative {
+    let mut c = Cooperative::new("htx", "HTX", Kind::Cooperative, sector);
+    let mut ms = Vec::new();
+    for i in 0..official {
+        let mut m = Member::new(format!("o{i}"), MemberType::Individual);
+        m.contributes_capital = Some(true);
+        m.uses_services = Some(true);
+        ms.push(m);
+    }
+    for i in 0..unknown {
+        ms.push(Member::new(format!("u{i}"), MemberType::Individual));
+    }
+    c.members = Some(ms);
+    c
+}
+
+fn with_money(mut c: Cooperative, revenue: Option<u64>, capital: Option<u64>) -> Cooperative {
+    c.annual_revenue_vnd = revenue;
+    c.total_capital_vnd = capital;
+    c
+}
+
+fn size(c: &Cooperative, on: Date) -> SizeClassResult {
+    size_class(Parameters::builtin(), c, on)
+}
+
+fn class(c: &Cooperative, on: Date) -> Option<SizeClass> {
+    size(c, on).class
+}
+
+#[test]
+fn builtin_table_holds_the_confirmed_thresholds_only() {
+    let p = Parameters::builtin();
+    let v = |id: &str| p.get(id, None, after()).map(|p| p.value);
+    assert_eq!(v("size.d113.agriculture.large.members"), Some(300));
+    assert_eq!(v("size.d113.agriculture.large.revenue_vnd"), Some(50 * BN));
+    assert_eq!(v("size.d113.agriculture.large.capital_vnd"), Some(10 * BN));
+    assert_eq!(v("size.d113.agriculture.medium.members"), Some(200));
+    assert_eq!(v("size.d113.agriculture.medium.revenue_vnd"), Some(10 * BN));
+    assert_eq!(v("size.d113.agriculture.medium.capital_vnd"), Some(5 * BN));
+    assert_eq!(v("size.d113.agriculture.small.members"), Some(50));
+    assert_eq!(v("size.d113.agriculture.small.revenue_vnd"), Some(2 * BN));
+    assert_eq!(v("size.d113.agriculture.small.capital_vnd"), Some(BN));
+    assert_eq!(v("size.d113.industry_construction.large.members"), Some(100));
+    assert_eq!(
+        v("size.d113.industry_construction.large.revenue_vnd"),
+        Some(80 * BN)
+    );
+    assert_eq!(
+        v("size.d113.industry_construction.large.capital_vnd"),
+        Some(20 * BN)
+    );
+    // Unconfirmed thresholds are not built in.
+    assert_eq!(v("size.d113.industry_construction.medium.members"), None);
+    assert_eq!(v("size.d113.industry_construction.small.members"), None);
+    assert!(p
+        .entries()
+        .iter()
+        .all(|e| !e.id.starts_with("size.d113.trade_services")));
+    assert_eq!(p.get("size.c01.medium.capital_vnd", None, d("2022-01-01")), None);
+    // Neither table is in force outside its period; neither belongs to a law.
+    assert_eq!(
+        p.get("size.d113.agriculture.large.members", None, d("2024-10-31")),
+        None
+    );
+    assert_eq!(p.get("size.c01.small.members", None, d("2024-11-01")), None);
+    assert_eq!(p.get("size.c01.small.members", None, d("2020-03-31")), None);
+    assert_eq!(
+        p.get("size.c01.small.members", None, d("2020-04-01"))
+            .map(|p| p.value),
+        Some(50)
+    );
+    assert!(p
+        .entries()
+        .iter()
+        .filter(|e| e.id.starts_with("size."))
+        .all(|e| e.law.is_none()));
+}
+
+#[test]
+fn decree_113_agriculture_members_boundary_300() {
+    let rev = Some(50 * BN);
+    assert_eq!(
+        class(&with_money(coop(Sector::Agriculture, 300, 0), rev, None), after()),
+        Some(SizeClass::Large)
+    );
+    // 299 official members: not large, but medium (≥ 200 and revenue ≥ 10 bn).
+    assert_eq!(
+        class(&with_money(coop(Sector::Agriculture, 299, 0), rev, None), after()),
+        Some(SizeClass::Medium)
+    );
+}
+
+#[test]
+fn decree_113_agriculture_revenue_boundary_50_bn() {
+    // Revenue one đồng short, capital known below 10 bn: medium.
+    let c = with_money(coop(Sector::Agriculture, 300, 0), Some(50 * BN - 1), Some(0));
+    assert_eq!(class(&c, after()), Some(SizeClass::Medium));
+    // Revenue one đồng short and capital unknown: capital could still make it large.
+    let c = with_money(coop(Sector::Agriculture, 300, 0), Some(50 * BN - 1), None);
+    let r = size(&c, after());
+    assert_eq!(r.class, None);
+    assert!(
+        r.reason.en.contains("total capital (total_capital_vnd)"),
+        "{}",
+        r.reason.en
+    );
+    assert!(r.reason.en.contains("at least medium"), "{}", r.reason.en);
+    assert!(r.reason.vi.contains("tổng nguồn vốn"), "{}", r.reason.vi);
+}
+
+#[test]
+fn decree_113_agriculture_capital_boundary_10_bn() {
+    let c = with_money(coop(Sector::Agriculture, 300, 0), Some(0), Some(10 * BN));
+    assert_eq!(class(&c, after()), Some(SizeClass::Large));
+    let c = with_money(coop(Sector::Agriculture, 300, 0), Some(0), Some(10 * BN - 1));
+    assert_eq!(class(&c, after()), Some(SizeClass::Medium));
+    // Revenue unknown, capital meets: the OR is met.
+    let c = with_money(coop(Sector::Agriculture, 300, 0), None, Some(10 * BN));
+    assert_eq!(class(&c, after()), Some(SizeClass::Large));
+}
+
+#[test]
+fn decree_113_small_and_micro() {
+    let c = with_money(coop(Sector::Agriculture, 50, 0), Some(2 * BN), None);
+    assert_eq!(class(&c, after()), Some(SizeClass::Small));
+    let c = with_money(coop(Sector::Agriculture, 49, 0), Some(100 * BN), Some(100 * BN));
+    assert_eq!(class(&c, after()), Some(SizeClass::Micro));
+    let c = with_money(coop(Sector::Agriculture, 50, 0), Some(2 * BN - 1), Some(BN - 1));
+    assert_eq!(class(&c, after()), Some(SizeClass::Micro));
+    // Members below every small threshold settle micro without any money data.
+    let r = size(&with_money(coop(Sector::Agriculture, 12, 0), None, None), after());
+    assert_eq!(r.class, Some(SizeClass::Micro));
+    assert!(r.reason.en.contains("12 official members"), "{}", r.reason.en);
+    assert!(r.reason.vi.contains("siêu nhỏ"), "{}", r.reason.vi);
+}
+
+#[test]
+fn reason_states_values_and_thresholds_in_both_languages() {
+    let c = with_money(coop(Sector::Agriculture, 300, 0), Some(50 * BN), None);
+    let r = size(&c, after());
+    assert_eq!(r.basis, "Decree 113/2024/NĐ-CP, Art. 5");
+    assert!(
+        r.reason
+            .en
+            .starts_with("large under Decree 113/2024/NĐ-CP, Art. 5"),
+        "{}",
+        r.reason.en
+    );
+    assert!(r.reason.en.contains("300 official members"), "{}", r.reason.en);
+    assert!(
+        r.reason.en.contains("annual revenue 50,000,000,000 đồng"),
+        "{}",
+        r.reason.en
+    );
+    assert!(r.reason.en.contains("official members ≥ 300"), "{}", r.reason.en);
+    assert!(r.reason.en.contains(": met"), "{}", r.reason.en);
+    assert!(
+        r.reason
+            .vi
+            .starts_with("quy mô lớn theo Nghị định 113/2024/NĐ-CP"),
+        "{}",
+        r.reason.vi
+    );
+    assert!(
+        r.reason.vi.contains("doanh thu năm 50.000.000.000 đồng"),
+        "{}",
+        r.reason.vi
+    );
+    let c = with_money(coop(Sector::Agriculture, 299, 0), Some(50 * BN), None);
+    let r = size(&c, after());
+    assert!(
+        r.reason.en.contains("large (official members ≥ 300"),
+        "{}",
+        r.reason.en
+    );
+    assert!(r.reason.en.contains("): not met; medium"), "{}", r.reason.en);
+    assert!(r.reason.vi.contains("không đạt"), "{}", r.reason.vi);
+}
+
+#[test]
+fn switch_from_circular_to_decree_on_1_november_2024() {
+    let c = with_money(coop(Sector::Agriculture, 300, 0), Some(50 * BN), None);
+    let before = size(&c, d("2024-10-31"));
+    assert_eq!(before.basis, "Circular 01/2020/TT-BKHĐT");
+    assert_eq!(before.class, Some(SizeClass::Small)); // 300 members: small band 50–300
+    let on = size(&c, d("2024-11-01"));
+    assert_eq!(on.basis, "Decree 113/2024/NĐ-CP, Art. 5");
+    assert_eq!(on.class, Some(SizeClass::Large));
+}
+
+#[test]
+fn circular_member_bands_at_their_boundaries() {
+    let on = d("2022-06-30");
+    let at = |n: usize| class(&coop(Sector::TradeServices, 0, n), on);
+    assert_eq!(at(0), Some(SizeClass::Micro));
+    assert_eq!(at(49), Some(SizeClass::Micro));
+    assert_eq!(at(50), Some(SizeClass::Small));
+    assert_eq!(at(300), Some(SizeClass::Small));
+    assert_eq!(at(301), Some(SizeClass::Medium));
+    assert_eq!(at(1000), Some(SizeClass::Medium));
+    assert_eq!(at(1001), Some(SizeClass::Large));
+    // The first day of the Circular, and the day before it.
+    assert_eq!(
+        class(&coop(Sector::Agriculture, 0, 50), d("2020-04-01")),
+        Some(SizeClass::Small)
+    );
+    let r = size(&coop(Sector::Agriculture, 0, 50), d("2020-03-31"));
+    assert_eq!(r.class, None);
+    assert!(r.reason.en.contains("before 2020-04-01"), "{}", r.reason.en);
+    assert!(r.reason.vi.contains("01/04/2020"), "{}", r.reason.vi);
+}
+
+#[test]
+fn circular_counts_only_current_members_or_the_summary() {
+    let on = d("2023-01-01");
+    let mut c = coop(Sector::Agriculture, 0, 50);
+    c.members.as_mut().unwrap()[0].left = Some(d("2022-12-31"));
+    assert_eq!(class(&c, on), Some(SizeClass::Micro));
+    c.members.as_mut().unwrap()[0].left = Some(d("2023-01-02"));
+    assert_eq!(class(&c, on), Some(SizeClass::Small));
+
+    let mut s = Cooperative::new("s", "S", Kind::Cooperative, Sector::Agriculture);
+    let r = size(&s, on);
+    assert_eq!(r.class, None);
+    assert!(r.reason.en.contains("member count"), "{}", r.reason.en);
+    s.summary = Some(Summary {
+        members: Some(301),
+        ..Summary::default()
+    });
+    assert_eq!(class(&s, on), Some(SizeClass::Medium));
+}
+
+#[test]
+fn circular_capital_band_goes_into_the_reason() {
+    let on = d("2023-01-01");
+    let band = |cap: Option<u64>| size(&with_money(coop(Sector::Agriculture, 0, 60), None, cap), on).reason;
+    assert!(
+        band(Some(BN - 1)).en.contains("the class is micro"),
+        "{}",
+        band(Some(BN - 1)).en
+    );
+    assert!(band(Some(BN)).en.contains("the class is small"));
+    assert!(band(Some(5 * BN - 1)).en.contains("the class is small"));
+    let above = band(Some(5 * BN));
+    assert!(
+        above.en.contains("not determinable, the capital bands"),
+        "{}",
+        above.en
+    );
+    assert!(above.vi.contains("chưa được mã hóa"), "{}", above.vi);
+    assert!(band(None)
+        .en
+        .contains("total capital (total_capital_vnd) not known"));
+    // The class itself is still the member band.
+    let r = size(
+        &with_money(coop(Sector::Agriculture, 0, 60), None, Some(5 * BN)),
+        on,
+    );
+    assert_eq!(r.class, Some(SizeClass::Small));
+
+    let user = Parameters::from_toml_str(
+        r#"
+        [[parameter]]
+        id = "size.c01.medium.capital_vnd"
+        start = "2020-04-01"
+        value = 5_000_000_000
+        unit = "vnd"
+        citation = "user table"
+        [[parameter]]
+        id = "size.c01.large.capital_vnd"
+        start = "2020-04-01"
+        value = 20_000_000_000
+        unit = "vnd"
+        citation = "user table"
+        "#,
+    )
+    .unwrap();
+    let p = Parameters::builtin().overlay(&user);
+    let c = with_money(coop(Sector::Agriculture, 0, 60), None, Some(5 * BN));
+    assert!(size_class(&p, &c, on).reason.en.contains("the class is medium"));
+    let c = with_money(coop(Sector::Agriculture, 0, 60), None, Some(20 * BN));
+    assert!(size_class(&p, &c, on).reason.en.contains("the class is large"));
+}
+
+#[test]
+fn industry_construction_medium_is_not_determinable_without_an_overlay() {
+    let c = with_money(coop(Sector::IndustryConstruction, 100, 0), Some(80 * BN), None);
+    assert_eq!(class(&c, after()), Some(SizeClass::Large));
+    for n in [99, 10] {
+        let c = with_money(coop(Sector::IndustryConstruction, n, 0), Some(80 * BN), None);
+        let r = size(&c, after());
+        assert_eq!(r.class, None, "{n} members");
+        assert!(
+            r.reason
+                .en
+                .starts_with("size class not determinable: threshold not encoded for this sector"),
+            "{}",
+            r.reason.en
+        );
+        assert!(
+            r.reason.vi.contains("ngưỡng cho lĩnh vực này chưa được mã hóa"),
+            "{}",
+            r.reason.vi
+        );
+    }
+    let user = Parameters::from_toml_str(
+        r#"
+        [[parameter]]
+        id = "size.d113.industry_construction.medium.members"
+        start = "2024-11-01"
+        value = 50
+        unit = "count"
+        citation = "my province's reading"
+        [[parameter]]
+        id = "size.d113.industry_construction.medium.revenue_vnd"
+        start = "2024-11-01"
+        value = 50_000_000_000
+        unit = "vnd"
+        citation = "my province's reading"
+        [[parameter]]
+        id = "size.d113.industry_construction.medium.capital_vnd"
+        start = "2024-11-01"
+        value = 10_000_000_000
+        unit = "vnd"
+        citation = "my province's reading"
+        "#,
+    )
+    .unwrap();
+    let p = Parameters::builtin().overlay(&user);
+    let c = with_money(coop(Sector::IndustryConstruction, 99, 0), Some(80 * BN), None);
+    let r = size_class(&p, &c, after());
+    assert_eq!(r.class, Some(SizeClass::Medium));
+    assert!(
+        r.reason.en.contains("user-supplied: my province's reading"),
+        "{}",
+        r.reason.en
+    );
+    // Below the user's medium threshold, small is still not encoded.
+    let c = with_money(coop(Sector::IndustryConstruction, 10, 0), Some(80 * BN), None);
+    assert_eq!(size_class(&p, &c, after()).class, None);
+}
+
+fn trade_services_overlay() -> Parameters {
+    let mut t = String::new();
+    for (class, m, r, c) in [
+        ("large", 200, 100, 30),
+        ("medium", 100, 30, 10),
+        ("small", 30, 3, 1),
+    ] {
+        for (what, unit, v) in [
+            ("members", "count", m as u64),
+            ("revenue_vnd", "vnd", r as u64 * BN),
+            ("capital_vnd", "vnd", c as u64 * BN),
+        ] {
+            t.push_str(&format!(
+                "[[parameter]]\nid = \"size.d113.trade_services.{class}.{what}\"\nstart = \"2024-11-01\"\n\
+                 value = {v}\nunit = \"{unit}\"\ncitation = \"user: trade-services thresholds\"\n"
+            ));
+        }
+    }
+    Parameters::builtin().overlay(&Parameters::from_toml_str(&t).unwrap())
+}
+
+#[test]
+fn trade_services_uses_thresholds_supplied_by_an_overlay() {
+    let c = with_money(coop(Sector::TradeServices, 150, 0), Some(30 * BN), None);
+    let r = size(&c, after());
+    assert_eq!(r.class, None);
+    assert!(r.reason.en.contains("threshold not encoded for this sector"));
+    let p = trade_services_overlay();
+    assert_eq!(size_class(&p, &c, after()).class, Some(SizeClass::Medium));
+    let c = with_money(
+        coop(Sector::TradeServices, 150, 0),
+        Some(30 * BN - 1),
+        Some(10 * BN - 1),
+    );
+    assert_eq!(size_class(&p, &c, after()).class, Some(SizeClass::Small));
+    let c = with_money(coop(Sector::TradeServices, 29, 0), None, None);
+    assert_eq!(size_class(&p, &c, after()).class, Some(SizeClass::Micro));
+    // The overlay is not in force before the decree.
+    let c = with_money(coop(Sector::TradeServices, 150, 0), Some(30 * BN), None);
+    assert_eq!(
+        size_class(&p, &c, d("2024-10-31")).basis,
+        "Circular 01/2020/TT-BKHĐT"
+    );
+}
+
+#[test]
+fn missing_data_is_named_and_unknown_kinds_widen_the_count() {
+    let mut c = Cooperative::new("s", "S", Kind::Cooperative, Sector::Agriculture);
+    c.annual_revenue_vnd = Some(60 * BN);
+    let r = size(&c, after());
+    assert_eq!(r.class, None);
+    assert!(r.reason.en.contains("official member count"), "{}", r.reason.en);
+    assert!(
+        r.reason.vi.contains("số thành viên chính thức"),
+        "{}",
+        r.reason.vi
+    );
+    // Summary-only record.
+    c.summary = Some(Summary {
+        official_members: Some(300),
+        ..Summary::default()
+    });
+    assert_eq!(class(&c, after()), Some(SizeClass::Large));
+    // Only the total number of members: an upper bound on official members.
+    c.summary = Some(Summary {
+        members: Some(40),
+        ..Summary::default()
+    });
+    assert_eq!(class(&c, after()), Some(SizeClass::Micro));
+
+    // 300 known official plus unknown kinds: still at least 300.
+    let c = with_money(coop(Sector::Agriculture, 300, 10), Some(60 * BN), None);
+    assert_eq!(class(&c, after()), Some(SizeClass::Large));
+    // 295 to 305 official members: large or medium.
+    let c = with_money(coop(Sector::Agriculture, 295, 10), Some(60 * BN), None);
+    let r = size(&c, after());
+    assert_eq!(r.class, None);
+    assert!(
+        r.reason.en.contains("295 to 305 official members"),
+        "{}",
+        r.reason.en
+    );
+    assert!(r.reason.en.contains("at least medium"), "{}", r.reason.en);
+    // A member whose facts give no kind at all is not official: 300 to 300.
+    let mut c = with_money(coop(Sector::Agriculture, 299, 0), Some(60 * BN), None);
+    let mut none = Member::new("x", MemberType::Individual);
+    none.contributes_capital = Some(false);
+    none.uses_services = Some(false);
+    none.contributes_labour = Some(false);
+    c.members.as_mut().unwrap().push(none);
+    assert_eq!(class(&c, after()), Some(SizeClass::Medium));
+    // Official by the three facts (capital and labour).
+    let mut labour = Member::new("y", MemberType::Individual);
+    labour.contributes_capital = Some(true);
+    labour.contributes_labour = Some(true);
+    c.members.as_mut().unwrap().push(labour);
+    assert_eq!(class(&c, after()), Some(SizeClass::Large));
+    // Associates do not count.
+    let mut c = with_money(coop(Sector::Agriculture, 300, 0), Some(60 * BN), None);
+    c.members.as_mut().unwrap()[0].kind = Some(MemberKind::AssociateCapital);
+    assert_eq!(class(&c, after()), Some(SizeClass::Medium));
+}
+
+#[test]
+fn groups_and_unions_have_no_size_class() {
+    let mut g = with_money(coop(Sector::Agriculture, 400, 0), Some(60 * BN), None);
+    g.kind = Kind::CooperativeGroup;
+    let r = size(&g, after());
+    assert_eq!(r.class, None);
+    assert!(
+        r.reason.en.contains("size classes are for cooperatives"),
+        "{}",
+        r.reason.en
+    );
+    assert!(r.reason.vi.contains("tổ hợp tác"), "{}", r.reason.vi);
+    g.kind = Kind::Union;
+    let r = size(&g, after());
+    assert_eq!(r.class, None);
+    assert!(r.reason.en.contains("unions of cooperatives"), "{}", r.reason.en);
+}
