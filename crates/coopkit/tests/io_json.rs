@@ -531,3 +531,26 @@ fn registry_from_a_json_lines_file() {
     let err = registry_from_path(&path.with_extension("txt")).unwrap_err();
     assert_eq!(err.code(), "io");
 }
+
+/// Cross-field checks still run when only cooperative-level fields are bad.
+#[test]
+fn cross_field_errors_are_reported_alongside_field_errors() {
+    let mut doc = with(&["charter_capital_vnd"], json!(1.5));
+    doc["positions"][0]["member"] = json!("m9");
+    doc.as_object_mut().unwrap().remove("name");
+    assert_eq!(
+        errors(&doc),
+        vec![
+            ("name".to_string(), Code::MissingField),
+            ("charter_capital_vnd".to_string(), Code::InvalidType),
+            ("positions[0].member".to_string(), Code::UnknownReference),
+        ]
+    );
+    // A bad member leaves the list incomplete: the reference is not judged.
+    doc["members"][0]["sex"] = json!(1);
+    doc["positions"][0]["member"] = json!("m1");
+    assert_eq!(
+        errors(&doc).last().unwrap(),
+        &("members[0].sex".to_string(), Code::InvalidType)
+    );
+}

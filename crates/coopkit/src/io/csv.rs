@@ -167,8 +167,11 @@ impl Record for Prefixed<'_> {
 struct Gathered {
     line: u64,
     id: Option<String>,
-    coop: Option<Cooperative>,
+    /// The record, with bad fields left out.
+    coop: Cooperative,
     errors: Vec<InputError>,
+    /// No member or position row of this cooperative has an error.
+    lists_ok: bool,
     members_listed: Option<bool>,
     positions_listed: Option<bool>,
     members: Vec<Member>,
@@ -373,18 +376,17 @@ fn read<R: Read>(
                 .any(|f| summary.present(f))
                 .then(|| decode::summary(&summary, &mut errors))
                 .flatten();
-            if let Some(c) = &mut coop {
-                c.employees = employees;
-                c.summary = summary;
-            }
+            coop.employees = employees;
+            coop.summary = summary;
             if let Some(id) = &id {
                 by_id.entry(id.clone()).or_insert(gathered.len());
             }
             gathered.push(Gathered {
                 line: row.line,
                 id,
-                coop: coop.filter(|_| errors.is_empty()),
+                coop,
                 errors,
+                lists_ok: true,
                 members_listed,
                 positions_listed,
                 members: Vec::new(),
@@ -410,7 +412,9 @@ fn read<R: Read>(
                 row.check_utf8(&mut errors);
                 let cid = decode::Fields::new(row, &mut errors, false).req_string("cooperative_id");
                 let m = decode::member(row, &mut errors);
+                let bad = !errors.is_empty();
                 if let Some(g) = route(row, errors, cid, &by_id, &mut gathered, &mut orphans) {
+                    g.lists_ok &= !bad;
                     if let Some(m) = m {
                         g.members.push(m);
                         g.member_lines.push(row.line);
@@ -429,7 +433,9 @@ fn read<R: Read>(
                 row.check_utf8(&mut errors);
                 let cid = decode::Fields::new(row, &mut errors, false).req_string("cooperative_id");
                 let p = decode::position(row, &mut errors);
+                let bad = !errors.is_empty();
                 if let Some(g) = route(row, errors, cid, &by_id, &mut gathered, &mut orphans) {
+                    g.lists_ok &= !bad;
                     if let Some(p) = p {
                         g.positions.push(p);
                         g.position_lines.push(row.line);
@@ -457,8 +463,9 @@ fn assemble(g: Gathered) -> Decoded {
     let Gathered {
         line,
         id,
-        coop,
+        mut coop,
         mut errors,
+        lists_ok,
         members_listed,
         positions_listed,
         members,
@@ -491,20 +498,19 @@ fn assemble(g: Gathered) -> Decoded {
         !position_lines.is_empty(),
         &mut errors,
     );
-    let coop = coop.filter(|_| errors.is_empty()).map(|mut c| {
-        c.members = has_members.then_some(members);
-        c.positions = has_positions.then_some(positions);
-        c
-    });
-    if let Some(c) = &coop {
+    coop.members = has_members.then_some(members);
+    coop.positions = has_positions.then_some(positions);
+    // The cross-field checks need whole lists; other bad fields are left
+    // out of `coop` and do not disturb them.
+    if lists_ok {
         let loc = CsvLocate {
             line,
             member_lines: &member_lines,
             position_lines: &position_lines,
         };
-        validate_at(c, &loc, &mut errors);
+        validate_at(&coop, &loc, &mut errors);
     }
-    let coop = coop.filter(|_| errors.is_empty());
+    let coop = errors.is_empty().then_some(coop);
     Decoded::new(id, coop, errors, id_path)
 }
 

@@ -582,24 +582,28 @@ pub(crate) fn summary<R: Record>(rec: &R, errors: &mut Vec<InputError>) -> Optio
     (errors.len() == before).then_some(s)
 }
 
+/// Stands for a missing id or name in a record that has errors anyway, so
+/// that the cross-field checks can still run on its lists.
+const PLACEHOLDER: &str = "?";
+
 /// A cooperative's scalar fields, with lists and nested records left empty.
 ///
 /// Returns the id when it is readable (even if other fields are bad, so
-/// that duplicates and CSV rows can still be matched) and the record when
-/// every field is good.
+/// that duplicates and CSV rows can still be matched) and the record, whose
+/// bad fields are left out (a missing id or name is a placeholder): it is
+/// valid only if no error was pushed.
 pub(crate) fn cooperative_scalars<R: Record>(
     rec: &R,
     errors: &mut Vec<InputError>,
-) -> (Option<String>, Option<Cooperative>) {
-    let before = errors.len();
+) -> (Option<String>, Cooperative) {
     let mut f = Fields::new(rec, errors, true);
     let id = f.req_string("id");
     let name = f.req_string("name");
     let kind = f.req_choice("kind", names::KIND);
     let sector = f.req_choice("sector", names::SECTOR);
     let mut c = Cooperative::new(
-        id.clone().unwrap_or_default(),
-        name.unwrap_or_default(),
+        id.clone().unwrap_or_else(|| PLACEHOLDER.to_string()),
+        name.unwrap_or_else(|| PLACEHOLDER.to_string()),
         kind.unwrap_or(Kind::Cooperative),
         sector.unwrap_or(Sector::Agriculture),
     );
@@ -615,8 +619,7 @@ pub(crate) fn cooperative_scalars<R: Record>(
     c.ilo_type = f.choice("ilo_type", names::ILO_TYPE);
     c.circular_type = f.choice("circular_type", names::CIRCULAR_TYPE);
     c.declared_women_managed = f.bool("declared_women_managed");
-    let ok = errors.len() == before;
-    (id, ok.then_some(c))
+    (id, c)
 }
 
 #[cfg(test)]

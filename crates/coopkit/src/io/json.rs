@@ -121,7 +121,8 @@ pub(crate) fn decode_cooperative(value: &Value, prefix: &str) -> Decoded {
         &mut errors,
     );
     let rec = JsonRecord { map, prefix };
-    let (id, coop) = decode::cooperative_scalars(&rec, &mut errors);
+    let (id, mut coop) = decode::cooperative_scalars(&rec, &mut errors);
+    let before_lists = errors.len();
     let members = list(
         map,
         "members",
@@ -140,6 +141,7 @@ pub(crate) fn decode_cooperative(value: &Value, prefix: &str) -> Decoded {
         &mut errors,
         |r, e| decode::position(r, e),
     );
+    let lists_ok = errors.len() == before_lists;
     let nested = |name: &str, allowed: &[&str], errors: &mut Vec<InputError>| {
         let v = map.get(name).filter(|v| !v.is_null())?;
         let p = join(prefix, name);
@@ -152,17 +154,16 @@ pub(crate) fn decode_cooperative(value: &Value, prefix: &str) -> Decoded {
     let summary = nested("summary", fields::SUMMARY, &mut errors)
         .and_then(|(m, p)| decode::summary(&JsonRecord { map: m, prefix: &p }, &mut errors));
 
-    let coop = coop.filter(|_| errors.is_empty()).map(|mut c| {
-        c.members = members;
-        c.positions = positions;
-        c.employees = employees;
-        c.summary = summary;
-        c
-    });
-    if let Some(c) = &coop {
-        validate_at(c, &JsonLocate(prefix), &mut errors);
+    coop.members = members;
+    coop.positions = positions;
+    coop.employees = employees;
+    coop.summary = summary;
+    // The cross-field checks need whole lists; other bad fields are left
+    // out of `coop` and do not disturb them.
+    if lists_ok {
+        validate_at(&coop, &JsonLocate(prefix), &mut errors);
     }
-    let coop = coop.filter(|_| errors.is_empty());
+    let coop = errors.is_empty().then_some(coop);
     Decoded::new(id, coop, errors, id_path)
 }
 

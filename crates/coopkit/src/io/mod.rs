@@ -45,10 +45,12 @@
 //!   `inconsistent`, and neither is `missing_field` (at `positions[i].member`).
 //!   A member reference is checked only when the cooperative has a member list.
 //! - **Employees**: when given, both `female` and `male` are required.
-//! - **Cross-field checks** are those of [`validate`]: they run on a record
-//!   whose fields all decode (fix field errors first to see them). Summary
-//!   counts are compared with the *current* members (no `left` date) and
-//!   positions (no `end` date).
+//! - **Cross-field checks** are those of [`validate`]. They run on every
+//!   record whose member and position lists decode without error (bad
+//!   cooperative-level fields are left out and do not stop them); when a
+//!   member or position is bad, they are skipped for that record, since a
+//!   partial list would give false reports. Summary counts are compared with
+//!   the *current* members (no `left` date) and positions (no `end` date).
 //! - A **registry** reports a repeated cooperative id (after NFC) at the later
 //!   record's `id` (`duplicate_id`); in lenient mode the first is kept.
 //!
