@@ -301,3 +301,12 @@ fn cross_field_errors_are_reported_alongside_cooperative_field_errors() {
         ]
     );
 }
+
+#[test]
+fn cooperative_ids_match_across_unicode_forms() {
+    let coops = "id,name,kind,sector\nHo\u{00e0} Bình,HTX Ho\u{00e0} Bình,cooperative,agriculture\n";
+    let members = "cooperative_id,id,type\nHoa\u{0300} Bi\u{0300}nh,m1,individual\n";
+    let r = registry_from_csv(coops.as_bytes(), Some(members.as_bytes()), None).unwrap();
+    assert_eq!(r.get(0).unwrap().members.unwrap().len(), 1);
+    assert_eq!(r.index_of("Ho\u{00e0} B\u{00ec}nh"), Some(0));
+}
