@@ -310,3 +310,15 @@ fn cooperative_ids_match_across_unicode_forms() {
     assert_eq!(r.get(0).unwrap().members.unwrap().len(), 1);
     assert_eq!(r.index_of("Ho\u{00e0} B\u{00ec}nh"), Some(0));
 }
+
+/// Spreadsheets save "CSV UTF-8" with a byte order mark and CRLF line ends.
+#[test]
+fn byte_order_mark_and_crlf_are_accepted() {
+    let coops = "\u{feff}id,name,kind,sector\r\nA,HTX A,cooperative,agriculture\r\n";
+    let members = "\u{feff}cooperative_id,id,type,contributes_capital\r\nA,m1,individual,TRUE\r\n";
+    let r = registry_from_csv(coops.as_bytes(), Some(members.as_bytes()), None).unwrap();
+    assert_eq!(
+        r.get(0).unwrap().members.unwrap()[0].contributes_capital,
+        Some(true)
+    );
+}

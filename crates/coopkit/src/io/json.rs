@@ -205,7 +205,17 @@ pub fn cooperative_from_json(text: &str) -> Result<Cooperative, Error> {
 }
 
 /// Reads one cooperative from a parsed JSON value (paths relative to the
-/// record, as for [`cooperative_from_json`]).
+/// record, as for [`cooperative_from_json`]): for bindings that hold the
+/// record as a dict or object already.
+///
+/// ```
+/// use serde_json::json;
+/// let v = json!({"id": "htx-1", "name": "HTX Hoa Sen", "kind": "cooperative", "sector": "agriculture",
+///                "members": [{"id": "m1", "type": "individual", "capital_vnd": 1.5e9}]});
+/// let err = coopkit::io::cooperative_from_value(&v).unwrap_err();
+/// assert_eq!(err.path(), Some("members[0].capital_vnd"));
+/// assert_eq!(err.input_errors()[0].code, coopkit::InputErrorCode::InvalidType);
+/// ```
 pub fn cooperative_from_value(value: &Value) -> Result<Cooperative, Error> {
     let d = decode_cooperative(value, "");
     match (d.coop, InputErrors::new(d.errors)) {

@@ -79,7 +79,13 @@
 //! `members_listed` cell is `true`, which makes the list known and empty
 //! (`Some(vec![])`); `members_listed` `false` with rows is `inconsistent`.
 //! The same holds for positions with `positions_listed`. The writer fills
-//! these cells so that CSV round trips are exact.
+//! these cells so that CSV round trips are exact, with one exception: a
+//! summary or employees record with no value at all has no cells, so it
+//! reads back as absent (which means the same: every count unknown).
+//!
+//! Member and position rows attach to the first cooperative row with their
+//! `cooperative_id` (a repeated id is reported on the later row). A UTF-8
+//! byte order mark and CRLF line ends (spreadsheet exports) are accepted.
 //!
 //! A member or position row whose `cooperative_id` names no cooperative is an
 //! `unknown_reference` error at `members.csv:42.cooperative_id`; in lenient

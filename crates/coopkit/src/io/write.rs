@@ -23,6 +23,15 @@ pub fn cooperative_to_json(coop: &Cooperative) -> String {
 }
 
 /// A registry as `{"cooperatives": [...]}`, one cooperative a line.
+///
+/// ```
+/// use coopkit::{Cooperative, Kind, Registry, Sector};
+/// let c = Cooperative::new("htx-1", "HTX Hoa Sen", Kind::Cooperative, Sector::Agriculture);
+/// let r = Registry::from_cooperatives(vec![c]).unwrap();
+/// let text = coopkit::io::registry_to_json(&r);
+/// assert!(text.starts_with("{\"cooperatives\": [\n{\"id\":\"htx-1\""));
+/// assert_eq!(coopkit::io::registry_from_json(&text).unwrap().get(0), r.get(0));
+/// ```
 pub fn registry_to_json(registry: &Registry) -> String {
     let mut out = String::from("{\"cooperatives\": [");
     for (i, c) in registry.iter().enumerate() {
