@@ -283,7 +283,7 @@ fn ethnicity_and_nationality_codes() {
         let c = cooperative_from_json(&doc.to_string()).unwrap();
         assert_eq!(c.members.unwrap()[0].ethnicity.unwrap().code(), "18", "{name}");
     }
-    for bad in ["VNM", "Viet Nam", "V1", ""] {
+    for bad in ["VNM", "Viet Nam", "V1", "", "XX", "UK"] {
         let doc = with(&["members", "0", "nationality"], json!(bad));
         assert_eq!(
             errors(&doc),

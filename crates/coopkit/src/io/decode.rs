@@ -451,19 +451,39 @@ impl<'r, 'e, R: Record> Fields<'r, 'e, R> {
         e
     }
 
-    /// A nationality: ISO 3166-1 alpha-2 (never quoted).
+    /// A nationality: ISO 3166-1 alpha-2, either case (never quoted).
     pub(crate) fn country(&mut self, field: &str) -> Option<Country> {
         let s = self.text_of(field, "a string (ISO 3166-1 alpha-2 code)")?;
-        let c = Country::parse(s).filter(|_| s.len() == 2);
+        let c = Country::parse(s).filter(|c| s.len() == 2 && is_iso_country(c.as_str()));
         if c.is_none() {
             self.err(
                 field,
                 Code::InvalidValue,
-                "not an ISO 3166-1 alpha-2 country code (two letters)",
+                "not an ISO 3166-1 alpha-2 country code",
             );
         }
         c
     }
+}
+
+/// The officially assigned ISO 3166-1 alpha-2 codes (249), sorted.
+const ISO_COUNTRIES: &str = "\
+    AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ \
+    BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ \
+    CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ \
+    DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR \
+    GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY \
+    HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP \
+    KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY \
+    MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ \
+    NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA \
+    RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ \
+    TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ \
+    VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW";
+
+/// An officially assigned ISO 3166-1 alpha-2 code (upper case).
+fn is_iso_country(code: &str) -> bool {
+    code.len() == 2 && ISO_COUNTRIES.split(' ').any(|c| c == code)
 }
 
 /// Parses `YYYY-MM-DD` strictly; the message never quotes the value.
@@ -638,6 +658,18 @@ mod tests {
         assert!(parse_date("+2024-02-03").is_err());
         assert!(parse_date("2024-02-03T00:00").is_err());
         assert!(parse_date("２０２４-02-03").is_err());
+    }
+
+    #[test]
+    fn the_country_list_is_complete_and_sorted() {
+        let codes: Vec<&str> = ISO_COUNTRIES.split(' ').collect();
+        assert_eq!(codes.len(), 249);
+        assert!(codes.windows(2).all(|w| w[0] < w[1]));
+        assert!(codes
+            .iter()
+            .all(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase())));
+        assert!(is_iso_country("VN") && is_iso_country("LA") && is_iso_country("KH"));
+        assert!(!is_iso_country("XX") && !is_iso_country("UK") && !is_iso_country("EU"));
     }
 
     #[test]

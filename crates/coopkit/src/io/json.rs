@@ -339,3 +339,31 @@ pub fn registry_from_json_lenient(text: &str) -> Result<Loaded, Error> {
     let recs = records(text).map_err(|e| Error::Input(InputErrors::new(e).expect("errors")))?;
     Ok(finish_lenient(recs, Vec::new()))
 }
+
+fn value_records(values: &[Value]) -> Vec<Decoded> {
+    values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| decode_cooperative(v, &format!("cooperatives[{i}]")))
+        .collect()
+}
+
+/// Reads a registry from parsed records (for bindings that hold a list of
+/// dicts or objects), strictly; paths are `cooperatives[i]....` as in the
+/// JSON object form.
+///
+/// ```
+/// use serde_json::json;
+/// let a = json!({"id": "a", "name": "HTX A", "kind": "union", "sector": "agriculture"});
+/// let r = coopkit::io::registry_from_values(&[a.clone(), a]);
+/// assert_eq!(r.unwrap_err().path(), Some("cooperatives[1].id"));
+/// ```
+pub fn registry_from_values(values: &[Value]) -> Result<Registry, Error> {
+    finish_strict(value_records(values), Vec::new())
+}
+
+/// Reads a registry from parsed records, keeping the valid ones (as
+/// [`registry_from_json_lenient`]).
+pub fn registry_from_values_lenient(values: &[Value]) -> Loaded {
+    finish_lenient(value_records(values), Vec::new())
+}

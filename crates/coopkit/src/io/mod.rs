@@ -38,8 +38,8 @@
 //!   the allowed values and quote the bad one only for cooperative-level
 //!   fields and roles, never for member-level fields.
 //! - **Ethnicity** is a GSO 2008 code or name (see [`crate::Ethnicity::parse`]);
-//!   **nationality** is two ASCII letters (either case; not checked against
-//!   the ISO list), Viet Nam when absent.
+//!   **nationality** is an officially assigned ISO 3166-1 alpha-2 code, in
+//!   either case (`XX`, `UK` or `VNM` are errors), Viet Nam when absent.
 //! - **Positions** name a `member`, or describe a non-member holder by `sex`
 //!   and/or `ethnicity`; `member` together with `sex` or `ethnicity` is
 //!   `inconsistent`, and neither is `missing_field` (at `positions[i].member`).
@@ -107,6 +107,7 @@ mod write;
 pub use self::csv::{registry_from_csv, registry_from_csv_dir, registry_from_csv_lenient};
 pub use self::json::{
     cooperative_from_json, cooperative_from_value, registry_from_json, registry_from_json_lenient,
+    registry_from_values, registry_from_values_lenient,
 };
 pub use self::validate::validate;
 pub use self::write::{cooperative_to_json, registry_to_csv, registry_to_json, registry_to_json_lines};
