@@ -46,6 +46,8 @@ pub(crate) const COOPERATIVE_EXTRA: &[&str] = &[
 struct Header {
     file: &'static str,
     index: HashMap<String, usize>,
+    /// The name of each column, in file order (`None` if not UTF-8).
+    names: Vec<Option<String>>,
 }
 
 /// Reads and checks a header; the errors are whole-file errors.
@@ -92,7 +94,11 @@ fn header<R: Read>(
             ));
         }
     }
-    Ok(Header { file, index })
+    let names = raw
+        .iter()
+        .map(|h| std::str::from_utf8(h).ok().map(String::from))
+        .collect();
+    Ok(Header { file, index, names })
 }
 
 /// An I/O failure of the reader, or a row it cannot split.
@@ -121,8 +127,8 @@ impl Row<'_> {
         if std::str::from_utf8(self.rec.as_slice()).is_ok() {
             return;
         }
-        for (name, &i) in &self.header.index {
-            if self.rec.get(i).is_some_and(|c| std::str::from_utf8(c).is_err()) {
+        for (cell, name) in self.rec.iter().zip(&self.header.names) {
+            if let (Err(_), Some(name)) = (std::str::from_utf8(cell), name) {
                 errors.push(InputError::new(
                     self.path(name),
                     Code::InvalidValue,
