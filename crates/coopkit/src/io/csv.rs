@@ -1,0 +1,586 @@
+//! The CSV folder form: `cooperatives.csv`, `members.csv`, `positions.csv`.
+//!
+//! One pass over each file with a reused [`ByteRecord`]; each header is
+//! resolved to column indices once; member and position rows find their
+//! cooperative through a hash map of ids. The cost is linear in the size of
+//! the input.
+//!
+//! Faster still, if needed: look columns up by a field number instead of by
+//! name (a fixed array instead of a hash map per cell), skip the NFC
+//! conversion for ASCII text, read the three files on separate threads
+//! outside the core, and hand rows straight to a columnar registry.
+
+use super::decode::{self, fields, Raw, Record};
+use super::validate::{validate_at, Locate};
+use super::{finish_lenient, finish_strict, Decoded, Loaded, Rejected};
+use crate::error::{Error, InputError, InputErrorCode as Code, InputErrors};
+use crate::model::{Cooperative, Member, Position};
+use crate::registry::Registry;
+use csv::ByteRecord;
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::Path;
+
+pub(crate) const COOPERATIVES: &str = "cooperatives.csv";
+pub(crate) const MEMBERS: &str = "members.csv";
+pub(crate) const POSITIONS: &str = "positions.csv";
+
+/// Columns of `cooperatives.csv` besides the scalar fields, in written order.
+pub(crate) const COOPERATIVE_EXTRA: &[&str] = &[
+    "employees_female",
+    "employees_male",
+    "summary_members",
+    "summary_members_female",
+    "summary_official_members",
+    "summary_official_members_female",
+    "summary_members_minority",
+    "summary_board_seats",
+    "summary_board_female",
+    "summary_chair_female",
+    "summary_director_female",
+    "members_listed",
+    "positions_listed",
+];
+
+/// A header: column name → index.
+struct Header {
+    file: &'static str,
+    index: HashMap<String, usize>,
+    /// The name of each column, in file order (`None` if not UTF-8).
+    names: Vec<Option<String>>,
+}
+
+/// Reads and checks a header; the errors are whole-file errors.
+fn header<R: Read>(
+    rdr: &mut csv::Reader<R>,
+    file: &'static str,
+    allowed: &[&[&str]],
+    required: &[&str],
+    errors: &mut Vec<InputError>,
+) -> Result<Header, Error> {
+    let at = |col: &str| format!("{file}:1.{col}");
+    let raw = rdr.byte_headers().map_err(|e| csv_error(file, e))?.clone();
+    let mut index = HashMap::with_capacity(raw.len());
+    for (i, h) in raw.iter().enumerate() {
+        let Ok(name) = std::str::from_utf8(h) else {
+            errors.push(InputError::new(
+                format!("{file}:1"),
+                Code::Syntax,
+                format!("column {} of the header is not valid UTF-8", i + 1),
+            ));
+            continue;
+        };
+        if !allowed.iter().any(|l| l.contains(&name)) {
+            let list: Vec<&str> = allowed.iter().flat_map(|l| l.iter().copied()).collect();
+            errors.push(InputError::new(
+                at(name),
+                Code::UnknownField,
+                format!("unknown column; the columns are: {}", list.join(", ")),
+            ));
+        } else if index.insert(name.to_string(), i).is_some() {
+            errors.push(InputError::new(
+                at(name),
+                Code::DuplicateId,
+                "the column appears twice",
+            ));
+        }
+    }
+    for col in required {
+        if !index.contains_key(*col) {
+            errors.push(InputError::new(
+                at(col),
+                Code::MissingField,
+                "required column is missing",
+            ));
+        }
+    }
+    let names = raw
+        .iter()
+        .map(|h| std::str::from_utf8(h).ok().map(String::from))
+        .collect();
+    Ok(Header { file, index, names })
+}
+
+/// An I/O failure of the reader, or a row it cannot split.
+fn csv_error(file: &str, e: csv::Error) -> Error {
+    Error::Io {
+        path: file.to_string(),
+        message: e.to_string(),
+    }
+}
+
+/// One data row as a [`Record`].
+struct Row<'a> {
+    header: &'a Header,
+    rec: &'a ByteRecord,
+    line: u64,
+}
+
+impl Row<'_> {
+    fn cell(&self, field: &str) -> Option<&[u8]> {
+        let i = *self.header.index.get(field)?;
+        self.rec.get(i).filter(|c| !c.is_empty())
+    }
+
+    /// Reports every cell that is not UTF-8 (those cells then read as absent).
+    fn check_utf8(&self, errors: &mut Vec<InputError>) {
+        if std::str::from_utf8(self.rec.as_slice()).is_ok() {
+            return;
+        }
+        for (cell, name) in self.rec.iter().zip(&self.header.names) {
+            if let (Err(_), Some(name)) = (std::str::from_utf8(cell), name) {
+                errors.push(InputError::new(
+                    self.path(name),
+                    Code::InvalidValue,
+                    "not valid UTF-8",
+                ));
+            }
+        }
+    }
+}
+
+impl Record for Row<'_> {
+    fn get(&self, field: &str) -> Option<Raw<'_>> {
+        std::str::from_utf8(self.cell(field)?).ok().map(Raw::Text)
+    }
+    fn path(&self, field: &str) -> String {
+        format!("{}:{}.{field}", self.header.file, self.line)
+    }
+    fn present(&self, field: &str) -> bool {
+        self.cell(field).is_some()
+    }
+}
+
+/// The fields of a flattened record (`employees_female`, `summary_members`).
+struct Prefixed<'a> {
+    row: &'a Row<'a>,
+    prefix: &'static str,
+}
+
+impl Record for Prefixed<'_> {
+    fn get(&self, field: &str) -> Option<Raw<'_>> {
+        self.row.get(&format!("{}{field}", self.prefix))
+    }
+    fn path(&self, field: &str) -> String {
+        self.row.path(&format!("{}{field}", self.prefix))
+    }
+    fn present(&self, field: &str) -> bool {
+        self.row.present(&format!("{}{field}", self.prefix))
+    }
+}
+
+/// A cooperative row with the member and position rows that name it.
+struct Gathered {
+    line: u64,
+    id: Option<String>,
+    /// The record, with bad fields left out.
+    coop: Cooperative,
+    errors: Vec<InputError>,
+    /// No member or position row of this cooperative has an error.
+    lists_ok: bool,
+    members_listed: Option<bool>,
+    positions_listed: Option<bool>,
+    members: Vec<Member>,
+    member_lines: Vec<u64>,
+    positions: Vec<Position>,
+    position_lines: Vec<u64>,
+}
+
+/// Paths of a cooperative gathered from the three files.
+struct CsvLocate<'a> {
+    line: u64,
+    member_lines: &'a [u64],
+    position_lines: &'a [u64],
+}
+
+impl Locate for CsvLocate<'_> {
+    fn field(&self, f: &str) -> String {
+        format!("{COOPERATIVES}:{}.{f}", self.line)
+    }
+    fn summary(&self, f: &str) -> String {
+        format!("{COOPERATIVES}:{}.summary_{f}", self.line)
+    }
+    fn member(&self, i: usize, f: &str) -> String {
+        let line = self.member_lines.get(i).copied().unwrap_or(0);
+        format!("{MEMBERS}:{line}.{f}")
+    }
+    fn position(&self, i: usize, f: &str) -> String {
+        let line = self.position_lines.get(i).copied().unwrap_or(0);
+        format!("{POSITIONS}:{line}.{f}")
+    }
+}
+
+fn reader<R: Read>(r: R) -> csv::Reader<R> {
+    csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(false)
+        .from_reader(r)
+}
+
+/// Reads rows, calling `each` with every row that splits; rows that do not
+/// split (a wrong number of cells) are `syntax` errors.
+fn rows<R: Read>(
+    rdr: &mut csv::Reader<R>,
+    header: &Header,
+    mut each: impl FnMut(&Row<'_>),
+    syntax: &mut Vec<InputError>,
+) -> Result<(), Error> {
+    let mut rec = ByteRecord::new();
+    loop {
+        match rdr.read_byte_record(&mut rec) {
+            Ok(false) => return Ok(()),
+            Ok(true) => {
+                let line = rec.position().map_or(0, |p| p.line());
+                each(&Row {
+                    header,
+                    rec: &rec,
+                    line,
+                });
+            }
+            Err(e) => match e.kind() {
+                csv::ErrorKind::UnequalLengths {
+                    pos,
+                    expected_len,
+                    len,
+                } => {
+                    let line = pos.as_ref().map_or(0, |p| p.line());
+                    syntax.push(InputError::new(
+                        format!("{}:{line}", header.file),
+                        Code::Syntax,
+                        format!("the row has {len} cells but the header has {expected_len}"),
+                    ));
+                }
+                _ => return Err(csv_error(header.file, e)),
+            },
+        }
+    }
+}
+
+/// Rows that name no known cooperative, gathered per `cooperative_id`.
+struct Orphans {
+    base: usize,
+    groups: Vec<Rejected>,
+    index: HashMap<Option<String>, usize>,
+}
+
+impl Orphans {
+    fn push(&mut self, cid: Option<String>, errors: Vec<InputError>) {
+        let k = *self.index.entry(cid.clone()).or_insert_with(|| {
+            self.groups.push(Rejected {
+                index: self.base + self.groups.len(),
+                id: cid,
+                errors: Vec::new(),
+            });
+            self.groups.len() - 1
+        });
+        self.groups[k].errors.extend(errors);
+    }
+}
+
+/// Finds the cooperative a member or position row names; errors of the row
+/// go to that cooperative, or to the orphans.
+fn route<'g>(
+    row: &Row<'_>,
+    mut row_errors: Vec<InputError>,
+    cid: Option<String>,
+    by_id: &HashMap<String, usize>,
+    gathered: &'g mut [Gathered],
+    orphans: &mut Orphans,
+) -> Option<&'g mut Gathered> {
+    match cid.as_ref().and_then(|c| by_id.get(c)) {
+        Some(&k) => {
+            let g = &mut gathered[k];
+            g.errors.append(&mut row_errors);
+            Some(g)
+        }
+        None => {
+            if cid.is_some() {
+                row_errors.insert(
+                    0,
+                    InputError::new(
+                        row.path("cooperative_id"),
+                        Code::UnknownReference,
+                        format!("no cooperative with this id in {COOPERATIVES}"),
+                    ),
+                );
+            }
+            orphans.push(cid, row_errors);
+            None
+        }
+    }
+}
+
+/// Reads the three files into checked records and orphan rows.
+fn read<R: Read>(
+    cooperatives: R,
+    members: Option<R>,
+    positions: Option<R>,
+) -> Result<(Vec<Decoded>, Vec<Rejected>), Error> {
+    let mut header_errors = Vec::new();
+    let mut coop_rdr = reader(cooperatives);
+    let coop_header = header(
+        &mut coop_rdr,
+        COOPERATIVES,
+        &[fields::COOPERATIVE_SCALARS, COOPERATIVE_EXTRA],
+        &["id", "name", "kind", "sector"],
+        &mut header_errors,
+    )?;
+    let mut member_rdr = members.map(reader);
+    let member_header = match &mut member_rdr {
+        Some(r) => Some(header(
+            r,
+            MEMBERS,
+            &[&["cooperative_id"], fields::MEMBER],
+            &["cooperative_id", "id", "type"],
+            &mut header_errors,
+        )?),
+        None => None,
+    };
+    let mut position_rdr = positions.map(reader);
+    let position_header = match &mut position_rdr {
+        Some(r) => Some(header(
+            r,
+            POSITIONS,
+            &[&["cooperative_id"], fields::POSITION],
+            &["cooperative_id", "role"],
+            &mut header_errors,
+        )?),
+        None => None,
+    };
+    if let Some(e) = InputErrors::new(header_errors) {
+        return Err(Error::Input(e));
+    }
+
+    let mut syntax = Vec::new();
+    let mut gathered: Vec<Gathered> = Vec::new();
+    let mut by_id: HashMap<String, usize> = HashMap::new();
+    rows(
+        &mut coop_rdr,
+        &coop_header,
+        |row| {
+            let mut errors = Vec::new();
+            row.check_utf8(&mut errors);
+            let (id, mut coop) = decode::cooperative_scalars(row, &mut errors);
+            let mut f = decode::Fields::new(row, &mut errors, false);
+            let members_listed = f.bool("members_listed");
+            let positions_listed = f.bool("positions_listed");
+            let employees = Prefixed {
+                row,
+                prefix: "employees_",
+            };
+            let employees = fields::EMPLOYEES
+                .iter()
+                .any(|f| employees.present(f))
+                .then(|| decode::employees(&employees, &mut errors))
+                .flatten();
+            let summary = Prefixed {
+                row,
+                prefix: "summary_",
+            };
+            let summary = fields::SUMMARY
+                .iter()
+                .any(|f| summary.present(f))
+                .then(|| decode::summary(&summary, &mut errors))
+                .flatten();
+            coop.employees = employees;
+            coop.summary = summary;
+            if let Some(id) = &id {
+                by_id.entry(id.clone()).or_insert(gathered.len());
+            }
+            gathered.push(Gathered {
+                line: row.line,
+                id,
+                coop,
+                errors,
+                lists_ok: true,
+                members_listed,
+                positions_listed,
+                members: Vec::new(),
+                member_lines: Vec::new(),
+                positions: Vec::new(),
+                position_lines: Vec::new(),
+            });
+        },
+        &mut syntax,
+    )?;
+
+    let mut orphans = Orphans {
+        base: gathered.len(),
+        groups: Vec::new(),
+        index: HashMap::new(),
+    };
+    if let (Some(rdr), Some(h)) = (&mut member_rdr, &member_header) {
+        rows(
+            rdr,
+            h,
+            |row| {
+                let mut errors = Vec::new();
+                row.check_utf8(&mut errors);
+                let cid = decode::Fields::new(row, &mut errors, false).req_string("cooperative_id");
+                let m = decode::member(row, &mut errors);
+                let bad = !errors.is_empty();
+                if let Some(g) = route(row, errors, cid, &by_id, &mut gathered, &mut orphans) {
+                    g.lists_ok &= !bad;
+                    if let Some(m) = m {
+                        g.members.push(m);
+                        g.member_lines.push(row.line);
+                    }
+                }
+            },
+            &mut syntax,
+        )?;
+    }
+    if let (Some(rdr), Some(h)) = (&mut position_rdr, &position_header) {
+        rows(
+            rdr,
+            h,
+            |row| {
+                let mut errors = Vec::new();
+                row.check_utf8(&mut errors);
+                let cid = decode::Fields::new(row, &mut errors, false).req_string("cooperative_id");
+                let p = decode::position(row, &mut errors);
+                let bad = !errors.is_empty();
+                if let Some(g) = route(row, errors, cid, &by_id, &mut gathered, &mut orphans) {
+                    g.lists_ok &= !bad;
+                    if let Some(p) = p {
+                        g.positions.push(p);
+                        g.position_lines.push(row.line);
+                    }
+                }
+            },
+            &mut syntax,
+        )?;
+    }
+    // Rows that cannot be split belong to no known record.
+    if !syntax.is_empty() {
+        orphans.groups.push(Rejected {
+            index: orphans.base + orphans.groups.len(),
+            id: None,
+            errors: syntax,
+        });
+    }
+
+    let records = gathered.into_iter().map(assemble).collect();
+    Ok((records, orphans.groups))
+}
+
+/// Attaches lists to a cooperative and runs the cross-field checks.
+fn assemble(g: Gathered) -> Decoded {
+    let Gathered {
+        line,
+        id,
+        mut coop,
+        mut errors,
+        lists_ok,
+        members_listed,
+        positions_listed,
+        members,
+        member_lines,
+        positions,
+        position_lines,
+    } = g;
+    let id_path = format!("{COOPERATIVES}:{line}.id");
+    let list = |listed: Option<bool>, column: &str, rows: bool, errors: &mut Vec<InputError>| match listed {
+        Some(false) if rows => {
+            errors.push(InputError::new(
+                format!("{COOPERATIVES}:{line}.{column}"),
+                Code::Inconsistent,
+                "false, but rows name this cooperative",
+            ));
+            false
+        }
+        Some(l) => l,
+        None => rows,
+    };
+    let has_members = list(
+        members_listed,
+        "members_listed",
+        !member_lines.is_empty(),
+        &mut errors,
+    );
+    let has_positions = list(
+        positions_listed,
+        "positions_listed",
+        !position_lines.is_empty(),
+        &mut errors,
+    );
+    coop.members = has_members.then_some(members);
+    coop.positions = has_positions.then_some(positions);
+    // The cross-field checks need whole lists; other bad fields are left
+    // out of `coop` and do not disturb them.
+    if lists_ok {
+        let loc = CsvLocate {
+            line,
+            member_lines: &member_lines,
+            position_lines: &position_lines,
+        };
+        validate_at(&coop, &loc, &mut errors);
+    }
+    let coop = errors.is_empty().then_some(coop);
+    Decoded::new(id, coop, errors, id_path)
+}
+
+/// Reads a registry from the three CSV files (members and positions
+/// optional), strictly: every error of the three files in one
+/// [`Error::Input`]. Paths are `members.csv:42.birth_date` (line 1 is the
+/// header). See the [module documentation](super) for the columns.
+///
+/// ```
+/// let coops = "id,name,kind,sector,summary_members\nhtx-1,HTX Hoa Sen,cooperative,agriculture,2\n";
+/// let members = "cooperative_id,id,type,sex\nhtx-1,m1,individual,female\nhtx-1,m2,individual,other\n";
+/// let err = coopkit::io::registry_from_csv(coops.as_bytes(), Some(members.as_bytes()), None).unwrap_err();
+/// assert_eq!(err.path(), Some("members.csv:3.sex"));
+///
+/// let members = "cooperative_id,id,type,sex\nhtx-1,m1,individual,female\nhtx-1,m2,individual,male\n";
+/// let r = coopkit::io::registry_from_csv(coops.as_bytes(), Some(members.as_bytes()), None).unwrap();
+/// assert_eq!(r.get(0).unwrap().members.unwrap().len(), 2);
+/// ```
+pub fn registry_from_csv<R: Read>(
+    cooperatives: R,
+    members: Option<R>,
+    positions: Option<R>,
+) -> Result<Registry, Error> {
+    let (records, orphans) = read(cooperatives, members, positions)?;
+    finish_strict(records, orphans)
+}
+
+/// Reads a registry from CSV, keeping every valid cooperative; invalid ones
+/// (with their member and position rows' errors) are in
+/// [`Loaded::rejected`], and so are rows naming an unknown cooperative.
+/// `Err` for header errors and for files that cannot be read.
+pub fn registry_from_csv_lenient<R: Read>(
+    cooperatives: R,
+    members: Option<R>,
+    positions: Option<R>,
+) -> Result<Loaded, Error> {
+    let (records, orphans) = read(cooperatives, members, positions)?;
+    Ok(finish_lenient(records, orphans))
+}
+
+fn open(dir: &Path, file: &str, required: bool) -> Result<Option<std::fs::File>, Error> {
+    let path = dir.join(file);
+    match std::fs::File::open(&path) {
+        Ok(f) => Ok(Some(f)),
+        Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Error::Io {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        }),
+    }
+}
+
+/// Reads a registry from a folder holding `cooperatives.csv` and, optionally,
+/// `members.csv` and `positions.csv` (strict, as [`registry_from_csv`]).
+pub fn registry_from_csv_dir(dir: &Path) -> Result<Registry, Error> {
+    let coops = open(dir, COOPERATIVES, true)?.ok_or_else(|| Error::Io {
+        path: dir.join(COOPERATIVES).display().to_string(),
+        message: "not found".to_string(),
+    })?;
+    let members = open(dir, MEMBERS, false)?;
+    let positions = open(dir, POSITIONS, false)?;
+    registry_from_csv(
+        std::io::BufReader::new(coops),
+        members.map(std::io::BufReader::new),
+        positions.map(std::io::BufReader::new),
+    )
+}

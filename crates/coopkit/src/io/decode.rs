@@ -1,0 +1,680 @@
+//! Typed decoding of one record's fields, shared by the JSON and CSV readers.
+//!
+//! A reader wraps its record (a JSON object, a CSV row) in a [`Record`],
+//! which hands out raw values ([`Raw`]) and names a field's path. The
+//! functions here turn raw values into model types, pushing one located
+//! [`InputError`] per bad field and carrying on, so that every error of a
+//! record is found in one pass.
+//!
+//! Values of member-level fields are never quoted in messages (a value
+//! shifted into the wrong column may be a name or a birth date); values of
+//! cooperative-level enums and of a position's role are quoted, since they
+//! are not personal.
+
+use crate::error::{InputError, InputErrorCode as Code};
+use crate::model::{
+    CircularType, Cooperative, Country, Date, Employees, Ethnicity, GeneralMeeting, Governance, Holder,
+    IloType, Kind, Member, MemberKind, MemberType, Position, Role, Sector, Sex, Summary,
+};
+use serde_json::Value;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// One raw field value.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Raw<'a> {
+    /// A JSON value (never `null`: null counts as absent).
+    Json(&'a Value),
+    /// A CSV cell (never empty: an empty cell counts as absent).
+    Text(&'a str),
+}
+
+/// A record whose fields can be looked up by name.
+pub(crate) trait Record {
+    /// The raw value of a field; `None` when it is absent.
+    fn get(&self, field: &str) -> Option<Raw<'_>>;
+    /// The path of a field, for error messages.
+    fn path(&self, field: &str) -> String;
+    /// The field is given (even if its value cannot be read).
+    fn present(&self, field: &str) -> bool {
+        self.get(field).is_some()
+    }
+}
+
+/// `prefix.field`, or `field` when the prefix is empty.
+pub(crate) fn join(prefix: &str, field: &str) -> String {
+    if prefix.is_empty() {
+        field.to_string()
+    } else {
+        format!("{prefix}.{field}")
+    }
+}
+
+/// A string in Unicode normalisation form C (allocates only when it is not).
+pub(crate) fn nfc(s: &str) -> String {
+    match is_nfc_quick(s.chars()) {
+        IsNormalized::Yes => s.to_string(),
+        _ => s.nfc().collect(),
+    }
+}
+
+/// Code lists: the contract's names and the model's values.
+pub(crate) mod names {
+    use super::*;
+
+    /// Cooperative kinds.
+    pub const KIND: &[(&str, Kind)] = &[
+        ("cooperative", Kind::Cooperative),
+        ("cooperative_group", Kind::CooperativeGroup),
+        ("union", Kind::Union),
+    ];
+    /// Sectors.
+    pub const SECTOR: &[(&str, Sector)] = &[
+        ("agriculture", Sector::Agriculture),
+        ("industry_construction", Sector::IndustryConstruction),
+        ("trade_services", Sector::TradeServices),
+    ];
+    /// Governance structures.
+    pub const GOVERNANCE: &[(&str, Governance)] =
+        &[("full", Governance::Full), ("simplified", Governance::Simplified)];
+    /// General meetings.
+    pub const GENERAL_MEETING: &[(&str, GeneralMeeting)] = &[
+        ("plenary", GeneralMeeting::Plenary),
+        ("delegates", GeneralMeeting::Delegates),
+    ];
+    /// ILO types.
+    pub const ILO_TYPE: &[(&str, IloType)] = &[
+        ("producer", IloType::Producer),
+        ("consumer", IloType::Consumer),
+        ("worker", IloType::Worker),
+        ("multi_stakeholder", IloType::MultiStakeholder),
+    ];
+    /// Circular 01/2020 types.
+    pub const CIRCULAR_TYPE: &[(&str, CircularType)] = &[
+        ("production", CircularType::Production),
+        ("consumption", CircularType::Consumption),
+        ("job_creation", CircularType::JobCreation),
+        ("mixed", CircularType::Mixed),
+    ];
+    /// Member types.
+    pub const MEMBER_TYPE: &[(&str, MemberType)] = &[
+        ("individual", MemberType::Individual),
+        ("household", MemberType::Household),
+        ("legal_entity", MemberType::LegalEntity),
+        ("cooperative", MemberType::Cooperative),
+        ("cooperative_group", MemberType::CooperativeGroup),
+        ("foreign_invested_org", MemberType::ForeignInvestedOrg),
+    ];
+    /// Member kinds.
+    pub const MEMBER_KIND: &[(&str, MemberKind)] = &[
+        ("official", MemberKind::Official),
+        ("associate_capital", MemberKind::AssociateCapital),
+        ("associate_noncapital", MemberKind::AssociateNoncapital),
+    ];
+    /// Sexes.
+    pub const SEX: &[(&str, Sex)] = &[("female", Sex::Female), ("male", Sex::Male)];
+    /// Roles.
+    pub const ROLE: &[(&str, Role)] = &[
+        ("board_chair", Role::BoardChair),
+        ("board_member", Role::BoardMember),
+        ("director", Role::Director),
+        ("deputy_director", Role::DeputyDirector),
+        ("supervisory_head", Role::SupervisoryHead),
+        ("supervisory_member", Role::SupervisoryMember),
+        ("controller", Role::Controller),
+        ("chief_accountant", Role::ChiefAccountant),
+    ];
+
+    /// The contract name of a value.
+    pub fn name_of<T: PartialEq + Copy>(table: &[(&'static str, T)], value: T) -> &'static str {
+        table.iter().find(|(_, v)| *v == value).map_or("", |(n, _)| n)
+    }
+}
+
+/// Field names of each record, as in the contract.
+pub(crate) mod fields {
+    /// A cooperative's scalar fields (shared by JSON and CSV).
+    pub const COOPERATIVE_SCALARS: &[&str] = &[
+        "id",
+        "name",
+        "kind",
+        "sector",
+        "province",
+        "district",
+        "commune",
+        "established",
+        "charter_capital_vnd",
+        "total_capital_vnd",
+        "annual_revenue_vnd",
+        "governance",
+        "general_meeting",
+        "ilo_type",
+        "circular_type",
+        "declared_women_managed",
+    ];
+    /// A cooperative's nested fields in JSON.
+    pub const COOPERATIVE_NESTED: &[&str] = &["members", "positions", "employees", "summary"];
+    /// A member's fields.
+    pub const MEMBER: &[&str] = &[
+        "id",
+        "type",
+        "sex",
+        "birth_date",
+        "ethnicity",
+        "nationality",
+        "investment_certificate",
+        "contributes_capital",
+        "uses_services",
+        "contributes_labour",
+        "kind",
+        "capital_vnd",
+        "joined",
+        "left",
+    ];
+    /// A position's fields.
+    pub const POSITION: &[&str] = &["role", "member", "sex", "ethnicity", "id", "start", "end"];
+    /// Employees' fields.
+    pub const EMPLOYEES: &[&str] = &["female", "male"];
+    /// Summary fields.
+    pub const SUMMARY: &[&str] = &[
+        "members",
+        "members_female",
+        "official_members",
+        "official_members_female",
+        "members_minority",
+        "board_seats",
+        "board_female",
+        "chair_female",
+        "director_female",
+    ];
+}
+
+fn json_type(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(n) if n.is_f64() => "a decimal number",
+        Value::Number(_) => "an integer",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Longest value quoted in a message.
+const QUOTE_MAX: usize = 40;
+
+fn quote(s: &str) -> String {
+    let mut q: String = s.chars().take(QUOTE_MAX).collect();
+    if q.len() < s.len() {
+        q.push('…');
+    }
+    format!("`{q}`")
+}
+
+/// Decodes the fields of one record, collecting errors.
+pub(crate) struct Fields<'r, 'e, R: Record> {
+    rec: &'r R,
+    errors: &'e mut Vec<InputError>,
+    /// Quote bad enum values in messages (never for member-level records).
+    echo: bool,
+}
+
+impl<'r, 'e, R: Record> Fields<'r, 'e, R> {
+    pub(crate) fn new(rec: &'r R, errors: &'e mut Vec<InputError>, echo: bool) -> Self {
+        Fields { rec, errors, echo }
+    }
+
+    fn err(&mut self, field: &str, code: Code, message: impl Into<String>) {
+        self.errors
+            .push(InputError::new(self.rec.path(field), code, message));
+    }
+
+    /// The field is present.
+    pub(crate) fn has(&self, field: &str) -> bool {
+        self.rec.present(field)
+    }
+
+    /// Reports a missing required field.
+    pub(crate) fn missing(&mut self, field: &str) {
+        self.err(field, Code::MissingField, "required field is missing");
+    }
+
+    fn required<T>(&mut self, field: &str, v: Option<T>) -> Option<T> {
+        if v.is_none() && !self.has(field) {
+            self.missing(field);
+        }
+        v
+    }
+
+    /// A text field, NFC-normalised; empty strings are refused.
+    pub(crate) fn string(&mut self, field: &str) -> Option<String> {
+        match self.rec.get(field)? {
+            Raw::Json(Value::String(s)) if s.is_empty() => {
+                self.err(
+                    field,
+                    Code::InvalidValue,
+                    "empty string; leave the field out when it is unknown",
+                );
+                None
+            }
+            Raw::Json(Value::String(s)) => Some(nfc(s)),
+            Raw::Json(v) => {
+                let t = json_type(v);
+                self.err(field, Code::InvalidType, format!("expected a string, found {t}"));
+                None
+            }
+            Raw::Text(s) => Some(nfc(s)),
+        }
+    }
+
+    /// A required text field.
+    pub(crate) fn req_string(&mut self, field: &str) -> Option<String> {
+        let v = self.string(field);
+        self.required(field, v)
+    }
+
+    /// A non-negative whole number of at most `u64::MAX`.
+    pub(crate) fn u64(&mut self, field: &str) -> Option<u64> {
+        const NOT_WHOLE: &str =
+            "must be a whole number written without decimal point or exponent (amounts are whole đồng)";
+        match self.rec.get(field)? {
+            Raw::Json(Value::Number(n)) => {
+                if let Some(u) = n.as_u64() {
+                    return Some(u);
+                }
+                if n.as_i64().is_some() {
+                    self.err(field, Code::OutOfRange, "must not be negative");
+                    return None;
+                }
+                // A decimal number: serde_json also reads integers beyond
+                // i64/u64 this way.
+                let f = n.as_f64().unwrap_or(f64::NAN);
+                if f < 0.0 {
+                    self.err(field, Code::OutOfRange, "must not be negative");
+                } else if f.is_finite() && f.fract() == 0.0 && f >= 18_446_744_073_709_551_616.0 {
+                    self.err(
+                        field,
+                        Code::Overflow,
+                        format!("larger than the largest amount, {}", u64::MAX),
+                    );
+                } else {
+                    self.err(field, Code::InvalidType, NOT_WHOLE);
+                }
+                None
+            }
+            Raw::Json(v) => {
+                let t = json_type(v);
+                self.err(
+                    field,
+                    Code::InvalidType,
+                    format!("expected an integer, found {t}"),
+                );
+                None
+            }
+            Raw::Text(s) => {
+                let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+                if digits(s) {
+                    match s.parse::<u64>() {
+                        Ok(u) => Some(u),
+                        Err(_) => {
+                            self.err(
+                                field,
+                                Code::Overflow,
+                                format!("larger than the largest amount, {}", u64::MAX),
+                            );
+                            None
+                        }
+                    }
+                } else {
+                    if s.strip_prefix('-').is_some_and(digits) {
+                        self.err(field, Code::OutOfRange, "must not be negative");
+                    } else {
+                        self.err(field, Code::InvalidType, NOT_WHOLE);
+                    }
+                    None
+                }
+            }
+        }
+    }
+
+    /// A count: a whole number of at most `u32::MAX`.
+    pub(crate) fn u32(&mut self, field: &str) -> Option<u32> {
+        let v = self.u64(field)?;
+        match u32::try_from(v) {
+            Ok(v) => Some(v),
+            Err(_) => {
+                self.err(
+                    field,
+                    Code::Overflow,
+                    format!("larger than the largest count, {}", u32::MAX),
+                );
+                None
+            }
+        }
+    }
+
+    /// A boolean: JSON `true`/`false`; in CSV `true`/`false` in any case, or `1`/`0`.
+    pub(crate) fn bool(&mut self, field: &str) -> Option<bool> {
+        match self.rec.get(field)? {
+            Raw::Json(Value::Bool(b)) => Some(*b),
+            Raw::Json(v) => {
+                let t = json_type(v);
+                self.err(
+                    field,
+                    Code::InvalidType,
+                    format!("expected true or false, found {t}"),
+                );
+                None
+            }
+            Raw::Text(s) => {
+                if s.eq_ignore_ascii_case("true") || s == "1" {
+                    Some(true)
+                } else if s.eq_ignore_ascii_case("false") || s == "0" {
+                    Some(false)
+                } else {
+                    self.err(field, Code::InvalidType, "expected true or false (or 1 or 0)");
+                    None
+                }
+            }
+        }
+    }
+
+    /// An ISO date `YYYY-MM-DD`; the value is never quoted.
+    pub(crate) fn date(&mut self, field: &str) -> Option<Date> {
+        let s = match self.rec.get(field)? {
+            Raw::Json(Value::String(s)) => s.as_str(),
+            Raw::Json(v) => {
+                let t = json_type(v);
+                self.err(
+                    field,
+                    Code::InvalidType,
+                    format!("expected an ISO date string, found {t}"),
+                );
+                return None;
+            }
+            Raw::Text(s) => s,
+        };
+        match parse_date(s) {
+            Ok(d) => Some(d),
+            Err(msg) => {
+                self.err(field, Code::InvalidDate, msg);
+                None
+            }
+        }
+    }
+
+    fn text_of(&mut self, field: &str, what: &str) -> Option<&'r str> {
+        match self.rec.get(field)? {
+            Raw::Json(Value::String(s)) => Some(s.as_str()),
+            Raw::Json(v) => {
+                let t = json_type(v);
+                self.err(field, Code::InvalidType, format!("expected {what}, found {t}"));
+                None
+            }
+            Raw::Text(s) => Some(s),
+        }
+    }
+
+    /// One of a code list; the message lists the allowed values.
+    pub(crate) fn choice<T: Copy>(&mut self, field: &str, table: &[(&str, T)]) -> Option<T> {
+        let s = self.text_of(field, "a string")?;
+        if let Some((_, v)) = table.iter().find(|(n, _)| *n == s) {
+            return Some(*v);
+        }
+        let allowed: Vec<&str> = table.iter().map(|(n, _)| *n).collect();
+        let msg = if self.echo {
+            format!("{} is not one of: {}", quote(s), allowed.join(", "))
+        } else {
+            format!("not one of: {}", allowed.join(", "))
+        };
+        self.err(field, Code::InvalidValue, msg);
+        None
+    }
+
+    /// A required code.
+    pub(crate) fn req_choice<T: Copy>(&mut self, field: &str, table: &[(&str, T)]) -> Option<T> {
+        let v = self.choice(field, table);
+        self.required(field, v)
+    }
+
+    /// An ethnic group: GSO 2008 code or name (never quoted).
+    pub(crate) fn ethnicity(&mut self, field: &str) -> Option<Ethnicity> {
+        let s = self.text_of(field, "a string (GSO 2008 code or name)")?;
+        let e = Ethnicity::parse(s);
+        if e.is_none() {
+            self.err(
+                field,
+                Code::InvalidValue,
+                "not a code (01 to 54) or name of the GSO 2008 list of ethnic groups",
+            );
+        }
+        e
+    }
+
+    /// A nationality: ISO 3166-1 alpha-2, either case (never quoted).
+    pub(crate) fn country(&mut self, field: &str) -> Option<Country> {
+        let s = self.text_of(field, "a string (ISO 3166-1 alpha-2 code)")?;
+        let c = Country::parse(s).filter(|c| s.len() == 2 && is_iso_country(c.as_str()));
+        if c.is_none() {
+            self.err(
+                field,
+                Code::InvalidValue,
+                "not an ISO 3166-1 alpha-2 country code",
+            );
+        }
+        c
+    }
+}
+
+/// The officially assigned ISO 3166-1 alpha-2 codes (249), sorted.
+const ISO_COUNTRIES: &str = "\
+    AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ \
+    BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ \
+    CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ \
+    DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR \
+    GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY \
+    HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP \
+    KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY \
+    MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ \
+    NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA \
+    RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ \
+    TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ \
+    VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW";
+
+/// An officially assigned ISO 3166-1 alpha-2 code (upper case).
+fn is_iso_country(code: &str) -> bool {
+    code.len() == 2 && ISO_COUNTRIES.split(' ').any(|c| c == code)
+}
+
+/// Parses `YYYY-MM-DD` strictly; the message never quotes the value.
+pub(crate) fn parse_date(s: &str) -> Result<Date, &'static str> {
+    let b = s.as_bytes();
+    let shape = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shape {
+        return Err("not an ISO date (YYYY-MM-DD)");
+    }
+    let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().unwrap_or(0);
+    let year = i32::try_from(num(0..4)).unwrap_or(0);
+    Date::from_ymd_opt(year, num(5..7), num(8..10)).ok_or("impossible date (no such day in the calendar)")
+}
+
+/// Decodes a member. `None` when any field is bad (errors pushed).
+pub(crate) fn member<R: Record>(rec: &R, errors: &mut Vec<InputError>) -> Option<Member> {
+    let before = errors.len();
+    let mut f = Fields::new(rec, errors, false);
+    let id = f.req_string("id");
+    let member_type = f.req_choice("type", names::MEMBER_TYPE);
+    let m = Member {
+        id: id.unwrap_or_default(),
+        member_type: member_type.unwrap_or(MemberType::Individual),
+        sex: f.choice("sex", names::SEX),
+        birth_date: f.date("birth_date"),
+        ethnicity: f.ethnicity("ethnicity"),
+        nationality: f.country("nationality").unwrap_or_default(),
+        investment_certificate: f.bool("investment_certificate"),
+        contributes_capital: f.bool("contributes_capital"),
+        uses_services: f.bool("uses_services"),
+        contributes_labour: f.bool("contributes_labour"),
+        kind: f.choice("kind", names::MEMBER_KIND),
+        capital_vnd: f.u64("capital_vnd"),
+        joined: f.date("joined"),
+        left: f.date("left"),
+    };
+    (errors.len() == before).then_some(m)
+}
+
+/// Decodes a position. `None` when any field is bad (errors pushed).
+///
+/// A position names a member, or describes a non-member by `sex` and
+/// `ethnicity`; both at once is inconsistent. (A position with neither is
+/// reported by [`super::validate`].)
+pub(crate) fn position<R: Record>(rec: &R, errors: &mut Vec<InputError>) -> Option<Position> {
+    let before = errors.len();
+    let mut f = Fields::new(rec, errors, true);
+    let role = f.req_choice("role", names::ROLE);
+    let member = f.string("member");
+    f.echo = false;
+    let sex = f.choice("sex", names::SEX);
+    let ethnicity = f.ethnicity("ethnicity");
+    let id = f.string("id");
+    let start = f.date("start");
+    let end = f.date("end");
+    if f.has("member") {
+        for field in ["sex", "ethnicity"] {
+            if f.has(field) {
+                f.err(
+                    field,
+                    Code::Inconsistent,
+                    "a position held by a member takes sex and ethnicity from the member's record: \
+                     give either `member` or `sex`/`ethnicity`",
+                );
+            }
+        }
+    }
+    let holder = match member {
+        Some(m) => Holder::Member(m),
+        None => Holder::External { sex, ethnicity },
+    };
+    let p = Position {
+        id,
+        role: role.unwrap_or(Role::BoardMember),
+        holder,
+        start,
+        end,
+    };
+    (errors.len() == before).then_some(p)
+}
+
+/// Employees: both counts are required when the record is present.
+pub(crate) fn employees<R: Record>(rec: &R, errors: &mut Vec<InputError>) -> Option<Employees> {
+    let before = errors.len();
+    let mut f = Fields::new(rec, errors, false);
+    let female = f.u32("female");
+    let female = f.required("female", female);
+    let male = f.u32("male");
+    let male = f.required("male", male);
+    (errors.len() == before).then(|| Employees {
+        female: female.unwrap_or(0),
+        male: male.unwrap_or(0),
+    })
+}
+
+/// Summary counts, each optional.
+pub(crate) fn summary<R: Record>(rec: &R, errors: &mut Vec<InputError>) -> Option<Summary> {
+    let before = errors.len();
+    let mut f = Fields::new(rec, errors, false);
+    let s = Summary {
+        members: f.u32("members"),
+        members_female: f.u32("members_female"),
+        official_members: f.u32("official_members"),
+        official_members_female: f.u32("official_members_female"),
+        members_minority: f.u32("members_minority"),
+        board_seats: f.u32("board_seats"),
+        board_female: f.u32("board_female"),
+        chair_female: f.bool("chair_female"),
+        director_female: f.bool("director_female"),
+    };
+    (errors.len() == before).then_some(s)
+}
+
+/// Stands for a missing id or name in a record that has errors anyway, so
+/// that the cross-field checks can still run on its lists.
+const PLACEHOLDER: &str = "?";
+
+/// A cooperative's scalar fields, with lists and nested records left empty.
+///
+/// Returns the id when it is readable (even if other fields are bad, so
+/// that duplicates and CSV rows can still be matched) and the record, whose
+/// bad fields are left out (a missing id or name is a placeholder): it is
+/// valid only if no error was pushed.
+pub(crate) fn cooperative_scalars<R: Record>(
+    rec: &R,
+    errors: &mut Vec<InputError>,
+) -> (Option<String>, Cooperative) {
+    let mut f = Fields::new(rec, errors, true);
+    let id = f.req_string("id");
+    let name = f.req_string("name");
+    let kind = f.req_choice("kind", names::KIND);
+    let sector = f.req_choice("sector", names::SECTOR);
+    let mut c = Cooperative::new(
+        id.clone().unwrap_or_else(|| PLACEHOLDER.to_string()),
+        name.unwrap_or_else(|| PLACEHOLDER.to_string()),
+        kind.unwrap_or(Kind::Cooperative),
+        sector.unwrap_or(Sector::Agriculture),
+    );
+    c.province = f.string("province");
+    c.district = f.string("district");
+    c.commune = f.string("commune");
+    c.established = f.date("established");
+    c.charter_capital_vnd = f.u64("charter_capital_vnd");
+    c.total_capital_vnd = f.u64("total_capital_vnd");
+    c.annual_revenue_vnd = f.u64("annual_revenue_vnd");
+    c.governance = f.choice("governance", names::GOVERNANCE);
+    c.general_meeting = f.choice("general_meeting", names::GENERAL_MEETING);
+    c.ilo_type = f.choice("ilo_type", names::ILO_TYPE);
+    c.circular_type = f.choice("circular_type", names::CIRCULAR_TYPE);
+    c.declared_women_managed = f.bool("declared_women_managed");
+    (id, c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_strict_iso() {
+        assert_eq!(
+            parse_date("2024-02-29"),
+            Ok(Date::from_ymd_opt(2024, 2, 29).unwrap())
+        );
+        assert!(parse_date("2023-02-29").is_err());
+        assert!(parse_date("2024-02-30").is_err());
+        assert!(parse_date("2024-2-3").is_err());
+        assert!(parse_date("+2024-02-03").is_err());
+        assert!(parse_date("2024-02-03T00:00").is_err());
+        assert!(parse_date("２０２４-02-03").is_err());
+    }
+
+    #[test]
+    fn the_country_list_is_complete_and_sorted() {
+        let codes: Vec<&str> = ISO_COUNTRIES.split(' ').collect();
+        assert_eq!(codes.len(), 249);
+        assert!(codes.windows(2).all(|w| w[0] < w[1]));
+        assert!(codes
+            .iter()
+            .all(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase())));
+        assert!(is_iso_country("VN") && is_iso_country("LA") && is_iso_country("KH"));
+        assert!(!is_iso_country("XX") && !is_iso_country("UK") && !is_iso_country("EU"));
+    }
+
+    #[test]
+    fn nfc_normalises_only_when_needed() {
+        assert_eq!(nfc("Hre\u{0302}"), "Hrê");
+        assert_eq!(nfc("Hrê"), "Hrê");
+    }
+}

@@ -1,0 +1,324 @@
+//! The CSV folder form: the fixture folder, and one test per kind of error
+//! with its exact `file:line.column` path.
+
+use coopkit::io::{registry_from_csv, registry_from_csv_dir, registry_from_csv_lenient, registry_from_path};
+use coopkit::{Error, Holder, InputErrorCode as Code, Sex};
+use std::path::Path;
+
+const COOPS: &str = "id,name,kind,sector\nA,HTX A,cooperative,agriculture\nB,HTX B,cooperative,agriculture\n";
+const MEMBERS: &str = "cooperative_id,id,type,sex,birth_date,capital_vnd,contributes_capital\n";
+
+fn errors(coops: &str, members: Option<&str>, positions: Option<&str>) -> Vec<(String, Code)> {
+    match registry_from_csv(
+        coops.as_bytes(),
+        members.map(str::as_bytes),
+        positions.map(str::as_bytes),
+    ) {
+        Ok(_) => vec![],
+        Err(e) => e
+            .input_errors()
+            .iter()
+            .map(|e| (e.path.clone(), e.code))
+            .collect(),
+    }
+}
+
+fn member_errors(rows: &str) -> Vec<(String, Code)> {
+    errors(COOPS, Some(&format!("{MEMBERS}{rows}")), None)
+}
+
+fn one(path: &str, code: Code) -> Vec<(String, Code)> {
+    vec![(path.to_string(), code)]
+}
+
+fn fixture() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/csv_registry")
+}
+
+#[test]
+fn the_fixture_folder_reads() {
+    let r = registry_from_csv_dir(&fixture()).unwrap();
+    assert_eq!(r.len(), 3);
+    let a = r.get(0).unwrap();
+    assert_eq!(a.charter_capital_vnd, Some(500_000_000));
+    let ms = a.members.as_ref().unwrap();
+    assert_eq!(ms.len(), 3);
+    assert_eq!(ms[0].ethnicity.unwrap().code(), "18");
+    assert_eq!(ms[1].uses_services, Some(false));
+    assert_eq!(ms[2].left.unwrap().to_string(), "2023-06-30");
+    let ps = a.positions.as_ref().unwrap();
+    assert_eq!(ps[0].holder, Holder::Member("a".into()));
+    assert_eq!(a.holder_sex(&ps[1]), Some(Sex::Female));
+    // members_listed=true with no rows: a list known to be empty.
+    let b = r.get(1).unwrap();
+    assert_eq!(b.name, "Tổ hợp tác Dệt thổ cẩm, Ba Tơ");
+    assert_eq!(b.members, Some(vec![]));
+    assert_eq!(b.positions, None);
+    // No rows and no members_listed: no list; the summary carries the counts.
+    let c = r.get(2).unwrap();
+    assert_eq!(c.members, None);
+    let s = c.summary.unwrap();
+    assert_eq!(
+        (s.members, s.members_female, s.chair_female),
+        (Some(24), Some(9), Some(true))
+    );
+    // The same through registry_from_path.
+    assert_eq!(registry_from_path(&fixture()).unwrap().len(), 3);
+}
+
+#[test]
+fn member_and_position_files_are_optional() {
+    let r = registry_from_csv(COOPS.as_bytes(), None, None).unwrap();
+    assert_eq!(r.len(), 2);
+    assert_eq!(r.get(0).unwrap().members, None);
+    let dir = std::env::temp_dir().join(format!("coopkit-io-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("cooperatives.csv"), COOPS).unwrap();
+    let r = registry_from_csv_dir(&dir);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(r.unwrap().len(), 2);
+    let missing = registry_from_csv_dir(&fixture().join("nowhere")).unwrap_err();
+    assert_eq!(missing.code(), "io");
+}
+
+#[test]
+fn field_errors_name_file_line_and_column() {
+    assert_eq!(
+        member_errors("A,m1,individual,female,2024-02-30,,\n"),
+        one("members.csv:2.birth_date", Code::InvalidDate)
+    );
+    assert_eq!(
+        member_errors("A,m1,individual,f,,,\n"),
+        one("members.csv:2.sex", Code::InvalidValue)
+    );
+    assert_eq!(
+        member_errors("A,m1,,female,,,\n"),
+        one("members.csv:2.type", Code::MissingField)
+    );
+    assert_eq!(
+        member_errors("A,m1,individual,,,-5,\n"),
+        one("members.csv:2.capital_vnd", Code::OutOfRange)
+    );
+    assert_eq!(
+        member_errors("A,m1,individual,,,1.5e9,\n"),
+        one("members.csv:2.capital_vnd", Code::InvalidType)
+    );
+    assert_eq!(
+        member_errors("A,m1,individual,,,\"1,000\",\n"),
+        one("members.csv:2.capital_vnd", Code::InvalidType)
+    );
+    assert_eq!(
+        member_errors("A,m1,individual,,,18446744073709551616,\n"),
+        one("members.csv:2.capital_vnd", Code::Overflow)
+    );
+    assert_eq!(
+        member_errors("A,m1,individual,,,,yes\n"),
+        one("members.csv:2.contributes_capital", Code::InvalidType)
+    );
+    assert_eq!(
+        member_errors("A,m1,individual,,,,TRUE\nA,m2,individual,,,,0\n"),
+        vec![]
+    );
+    let bad = errors("id,name,kind,sector\nA,HTX A,htx,agriculture\n", None, None);
+    assert_eq!(bad, one("cooperatives.csv:2.kind", Code::InvalidValue));
+}
+
+#[test]
+fn line_numbers_count_quoted_newlines() {
+    let coops = "id,name,kind,sector\nA,\"HTX\nA\",cooperative,agriculture\nB,HTX B,cooperative,farming\n";
+    assert_eq!(
+        errors(coops, None, None),
+        one("cooperatives.csv:4.sector", Code::InvalidValue)
+    );
+}
+
+#[test]
+fn cross_field_errors_point_at_rows() {
+    let rows = "A,m1,individual,female,,,\nB,m1,individual,,,,\nA,m1,household,,,,\n";
+    let err = registry_from_csv(
+        COOPS.as_bytes(),
+        Some(format!("{MEMBERS}{rows}").as_bytes()),
+        None,
+    )
+    .unwrap_err();
+    let e = &err.input_errors()[0];
+    assert_eq!((e.path.as_str(), e.code), ("members.csv:4.id", Code::DuplicateId));
+    assert!(e.message.contains("members.csv:2.id"), "{}", e.message);
+
+    let coops =
+        "id,name,kind,sector,summary_members,summary_members_female\nA,HTX A,cooperative,agriculture,2,2\n";
+    let members = "cooperative_id,id,type,sex,left\nA,m1,individual,female,\nA,m2,individual,male,\nA,m3,individual,female,2020-01-01\n";
+    assert_eq!(
+        errors(coops, Some(members), None),
+        one("cooperatives.csv:2.summary_members_female", Code::Inconsistent)
+    );
+    let positions =
+        "cooperative_id,role,member,start,end\nA,board_chair,m9,,\nA,director,m1,2024-01-01,2023-01-01\n";
+    assert_eq!(
+        errors(
+            coops.replace(",2\n", ",1\n").as_str(),
+            Some(members),
+            Some(positions)
+        ),
+        vec![
+            ("positions.csv:2.member".to_string(), Code::UnknownReference),
+            ("positions.csv:3.end".to_string(), Code::Inconsistent),
+        ]
+    );
+    let positions = "cooperative_id,role,member,sex\nA,director,m1,female\n";
+    assert_eq!(
+        errors(
+            coops.replace(",2\n", ",1\n").as_str(),
+            Some(members),
+            Some(positions)
+        ),
+        one("positions.csv:2.sex", Code::Inconsistent)
+    );
+}
+
+#[test]
+fn members_listed_false_with_rows_is_inconsistent() {
+    let coops = "id,name,kind,sector,members_listed\nA,HTX A,cooperative,agriculture,false\n";
+    let members = "cooperative_id,id,type\nA,m1,individual\n";
+    assert_eq!(
+        errors(coops, Some(members), None),
+        one("cooperatives.csv:2.members_listed", Code::Inconsistent)
+    );
+}
+
+#[test]
+fn rows_of_unknown_cooperatives_are_errors_never_dropped() {
+    let members = format!("{MEMBERS}A,m1,individual,,,,\nZ,m1,individual,,,,\nZ,m2,individual,,2024-02-30,,\n,m3,individual,,,,\n");
+    let got = errors(COOPS, Some(&members), None);
+    assert_eq!(
+        got,
+        vec![
+            ("members.csv:3.cooperative_id".to_string(), Code::UnknownReference),
+            ("members.csv:4.cooperative_id".to_string(), Code::UnknownReference),
+            ("members.csv:4.birth_date".to_string(), Code::InvalidDate),
+            ("members.csv:5.cooperative_id".to_string(), Code::MissingField),
+        ]
+    );
+    let loaded = registry_from_csv_lenient(COOPS.as_bytes(), Some(members.as_bytes()), None).unwrap();
+    assert_eq!(loaded.registry.len(), 2);
+    assert_eq!(loaded.registry.get(0).unwrap().members.unwrap().len(), 1);
+    let pseudo: Vec<_> = loaded
+        .rejected
+        .iter()
+        .map(|r| (r.index, r.id.clone(), r.errors.len()))
+        .collect();
+    assert_eq!(pseudo, vec![(2, Some("Z".to_string()), 3), (3, None, 1)]);
+}
+
+#[test]
+fn lenient_mode_rejects_a_cooperative_with_its_bad_member_rows() {
+    let members = format!("{MEMBERS}A,m1,individual,,,,\nB,m1,individual,x,,,\nB,m2,robot,,,,\n");
+    let loaded = registry_from_csv_lenient(COOPS.as_bytes(), Some(members.as_bytes()), None).unwrap();
+    assert_eq!(loaded.registry.len(), 1);
+    assert_eq!(loaded.registry.get(0).unwrap().id, "A");
+    assert_eq!(loaded.rejected.len(), 1);
+    let r = &loaded.rejected[0];
+    assert_eq!((r.index, r.id.as_deref()), (1, Some("B")));
+    let paths: Vec<_> = r.errors.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(paths, ["members.csv:3.sex", "members.csv:4.type"]);
+}
+
+#[test]
+fn header_errors_make_the_file_unreadable() {
+    let members = "cooperative_id,id,type,brith_date,sex,sex\n";
+    for lenient in [false, true] {
+        let err = if lenient {
+            registry_from_csv_lenient(COOPS.as_bytes(), Some(members.as_bytes()), None).unwrap_err()
+        } else {
+            registry_from_csv(COOPS.as_bytes(), Some(members.as_bytes()), None).unwrap_err()
+        };
+        let got: Vec<_> = err
+            .input_errors()
+            .iter()
+            .map(|e| (e.path.as_str(), e.code))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("members.csv:1.brith_date", Code::UnknownField),
+                ("members.csv:1.sex", Code::DuplicateId)
+            ]
+        );
+    }
+    let err = registry_from_csv("id,name,kind\n".as_bytes(), None, None).unwrap_err();
+    assert_eq!(err.path(), Some("cooperatives.csv:1.sector"));
+    assert_eq!(err.input_errors()[0].code, Code::MissingField);
+}
+
+#[test]
+fn rows_of_the_wrong_length_and_bad_bytes() {
+    let members = format!("{MEMBERS}A,m1,individual\n");
+    assert_eq!(
+        errors(COOPS, Some(&members), None),
+        one("members.csv:2", Code::Syntax)
+    );
+    let mut bytes = format!("{MEMBERS}A,m1,individual,female,,,\n").into_bytes();
+    let at = bytes.len() - 5;
+    bytes[at] = 0xff; // inside "female"
+    let err = registry_from_csv(COOPS.as_bytes(), Some(bytes.as_slice()), None).unwrap_err();
+    assert_eq!(err.path(), Some("members.csv:2.sex"));
+    assert!(matches!(err, Error::Input(_)));
+}
+
+#[test]
+fn every_error_of_the_three_files_is_reported() {
+    let coops = "id,name,kind,sector,charter_capital_vnd\nA,HTX A,cooperative,agriculture,1000.0\nA,HTX A2,union,agriculture,\n";
+    let members =
+        "cooperative_id,id,type,joined,left\nA,m1,individual,2020-01-01,2019-01-01\nQ,m2,individual,,\n";
+    let positions = "cooperative_id,role,member\nA,boss,m1\n";
+    let got = errors(coops, Some(members), Some(positions));
+    assert_eq!(
+        got,
+        vec![
+            (
+                "cooperatives.csv:2.charter_capital_vnd".to_string(),
+                Code::InvalidType
+            ),
+            ("positions.csv:2.role".to_string(), Code::InvalidValue),
+            ("cooperatives.csv:3.id".to_string(), Code::DuplicateId),
+            ("members.csv:3.cooperative_id".to_string(), Code::UnknownReference),
+        ]
+    );
+}
+
+#[test]
+fn cross_field_errors_are_reported_alongside_cooperative_field_errors() {
+    let coops = "id,name,kind,sector,charter_capital_vnd\nA,HTX A,cooperative,agriculture,-1\n";
+    let members = "cooperative_id,id,type,joined,left\nA,m1,individual,2020-01-01,2019-01-01\n";
+    assert_eq!(
+        errors(coops, Some(members), None),
+        vec![
+            (
+                "cooperatives.csv:2.charter_capital_vnd".to_string(),
+                Code::OutOfRange
+            ),
+            ("members.csv:2.left".to_string(), Code::Inconsistent),
+        ]
+    );
+}
+
+#[test]
+fn cooperative_ids_match_across_unicode_forms() {
+    let coops = "id,name,kind,sector\nHo\u{00e0} Bình,HTX Ho\u{00e0} Bình,cooperative,agriculture\n";
+    let members = "cooperative_id,id,type\nHoa\u{0300} Bi\u{0300}nh,m1,individual\n";
+    let r = registry_from_csv(coops.as_bytes(), Some(members.as_bytes()), None).unwrap();
+    assert_eq!(r.get(0).unwrap().members.unwrap().len(), 1);
+    assert_eq!(r.index_of("Ho\u{00e0} B\u{00ec}nh"), Some(0));
+}
+
+/// Spreadsheets save "CSV UTF-8" with a byte order mark and CRLF line ends.
+#[test]
+fn byte_order_mark_and_crlf_are_accepted() {
+    let coops = "\u{feff}id,name,kind,sector\r\nA,HTX A,cooperative,agriculture\r\n";
+    let members = "\u{feff}cooperative_id,id,type,contributes_capital\r\nA,m1,individual,TRUE\r\n";
+    let r = registry_from_csv(coops.as_bytes(), Some(members.as_bytes()), None).unwrap();
+    assert_eq!(
+        r.get(0).unwrap().members.unwrap()[0].contributes_capital,
+        Some(true)
+    );
+}
