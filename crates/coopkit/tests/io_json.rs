@@ -116,9 +116,16 @@ fn missing_required_fields() {
 }
 
 #[test]
-fn position_needs_a_holder_and_only_one_kind_of_holder() {
+fn position_holder_may_be_unknown_but_not_both_kinds() {
     let doc = with(&["positions", "1"], json!({"role": "director"}));
-    assert_eq!(errors(&doc), one("positions[1].member", Code::MissingField));
+    let c = cooperative_from_json(&doc.to_string()).unwrap();
+    assert_eq!(
+        c.positions.unwrap()[1].holder,
+        coopkit::Holder::External {
+            sex: None,
+            ethnicity: None
+        }
+    );
     let doc = with(&["positions", "0", "sex"], json!("female"));
     assert_eq!(errors(&doc), one("positions[0].sex", Code::Inconsistent));
 }
@@ -390,13 +397,7 @@ fn validate_checks_records_built_in_rust() {
         ethnicity: None,
     };
     let got: Vec<_> = validate(&c).into_iter().map(|e| (e.path, e.code)).collect();
-    assert_eq!(
-        got,
-        vec![
-            ("members[1].id".to_string(), Code::DuplicateId),
-            ("positions[1].member".to_string(), Code::MissingField),
-        ]
-    );
+    assert_eq!(got, vec![("members[1].id".to_string(), Code::DuplicateId),]);
 }
 
 /// Several errors in several records of one file: every one is reported.

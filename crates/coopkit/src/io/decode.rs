@@ -531,8 +531,8 @@ pub(crate) fn member<R: Record>(rec: &R, errors: &mut Vec<InputError>) -> Option
 /// Decodes a position. `None` when any field is bad (errors pushed).
 ///
 /// A position names a member, or describes a non-member by `sex` and
-/// `ethnicity`; both at once is inconsistent. (A position with neither is
-/// reported by [`super::validate`].)
+/// `ethnicity`; both at once is inconsistent. A position with neither is
+/// held by someone whose sex is unknown.
 pub(crate) fn position<R: Record>(rec: &R, errors: &mut Vec<InputError>) -> Option<Position> {
     let before = errors.len();
     let mut f = Fields::new(rec, errors, true);

@@ -42,7 +42,9 @@
 //!   either case (`XX`, `UK` or `VNM` are errors), Viet Nam when absent.
 //! - **Positions** name a `member`, or describe a non-member holder by `sex`
 //!   and/or `ethnicity`; `member` together with `sex` or `ethnicity` is
-//!   `inconsistent`, and neither is `missing_field` (at `positions[i].member`).
+//!   `inconsistent`; with neither, the post is held by someone who is not
+//!   known to be a member and whose sex is unknown (valid: a vacancy is
+//!   recorded by leaving the post out).
 //!   A member reference is checked only when the cooperative has a member list.
 //! - **Employees**: when given, both `female` and `male` are required.
 //! - **Cross-field checks** are those of [`validate`]. They run on every

@@ -4,8 +4,9 @@
 //! - ids: the cooperative's and each member's `id` are not empty; member ids
 //!   are unique in the cooperative after NFC normalisation (`DuplicateId`);
 //! - every position held by a member names a member of the list, when there
-//!   is a list (`UnknownReference`); a position held by a non-member gives at
-//!   least `sex` or `ethnicity` (`MissingField` at `positions[i].member`);
+//!   is a list (`UnknownReference`); a position with neither `member` nor
+//!   `sex`/`ethnicity` is a post whose holder is not known to be a member and
+//!   whose sex is unknown, which is valid (rules then say not assessable);
 //! - `left` is not before `joined`, a position's `end` not before its `start`
 //!   (`Inconsistent`; the same day is allowed: an empty period);
 //! - summary counts fit each other: `members_female`, `official_members`,
@@ -170,14 +171,6 @@ pub(crate) fn validate_at(coop: &Cooperative, loc: &dyn Locate, errors: &mut Vec
                         ));
                     }
                 }
-                Holder::External {
-                    sex: None,
-                    ethnicity: None,
-                } => errors.push(InputError::new(
-                    loc.position(i, "member"),
-                    Code::MissingField,
-                    "a position needs `member`, or `sex` and/or `ethnicity` for a holder who is not a member",
-                )),
                 Holder::External { .. } => {}
             }
             if let (Some(s), Some(e)) = (p.start, p.end) {
