@@ -112,15 +112,26 @@ pub fn assert_well_formed(r: &CheckReport) {
     let order: Vec<usize> = r
         .findings
         .iter()
-        .map(|f| RULE_IDS.iter().position(|id| *id == f.rule).expect("known rule id"))
+        .map(|f| {
+            RULE_IDS
+                .iter()
+                .position(|id| *id == f.rule)
+                .expect("known rule id")
+        })
         .collect();
-    assert!(order.windows(2).all(|w| w[0] <= w[1]), "findings out of catalogue order");
+    assert!(
+        order.windows(2).all(|w| w[0] <= w[1]),
+        "findings out of catalogue order"
+    );
     for id in RULE_IDS {
         assert!(r.rule(id).next().is_some(), "no finding for {id}");
     }
     for f in &r.findings {
         assert!(!f.citation.trim().is_empty(), "{f:?}");
-        assert!(!f.message.en.trim().is_empty() && !f.message.vi.trim().is_empty(), "{f:?}");
+        assert!(
+            !f.message.en.trim().is_empty() && !f.message.vi.trim().is_empty(),
+            "{f:?}"
+        );
     }
     assert_eq!(r.ok, r.findings.iter().all(|f| f.status != Status::Fail));
 }

@@ -38,16 +38,18 @@ pub(super) fn minimum(cx: &Ctx) -> Outcome {
     let (law_en, law_vi) = (cx.law.title(), text::law_vi(cx.law));
     let tally = match cx.count(basis) {
         Ok(t) => t,
-        Err(field) => return Ok(vec![draft.not_assessable(
-            format!(
+        Err(field) => {
+            return Ok(vec![draft.not_assessable(
+                format!(
                 "Not assessable: the number of {noun_en} is unknown; the record has neither a member list \
                      (members) nor {field}. {law_en} requires at least {min}."
             ),
-            format!(
+                format!(
                 "Không đánh giá được: chưa rõ số {noun_vi}; hồ sơ không có danh sách thành viên (members) \
                      cũng không có {field}. {law_vi} yêu cầu tối thiểu {min}."
             ),
-        )]),
+            )])
+        }
     };
     let n = tally.known;
     let unknown = tally.unknown.len();
