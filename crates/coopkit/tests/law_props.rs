@@ -179,7 +179,11 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
-    fn every_finding_has_a_citation_and_both_messages(c in any_coop(), law in any_law(), on in date_between("2012-01-01", 6_000)) {
+    fn every_finding_has_a_citation_and_both_messages(
+        c in any_coop(),
+        law in any_law(),
+        on in date_between("2012-01-01", 6_000),
+    ) {
         let r = coopkit::check(&c, law, on);
         assert_well_formed(&r);
         prop_assert_eq!(r.law_in_force, r.law.in_force_on(on));

@@ -139,7 +139,8 @@ pub fn assert_well_formed(r: &CheckReport) {
 /// A table with one user value laid over the built-in one.
 pub fn overlay(id: &str, law: &str, value: u64, unit: &str) -> Parameters {
     let user = Parameters::from_toml_str(&format!(
-        "[[parameter]]\nid = \"{id}\"\nlaw = \"{law}\"\nstart = \"2000-01-01\"\nvalue = {value}\nunit = \"{unit}\"\ncitation = \"User table\"\n"
+        "[[parameter]]\nid = \"{id}\"\nlaw = \"{law}\"\nstart = \"2000-01-01\"\n\
+         value = {value}\nunit = \"{unit}\"\ncitation = \"User table\"\n"
     ))
     .expect("user table");
     Parameters::builtin().overlay(&user)

@@ -52,8 +52,14 @@ pub(super) fn member_cap(cx: &Ctx) -> Outcome {
     let (kind_en, kind_vi) = (text::kind_en(cx.kind()), text::kind_vi(cx.kind()));
     let Some(charter) = cx.coop.charter_capital_vnd else {
         return Ok(vec![draft().not_assessable(
-            format!("Not assessable: charter_capital_vnd is missing; {law_en} caps each member's capital at {cap} % of it."),
-            format!("Không đánh giá được: thiếu charter_capital_vnd; {law_vi} giới hạn vốn góp của mỗi thành viên ở mức {cap}% vốn điều lệ."),
+            format!(
+                "Not assessable: charter_capital_vnd is missing; {law_en} caps each member's capital at \
+                    {cap} % of it."
+            ),
+            format!(
+                "Không đánh giá được: thiếu charter_capital_vnd; {law_vi} giới hạn vốn góp của mỗi thành \
+                    viên ở mức {cap}% vốn điều lệ."
+            ),
         )]);
     };
     let limit = cap_amount(cap, charter);
@@ -63,35 +69,51 @@ pub(super) fn member_cap(cx: &Ctx) -> Outcome {
         let id = &m.id;
         let Some(c) = capital_of(m) else {
             out.push(draft().member(m).not_assessable(
-                format!("Not assessable: members[{i}].capital_vnd is missing, so member {id}'s share of the charter capital is unknown."),
-                format!("Không đánh giá được: thiếu members[{i}].capital_vnd nên chưa rõ tỷ lệ vốn góp của thành viên {id} trong vốn điều lệ."),
+                format!(
+                    "Not assessable: members[{i}].capital_vnd is missing, so member {id}'s share of the \
+                        charter capital is unknown."
+                ),
+                format!(
+                    "Không đánh giá được: thiếu members[{i}].capital_vnd nên chưa rõ tỷ lệ vốn góp của thành \
+                        viên {id} trong vốn điều lệ."
+                ),
             ));
             continue;
         };
         if within(c.into(), cap, charter) {
             largest = largest.max(Some(c));
         } else {
-            out.push(draft().member(m).measured(share(c.into(), charter).unwrap_or(Value::Vnd(c))).fail(
-                format!(
-                    "Member {id} holds {} of a charter capital of {}, over the cap of {cap} % ({}) that {law_en} sets for a {kind_en}.",
-                    text::vnd_en(c.into()), text::vnd_en(charter.into()), text::vnd_en(limit)
-                ),
-                format!(
-                    "Thành viên {id} góp {} trên vốn điều lệ {}, vượt mức tối đa {cap}% ({}) mà {law_vi} quy định cho {kind_vi}.",
-                    text::vnd_vi(c.into()), text::vnd_vi(charter.into()), text::vnd_vi(limit)
-                ),
-            ));
+            let en = format!(
+                "Member {id} holds {} of a charter capital of {}, over the cap of {cap} % ({}) that {law_en} \
+                    sets for a {kind_en}.",
+                text::vnd_en(c.into()),
+                text::vnd_en(charter.into()),
+                text::vnd_en(limit)
+            );
+            let vi = format!(
+                "Thành viên {id} góp {} trên vốn điều lệ {}, vượt mức tối đa {cap}% ({}) mà {law_vi} quy \
+                    định cho {kind_vi}.",
+                text::vnd_vi(c.into()),
+                text::vnd_vi(charter.into()),
+                text::vnd_vi(limit)
+            );
+            let measured = share(c.into(), charter).unwrap_or(Value::Vnd(c));
+            out.push(draft().member(m).measured(measured).fail(en, vi));
         }
     }
     if out.is_empty() {
         let top = largest.unwrap_or(0);
         out.push(draft().measured(share(top.into(), charter)).pass(
             format!(
-                "The largest member's capital is {} of a charter capital of {}, within the cap of {cap} % ({}) that {law_en} sets for a {kind_en}.",
-                text::vnd_en(top.into()), text::vnd_en(charter.into()), text::vnd_en(limit)
+                "The largest member's capital is {} of a charter capital of {}, within the cap of {cap} % \
+                    ({}) that {law_en} sets for a {kind_en}.",
+                text::vnd_en(top.into()),
+                text::vnd_en(charter.into()),
+                text::vnd_en(limit)
             ),
             format!(
-                "Vốn góp lớn nhất của một thành viên là {} trên vốn điều lệ {}, không vượt mức tối đa {cap}% ({}) mà {law_vi} quy định cho {kind_vi}.",
+                "Vốn góp lớn nhất của một thành viên là {} trên vốn điều lệ {}, không vượt mức tối đa {cap}% \
+                    ({}) mà {law_vi} quy định cho {kind_vi}.",
                 text::vnd_vi(top.into()), text::vnd_vi(charter.into()), text::vnd_vi(limit)
             ),
         ));
@@ -115,8 +137,14 @@ pub(super) fn foreign_cap(cx: &Ctx) -> Outcome {
     let foreign: Vec<_> = members.iter().filter(|(_, m)| m.is_foreign_linked()).collect();
     if foreign.is_empty() {
         return Ok(vec![draft.measured(Ratio::new(0, 1).map(Value::Share)).pass(
-            format!("No current member is a foreign investor or foreign-invested organisation; {law_en} caps their capital at {cap} % of the charter capital."),
-            format!("Không có thành viên nào là nhà đầu tư nước ngoài hoặc tổ chức có vốn đầu tư nước ngoài; {law_vi} giới hạn vốn góp của họ ở mức {cap}% vốn điều lệ."),
+            format!(
+                "No current member is a foreign investor or foreign-invested organisation; {law_en} caps \
+                    their capital at {cap} % of the charter capital."
+            ),
+            format!(
+                "Không có thành viên nào là nhà đầu tư nước ngoài hoặc tổ chức có vốn đầu tư nước ngoài; \
+                    {law_vi} giới hạn vốn góp của họ ở mức {cap}% vốn điều lệ."
+            ),
         )]);
     }
     let mut sum: u128 = 0;
@@ -138,20 +166,32 @@ pub(super) fn foreign_cap(cx: &Ctx) -> Outcome {
             Ok(vec![draft.measured(share(sum, charter)).verdict(
                 ok,
                 format!(
-                    "The {n} foreign-linked members hold {} of a charter capital of {}; {law_en} allows at most {cap} % ({}).",
-                    text::vnd_en(sum), text::vnd_en(charter.into()), text::vnd_en(limit)
+                    "The {n} foreign-linked members hold {} of a charter capital of {}; {law_en} allows at \
+                        most {cap} % ({}).",
+                    text::vnd_en(sum),
+                    text::vnd_en(charter.into()),
+                    text::vnd_en(limit)
                 ),
                 format!(
-                    "{n} thành viên có yếu tố nước ngoài góp {} trên vốn điều lệ {}; {law_vi} cho phép tối đa {cap}% ({}).",
-                    text::vnd_vi(sum), text::vnd_vi(charter.into()), text::vnd_vi(limit)
+                    "{n} thành viên có yếu tố nước ngoài góp {} trên vốn điều lệ {}; {law_vi} cho phép tối \
+                        đa {cap}% ({}).",
+                    text::vnd_vi(sum),
+                    text::vnd_vi(charter.into()),
+                    text::vnd_vi(limit)
                 ),
             )])
         }
         _ => {
             let (f_en, f_vi) = text::fields(&missing);
             Ok(vec![draft.not_assessable(
-                format!("Not assessable: {n} members are foreign-linked and data is missing ({f_en}); {law_en} caps their capital at {cap} % of the charter capital."),
-                format!("Không đánh giá được: có {n} thành viên có yếu tố nước ngoài nhưng thiếu dữ liệu ({f_vi}); {law_vi} giới hạn vốn góp của họ ở mức {cap}% vốn điều lệ."),
+                format!(
+                    "Not assessable: {n} members are foreign-linked and data is missing ({f_en}); {law_en} \
+                        caps their capital at {cap} % of the charter capital."
+                ),
+                format!(
+                    "Không đánh giá được: có {n} thành viên có yếu tố nước ngoài nhưng thiếu dữ liệu \
+                        ({f_vi}); {law_vi} giới hạn vốn góp của họ ở mức {cap}% vốn điều lệ."
+                ),
             )])
         }
     }
@@ -176,16 +216,19 @@ pub(super) fn sum_matches_charter(cx: &Ctx) -> Outcome {
             None => missing.push(format!("members[{i}].capital_vnd")),
         }
     }
-    let charter = match cx.coop.charter_capital_vnd {
-        Some(c) if missing.is_empty() => c,
-        _ => {
-            let (f_en, f_vi) = text::fields(&missing);
-            return Ok(vec![draft.not_assessable(
-                format!("Not assessable: data is missing ({f_en}) to add the members' capital up against the charter capital."),
-                format!("Không đánh giá được: thiếu dữ liệu ({f_vi}) để đối chiếu tổng vốn góp của thành viên với vốn điều lệ."),
+    let charter =
+        match cx.coop.charter_capital_vnd {
+            Some(c) if missing.is_empty() => c,
+            _ => {
+                let (f_en, f_vi) = text::fields(&missing);
+                return Ok(vec![draft.not_assessable(
+                format!("Not assessable: data is missing ({f_en}) to add the members' capital up against the \
+                    charter capital."),
+                format!("Không đánh giá được: thiếu dữ liệu ({f_vi}) để đối chiếu tổng vốn góp của thành \
+                    viên với vốn điều lệ."),
             )]);
-        }
-    };
+            }
+        };
     let draft = draft
         .measured(u64::try_from(sum).ok().map(Value::Vnd))
         .required(Value::Vnd(charter));
@@ -215,12 +258,15 @@ pub(super) fn sum_matches_charter(cx: &Ctx) -> Outcome {
         };
         draft.fail(
             format!(
-                "The capital of the {n} current members adds up to {}, {} {side_en} than the charter capital of {}.",
+                "The capital of the {n} current members adds up to {}, {} {side_en} than the charter capital \
+                    of {}.",
                 text::vnd_en(sum), text::vnd_en(diff), text::vnd_en(charter_w)
             ),
             format!(
                 "Tổng vốn góp của {n} thành viên hiện tại là {}, {side_vi} vốn điều lệ {} là {}.",
-                text::vnd_vi(sum), text::vnd_vi(charter_w), text::vnd_vi(diff)
+                text::vnd_vi(sum),
+                text::vnd_vi(charter_w),
+                text::vnd_vi(diff)
             ),
         )
     };

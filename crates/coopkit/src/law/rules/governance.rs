@@ -44,26 +44,44 @@ pub(super) fn structure_allowed(cx: &Ctx) -> Outcome {
         }
         (Some(Governance::Full), _) => draft.measured(Value::Text("full".into())).pass(
             format!("The full structure is allowed for every cooperative and union ({law_en}, Art. 56)."),
-            format!("Mô hình tổ chức đầy đủ được áp dụng cho mọi hợp tác xã, liên hiệp hợp tác xã (Điều 56 {law_vi})."),
+            format!(
+                "Mô hình tổ chức đầy đủ được áp dụng cho mọi hợp tác xã, liên hiệp hợp tác xã (Điều 56 \
+                    {law_vi})."
+            ),
         ),
         (Some(Governance::Simplified), Kind::Union) => {
             let (limit, citation) =
                 cx.threshold(STRUCTURE_ALLOWED, "governance.full_structure_min_members.union")?;
-            let draft = cx
-                .draft(STRUCTURE_ALLOWED, citation)
-                .required(Value::Range { min: 0, max: limit.saturating_sub(1) });
+            let draft = cx.draft(STRUCTURE_ALLOWED, citation).required(Value::Range {
+                min: 0,
+                max: limit.saturating_sub(1),
+            });
             match cx.count(Basis::All) {
                 Ok(t) => {
                     let n = t.known;
                     draft.measured(Value::Count(n)).verdict(
                         n < limit,
-                        format!("The union has {n} members and uses the simplified structure; {law_en}, Art. 56 allows that only below {limit} members."),
-                        format!("Liên hiệp hợp tác xã có {n} thành viên và áp dụng mô hình rút gọn; Điều 56 {law_vi} chỉ cho phép khi có dưới {limit} thành viên."),
+                        format!(
+                            "The union has {n} members and uses the simplified structure; {law_en}, Art. 56 \
+                                allows that only below {limit} members."
+                        ),
+                        format!(
+                            "Liên hiệp hợp tác xã có {n} thành viên và áp dụng mô hình rút gọn; Điều 56 \
+                                {law_vi} chỉ cho phép khi có dưới {limit} thành viên."
+                        ),
                     )
                 }
                 Err(field) => draft.not_assessable(
-                    format!("Not assessable: the union uses the simplified structure but its number of members is unknown (neither members nor {field}); {law_en}, Art. 56 allows that only below {limit} members."),
-                    format!("Không đánh giá được: liên hiệp hợp tác xã áp dụng mô hình rút gọn nhưng chưa rõ số thành viên (không có members hay {field}); Điều 56 {law_vi} chỉ cho phép khi có dưới {limit} thành viên."),
+                    format!(
+                        "Not assessable: the union uses the simplified structure but its number of members \
+                            is unknown (neither members nor {field}); {law_en}, Art. 56 allows that only \
+                            below {limit} members."
+                    ),
+                    format!(
+                        "Không đánh giá được: liên hiệp hợp tác xã áp dụng mô hình rút gọn nhưng chưa rõ số \
+                            thành viên (không có members hay {field}); Điều 56 {law_vi} chỉ cho phép khi có \
+                            dưới {limit} thành viên."
+                    ),
                 ),
             }
         }
@@ -73,12 +91,29 @@ pub(super) fn structure_allowed(cx: &Ctx) -> Outcome {
             match size.class {
                 Some(class) => draft.measured(Value::Text(class.as_str().into())).verdict(
                     class == SizeClass::Micro,
-                    format!("The cooperative is of size class {} and uses the simplified structure; {law_en}, Art. 56 allows that only for micro cooperatives.", class.as_str()),
-                    format!("Hợp tác xã thuộc quy mô {} và áp dụng mô hình rút gọn; Điều 56 {law_vi} chỉ cho phép đối với hợp tác xã quy mô siêu nhỏ.", size_vi(class)),
+                    format!(
+                        "The cooperative is of size class {} and uses the simplified structure; {law_en}, \
+                            Art. 56 allows that only for micro cooperatives.",
+                        class.as_str()
+                    ),
+                    format!(
+                        "Hợp tác xã thuộc quy mô {} và áp dụng mô hình rút gọn; Điều 56 {law_vi} chỉ cho \
+                            phép đối với hợp tác xã quy mô siêu nhỏ.",
+                        size_vi(class)
+                    ),
                 ),
                 None => draft.not_assessable(
-                    format!("Not assessable: the cooperative uses the simplified structure, allowed only for micro cooperatives ({law_en}, Art. 56), and its size class is not determinable: {}", size.reason.en),
-                    format!("Không đánh giá được: hợp tác xã áp dụng mô hình rút gọn, chỉ được phép với hợp tác xã quy mô siêu nhỏ (Điều 56 {law_vi}), nhưng chưa xác định được quy mô: {}", size.reason.vi),
+                    format!(
+                        "Not assessable: the cooperative uses the simplified structure, allowed only for \
+                            micro cooperatives ({law_en}, Art. 56), and its size class is not determinable: \
+                            {}",
+                        size.reason.en
+                    ),
+                    format!(
+                        "Không đánh giá được: hợp tác xã áp dụng mô hình rút gọn, chỉ được phép với hợp tác \
+                            xã quy mô siêu nhỏ (Điều 56 {law_vi}), nhưng chưa xác định được quy mô: {}",
+                        size.reason.vi
+                    ),
                 ),
             }
         }
@@ -105,64 +140,70 @@ pub(super) fn required_posts(cx: &Ctx) -> Outcome {
     }
     let (law_en, law_vi) = (cx.law.title(), text::law_vi(cx.law));
     // Each need is met by any one of its roles; the first is the usual one.
-    let (needs, citation, basis_en, basis_vi): (Vec<&[Role]>, String, String, String) = match cx.law {
-        Law::Vn2023 => {
-            let citation = cx.cite(Some("Art. 56"));
-            match cx.coop.governance {
-                None => {
-                    let (en, vi) = missing_governance(law_en, law_vi);
-                    return Ok(vec![cx.draft(REQUIRED_POSTS, citation).not_assessable(en, vi)]);
+    let (needs, citation, basis_en, basis_vi): (Vec<&[Role]>, String, String, String) =
+        match cx.law {
+            Law::Vn2023 => {
+                let citation = cx.cite(Some("Art. 56"));
+                match cx.coop.governance {
+                    None => {
+                        let (en, vi) = missing_governance(law_en, law_vi);
+                        return Ok(vec![cx.draft(REQUIRED_POSTS, citation).not_assessable(en, vi)]);
+                    }
+                    Some(Governance::Full) => (
+                        vec![&[Role::BoardChair], &[Role::Director], &[Role::SupervisoryHead]],
+                        citation,
+                        format!("the full structure ({law_en}, Art. 56)"),
+                        format!("mô hình tổ chức đầy đủ (Điều 56 {law_vi})"),
+                    ),
+                    Some(Governance::Simplified) => (
+                        vec![&[Role::Director], &[Role::Controller]],
+                        citation,
+                        format!("the simplified structure ({law_en}, Art. 56)"),
+                        format!("mô hình tổ chức rút gọn (Điều 56 {law_vi})"),
+                    ),
                 }
-                Some(Governance::Full) => (
-                    vec![&[Role::BoardChair], &[Role::Director], &[Role::SupervisoryHead]],
-                    citation,
-                    format!("the full structure ({law_en}, Art. 56)"),
-                    format!("mô hình tổ chức đầy đủ (Điều 56 {law_vi})"),
-                ),
-                Some(Governance::Simplified) => (
-                    vec![&[Role::Director], &[Role::Controller]],
-                    citation,
-                    format!("the simplified structure ({law_en}, Art. 56)"),
-                    format!("mô hình tổ chức rút gọn (Điều 56 {law_vi})"),
-                ),
             }
-        }
-        Law::Vn2012 => {
-            let id = format!("governance.control_board_from.{}", cx.kind_key());
-            let (from, citation) = cx.threshold(REQUIRED_POSTS, &id)?;
-            let board_needed = cx.count(Basis::All).map(|t| t.known >= from);
-            let held = |r: Role| cx.positions.iter().flatten().any(|(_, p)| p.role == r);
-            let control: &[Role] = match board_needed {
-                Ok(true) => &[Role::SupervisoryHead],
-                Ok(false) => &[Role::Controller, Role::SupervisoryHead],
-                // A control board meets the need whatever the count.
-                Err(_) if held(Role::SupervisoryHead) => &[Role::SupervisoryHead],
-                Err(field) => {
-                    return Ok(vec![cx.draft(REQUIRED_POSTS, citation).not_assessable(
-                        format!("Not assessable: there is no control board (supervisory_head), which {law_en} requires from {from} members, and the number of members is unknown (neither members nor {field})."),
-                        format!("Không đánh giá được: không có Ban kiểm soát (supervisory_head), bắt buộc theo {law_vi} khi có từ {from} thành viên, và chưa rõ số thành viên (không có members hay {field})."),
+            Law::Vn2012 => {
+                let id = format!("governance.control_board_from.{}", cx.kind_key());
+                let (from, citation) = cx.threshold(REQUIRED_POSTS, &id)?;
+                let board_needed = cx.count(Basis::All).map(|t| t.known >= from);
+                let held = |r: Role| cx.positions.iter().flatten().any(|(_, p)| p.role == r);
+                let control: &[Role] =
+                    match board_needed {
+                        Ok(true) => &[Role::SupervisoryHead],
+                        Ok(false) => &[Role::Controller, Role::SupervisoryHead],
+                        // A control board meets the need whatever the count.
+                        Err(_) if held(Role::SupervisoryHead) => &[Role::SupervisoryHead],
+                        Err(field) => {
+                            return Ok(vec![cx.draft(REQUIRED_POSTS, citation).not_assessable(
+                        format!("Not assessable: there is no control board (supervisory_head), which \
+                            {law_en} requires from {from} members, and the number of members is unknown \
+                            (neither members nor {field})."),
+                        format!("Không đánh giá được: không có Ban kiểm soát (supervisory_head), bắt buộc \
+                            theo {law_vi} khi có từ {from} thành viên, và chưa rõ số thành viên (không có \
+                            members hay {field})."),
                     )]);
-                }
-            };
-            let (b_en, b_vi) = if control.len() == 1 {
+                        }
+                    };
+                let (b_en, b_vi) = if control.len() == 1 {
+                    (
+                        format!("a control board from {from} members"),
+                        format!("Ban kiểm soát khi có từ {from} thành viên"),
+                    )
+                } else {
+                    (
+                        format!("a controller or a control board below {from} members"),
+                        format!("Kiểm soát viên hoặc Ban kiểm soát khi có dưới {from} thành viên"),
+                    )
+                };
                 (
-                    format!("a control board from {from} members"),
-                    format!("Ban kiểm soát khi có từ {from} thành viên"),
+                    vec![&[Role::BoardChair], &[Role::Director], control],
+                    citation.to_owned(),
+                    format!("{law_en} ({b_en})"),
+                    format!("{law_vi} ({b_vi})"),
                 )
-            } else {
-                (
-                    format!("a controller or a control board below {from} members"),
-                    format!("Kiểm soát viên hoặc Ban kiểm soát khi có dưới {from} thành viên"),
-                )
-            };
-            (
-                vec![&[Role::BoardChair], &[Role::Director], control],
-                citation.to_owned(),
-                format!("{law_en} ({b_en})"),
-                format!("{law_vi} ({b_vi})"),
-            )
-        }
-    };
+            }
+        };
     let positions = cx.positions(REQUIRED_POSTS, &citation)?;
     let mut present = Vec::new();
     let mut missing = Vec::new();
@@ -231,11 +272,20 @@ pub(super) fn board_size(cx: &Ctx) -> Outcome {
                 Some(n) => draft.measured(Value::Count(n)).verdict(
                     (min..=max).contains(&n),
                     format!("The board has {n} seats; {law_en} requires {min} to {max}."),
-                    format!("Hội đồng quản trị có {n} thành viên; {law_vi} quy định từ {min} đến {max} thành viên."),
+                    format!(
+                        "Hội đồng quản trị có {n} thành viên; {law_vi} quy định từ {min} đến {max} thành \
+                            viên."
+                    ),
                 ),
                 None => draft.not_assessable(
-                    format!("Not assessable: the number of board seats is unknown (neither positions nor summary.board_seats); {law_en} requires {min} to {max}."),
-                    format!("Không đánh giá được: chưa rõ số thành viên Hội đồng quản trị (không có positions hay summary.board_seats); {law_vi} quy định từ {min} đến {max} thành viên."),
+                    format!(
+                        "Not assessable: the number of board seats is unknown (neither positions nor \
+                            summary.board_seats); {law_en} requires {min} to {max}."
+                    ),
+                    format!(
+                        "Không đánh giá được: chưa rõ số thành viên Hội đồng quản trị (không có positions \
+                            hay summary.board_seats); {law_vi} quy định từ {min} đến {max} thành viên."
+                    ),
                 ),
             }
         }

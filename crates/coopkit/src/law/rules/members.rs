@@ -42,11 +42,11 @@ pub(super) fn minimum(cx: &Ctx) -> Outcome {
             return Ok(vec![draft.not_assessable(
                 format!(
                 "Not assessable: the number of {noun_en} is unknown; the record has neither a member list \
-                     (members) nor {field}. {law_en} requires at least {min}."
+                    (members) nor {field}. {law_en} requires at least {min}."
             ),
                 format!(
                 "Không đánh giá được: chưa rõ số {noun_vi}; hồ sơ không có danh sách thành viên (members) \
-                     cũng không có {field}. {law_vi} yêu cầu tối thiểu {min}."
+                    cũng không có {field}. {law_vi} yêu cầu tối thiểu {min}."
             ),
             )])
         }
@@ -62,12 +62,12 @@ pub(super) fn minimum(cx: &Ctx) -> Outcome {
         Some(_) => draft.measured(Value::Count(n)).fail(
             format!(
                 "{who_en} has {n} {noun_en}, at most {} even if all {unknown} members of unknown kind were \
-                 official; {law_en} requires at least {min}.",
+                    official; {law_en} requires at least {min}.",
                 n + unknown as u64
             ),
             format!(
                 "{who_vi} có {n} {noun_vi}, tối đa {} kể cả khi {unknown} thành viên chưa rõ loại đều là \
-                 thành viên chính thức; {law_vi} yêu cầu tối thiểu {min}.",
+                    thành viên chính thức; {law_vi} yêu cầu tối thiểu {min}.",
                 n + unknown as u64
             ),
         ),
@@ -76,13 +76,13 @@ pub(super) fn minimum(cx: &Ctx) -> Outcome {
             draft.measured(Value::Count(n)).not_assessable(
                 format!(
                     "Not assessable: {who_en} has {n} {noun_en} for certain, and the kind of {unknown} more \
-                     members is unknown ({f_en}: give kind, or contributes_capital, uses_services and \
-                     contributes_labour); {law_en} requires at least {min}."
+                        members is unknown ({f_en}: give kind, or contributes_capital, uses_services and \
+                        contributes_labour); {law_en} requires at least {min}."
                 ),
                 format!(
-                    "Không đánh giá được: {} chắc chắn có {n} {noun_vi}, còn {unknown} thành viên chưa rõ loại \
-                     ({f_vi}: cần kind, hoặc contributes_capital, uses_services và contributes_labour); \
-                     {law_vi} yêu cầu tối thiểu {min}.",
+                    "Không đánh giá được: {} chắc chắn có {n} {noun_vi}, còn {unknown} thành viên chưa rõ \
+                        loại ({f_vi}: cần kind, hoặc contributes_capital, uses_services và \
+                        contributes_labour); {law_vi} yêu cầu tối thiểu {min}.",
                     text::kind_vi(cx.kind())
                 ),
             )
@@ -141,12 +141,12 @@ fn eligibility(cx: &Ctx, index: usize, m: &Member) -> Eligibility {
         (MemberType::Individual, _, Law::Vn2012) if foreign => Eligibility::Unknown(
             format!(
                 "Not assessable: member {} is a foreign individual, who {law_en} admits only when legally \
-                 resident in Viet Nam; no field records residence.",
+                    resident in Viet Nam; no field records residence.",
                 m.id
             ),
             format!(
-                "Không đánh giá được: thành viên {} là cá nhân người nước ngoài, {law_vi} chỉ cho phép khi cư trú \
-                 hợp pháp tại Việt Nam; dữ liệu không có trường nào ghi nơi cư trú.",
+                "Không đánh giá được: thành viên {} là cá nhân người nước ngoài, {law_vi} chỉ cho phép khi \
+                    cư trú hợp pháp tại Việt Nam; dữ liệu không có trường nào ghi nơi cư trú.",
                 m.id
             ),
         ),
@@ -155,44 +155,46 @@ fn eligibility(cx: &Ctx, index: usize, m: &Member) -> Eligibility {
             Some(false) => Eligibility::No(
                 format!(
                     "Member {} is a foreign individual without an investment registration certificate; \
-                     {law_en}, Art. 30 requires one.",
+                        {law_en}, Art. 30 requires one.",
                     m.id
                 ),
                 format!(
-                    "Thành viên {} là cá nhân người nước ngoài không có Giấy chứng nhận đăng ký đầu tư; \
-                     Điều 30 {law_vi} yêu cầu phải có.",
+                    "Thành viên {} là cá nhân người nước ngoài không có Giấy chứng nhận đăng ký đầu tư; Điều \
+                        30 {law_vi} yêu cầu phải có.",
                     m.id
                 ),
             ),
             None => Eligibility::Unknown(
                 format!(
-                    "Not assessable: member {} is a foreign individual and members[{index}].investment_certificate \
-                     is missing; {law_en}, Art. 30 admits foreign individuals with an investment registration \
-                     certificate.",
+                    "Not assessable: member {} is a foreign individual and \
+                        members[{index}].investment_certificate is missing; {law_en}, Art. 30 admits foreign \
+                        individuals with an investment registration certificate.",
                     m.id
                 ),
                 format!(
                     "Không đánh giá được: thành viên {} là cá nhân người nước ngoài và thiếu \
-                     members[{index}].investment_certificate; Điều 30 {law_vi} chỉ cho phép nhà đầu tư nước ngoài \
-                     có Giấy chứng nhận đăng ký đầu tư.",
+                        members[{index}].investment_certificate; Điều 30 {law_vi} chỉ cho phép nhà đầu tư \
+                        nước ngoài có Giấy chứng nhận đăng ký đầu tư.",
                     m.id
                 ),
             ),
         },
-        (MemberType::LegalEntity | MemberType::Cooperative, Kind::Cooperative, _) if foreign => Eligibility::No(
-            format!(
-                "Member {} is {} of nationality {}; {law_en} admits only Vietnamese legal entities.",
-                m.id,
-                text::type_en(m.member_type),
-                m.nationality
-            ),
-            format!(
-                "Thành viên {} là {} có quốc tịch {}; {law_vi} chỉ cho phép pháp nhân Việt Nam.",
-                m.id,
-                text::type_vi(m.member_type),
-                m.nationality
-            ),
-        ),
+        (MemberType::LegalEntity | MemberType::Cooperative, Kind::Cooperative, _) if foreign => {
+            Eligibility::No(
+                format!(
+                    "Member {} is {} of nationality {}; {law_en} admits only Vietnamese legal entities.",
+                    m.id,
+                    text::type_en(m.member_type),
+                    m.nationality
+                ),
+                format!(
+                    "Thành viên {} là {} có quốc tịch {}; {law_vi} chỉ cho phép pháp nhân Việt Nam.",
+                    m.id,
+                    text::type_vi(m.member_type),
+                    m.nationality
+                ),
+            )
+        }
         _ => Eligibility::Yes,
     }
 }
@@ -216,8 +218,8 @@ pub(super) fn eligible_type(cx: &Ctx) -> Outcome {
             cx.cite(Some("Art. 34")),
             "Not applicable: members of a union under Law 17/2023/QH15 are checked by union.member_types."
                 .into(),
-            "Không áp dụng: thành viên liên hiệp hợp tác xã theo Luật Hợp tác xã 2023 được kiểm tra theo \
-                 quy tắc union.member_types."
+            "Không áp dụng: thành viên liên hiệp hợp tác xã theo Luật Hợp tác xã 2023 được kiểm tra theo quy \
+                tắc union.member_types."
                 .into(),
         ),
         (Law::Vn2023, _) => cx.cite(Some("Art. 30")),
@@ -303,31 +305,50 @@ pub(super) fn individual_age(cx: &Ctx) -> Outcome {
         match (adult, covered) {
             (Some(true), _) => adults += 1,
             (Some(false), Some(true)) => out.push(draft.fail(
-                format!("Member {id} is under {min_age} on {as_of}; {law_en} requires individual members to be at least {min_age}."),
-                format!("Thành viên {id} chưa đủ {min_age} tuổi vào ngày {as_of}; {law_vi} yêu cầu thành viên là cá nhân từ đủ {min_age} tuổi trở lên."),
+                format!(
+                    "Member {id} is under {min_age} on {as_of}; {law_en} requires individual members to be \
+                        at least {min_age}."
+                ),
+                format!(
+                    "Thành viên {id} chưa đủ {min_age} tuổi vào ngày {as_of}; {law_vi} yêu cầu thành viên là \
+                        cá nhân từ đủ {min_age} tuổi trở lên."
+                ),
             )),
             (Some(false), _) => out.push(draft.not_assessable(
                 format!(
-                    "Not assessable: member {id} is under {min_age} on {as_of}, which {law_en} forbids for official and \
-                     capital-contributing members, but members[{i}].kind is unknown (give kind, or \
-                     contributes_capital, uses_services and contributes_labour)."
+                    "Not assessable: member {id} is under {min_age} on {as_of}, which {law_en} forbids for \
+                        official and capital-contributing members, but members[{i}].kind is unknown (give \
+                        kind, or contributes_capital, uses_services and contributes_labour)."
                 ),
                 format!(
-                    "Không đánh giá được: thành viên {id} chưa đủ {min_age} tuổi vào ngày {as_of}, điều mà {law_vi} \
-                     không cho phép đối với thành viên chính thức và thành viên liên kết góp vốn, nhưng chưa rõ \
-                     members[{i}].kind (cần kind, hoặc contributes_capital, uses_services và contributes_labour)."
+                    "Không đánh giá được: thành viên {id} chưa đủ {min_age} tuổi vào ngày {as_of}, điều mà \
+                        {law_vi} không cho phép đối với thành viên chính thức và thành viên liên kết góp \
+                        vốn, nhưng chưa rõ members[{i}].kind (cần kind, hoặc contributes_capital, \
+                        uses_services và contributes_labour)."
                 ),
             )),
             (None, _) => out.push(draft.not_assessable(
-                format!("Not assessable: members[{i}].birth_date is missing, so the age of member {id} on {as_of} is unknown; {law_en} requires at least {min_age}."),
-                format!("Không đánh giá được: thiếu members[{i}].birth_date nên chưa rõ tuổi của thành viên {id} vào ngày {as_of}; {law_vi} yêu cầu từ đủ {min_age} tuổi."),
+                format!(
+                    "Not assessable: members[{i}].birth_date is missing, so the age of member {id} on \
+                        {as_of} is unknown; {law_en} requires at least {min_age}."
+                ),
+                format!(
+                    "Không đánh giá được: thiếu members[{i}].birth_date nên chưa rõ tuổi của thành viên {id} \
+                        vào ngày {as_of}; {law_vi} yêu cầu từ đủ {min_age} tuổi."
+                ),
             )),
         }
     }
     if out.is_empty() {
-        out.push(cx.draft(INDIVIDUAL_AGE, citation).measured(Value::Count(adults)).required(Value::Count(min_age)).pass(
-            format!("All {adults} individual members concerned are at least {min_age} on {as_of} ({law_en})."),
-            format!("Cả {adults} thành viên là cá nhân thuộc diện áp dụng đều từ đủ {min_age} tuổi trở lên vào ngày {as_of} ({law_vi})."),
+        let draft = cx.draft(INDIVIDUAL_AGE, citation).measured(Value::Count(adults));
+        out.push(draft.required(Value::Count(min_age)).pass(
+            format!(
+                "All {adults} individual members concerned are at least {min_age} on {as_of} ({law_en})."
+            ),
+            format!(
+                "Cả {adults} thành viên là cá nhân thuộc diện áp dụng đều từ đủ {min_age} tuổi trở lên vào \
+                    ngày {as_of} ({law_vi})."
+            ),
         ));
     }
     Ok(out)
@@ -406,8 +427,14 @@ pub(super) fn kind_consistent(cx: &Ctx) -> Outcome {
         let id = &m.id;
         match m.kind {
             None if possible == [None] => out.push(draft.fail(
-                format!("Member {id} contributes no capital, uses no services and contributes no labour: it is no kind of member under Law 17/2023/QH15, Art. 4."),
-                format!("Thành viên {id} không góp vốn, không sử dụng dịch vụ và không góp sức lao động: không thuộc loại thành viên nào theo Điều 4 Luật Hợp tác xã 2023."),
+                format!(
+                    "Member {id} contributes no capital, uses no services and contributes no labour: it is \
+                        no kind of member under Law 17/2023/QH15, Art. 4."
+                ),
+                format!(
+                    "Thành viên {id} không góp vốn, không sử dụng dịch vụ và không góp sức lao động: không \
+                        thuộc loại thành viên nào theo Điều 4 Luật Hợp tác xã 2023."
+                ),
             )),
             None => {}
             Some(k) if !possible.contains(&Some(k)) => {
@@ -416,14 +443,27 @@ pub(super) fn kind_consistent(cx: &Ctx) -> Outcome {
                 let f = match possible.as_slice() {
                     [Some(d)] => {
                         let (d_en, d_vi) = text::member_kind(*d);
-                        draft.required(Value::Text(text::member_kind_code(*d).into())).fail(
-                            format!("Member {id} is declared {k_en}, but its facts ({facts_en}) make it {d_en}."),
-                            format!("Thành viên {id} được khai là {k_vi}, nhưng theo dữ kiện ({facts_vi}) thì là {d_vi}."),
-                        )
+                        draft
+                            .required(Value::Text(text::member_kind_code(*d).into()))
+                            .fail(
+                                format!(
+                                    "Member {id} is declared {k_en}, but its facts ({facts_en}) make it \
+                                        {d_en}."
+                                ),
+                                format!(
+                                    "Thành viên {id} được khai là {k_vi}, nhưng theo dữ kiện ({facts_vi}) \
+                                        thì là {d_vi}."
+                                ),
+                            )
                     }
                     _ => draft.fail(
-                        format!("Member {id} is declared {k_en}, but its facts ({facts_en}) rule that kind out."),
-                        format!("Thành viên {id} được khai là {k_vi}, nhưng dữ kiện ({facts_vi}) không phù hợp với loại này."),
+                        format!(
+                            "Member {id} is declared {k_en}, but its facts ({facts_en}) rule that kind out."
+                        ),
+                        format!(
+                            "Thành viên {id} được khai là {k_vi}, nhưng dữ kiện ({facts_vi}) không phù hợp \
+                                với loại này."
+                        ),
                     ),
                 };
                 out.push(f);
@@ -435,7 +475,10 @@ pub(super) fn kind_consistent(cx: &Ctx) -> Outcome {
                     ("contributes_labour", m.contributes_labour),
                 ];
                 unchecked.extend(
-                    fields.iter().filter(|(_, v)| v.is_none()).map(|(f, _)| format!("members[{i}].{f}")),
+                    fields
+                        .iter()
+                        .filter(|(_, v)| v.is_none())
+                        .map(|(f, _)| format!("members[{i}].{f}")),
                 );
             }
             Some(_) => {}
@@ -444,14 +487,24 @@ pub(super) fn kind_consistent(cx: &Ctx) -> Outcome {
     if !unchecked.is_empty() {
         let (f_en, f_vi) = text::fields(&unchecked);
         out.push(cx.draft(KIND_CONSISTENT, citation.as_str()).not_assessable(
-            format!("Not assessable: some declared kinds cannot be checked against the three facts because facts are missing ({f_en})."),
-            format!("Không đánh giá được: chưa thể đối chiếu loại thành viên đã khai với ba dữ kiện vì thiếu dữ liệu ({f_vi})."),
+            format!(
+                "Not assessable: some declared kinds cannot be checked against the three facts because facts \
+                    are missing ({f_en})."
+            ),
+            format!(
+                "Không đánh giá được: chưa thể đối chiếu loại thành viên đã khai với ba dữ kiện vì thiếu dữ \
+                    liệu ({f_vi})."
+            ),
         ));
     }
     if out.is_empty() {
-        out.push(cx.draft(KIND_CONSISTENT, citation.as_str()).subject(Subject::Cooperative).pass(
+        let draft = cx
+            .draft(KIND_CONSISTENT, citation.as_str())
+            .subject(Subject::Cooperative);
+        out.push(draft.pass(
             "Every member's kind agrees with the three facts (capital, services, labour).",
-            "Loại của mọi thành viên đều phù hợp với ba dữ kiện (góp vốn, sử dụng dịch vụ, góp sức lao động).",
+            "Loại của mọi thành viên đều phù hợp với ba dữ kiện (góp vốn, sử dụng dịch vụ, góp sức lao \
+             động).",
         ));
     }
     Ok(out)

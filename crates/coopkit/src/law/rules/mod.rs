@@ -208,7 +208,8 @@ impl<'a> Ctx<'a> {
         self.members.as_deref().ok_or_else(|| {
             Box::new(self.draft(rule, citation).not_assessable(
                 "Not assessable: the record has no member list (members); this rule needs member-level data.",
-                "Không đánh giá được: hồ sơ không có danh sách thành viên (members); quy tắc này cần dữ liệu từng thành viên.",
+                "Không đánh giá được: hồ sơ không có danh sách thành viên (members); quy tắc này cần dữ liệu \
+                    từng thành viên.",
             ))
         })
     }
