@@ -167,7 +167,7 @@ pub(super) fn required_posts(cx: &Ctx) -> Outcome {
                 let id = format!("governance.control_board_from.{}", cx.kind_key());
                 let (from, citation) = cx.threshold(REQUIRED_POSTS, &id)?;
                 let board_needed = cx.count(Basis::All).map(|t| t.known >= from);
-                let held = |r: Role| cx.positions.iter().flatten().any(|(_, p)| p.role == r);
+                let held = |r: Role| cx.positions.iter().flatten().any(|p| p.role == r);
                 let control: &[Role] =
                     match board_needed {
                         Ok(true) => &[Role::SupervisoryHead],
@@ -208,7 +208,7 @@ pub(super) fn required_posts(cx: &Ctx) -> Outcome {
     let mut present = Vec::new();
     let mut missing = Vec::new();
     for need in &needs {
-        match need.iter().find(|r| positions.iter().any(|(_, p)| p.role == **r)) {
+        match need.iter().find(|r| positions.iter().any(|p| p.role == **r)) {
             Some(r) => present.push(*r),
             None => missing.push(need[0]),
         }
@@ -265,7 +265,7 @@ pub(super) fn board_size(cx: &Ctx) -> Outcome {
         ),
         Some(Governance::Full) => {
             let seats = match &cx.positions {
-                Some(ps) => Some(ps.iter().filter(|(_, p)| p.role.is_board_seat()).count() as u64),
+                Some(ps) => Some(ps.iter().filter(|p| p.role.is_board_seat()).count() as u64),
                 None => cx.coop.summary.and_then(|s| s.board_seats).map(u64::from),
             };
             match seats {

@@ -1,7 +1,7 @@
 //! Who may be a member, how many, how old, and of which kind.
 
 use super::{text, Basis, Ctx, Outcome};
-use crate::law::{Law, Subject, Value};
+use crate::law::{Law, Value};
 use crate::model::{Country, Kind, Member, MemberKind, MemberType};
 
 /// Minimum members for the kind.
@@ -498,9 +498,7 @@ pub(super) fn kind_consistent(cx: &Ctx) -> Outcome {
         ));
     }
     if out.is_empty() {
-        let draft = cx
-            .draft(KIND_CONSISTENT, citation.as_str())
-            .subject(Subject::Cooperative);
+        let draft = cx.draft(KIND_CONSISTENT, citation.as_str());
         out.push(draft.pass(
             "Every member's kind agrees with the three facts (capital, services, labour).",
             "Loại của mọi thành viên đều phù hợp với ba dữ kiện (góp vốn, sử dụng dịch vụ, góp sức lao \

@@ -84,9 +84,8 @@ pub(crate) struct Ctx<'a> {
     /// Members current on `as_of`, with their index in `coop.members`;
     /// `None` when the record has no member list.
     members: Option<Vec<(usize, &'a Member)>>,
-    /// Positions held on `as_of`, with the subject naming each;
-    /// `None` when the record has no position list.
-    positions: Option<Vec<(Subject, &'a Position)>>,
+    /// Positions held on `as_of`; `None` when the record has no position list.
+    positions: Option<Vec<&'a Position>>,
 }
 
 /// Which members a count is about.
@@ -132,16 +131,10 @@ impl<'a> Ctx<'a> {
                 .filter(|(_, m)| m.is_member_on(as_of))
                 .collect()
         });
-        let positions = coop.positions.as_ref().map(|ps| {
-            ps.iter()
-                .enumerate()
-                .filter(|(_, p)| p.is_held_on(as_of))
-                .map(|(i, p)| {
-                    let name = p.id.clone().unwrap_or_else(|| format!("positions[{i}]"));
-                    (Subject::Position(name), p)
-                })
-                .collect()
-        });
+        let positions = coop
+            .positions
+            .as_ref()
+            .map(|ps| ps.iter().filter(|p| p.is_held_on(as_of)).collect());
         Ctx {
             params,
             coop,
@@ -215,11 +208,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The positions held on `as_of`, or a not-assessable finding.
-    fn positions(
-        &self,
-        rule: &'static str,
-        citation: &str,
-    ) -> Result<&[(Subject, &'a Position)], Box<Finding>> {
+    fn positions(&self, rule: &'static str, citation: &str) -> Result<&[&'a Position], Box<Finding>> {
         self.positions.as_deref().ok_or_else(|| {
             Box::new(self.draft(rule, citation).not_assessable(
                 "Not assessable: the record has no list of posts (positions).",
