@@ -57,6 +57,32 @@ fn simplified_cooperative_follows_its_size_class() {
 }
 
 #[test]
+fn simplified_structure_needs_a_micro_cooperative() {
+    // Decree 113/2024 (agriculture): small needs 50 official members and
+    // 2 bn revenue or 1 bn capital; with 7 members the cooperative is micro.
+    let micro = simplified(htx(7));
+    let f = one(&auto(&micro, "2025-01-01"), STRUCTURE).clone();
+    assert_eq!(f.status, Status::Pass, "{}", f.message.en);
+    assert_eq!(f.measured, Some(Value::Text("micro".into())));
+    assert_eq!(f.required, Some(Value::List(vec!["micro".into()])));
+
+    let mut small = simplified(htx(60));
+    small.total_capital_vnd = Some(2_000_000_000);
+    let f = one(&auto(&small, "2025-01-01"), STRUCTURE).clone();
+    assert_eq!(f.status, Status::Fail, "{}", f.message.en);
+    assert_eq!(f.measured, Some(Value::Text("small".into())));
+    assert!(f.message.vi.contains("siêu nhỏ"), "{}", f.message.vi);
+
+    // Industry and construction: the medium and small thresholds are not
+    // confirmed, so whether 7 members make a micro cooperative is not known.
+    let mut industry = simplified(htx(7));
+    industry.sector = coopkit::Sector::IndustryConstruction;
+    let f = one(&auto(&industry, "2025-01-01"), STRUCTURE).clone();
+    assert_eq!(f.status, Status::NotAssessable, "{}", f.message.en);
+    assert!(f.message.en.contains("not determinable"), "{}", f.message.en);
+}
+
+#[test]
 fn simplified_union_only_below_ten_members() {
     for (n, want) in [(9, Status::Pass), (10, Status::Fail)] {
         let c = simplified(coop(Kind::Union, n));

@@ -105,13 +105,12 @@ pub(super) fn structure_allowed(cx: &Ctx) -> Outcome {
                 None => draft.not_assessable(
                     format!(
                         "Not assessable: the cooperative uses the simplified structure, allowed only for \
-                            micro cooperatives ({law_en}, Art. 56), and its size class is not determinable: \
-                            {}",
+                            micro cooperatives ({law_en}, Art. 56); {}",
                         size.reason.en
                     ),
                     format!(
                         "Không đánh giá được: hợp tác xã áp dụng mô hình rút gọn, chỉ được phép với hợp tác \
-                            xã quy mô siêu nhỏ (Điều 56 {law_vi}), nhưng chưa xác định được quy mô: {}",
+                            xã quy mô siêu nhỏ (Điều 56 {law_vi}); {}",
                         size.reason.vi
                     ),
                 ),
@@ -215,9 +214,9 @@ pub(super) fn required_posts(cx: &Ctx) -> Outcome {
     }
     let codes = |rs: &[Role]| rs.iter().map(|r| r.as_str().to_owned()).collect::<Vec<_>>();
     let names = |rs: &[Role]| {
-        let en = rs.iter().map(|r| text::role(*r).0).collect::<Vec<_>>().join(", ");
-        let vi = rs.iter().map(|r| text::role(*r).1).collect::<Vec<_>>().join(", ");
-        (en, vi)
+        let en: Vec<_> = rs.iter().map(|r| text::role(*r).0).collect();
+        let vi: Vec<_> = rs.iter().map(|r| text::role(*r).1).collect();
+        (text::join_and(&en, "and"), text::join_and(&vi, "và"))
     };
     let required: Vec<Role> = needs.iter().map(|n| n[0]).collect();
     let (req_en, req_vi) = names(&required);

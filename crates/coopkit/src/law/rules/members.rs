@@ -54,11 +54,18 @@ pub(super) fn minimum(cx: &Ctx) -> Outcome {
     let n = tally.known;
     let unknown = tally.unknown.len();
     let finding = match tally.at_least(min) {
-        Some(ok) if unknown == 0 || ok => draft.measured(Value::Count(n)).verdict(
-            ok,
-            format!("{who_en} has {n} {noun_en}; {law_en} requires at least {min}."),
-            format!("{who_vi} có {n} {noun_vi}; {law_vi} yêu cầu tối thiểu {min}."),
-        ),
+        Some(ok) if unknown == 0 || ok => {
+            let (at_least_en, at_least_vi) = if unknown == 0 {
+                ("", "")
+            } else {
+                ("at least ", "ít nhất ")
+            };
+            draft.measured(Value::Count(n)).verdict(
+                ok,
+                format!("{who_en} has {at_least_en}{n} {noun_en}; {law_en} requires at least {min}."),
+                format!("{who_vi} có {at_least_vi}{n} {noun_vi}; {law_vi} yêu cầu tối thiểu {min}."),
+            )
+        }
         Some(_) => draft.measured(Value::Count(n)).fail(
             format!(
                 "{who_en} has {n} {noun_en}, at most {} even if all {unknown} members of unknown kind were \

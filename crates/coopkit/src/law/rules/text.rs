@@ -139,6 +139,15 @@ pub(super) fn vnd_vi(n: u128) -> String {
     format!("{} đồng", group_digits(n, '.'))
 }
 
+/// `"a, b and c"` (`and` is the word for "and").
+pub(super) fn join_and(items: &[&str], and: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} {and} {last}", init.join(", ")),
+    }
+}
+
 /// Field paths for a message: all of them up to five, then how many more.
 pub(super) fn fields(paths: &[String]) -> (String, String) {
     const SHOWN: usize = 5;
@@ -165,6 +174,12 @@ mod tests {
         assert_eq!(vnd_en(1_000), "1,000 VND");
         assert_eq!(vnd_vi(1_500_000), "1.500.000 đồng");
         assert_eq!(vnd_vi(12_345_678_901), "12.345.678.901 đồng");
+    }
+
+    #[test]
+    fn lists_end_with_and() {
+        assert_eq!(join_and(&["director"], "and"), "director");
+        assert_eq!(join_and(&["a", "b", "c"], "và"), "a, b và c");
     }
 
     #[test]
