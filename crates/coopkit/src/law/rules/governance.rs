@@ -3,7 +3,7 @@
 
 use super::{text, Basis, Ctx, Outcome};
 use crate::classify::{size_class, SizeClass};
-use crate::law::{Law, Value};
+use crate::law::{Finding, Law, Value};
 use crate::model::{Governance, Kind, Role};
 
 /// Simplified structure only where allowed (2023 Art. 56).
@@ -129,6 +129,95 @@ fn size_vi(c: SizeClass) -> &'static str {
     }
 }
 
+/// The posts a structure needs: each need is met by any one of its roles
+/// (the first is the usual one), with the citation and a description of the
+/// basis for messages.
+struct Needs {
+    roles: Vec<&'static [Role]>,
+    citation: String,
+    basis_en: String,
+    basis_vi: String,
+}
+
+/// Law 17/2023 Art. 56: the posts of the declared structure.
+fn needs_2023(cx: &Ctx) -> Result<Needs, Box<Finding>> {
+    let (law_en, law_vi) = (cx.law.title(), text::law_vi(cx.law));
+    let citation = cx.cite(Some("Art. 56"));
+    let (roles, en, vi): (Vec<&'static [Role]>, _, _) = match cx.coop.governance {
+        None => {
+            let (en, vi) = missing_governance(law_en, law_vi);
+            return Err(Box::new(
+                cx.draft(REQUIRED_POSTS, citation).not_assessable(en, vi),
+            ));
+        }
+        Some(Governance::Full) => (
+            vec![&[Role::BoardChair], &[Role::Director], &[Role::SupervisoryHead]],
+            "the full structure",
+            "mô hình tổ chức đầy đủ",
+        ),
+        Some(Governance::Simplified) => (
+            vec![&[Role::Director], &[Role::Controller]],
+            "the simplified structure",
+            "mô hình tổ chức rút gọn",
+        ),
+    };
+    Ok(Needs {
+        roles,
+        citation,
+        basis_en: format!("{en} ({law_en}, Art. 56)"),
+        basis_vi: format!("{vi} (Điều 56 {law_vi})"),
+    })
+}
+
+/// Law 23/2012: board chair, director, and a control board from the
+/// threshold; below it a controller or a control board.
+fn needs_2012(cx: &Ctx) -> Result<Needs, Box<Finding>> {
+    let (law_en, law_vi) = (cx.law.title(), text::law_vi(cx.law));
+    let id = format!("governance.control_board_from.{}", cx.kind_key());
+    let (from, citation) = cx.threshold(REQUIRED_POSTS, &id)?;
+    let has_board = cx
+        .positions
+        .iter()
+        .flatten()
+        .any(|p| p.role == Role::SupervisoryHead);
+    let control: &'static [Role] = match cx.count(Basis::All).map(|t| t.known >= from) {
+        Ok(true) => &[Role::SupervisoryHead],
+        Ok(false) => &[Role::Controller, Role::SupervisoryHead],
+        // A control board meets the need whatever the count.
+        Err(_) if has_board => &[Role::SupervisoryHead],
+        Err(field) => {
+            return Err(Box::new(cx.draft(REQUIRED_POSTS, citation).not_assessable(
+                format!(
+                    "Not assessable: there is no control board (supervisory_head), which {law_en} requires \
+                     from {from} members, and the number of members is unknown (neither members nor \
+                     {field})."
+                ),
+                format!(
+                    "Không đánh giá được: không có Ban kiểm soát (supervisory_head), bắt buộc theo {law_vi} \
+                     khi có từ {from} thành viên, và chưa rõ số thành viên (không có members hay {field})."
+                ),
+            )));
+        }
+    };
+    let (b_en, b_vi) = if control.len() == 1 {
+        (
+            format!("a control board from {from} members"),
+            format!("Ban kiểm soát khi có từ {from} thành viên"),
+        )
+    } else {
+        (
+            format!("a controller or a control board below {from} members"),
+            format!("Kiểm soát viên hoặc Ban kiểm soát khi có dưới {from} thành viên"),
+        )
+    };
+    Ok(Needs {
+        roles: vec![&[Role::BoardChair], &[Role::Director], control],
+        citation: citation.to_owned(),
+        basis_en: format!("{law_en} ({b_en})"),
+        basis_vi: format!("{law_vi} ({b_vi})"),
+    })
+}
+
 /// Full structure (2023): board chair, director, head of the supervisory
 /// board; simplified: director and controller. Law 23/2012: board chair,
 /// director, and a control board from the threshold (a controller or a
@@ -137,72 +226,15 @@ pub(super) fn required_posts(cx: &Ctx) -> Outcome {
     if cx.kind() == Kind::CooperativeGroup {
         return cx.not_for_kind(REQUIRED_POSTS);
     }
-    let (law_en, law_vi) = (cx.law.title(), text::law_vi(cx.law));
-    // Each need is met by any one of its roles; the first is the usual one.
-    let (needs, citation, basis_en, basis_vi): (Vec<&[Role]>, String, String, String) =
-        match cx.law {
-            Law::Vn2023 => {
-                let citation = cx.cite(Some("Art. 56"));
-                match cx.coop.governance {
-                    None => {
-                        let (en, vi) = missing_governance(law_en, law_vi);
-                        return Ok(vec![cx.draft(REQUIRED_POSTS, citation).not_assessable(en, vi)]);
-                    }
-                    Some(Governance::Full) => (
-                        vec![&[Role::BoardChair], &[Role::Director], &[Role::SupervisoryHead]],
-                        citation,
-                        format!("the full structure ({law_en}, Art. 56)"),
-                        format!("mô hình tổ chức đầy đủ (Điều 56 {law_vi})"),
-                    ),
-                    Some(Governance::Simplified) => (
-                        vec![&[Role::Director], &[Role::Controller]],
-                        citation,
-                        format!("the simplified structure ({law_en}, Art. 56)"),
-                        format!("mô hình tổ chức rút gọn (Điều 56 {law_vi})"),
-                    ),
-                }
-            }
-            Law::Vn2012 => {
-                let id = format!("governance.control_board_from.{}", cx.kind_key());
-                let (from, citation) = cx.threshold(REQUIRED_POSTS, &id)?;
-                let board_needed = cx.count(Basis::All).map(|t| t.known >= from);
-                let held = |r: Role| cx.positions.iter().flatten().any(|p| p.role == r);
-                let control: &[Role] =
-                    match board_needed {
-                        Ok(true) => &[Role::SupervisoryHead],
-                        Ok(false) => &[Role::Controller, Role::SupervisoryHead],
-                        // A control board meets the need whatever the count.
-                        Err(_) if held(Role::SupervisoryHead) => &[Role::SupervisoryHead],
-                        Err(field) => {
-                            return Ok(vec![cx.draft(REQUIRED_POSTS, citation).not_assessable(
-                        format!("Not assessable: there is no control board (supervisory_head), which \
-                            {law_en} requires from {from} members, and the number of members is unknown \
-                            (neither members nor {field})."),
-                        format!("Không đánh giá được: không có Ban kiểm soát (supervisory_head), bắt buộc \
-                            theo {law_vi} khi có từ {from} thành viên, và chưa rõ số thành viên (không có \
-                            members hay {field})."),
-                    )]);
-                        }
-                    };
-                let (b_en, b_vi) = if control.len() == 1 {
-                    (
-                        format!("a control board from {from} members"),
-                        format!("Ban kiểm soát khi có từ {from} thành viên"),
-                    )
-                } else {
-                    (
-                        format!("a controller or a control board below {from} members"),
-                        format!("Kiểm soát viên hoặc Ban kiểm soát khi có dưới {from} thành viên"),
-                    )
-                };
-                (
-                    vec![&[Role::BoardChair], &[Role::Director], control],
-                    citation.to_owned(),
-                    format!("{law_en} ({b_en})"),
-                    format!("{law_vi} ({b_vi})"),
-                )
-            }
-        };
+    let Needs {
+        roles: needs,
+        citation,
+        basis_en,
+        basis_vi,
+    } = match cx.law {
+        Law::Vn2023 => needs_2023(cx)?,
+        Law::Vn2012 => needs_2012(cx)?,
+    };
     let positions = cx.positions(REQUIRED_POSTS, &citation)?;
     let mut present = Vec::new();
     let mut missing = Vec::new();
