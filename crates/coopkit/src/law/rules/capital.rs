@@ -1,0 +1,274 @@
+//! Capital: each member's cap, the cap on foreign-linked capital, and the
+//! members' capital adding up to the charter capital.
+
+use super::{text, Ctx, Outcome};
+use crate::law::{Law, Value};
+use crate::model::{Kind, Member, MemberKind};
+use crate::num::Ratio;
+
+/// Each member's capital within the cap.
+pub(super) const MEMBER_CAP: &str = "capital.member_cap";
+/// Foreign-linked capital within the cap (2023).
+pub(super) const FOREIGN_CAP: &str = "capital.foreign_cap";
+/// Members' capital adds up to the charter capital.
+pub(super) const SUM_MATCHES_CHARTER: &str = "capital.sum_matches_charter";
+
+/// A member's capital: the recorded amount, or zero for a member known to
+/// contribute none; `None` when unknown.
+fn capital_of(m: &Member) -> Option<u64> {
+    m.capital_vnd.or_else(|| {
+        (m.contributes_capital == Some(false) || m.kind == Some(MemberKind::AssociateNoncapital)).then_some(0)
+    })
+}
+
+/// `amount` is within `percent` % of `charter`, exactly.
+fn within(amount: u128, percent: u64, charter: u64) -> bool {
+    amount * 100 <= u128::from(percent) * u128::from(charter)
+}
+
+/// `amount / charter` as an exact share, when it can be held.
+fn share(amount: u128, charter: u64) -> Option<Value> {
+    u64::try_from(amount)
+        .ok()
+        .and_then(|a| Ratio::new(a, charter))
+        .map(Value::Share)
+}
+
+/// The largest amount within `percent` % of `charter`.
+fn cap_amount(percent: u64, charter: u64) -> u128 {
+    u128::from(percent) * u128::from(charter) / 100
+}
+
+/// Each member's capital is at most the cap (HTX 20 % / union 30 % under
+/// 2012; 30 % / 40 % under 2023) of the charter capital; exactly at the cap passes.
+pub(super) fn member_cap(cx: &Ctx) -> Outcome {
+    if cx.kind() == Kind::CooperativeGroup {
+        return cx.not_for_kind(MEMBER_CAP);
+    }
+    let (cap, citation) = cx.threshold(MEMBER_CAP, &format!("capital.member_cap.{}", cx.kind_key()))?;
+    let members = cx.members(MEMBER_CAP, citation)?;
+    let draft = || cx.draft(MEMBER_CAP, citation).required(Value::Percent(cap));
+    let (law_en, law_vi) = (cx.law.title(), text::law_vi(cx.law));
+    let (kind_en, kind_vi) = (text::kind_en(cx.kind()), text::kind_vi(cx.kind()));
+    let Some(charter) = cx.coop.charter_capital_vnd else {
+        return Ok(vec![draft().not_assessable(
+            format!(
+                "Not assessable: charter_capital_vnd is missing; {law_en} caps each member's capital at \
+                    {cap} % of it."
+            ),
+            format!(
+                "Không đánh giá được: thiếu charter_capital_vnd; {law_vi} giới hạn vốn góp của mỗi thành \
+                    viên ở mức {cap}% vốn điều lệ."
+            ),
+        )]);
+    };
+    let limit = cap_amount(cap, charter);
+    let mut out = Vec::new();
+    let mut largest: Option<u64> = None;
+    for &(i, m) in members {
+        let id = &m.id;
+        let Some(c) = capital_of(m) else {
+            out.push(draft().member(m).not_assessable(
+                format!(
+                    "Not assessable: members[{i}].capital_vnd is missing, so member {id}'s share of the \
+                        charter capital is unknown."
+                ),
+                format!(
+                    "Không đánh giá được: thiếu members[{i}].capital_vnd nên chưa rõ tỷ lệ vốn góp của thành \
+                        viên {id} trong vốn điều lệ."
+                ),
+            ));
+            continue;
+        };
+        if within(c.into(), cap, charter) {
+            largest = largest.max(Some(c));
+        } else {
+            let en = format!(
+                "Member {id} holds {} of a charter capital of {}, over the cap of {cap} % ({}) that {law_en} \
+                    sets for a {kind_en}.",
+                text::vnd_en(c.into()),
+                text::vnd_en(charter.into()),
+                text::vnd_en(limit)
+            );
+            let vi = format!(
+                "Thành viên {id} góp {} trên vốn điều lệ {}, vượt mức tối đa {cap}% ({}) mà {law_vi} quy \
+                    định cho {kind_vi}.",
+                text::vnd_vi(c.into()),
+                text::vnd_vi(charter.into()),
+                text::vnd_vi(limit)
+            );
+            let measured = share(c.into(), charter).unwrap_or(Value::Vnd(c));
+            out.push(draft().member(m).measured(measured).fail(en, vi));
+        }
+    }
+    if out.is_empty() {
+        let top = largest.unwrap_or(0);
+        out.push(draft().measured(share(top.into(), charter)).pass(
+            format!(
+                "The largest member's capital is {} of a charter capital of {}, within the cap of {cap} % \
+                    ({}) that {law_en} sets for a {kind_en}.",
+                text::vnd_en(top.into()),
+                text::vnd_en(charter.into()),
+                text::vnd_en(limit)
+            ),
+            format!(
+                "Vốn góp lớn nhất của một thành viên là {} trên vốn điều lệ {}, không vượt mức tối đa {cap}% \
+                    ({}) mà {law_vi} quy định cho {kind_vi}.",
+                text::vnd_vi(top.into()), text::vnd_vi(charter.into()), text::vnd_vi(limit)
+            ),
+        ));
+    }
+    Ok(out)
+}
+
+/// Under Law 17/2023 the capital of foreign investors and foreign-invested
+/// organisations together is at most 30 % of the charter capital.
+pub(super) fn foreign_cap(cx: &Ctx) -> Outcome {
+    if cx.law == Law::Vn2012 {
+        return cx.not_in_law(FOREIGN_CAP);
+    }
+    if cx.kind() == Kind::CooperativeGroup {
+        return cx.not_for_kind(FOREIGN_CAP);
+    }
+    let (cap, citation) = cx.threshold(FOREIGN_CAP, "capital.foreign_cap")?;
+    let members = cx.members(FOREIGN_CAP, citation)?;
+    let draft = cx.draft(FOREIGN_CAP, citation).required(Value::Percent(cap));
+    let (law_en, law_vi) = (cx.law.title(), text::law_vi(cx.law));
+    let foreign: Vec<_> = members.iter().filter(|(_, m)| m.is_foreign_linked()).collect();
+    if foreign.is_empty() {
+        return Ok(vec![draft.measured(Ratio::new(0, 1).map(Value::Share)).pass(
+            format!(
+                "No current member is a foreign investor or foreign-invested organisation; {law_en} caps \
+                    their capital at {cap} % of the charter capital."
+            ),
+            format!(
+                "Không có thành viên nào là nhà đầu tư nước ngoài hoặc tổ chức có vốn đầu tư nước ngoài; \
+                    {law_vi} giới hạn vốn góp của họ ở mức {cap}% vốn điều lệ."
+            ),
+        )]);
+    }
+    let mut sum: u128 = 0;
+    let mut missing = Vec::new();
+    for &&(i, m) in &foreign {
+        match capital_of(m) {
+            Some(c) => sum += u128::from(c),
+            None => missing.push(format!("members[{i}].capital_vnd")),
+        }
+    }
+    if cx.coop.charter_capital_vnd.is_none() {
+        missing.insert(0, "charter_capital_vnd".into());
+    }
+    let n = foreign.len();
+    match cx.coop.charter_capital_vnd {
+        Some(charter) if missing.is_empty() => {
+            let ok = within(sum, cap, charter);
+            let limit = cap_amount(cap, charter);
+            Ok(vec![draft.measured(share(sum, charter)).verdict(
+                ok,
+                format!(
+                    "The {n} foreign-linked members hold {} of a charter capital of {}; {law_en} allows at \
+                        most {cap} % ({}).",
+                    text::vnd_en(sum),
+                    text::vnd_en(charter.into()),
+                    text::vnd_en(limit)
+                ),
+                format!(
+                    "{n} thành viên có yếu tố nước ngoài góp {} trên vốn điều lệ {}; {law_vi} cho phép tối \
+                        đa {cap}% ({}).",
+                    text::vnd_vi(sum),
+                    text::vnd_vi(charter.into()),
+                    text::vnd_vi(limit)
+                ),
+            )])
+        }
+        _ => {
+            let (f_en, f_vi) = text::fields(&missing);
+            Ok(vec![draft.not_assessable(
+                format!(
+                    "Not assessable: {n} members are foreign-linked and data is missing ({f_en}); {law_en} \
+                        caps their capital at {cap} % of the charter capital."
+                ),
+                format!(
+                    "Không đánh giá được: có {n} thành viên có yếu tố nước ngoài nhưng thiếu dữ liệu \
+                        ({f_vi}); {law_vi} giới hạn vốn góp của họ ở mức {cap}% vốn điều lệ."
+                ),
+            )])
+        }
+    }
+}
+
+/// The current members' capital adds up to the charter capital.
+pub(super) fn sum_matches_charter(cx: &Ctx) -> Outcome {
+    if cx.kind() == Kind::CooperativeGroup {
+        return cx.not_for_kind(SUM_MATCHES_CHARTER);
+    }
+    let citation = cx.cite(None);
+    let members = cx.members(SUM_MATCHES_CHARTER, &citation)?;
+    let draft = cx.draft(SUM_MATCHES_CHARTER, citation.as_str());
+    let mut sum: u128 = 0;
+    let mut missing = Vec::new();
+    if cx.coop.charter_capital_vnd.is_none() {
+        missing.push("charter_capital_vnd".to_owned());
+    }
+    for &(i, m) in members {
+        match capital_of(m) {
+            Some(c) => sum += u128::from(c),
+            None => missing.push(format!("members[{i}].capital_vnd")),
+        }
+    }
+    let charter =
+        match cx.coop.charter_capital_vnd {
+            Some(c) if missing.is_empty() => c,
+            _ => {
+                let (f_en, f_vi) = text::fields(&missing);
+                return Ok(vec![draft.not_assessable(
+                format!("Not assessable: data is missing ({f_en}) to add the members' capital up against the \
+                    charter capital."),
+                format!("Không đánh giá được: thiếu dữ liệu ({f_vi}) để đối chiếu tổng vốn góp của thành \
+                    viên với vốn điều lệ."),
+            )]);
+            }
+        };
+    let draft = draft
+        .measured(u64::try_from(sum).ok().map(Value::Vnd))
+        .required(Value::Vnd(charter));
+    let n = members.len();
+    let charter_w = u128::from(charter);
+    let finding = if sum == charter_w {
+        draft.pass(
+            format!(
+                "The capital of the {n} current members adds up to the charter capital of {}.",
+                text::vnd_en(sum)
+            ),
+            format!(
+                "Tổng vốn góp của {n} thành viên hiện tại bằng vốn điều lệ {}.",
+                text::vnd_vi(sum)
+            ),
+        )
+    } else {
+        let (diff, less) = if sum < charter_w {
+            (charter_w - sum, true)
+        } else {
+            (sum - charter_w, false)
+        };
+        let (side_en, side_vi) = if less {
+            ("less", "ít hơn")
+        } else {
+            ("more", "nhiều hơn")
+        };
+        draft.fail(
+            format!(
+                "The capital of the {n} current members adds up to {}, {} {side_en} than the charter capital \
+                    of {}.",
+                text::vnd_en(sum), text::vnd_en(diff), text::vnd_en(charter_w)
+            ),
+            format!(
+                "Tổng vốn góp của {n} thành viên hiện tại là {}, {side_vi} vốn điều lệ {} là {}.",
+                text::vnd_vi(sum),
+                text::vnd_vi(charter_w),
+                text::vnd_vi(diff)
+            ),
+        )
+    };
+    Ok(vec![finding])
+}

@@ -1,0 +1,325 @@
+//! Management structure: which structure is allowed, the posts it needs, and
+//! the size of the board.
+
+use super::{text, Basis, Ctx, Outcome};
+use crate::classify::{size_class, SizeClass};
+use crate::law::{Finding, Law, Value};
+use crate::model::{Governance, Kind, Role};
+
+/// Simplified structure only where allowed (2023 Art. 56).
+pub(super) const STRUCTURE_ALLOWED: &str = "governance.structure_allowed";
+/// The posts each structure needs.
+pub(super) const REQUIRED_POSTS: &str = "governance.required_posts";
+/// Board of 3–15 (2023).
+pub(super) const BOARD_SIZE: &str = "governance.board_size";
+
+fn missing_governance(law_en: &str, law_vi: &str) -> (String, String) {
+    (
+        format!("Not assessable: governance is missing (full or simplified structure, {law_en})."),
+        format!("Không đánh giá được: thiếu governance (mô hình tổ chức đầy đủ hay rút gọn, {law_vi})."),
+    )
+}
+
+/// Under Law 17/2023 Art. 56 the full structure is always allowed; the
+/// simplified one only for micro cooperatives and unions below the threshold.
+pub(super) fn structure_allowed(cx: &Ctx) -> Outcome {
+    if cx.law == Law::Vn2012 {
+        return cx.not_applicable(
+            STRUCTURE_ALLOWED,
+            cx.cite(None),
+            "Not applicable: Law 23/2012/QH13 has one management structure.".into(),
+            "Không áp dụng: Luật Hợp tác xã 2012 chỉ có một mô hình tổ chức quản lý.".into(),
+        );
+    }
+    if cx.kind() == Kind::CooperativeGroup {
+        return cx.not_for_kind(STRUCTURE_ALLOWED);
+    }
+    let (law_en, law_vi) = (cx.law.title(), text::law_vi(cx.law));
+    let citation = cx.cite(Some("Art. 56"));
+    let draft = cx.draft(STRUCTURE_ALLOWED, citation.as_str());
+    let finding = match (cx.coop.governance, cx.kind()) {
+        (None, _) => {
+            let (en, vi) = missing_governance(law_en, law_vi);
+            draft.not_assessable(en, vi)
+        }
+        (Some(Governance::Full), _) => draft.measured(Value::Text("full".into())).pass(
+            format!("The full structure is allowed for every cooperative and union ({law_en}, Art. 56)."),
+            format!(
+                "Mô hình tổ chức đầy đủ được áp dụng cho mọi hợp tác xã, liên hiệp hợp tác xã (Điều 56 \
+                    {law_vi})."
+            ),
+        ),
+        (Some(Governance::Simplified), Kind::Union) => {
+            let (limit, citation) =
+                cx.threshold(STRUCTURE_ALLOWED, "governance.full_structure_min_members.union")?;
+            let draft = cx.draft(STRUCTURE_ALLOWED, citation).required(Value::Range {
+                min: 0,
+                max: limit.saturating_sub(1),
+            });
+            match cx.count(Basis::All) {
+                Ok(t) => {
+                    let n = t.known;
+                    draft.measured(Value::Count(n)).verdict(
+                        n < limit,
+                        format!(
+                            "The union has {n} members and uses the simplified structure; {law_en}, Art. 56 \
+                                allows that only below {limit} members."
+                        ),
+                        format!(
+                            "Liên hiệp hợp tác xã có {n} thành viên và áp dụng mô hình rút gọn; Điều 56 \
+                                {law_vi} chỉ cho phép khi có dưới {limit} thành viên."
+                        ),
+                    )
+                }
+                Err(field) => draft.not_assessable(
+                    format!(
+                        "Not assessable: the union uses the simplified structure but its number of members \
+                            is unknown (neither members nor {field}); {law_en}, Art. 56 allows that only \
+                            below {limit} members."
+                    ),
+                    format!(
+                        "Không đánh giá được: liên hiệp hợp tác xã áp dụng mô hình rút gọn nhưng chưa rõ số \
+                            thành viên (không có members hay {field}); Điều 56 {law_vi} chỉ cho phép khi có \
+                            dưới {limit} thành viên."
+                    ),
+                ),
+            }
+        }
+        (Some(Governance::Simplified), _) => {
+            let size = size_class(cx.params, cx.coop, cx.as_of);
+            let draft = draft.required(Value::List(vec![SizeClass::Micro.as_str().into()]));
+            match size.class {
+                Some(class) => draft.measured(Value::Text(class.as_str().into())).verdict(
+                    class == SizeClass::Micro,
+                    format!(
+                        "The cooperative is of size class {} and uses the simplified structure; {law_en}, \
+                            Art. 56 allows that only for micro cooperatives.",
+                        class.as_str()
+                    ),
+                    format!(
+                        "Hợp tác xã thuộc quy mô {} và áp dụng mô hình rút gọn; Điều 56 {law_vi} chỉ cho \
+                            phép đối với hợp tác xã quy mô siêu nhỏ.",
+                        size_vi(class)
+                    ),
+                ),
+                None => draft.not_assessable(
+                    format!(
+                        "Not assessable: the cooperative uses the simplified structure, allowed only for \
+                            micro cooperatives ({law_en}, Art. 56); {}",
+                        size.reason.en
+                    ),
+                    format!(
+                        "Không đánh giá được: hợp tác xã áp dụng mô hình rút gọn, chỉ được phép với hợp tác \
+                            xã quy mô siêu nhỏ (Điều 56 {law_vi}); {}",
+                        size.reason.vi
+                    ),
+                ),
+            }
+        }
+    };
+    Ok(vec![finding])
+}
+
+fn size_vi(c: SizeClass) -> &'static str {
+    match c {
+        SizeClass::Micro => "siêu nhỏ",
+        SizeClass::Small => "nhỏ",
+        SizeClass::Medium => "vừa",
+        SizeClass::Large => "lớn",
+    }
+}
+
+/// The posts a structure needs: each need is met by any one of its roles
+/// (the first is the usual one), with the citation and a description of the
+/// basis for messages.
+struct Needs {
+    roles: Vec<&'static [Role]>,
+    citation: String,
+    basis_en: String,
+    basis_vi: String,
+}
+
+/// Law 17/2023 Art. 56: the posts of the declared structure.
+fn needs_2023(cx: &Ctx) -> Result<Needs, Box<Finding>> {
+    let (law_en, law_vi) = (cx.law.title(), text::law_vi(cx.law));
+    let citation = cx.cite(Some("Art. 56"));
+    let (roles, en, vi): (Vec<&'static [Role]>, _, _) = match cx.coop.governance {
+        None => {
+            let (en, vi) = missing_governance(law_en, law_vi);
+            return Err(Box::new(
+                cx.draft(REQUIRED_POSTS, citation).not_assessable(en, vi),
+            ));
+        }
+        Some(Governance::Full) => (
+            vec![&[Role::BoardChair], &[Role::Director], &[Role::SupervisoryHead]],
+            "the full structure",
+            "mô hình tổ chức đầy đủ",
+        ),
+        Some(Governance::Simplified) => (
+            vec![&[Role::Director], &[Role::Controller]],
+            "the simplified structure",
+            "mô hình tổ chức rút gọn",
+        ),
+    };
+    Ok(Needs {
+        roles,
+        citation,
+        basis_en: format!("{en} ({law_en}, Art. 56)"),
+        basis_vi: format!("{vi} (Điều 56 {law_vi})"),
+    })
+}
+
+/// Law 23/2012: board chair, director, and a control board from the
+/// threshold; below it a controller or a control board.
+fn needs_2012(cx: &Ctx) -> Result<Needs, Box<Finding>> {
+    let (law_en, law_vi) = (cx.law.title(), text::law_vi(cx.law));
+    let id = format!("governance.control_board_from.{}", cx.kind_key());
+    let (from, citation) = cx.threshold(REQUIRED_POSTS, &id)?;
+    let has_board = cx
+        .positions
+        .iter()
+        .flatten()
+        .any(|p| p.role == Role::SupervisoryHead);
+    let control: &'static [Role] = match cx.count(Basis::All).map(|t| t.known >= from) {
+        Ok(true) => &[Role::SupervisoryHead],
+        Ok(false) => &[Role::Controller, Role::SupervisoryHead],
+        // A control board meets the need whatever the count.
+        Err(_) if has_board => &[Role::SupervisoryHead],
+        Err(field) => {
+            return Err(Box::new(cx.draft(REQUIRED_POSTS, citation).not_assessable(
+                format!(
+                    "Not assessable: there is no control board (supervisory_head), which {law_en} requires \
+                     from {from} members, and the number of members is unknown (neither members nor \
+                     {field})."
+                ),
+                format!(
+                    "Không đánh giá được: không có Ban kiểm soát (supervisory_head), bắt buộc theo {law_vi} \
+                     khi có từ {from} thành viên, và chưa rõ số thành viên (không có members hay {field})."
+                ),
+            )));
+        }
+    };
+    let (b_en, b_vi) = if control.len() == 1 {
+        (
+            format!("a control board from {from} members"),
+            format!("Ban kiểm soát khi có từ {from} thành viên"),
+        )
+    } else {
+        (
+            format!("a controller or a control board below {from} members"),
+            format!("Kiểm soát viên hoặc Ban kiểm soát khi có dưới {from} thành viên"),
+        )
+    };
+    Ok(Needs {
+        roles: vec![&[Role::BoardChair], &[Role::Director], control],
+        citation: citation.to_owned(),
+        basis_en: format!("{law_en} ({b_en})"),
+        basis_vi: format!("{law_vi} ({b_vi})"),
+    })
+}
+
+/// Full structure (2023): board chair, director, head of the supervisory
+/// board; simplified: director and controller. Law 23/2012: board chair,
+/// director, and a control board from the threshold (a controller or a
+/// control board below it).
+pub(super) fn required_posts(cx: &Ctx) -> Outcome {
+    if cx.kind() == Kind::CooperativeGroup {
+        return cx.not_for_kind(REQUIRED_POSTS);
+    }
+    let Needs {
+        roles: needs,
+        citation,
+        basis_en,
+        basis_vi,
+    } = match cx.law {
+        Law::Vn2023 => needs_2023(cx)?,
+        Law::Vn2012 => needs_2012(cx)?,
+    };
+    let positions = cx.positions(REQUIRED_POSTS, &citation)?;
+    let mut present = Vec::new();
+    let mut missing = Vec::new();
+    for need in &needs {
+        match need.iter().find(|r| positions.iter().any(|p| p.role == **r)) {
+            Some(r) => present.push(*r),
+            None => missing.push(need[0]),
+        }
+    }
+    let codes = |rs: &[Role]| rs.iter().map(|r| r.as_str().to_owned()).collect::<Vec<_>>();
+    let names = |rs: &[Role]| {
+        let en: Vec<_> = rs.iter().map(|r| text::role(*r).0).collect();
+        let vi: Vec<_> = rs.iter().map(|r| text::role(*r).1).collect();
+        (text::join_and(&en, "and"), text::join_and(&vi, "và"))
+    };
+    let required: Vec<Role> = needs.iter().map(|n| n[0]).collect();
+    let (req_en, req_vi) = names(&required);
+    let draft = cx
+        .draft(REQUIRED_POSTS, citation.as_str())
+        .measured(Value::List(codes(&present)))
+        .required(Value::List(codes(&required)));
+    let finding = if missing.is_empty() {
+        let (has_en, has_vi) = names(&present);
+        draft.pass(
+            format!("All posts required by {basis_en} are filled: {has_en}."),
+            format!("Đã có đủ các chức danh theo {basis_vi}: {has_vi}."),
+        )
+    } else {
+        let (miss_en, miss_vi) = names(&missing);
+        draft.fail(
+            format!("Missing posts: {miss_en}; {basis_en} requires {req_en}."),
+            format!("Thiếu chức danh: {miss_vi}; {basis_vi} yêu cầu có {req_vi}."),
+        )
+    };
+    Ok(vec![finding])
+}
+
+/// Under Law 17/2023 the board (HĐQT) of the full structure has 3 to 15
+/// seats (Art. 65): chair plus board members.
+pub(super) fn board_size(cx: &Ctx) -> Outcome {
+    if cx.law == Law::Vn2012 {
+        return cx.not_in_law(BOARD_SIZE);
+    }
+    if cx.kind() == Kind::CooperativeGroup {
+        return cx.not_for_kind(BOARD_SIZE);
+    }
+    let (min, citation) = cx.threshold(BOARD_SIZE, "governance.board_size.min")?;
+    let (max, _) = cx.threshold(BOARD_SIZE, "governance.board_size.max")?;
+    let (law_en, law_vi) = (cx.law.title(), text::law_vi(cx.law));
+    let draft = cx.draft(BOARD_SIZE, citation).required(Value::Range { min, max });
+    let finding = match cx.coop.governance {
+        None => {
+            let (en, vi) = missing_governance(law_en, law_vi);
+            draft.not_assessable(en, vi)
+        }
+        Some(Governance::Simplified) => draft.not_applicable(
+            "Not applicable: the simplified structure has no board.",
+            "Không áp dụng: mô hình tổ chức rút gọn không có Hội đồng quản trị.",
+        ),
+        Some(Governance::Full) => {
+            let seats = match &cx.positions {
+                Some(ps) => Some(ps.iter().filter(|p| p.role.is_board_seat()).count() as u64),
+                None => cx.coop.summary.and_then(|s| s.board_seats).map(u64::from),
+            };
+            match seats {
+                Some(n) => draft.measured(Value::Count(n)).verdict(
+                    (min..=max).contains(&n),
+                    format!("The board has {n} seats; {law_en} requires {min} to {max}."),
+                    format!(
+                        "Hội đồng quản trị có {n} thành viên; {law_vi} quy định từ {min} đến {max} thành \
+                            viên."
+                    ),
+                ),
+                None => draft.not_assessable(
+                    format!(
+                        "Not assessable: the number of board seats is unknown (neither positions nor \
+                            summary.board_seats); {law_en} requires {min} to {max}."
+                    ),
+                    format!(
+                        "Không đánh giá được: chưa rõ số thành viên Hội đồng quản trị (không có positions \
+                            hay summary.board_seats); {law_vi} quy định từ {min} đến {max} thành viên."
+                    ),
+                ),
+            }
+        }
+    };
+    Ok(vec![finding])
+}

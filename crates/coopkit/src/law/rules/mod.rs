@@ -1,0 +1,372 @@
+//! The rules of the contract's catalogue, one small module per group
+//! (members, capital, union, governance, meeting), run in catalogue order.
+//!
+//! Every threshold comes from the parameter table ([`Parameters::for_law`]),
+//! so a user's overlay table changes the outcome. Each rule is a short
+//! function over a [`Ctx`]: the table, the law, the date, the members current
+//! on that date and the positions held on it. Findings are built with
+//! [`Draft`], which carries the rule id, the law and the citation.
+
+mod capital;
+mod governance;
+mod meeting;
+mod members;
+mod text;
+mod union;
+
+use super::params::Parameter;
+use super::{CheckReport, Finding, Law, Message, Parameters, Status, Subject, Value};
+use crate::model::{Cooperative, Date, Kind, Member, MemberKind, MemberType, Position};
+
+/// Rule ids of the contract (CONTRACT.md §2), in catalogue order: the order
+/// of findings in every [`CheckReport`].
+pub const RULE_IDS: [&str; 12] = [
+    members::MINIMUM,
+    members::ELIGIBLE_TYPE,
+    members::INDIVIDUAL_AGE,
+    members::KIND_CONSISTENT,
+    capital::MEMBER_CAP,
+    capital::FOREIGN_CAP,
+    capital::SUM_MATCHES_CHARTER,
+    union::MEMBER_TYPES,
+    governance::STRUCTURE_ALLOWED,
+    governance::REQUIRED_POSTS,
+    governance::BOARD_SIZE,
+    meeting::DELEGATES_ALLOWED,
+];
+
+/// A rule's findings, or the one finding that stopped it early (a missing
+/// parameter or missing data).
+type Outcome = Result<Vec<Finding>, Box<Finding>>;
+
+/// The rules, in [`RULE_IDS`] order.
+const RULES: [fn(&Ctx) -> Outcome; 12] = [
+    members::minimum,
+    members::eligible_type,
+    members::individual_age,
+    members::kind_consistent,
+    capital::member_cap,
+    capital::foreign_cap,
+    capital::sum_matches_charter,
+    union::member_types,
+    governance::structure_allowed,
+    governance::required_posts,
+    governance::board_size,
+    meeting::delegates_allowed,
+];
+
+/// Runs every rule of the catalogue on `coop` under `law` on `as_of`.
+pub(crate) fn check(params: &Parameters, coop: &Cooperative, law: Law, as_of: Date) -> CheckReport {
+    let cx = Ctx::new(params, coop, law, as_of);
+    let mut findings = Vec::new();
+    for rule in RULES {
+        match rule(&cx) {
+            Ok(f) => findings.extend(f),
+            Err(f) => findings.push(*f),
+        }
+    }
+    CheckReport {
+        cooperative: coop.id.clone(),
+        law,
+        as_of,
+        law_in_force: law.in_force_on(as_of),
+        ok: findings.iter().all(|f| f.status != Status::Fail),
+        findings,
+    }
+}
+
+/// What a rule sees.
+pub(crate) struct Ctx<'a> {
+    params: &'a Parameters,
+    coop: &'a Cooperative,
+    law: Law,
+    as_of: Date,
+    /// Members current on `as_of`, with their index in `coop.members`;
+    /// `None` when the record has no member list.
+    members: Option<Vec<(usize, &'a Member)>>,
+    /// Positions held on `as_of`; `None` when the record has no position list.
+    positions: Option<Vec<&'a Position>>,
+}
+
+/// Which members a count is about.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Basis {
+    /// Every current member.
+    All,
+    /// Official members (Law 17/2023 Art. 4(16)).
+    Official,
+    /// Official members that are cooperatives (a union under Law 17/2023).
+    OfficialCooperatives,
+    /// Members that are cooperatives (a union under Law 23/2012).
+    Cooperatives,
+}
+
+/// A count in which some members may not be decidable.
+struct Tally {
+    /// Members that certainly count.
+    known: u64,
+    /// Field paths of members that might count but whose data is missing.
+    unknown: Vec<String>,
+}
+
+impl Tally {
+    /// `Some(true)` when at least `min` certainly, `Some(false)` when fewer
+    /// even if every unknown member counted, `None` otherwise.
+    fn at_least(&self, min: u64) -> Option<bool> {
+        if self.known >= min {
+            Some(true)
+        } else if self.known + self.unknown.len() as u64 >= min {
+            None
+        } else {
+            Some(false)
+        }
+    }
+}
+
+impl<'a> Ctx<'a> {
+    fn new(params: &'a Parameters, coop: &'a Cooperative, law: Law, as_of: Date) -> Self {
+        let members = coop.members.as_ref().map(|ms| {
+            ms.iter()
+                .enumerate()
+                .filter(|(_, m)| m.is_member_on(as_of))
+                .collect()
+        });
+        let positions = coop
+            .positions
+            .as_ref()
+            .map(|ps| ps.iter().filter(|p| p.is_held_on(as_of)).collect());
+        Ctx {
+            params,
+            coop,
+            law,
+            as_of,
+            members,
+            positions,
+        }
+    }
+
+    fn kind(&self) -> Kind {
+        self.coop.kind
+    }
+
+    /// `"cooperative"`, `"cooperative_group"` or `"union"`: the last part of
+    /// parameter ids that differ by kind.
+    fn kind_key(&self) -> &'static str {
+        match self.kind() {
+            Kind::Cooperative => "cooperative",
+            Kind::CooperativeGroup => "cooperative_group",
+            Kind::Union => "union",
+        }
+    }
+
+    /// The law's citation with an article, for rules that have no
+    /// threshold: `"Law 17/2023/QH15, Art. 56"`.
+    fn cite(&self, article: Option<&str>) -> String {
+        match article {
+            Some(a) => format!("{}, {a}", self.law.title()),
+            None => self.law.title().to_owned(),
+        }
+    }
+
+    /// A finding under construction, citing `citation`.
+    fn draft(&self, rule: &'static str, citation: impl Into<String>) -> Draft {
+        Draft {
+            rule,
+            law: self.law,
+            citation: citation.into(),
+            subject: Subject::Cooperative,
+            measured: None,
+            required: None,
+        }
+    }
+
+    /// The parameter `id` of this law; when the table lacks it, the rule
+    /// stops with a not-assessable finding that names it.
+    fn param(&self, rule: &'static str, id: &str) -> Result<&'a Parameter, Box<Finding>> {
+        self.params.for_law(id, self.law, self.as_of).ok_or_else(|| {
+            Box::new(self.draft(rule, self.cite(None)).not_assessable(
+                format!("The parameter table has no value of {id} for {}.", self.law),
+                format!("Bảng tham số không có giá trị {id} cho {}.", self.law),
+            ))
+        })
+    }
+
+    /// A threshold of this law and its citation.
+    fn threshold(&self, rule: &'static str, id: &str) -> Result<(u64, &'a str), Box<Finding>> {
+        self.param(rule, id).map(|p| (p.value, p.citation.as_str()))
+    }
+
+    /// The member list, or a not-assessable finding saying it is missing.
+    fn members(&self, rule: &'static str, citation: &str) -> Result<&[(usize, &'a Member)], Box<Finding>> {
+        self.members.as_deref().ok_or_else(|| {
+            Box::new(self.draft(rule, citation).not_assessable(
+                "Not assessable: the record has no member list (members); this rule needs member-level data.",
+                "Không đánh giá được: hồ sơ không có danh sách thành viên (members); quy tắc này cần dữ liệu \
+                    từng thành viên.",
+            ))
+        })
+    }
+
+    /// The positions held on `as_of`, or a not-assessable finding.
+    fn positions(&self, rule: &'static str, citation: &str) -> Result<&[&'a Position], Box<Finding>> {
+        self.positions.as_deref().ok_or_else(|| {
+            Box::new(self.draft(rule, citation).not_assessable(
+                "Not assessable: the record has no list of posts (positions).",
+                "Không đánh giá được: hồ sơ không có danh sách chức danh (positions).",
+            ))
+        })
+    }
+
+    /// Counts members on `basis`, from the member list or else from the
+    /// summary. `Err` names the summary field that would have given it.
+    fn count(&self, basis: Basis) -> Result<Tally, &'static str> {
+        if let Some(ms) = &self.members {
+            let mut t = Tally {
+                known: 0,
+                unknown: Vec::new(),
+            };
+            for (i, m) in ms {
+                let counts = match basis {
+                    Basis::All => Some(true),
+                    Basis::Cooperatives => Some(m.member_type == MemberType::Cooperative),
+                    Basis::Official => is_official(m),
+                    Basis::OfficialCooperatives => {
+                        if m.member_type == MemberType::Cooperative {
+                            is_official(m)
+                        } else {
+                            Some(false)
+                        }
+                    }
+                };
+                match counts {
+                    Some(true) => t.known += 1,
+                    Some(false) => {}
+                    None => t.unknown.push(format!("members[{i}].kind")),
+                }
+            }
+            return Ok(t);
+        }
+        let summary = self.coop.summary.unwrap_or_default();
+        let (value, field) = match basis {
+            Basis::All | Basis::Cooperatives => (summary.members, "summary.members"),
+            Basis::Official | Basis::OfficialCooperatives => {
+                (summary.official_members, "summary.official_members")
+            }
+        };
+        value
+            .map(|n| Tally {
+                known: u64::from(n),
+                unknown: Vec::new(),
+            })
+            .ok_or(field)
+    }
+
+    /// A not-applicable finding for the whole record.
+    fn not_applicable(&self, rule: &'static str, citation: String, en: String, vi: String) -> Outcome {
+        Ok(vec![self.draft(rule, citation).not_applicable(en, vi)])
+    }
+
+    /// Not applicable because the reference has no such rule for this kind.
+    fn not_for_kind(&self, rule: &'static str) -> Outcome {
+        self.not_applicable(
+            rule,
+            self.cite(None),
+            format!(
+                "Not applicable: {} has no such rule for a {}.",
+                self.law.title(),
+                text::kind_en(self.kind())
+            ),
+            format!(
+                "Không áp dụng: {} không có quy định này đối với {}.",
+                text::law_vi(self.law),
+                text::kind_vi(self.kind())
+            ),
+        )
+    }
+
+    /// Not applicable because this law has no such rule.
+    fn not_in_law(&self, rule: &'static str) -> Outcome {
+        self.not_applicable(
+            rule,
+            self.cite(None),
+            format!("Not applicable: {} has no such rule.", self.law.title()),
+            format!("Không áp dụng: {} không có quy định này.", text::law_vi(self.law)),
+        )
+    }
+}
+
+/// Official under Law 17/2023 (declared kind, else the three facts);
+/// `None` when neither settles it.
+fn is_official(m: &Member) -> Option<bool> {
+    m.effective_kind().map(|k| k == MemberKind::Official)
+}
+
+/// A finding being built: rule, law and citation are set; subject,
+/// measured and required values may be added; a status constructor ends it.
+pub(crate) struct Draft {
+    rule: &'static str,
+    law: Law,
+    citation: String,
+    subject: Subject,
+    measured: Option<Value>,
+    required: Option<Value>,
+}
+
+impl Draft {
+    /// About this subject instead of the cooperative.
+    fn subject(mut self, subject: Subject) -> Self {
+        self.subject = subject;
+        self
+    }
+
+    /// About this member.
+    fn member(self, m: &Member) -> Self {
+        self.subject(Subject::Member(m.id.clone()))
+    }
+
+    /// What the data shows.
+    fn measured(mut self, v: impl Into<Option<Value>>) -> Self {
+        self.measured = v.into();
+        self
+    }
+
+    /// What the law requires.
+    fn required(mut self, v: impl Into<Option<Value>>) -> Self {
+        self.required = v.into();
+        self
+    }
+
+    fn finish(self, status: Status, en: impl Into<String>, vi: impl Into<String>) -> Finding {
+        Finding {
+            rule: self.rule,
+            law: self.law,
+            status,
+            citation: self.citation,
+            measured: self.measured,
+            required: self.required,
+            subject: self.subject,
+            message: Message::new(en, vi),
+        }
+    }
+
+    fn pass(self, en: impl Into<String>, vi: impl Into<String>) -> Finding {
+        self.finish(Status::Pass, en, vi)
+    }
+
+    fn fail(self, en: impl Into<String>, vi: impl Into<String>) -> Finding {
+        self.finish(Status::Fail, en, vi)
+    }
+
+    fn not_assessable(self, en: impl Into<String>, vi: impl Into<String>) -> Finding {
+        self.finish(Status::NotAssessable, en, vi)
+    }
+
+    fn not_applicable(self, en: impl Into<String>, vi: impl Into<String>) -> Finding {
+        self.finish(Status::NotApplicable, en, vi)
+    }
+
+    /// Pass or fail by `ok`.
+    fn verdict(self, ok: bool, en: impl Into<String>, vi: impl Into<String>) -> Finding {
+        self.finish(if ok { Status::Pass } else { Status::Fail }, en, vi)
+    }
+}

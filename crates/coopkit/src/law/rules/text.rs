@@ -1,0 +1,199 @@
+//! Words the rule messages share, in English and Vietnamese.
+
+use crate::law::Law;
+use crate::model::{Kind, MemberKind, MemberType, Role};
+
+/// `"Luật Hợp tác xã 2023"`.
+pub(super) fn law_vi(law: Law) -> &'static str {
+    match law {
+        Law::Vn2012 => "Luật Hợp tác xã 2012",
+        Law::Vn2023 => "Luật Hợp tác xã 2023",
+    }
+}
+
+/// `"cooperative"`, `"cooperative group"`, `"union of cooperatives"`.
+pub(super) fn kind_en(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Cooperative => "cooperative",
+        Kind::CooperativeGroup => "cooperative group",
+        Kind::Union => "union of cooperatives",
+    }
+}
+
+/// `"hợp tác xã"`, `"tổ hợp tác"`, `"liên hiệp hợp tác xã"`.
+pub(super) fn kind_vi(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Cooperative => "hợp tác xã",
+        Kind::CooperativeGroup => "tổ hợp tác",
+        Kind::Union => "liên hiệp hợp tác xã",
+    }
+}
+
+/// The record as the subject of a sentence: `"The cooperative"`, `"Hợp tác xã"`.
+pub(super) fn the_kind(kind: Kind) -> (String, String) {
+    (format!("The {}", kind_en(kind)), capitalise(kind_vi(kind)))
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// The contract code of a member type, for example `"legal_entity"`.
+pub(super) fn type_code(t: MemberType) -> &'static str {
+    match t {
+        MemberType::Individual => "individual",
+        MemberType::Household => "household",
+        MemberType::LegalEntity => "legal_entity",
+        MemberType::Cooperative => "cooperative",
+        MemberType::CooperativeGroup => "cooperative_group",
+        MemberType::ForeignInvestedOrg => "foreign_invested_org",
+    }
+}
+
+/// A member type in English words.
+pub(super) fn type_en(t: MemberType) -> &'static str {
+    match t {
+        MemberType::Individual => "an individual",
+        MemberType::Household => "a household",
+        MemberType::LegalEntity => "a legal entity",
+        MemberType::Cooperative => "a cooperative",
+        MemberType::CooperativeGroup => "a cooperative group",
+        MemberType::ForeignInvestedOrg => "a foreign-invested organisation",
+    }
+}
+
+/// A member type in Vietnamese.
+pub(super) fn type_vi(t: MemberType) -> &'static str {
+    match t {
+        MemberType::Individual => "cá nhân",
+        MemberType::Household => "hộ gia đình",
+        MemberType::LegalEntity => "pháp nhân",
+        MemberType::Cooperative => "hợp tác xã",
+        MemberType::CooperativeGroup => "tổ hợp tác",
+        MemberType::ForeignInvestedOrg => "tổ chức kinh tế có vốn đầu tư nước ngoài",
+    }
+}
+
+/// The contract code of a member kind, for example `"associate_capital"`.
+pub(super) fn member_kind_code(k: MemberKind) -> &'static str {
+    match k {
+        MemberKind::Official => "official",
+        MemberKind::AssociateCapital => "associate_capital",
+        MemberKind::AssociateNoncapital => "associate_noncapital",
+    }
+}
+
+/// A member kind in English and Vietnamese.
+pub(super) fn member_kind(k: MemberKind) -> (&'static str, &'static str) {
+    match k {
+        MemberKind::Official => ("an official member", "thành viên chính thức"),
+        MemberKind::AssociateCapital => (
+            "a capital-contributing associate member",
+            "thành viên liên kết góp vốn",
+        ),
+        MemberKind::AssociateNoncapital => (
+            "a non-contributing associate member",
+            "thành viên liên kết không góp vốn",
+        ),
+    }
+}
+
+/// A post in English and Vietnamese.
+pub(super) fn role(r: Role) -> (&'static str, &'static str) {
+    match r {
+        Role::BoardChair => ("board chair", "Chủ tịch Hội đồng quản trị"),
+        Role::BoardMember => ("board member", "thành viên Hội đồng quản trị"),
+        Role::Director => ("director", "Giám đốc"),
+        Role::DeputyDirector => ("deputy director", "Phó Giám đốc"),
+        Role::SupervisoryHead => ("head of the supervisory board", "Trưởng Ban kiểm soát"),
+        Role::SupervisoryMember => ("supervisory board member", "thành viên Ban kiểm soát"),
+        Role::Controller => ("controller", "Kiểm soát viên"),
+        Role::ChiefAccountant => ("chief accountant", "Kế toán trưởng"),
+    }
+}
+
+/// Groups digits in threes with `sep`.
+fn group_digits(n: u128, sep: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `"1,500,000 VND"`.
+pub(super) fn vnd_en(n: u128) -> String {
+    format!("{} VND", group_digits(n, ','))
+}
+
+/// `"1.500.000 đồng"`.
+pub(super) fn vnd_vi(n: u128) -> String {
+    format!("{} đồng", group_digits(n, '.'))
+}
+
+/// `"a, b and c"` (`and` is the word for "and").
+pub(super) fn join_and(items: &[&str], and: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} {and} {last}", init.join(", ")),
+    }
+}
+
+/// Field paths for a message: all of them up to five, then how many more.
+pub(super) fn fields(paths: &[String]) -> (String, String) {
+    const SHOWN: usize = 5;
+    let head = paths.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(", ");
+    if paths.len() <= SHOWN {
+        (head.clone(), head)
+    } else {
+        let more = paths.len() - SHOWN;
+        (
+            format!("{head} and {more} more"),
+            format!("{head} và {more} trường khác"),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_are_grouped_by_thousands() {
+        assert_eq!(vnd_en(0), "0 VND");
+        assert_eq!(vnd_en(999), "999 VND");
+        assert_eq!(vnd_en(1_000), "1,000 VND");
+        assert_eq!(vnd_vi(1_500_000), "1.500.000 đồng");
+        assert_eq!(vnd_vi(12_345_678_901), "12.345.678.901 đồng");
+    }
+
+    #[test]
+    fn lists_end_with_and() {
+        assert_eq!(join_and(&["director"], "and"), "director");
+        assert_eq!(join_and(&["a", "b", "c"], "và"), "a, b và c");
+    }
+
+    #[test]
+    fn long_field_lists_are_cut() {
+        let paths: Vec<String> = (0..7).map(|i| format!("members[{i}].kind")).collect();
+        let (en, vi) = fields(&paths);
+        assert!(en.ends_with("members[4].kind and 2 more"), "{en}");
+        assert!(vi.ends_with("và 2 trường khác"), "{vi}");
+        assert_eq!(fields(&paths[..1]).0, "members[0].kind");
+    }
+
+    #[test]
+    fn subject_is_capitalised_in_vietnamese() {
+        assert_eq!(the_kind(Kind::Union).1, "Liên hiệp hợp tác xã");
+        assert_eq!(the_kind(Kind::CooperativeGroup).0, "The cooperative group");
+    }
+}
