@@ -31,3 +31,8 @@ pub use model::{
     Member, MemberKind, MemberType, Position, Role, Sector, Sex, Summary,
 };
 pub use registry::Registry;
+
+/// The README's Rust examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+struct ReadmeDoctests;
