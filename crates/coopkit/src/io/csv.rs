@@ -180,10 +180,24 @@ struct Gathered {
     lists_ok: bool,
     members_listed: Option<bool>,
     positions_listed: Option<bool>,
-    members: Vec<Member>,
-    member_lines: Vec<u64>,
-    positions: Vec<Position>,
-    position_lines: Vec<u64>,
+    members: Rows<Member>,
+    positions: Rows<Position>,
+}
+
+/// The member or position rows of one cooperative: each record with the
+/// line it was read from.
+struct Rows<T> {
+    items: Vec<T>,
+    lines: Vec<u64>,
+}
+
+impl<T> Rows<T> {
+    fn new() -> Self {
+        Rows {
+            items: Vec::new(),
+            lines: Vec::new(),
+        }
+    }
 }
 
 /// Paths of a cooperative gathered from the three files.
@@ -310,6 +324,55 @@ fn route<'g>(
     }
 }
 
+/// Where the rows of `members.csv` and `positions.csv` go.
+struct Children<'a> {
+    by_id: &'a HashMap<String, usize>,
+    gathered: &'a mut [Gathered],
+    orphans: &'a mut Orphans,
+    syntax: &'a mut Vec<InputError>,
+}
+
+impl Children<'_> {
+    /// Reads a file of member or position rows: each row is decoded with
+    /// `decode` and added to the list `rows` picks of the cooperative its
+    /// `cooperative_id` names; its errors go to that cooperative, or to the
+    /// orphans.
+    fn read<R: Read, T>(
+        &mut self,
+        rdr: &mut csv::Reader<R>,
+        header: &Header,
+        decode: fn(&Row<'_>, &mut Vec<InputError>) -> Option<T>,
+        rows_of: fn(&mut Gathered) -> &mut Rows<T>,
+    ) -> Result<(), Error> {
+        let Children {
+            by_id,
+            gathered,
+            orphans,
+            syntax,
+        } = self;
+        rows(
+            rdr,
+            header,
+            |row| {
+                let mut errors = Vec::new();
+                row.check_utf8(&mut errors);
+                let cid = decode::Fields::new(row, &mut errors, false).req_string("cooperative_id");
+                let item = decode(row, &mut errors);
+                let bad = !errors.is_empty();
+                if let Some(g) = route(row, errors, cid, by_id, gathered, orphans) {
+                    g.lists_ok &= !bad;
+                    if let Some(item) = item {
+                        let list = rows_of(g);
+                        list.items.push(item);
+                        list.lines.push(row.line);
+                    }
+                }
+            },
+            syntax,
+        )
+    }
+}
+
 /// Reads the three files into checked records and orphan rows.
 fn read<R: Read>(
     cooperatives: R,
@@ -395,10 +458,8 @@ fn read<R: Read>(
                 lists_ok: true,
                 members_listed,
                 positions_listed,
-                members: Vec::new(),
-                member_lines: Vec::new(),
-                positions: Vec::new(),
-                position_lines: Vec::new(),
+                members: Rows::new(),
+                positions: Rows::new(),
             });
         },
         &mut syntax,
@@ -409,47 +470,17 @@ fn read<R: Read>(
         groups: Vec::new(),
         index: HashMap::new(),
     };
+    let mut children = Children {
+        by_id: &by_id,
+        gathered: &mut gathered,
+        orphans: &mut orphans,
+        syntax: &mut syntax,
+    };
     if let (Some(rdr), Some(h)) = (&mut member_rdr, &member_header) {
-        rows(
-            rdr,
-            h,
-            |row| {
-                let mut errors = Vec::new();
-                row.check_utf8(&mut errors);
-                let cid = decode::Fields::new(row, &mut errors, false).req_string("cooperative_id");
-                let m = decode::member(row, &mut errors);
-                let bad = !errors.is_empty();
-                if let Some(g) = route(row, errors, cid, &by_id, &mut gathered, &mut orphans) {
-                    g.lists_ok &= !bad;
-                    if let Some(m) = m {
-                        g.members.push(m);
-                        g.member_lines.push(row.line);
-                    }
-                }
-            },
-            &mut syntax,
-        )?;
+        children.read(rdr, h, |r, e| decode::member(r, e), |g| &mut g.members)?;
     }
     if let (Some(rdr), Some(h)) = (&mut position_rdr, &position_header) {
-        rows(
-            rdr,
-            h,
-            |row| {
-                let mut errors = Vec::new();
-                row.check_utf8(&mut errors);
-                let cid = decode::Fields::new(row, &mut errors, false).req_string("cooperative_id");
-                let p = decode::position(row, &mut errors);
-                let bad = !errors.is_empty();
-                if let Some(g) = route(row, errors, cid, &by_id, &mut gathered, &mut orphans) {
-                    g.lists_ok &= !bad;
-                    if let Some(p) = p {
-                        g.positions.push(p);
-                        g.position_lines.push(row.line);
-                    }
-                }
-            },
-            &mut syntax,
-        )?;
+        children.read(rdr, h, |r, e| decode::position(r, e), |g| &mut g.positions)?;
     }
     // Rows that cannot be split belong to no known record.
     if !syntax.is_empty() {
@@ -475,9 +506,7 @@ fn assemble(g: Gathered) -> Decoded {
         members_listed,
         positions_listed,
         members,
-        member_lines,
         positions,
-        position_lines,
     } = g;
     let id_path = format!("{COOPERATIVES}:{line}.id");
     let list = |listed: Option<bool>, column: &str, rows: bool, errors: &mut Vec<InputError>| match listed {
@@ -495,24 +524,24 @@ fn assemble(g: Gathered) -> Decoded {
     let has_members = list(
         members_listed,
         "members_listed",
-        !member_lines.is_empty(),
+        !members.lines.is_empty(),
         &mut errors,
     );
     let has_positions = list(
         positions_listed,
         "positions_listed",
-        !position_lines.is_empty(),
+        !positions.lines.is_empty(),
         &mut errors,
     );
-    coop.members = has_members.then_some(members);
-    coop.positions = has_positions.then_some(positions);
+    coop.members = has_members.then_some(members.items);
+    coop.positions = has_positions.then_some(positions.items);
     // The cross-field checks need whole lists; other bad fields are left
     // out of `coop` and do not disturb them.
     if lists_ok {
         let loc = CsvLocate {
             line,
-            member_lines: &member_lines,
-            position_lines: &position_lines,
+            member_lines: &members.lines,
+            position_lines: &positions.lines,
         };
         validate_at(&coop, &loc, &mut errors);
     }
