@@ -22,6 +22,7 @@ pub mod law;
 pub mod model;
 pub mod num;
 pub mod registry;
+mod text;
 
 pub use classify::{classify, Classification, SizeClass, WomenManagedRule};
 pub use error::{Error, InputError, InputErrorCode, InputErrors, Result};

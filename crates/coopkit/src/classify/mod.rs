@@ -3,7 +3,6 @@
 //! is women-managed under each named rule.
 
 mod size;
-mod text;
 mod women_managed;
 
 pub use size::{

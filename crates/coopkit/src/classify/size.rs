@@ -7,11 +7,11 @@
 //! confirmed. Data and thresholds are three-valued: a class is concluded only
 //! when the known values settle it.
 
-use super::text::{self, Builder};
 use super::{SizeClass, SizeClassResult};
 use crate::law::params::Parameter;
 use crate::law::{Message, Parameters};
 use crate::model::{Cooperative, Date, Kind, MemberKind, Sector};
+use crate::text::{self, Builder};
 
 /// Citation of the size classes in force from 1 Nov 2024.
 pub const DECREE_113_2024: &str = "Decree 113/2024/NĐ-CP, Art. 5";
@@ -153,7 +153,7 @@ impl Field {
             Field::Capital => ("total capital", "tổng nguồn vốn"),
         };
         let is_count = matches!(self, Field::OfficialMembers | Field::Members);
-        let show = |n: u64| if is_count { text::count(n) } else { text::vnd(n) };
+        let show = |n: u64| if is_count { text::count(n) } else { text::dong(n) };
         match a.max {
             Some(max) if max == a.min => {
                 let v = show(max);
@@ -200,7 +200,7 @@ impl Field {
             Some(p) => {
                 let v = match self {
                     Field::OfficialMembers | Field::Members => text::count(p.value),
-                    Field::Revenue | Field::Capital => text::vnd(p.value),
+                    Field::Revenue | Field::Capital => text::dong(p.value),
                 };
                 Message::new(format!("{en} ≥ {}", v.en), format!("{vi} ≥ {}", v.vi))
             }
@@ -339,15 +339,6 @@ impl ClassTest<'_> {
     }
 }
 
-fn class_name(c: SizeClass) -> Message {
-    match c {
-        SizeClass::Micro => Message::new("micro", "siêu nhỏ"),
-        SizeClass::Small => Message::new("small", "nhỏ"),
-        SizeClass::Medium => Message::new("medium", "vừa"),
-        SizeClass::Large => Message::new("large", "lớn"),
-    }
-}
-
 fn sector_id(s: Sector) -> &'static str {
     match s {
         Sector::Agriculture => "agriculture",
@@ -397,7 +388,7 @@ fn walk(tests: &[ClassTest<'_>], m: &Measured) -> Walk {
             }
         }
         let r = t.evaluate(m);
-        let (name, desc, outcome) = (class_name(t.class), t.describe(m), r.outcome());
+        let (name, desc, outcome) = (text::size_class(t.class), t.describe(m), r.outcome());
         w.lines.push(Message::new(
             format!("{} ({}): {}", name.en, desc.en, outcome.en),
             format!("{} ({}): {}", name.vi, desc.vi, outcome.vi),
@@ -431,7 +422,7 @@ fn explain(w: &Walk, m: &Measured, instrument: &Message, extra: Option<&Message>
                 .push(": no higher class is met", ": không đạt quy mô nào cao hơn");
         }
         (Some(c), _) => {
-            let n = class_name(*c);
+            let n = text::size_class(*c);
             b.push(&n.en, &format!("quy mô {}", n.vi))
                 .push(" under ", " theo ")
                 .push_msg(instrument);
@@ -458,7 +449,7 @@ fn explain(w: &Walk, m: &Measured, instrument: &Message, extra: Option<&Message>
                 b.push(" not known", "");
             }
             if let Some(c) = w.at_least {
-                let n = class_name(c);
+                let n = text::size_class(c);
                 b.push(
                     &format!("; the class is at least {}", n.en),
                     &format!("; quy mô ít nhất là {}", n.vi),
@@ -615,10 +606,10 @@ fn circular_capital_band(params: &Parameters, as_of: Date, capital: Option<u64>)
             _ => None,
         },
     };
-    let v = text::vnd(cap);
+    let v = text::dong(cap);
     match class {
         Some(c) => {
-            let n = class_name(c);
+            let n = text::size_class(c);
             Message::new(
                 format!("By total capital ({}) the class is {}.", v.en, n.en),
                 format!("Theo tổng nguồn vốn ({}) quy mô là {}.", v.vi, n.vi),

@@ -99,7 +99,7 @@ pub(super) fn structure_allowed(cx: &Ctx) -> Outcome {
                     format!(
                         "Hợp tác xã thuộc quy mô {} và áp dụng mô hình rút gọn; Điều 56 {law_vi} chỉ cho \
                             phép đối với hợp tác xã quy mô siêu nhỏ.",
-                        size_vi(class)
+                        crate::text::size_class(class).vi
                     ),
                 ),
                 None => draft.not_assessable(
@@ -118,15 +118,6 @@ pub(super) fn structure_allowed(cx: &Ctx) -> Outcome {
         }
     };
     Ok(vec![finding])
-}
-
-fn size_vi(c: SizeClass) -> &'static str {
-    match c {
-        SizeClass::Micro => "siêu nhỏ",
-        SizeClass::Small => "nhỏ",
-        SizeClass::Medium => "vừa",
-        SizeClass::Large => "lớn",
-    }
 }
 
 /// The posts a structure needs: each need is met by any one of its roles
