@@ -2,7 +2,7 @@
 //! members' capital adding up to the charter capital.
 
 use super::{text, Ctx, Outcome};
-use crate::law::{Law, Value};
+use crate::law::Value;
 use crate::model::{Kind, Member, MemberKind};
 use crate::num::Ratio;
 
@@ -124,11 +124,8 @@ pub(super) fn member_cap(cx: &Ctx) -> Outcome {
 /// Under Law 17/2023 the capital of foreign investors and foreign-invested
 /// organisations together is at most 30 % of the charter capital.
 pub(super) fn foreign_cap(cx: &Ctx) -> Outcome {
-    if cx.law == Law::Vn2012 {
-        return cx.not_in_law(FOREIGN_CAP);
-    }
-    if cx.kind() == Kind::CooperativeGroup {
-        return cx.not_for_kind(FOREIGN_CAP);
+    if let Some(outside) = cx.only_2023(FOREIGN_CAP, None) {
+        return outside;
     }
     let (cap, citation) = cx.threshold(FOREIGN_CAP, "capital.foreign_cap")?;
     let members = cx.members(FOREIGN_CAP, citation)?;

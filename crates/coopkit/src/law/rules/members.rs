@@ -412,16 +412,8 @@ fn facts(m: &Member) -> (String, String) {
 /// 4(16)–(19)); a declared kind must agree with them, and facts that give no
 /// kind at all (no capital, no services, no labour) fail.
 pub(super) fn kind_consistent(cx: &Ctx) -> Outcome {
-    if cx.law == Law::Vn2012 {
-        return cx.not_applicable(
-            KIND_CONSISTENT,
-            cx.cite(None),
-            "Not applicable: Law 23/2012/QH13 has one kind of member.".into(),
-            "Không áp dụng: Luật Hợp tác xã 2012 chỉ có một loại thành viên.".into(),
-        );
-    }
-    if cx.kind() == Kind::CooperativeGroup {
-        return cx.not_for_kind(KIND_CONSISTENT);
+    if let Some(outside) = cx.only_2023(KIND_CONSISTENT, Some(("kind of member", "loại thành viên"))) {
+        return outside;
     }
     let citation = cx.cite(Some("Art. 4(16)–(19)"));
     let members = cx.members(KIND_CONSISTENT, &citation)?;

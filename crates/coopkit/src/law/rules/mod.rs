@@ -284,14 +284,26 @@ impl<'a> Ctx<'a> {
         )
     }
 
-    /// Not applicable because this law has no such rule.
-    fn not_in_law(&self, rule: &'static str) -> Outcome {
-        self.not_applicable(
-            rule,
-            self.cite(None),
-            format!("Not applicable: {} has no such rule.", self.law.title()),
-            format!("Không áp dụng: {} không có quy định này.", text::law_vi(self.law)),
-        )
+    /// For a rule of Law 17/2023 only: the not-applicable finding under Law
+    /// 23/2012 or for a cooperative group, `None` where the rule applies.
+    /// `one_2012` names, in English and Vietnamese, what Law 23/2012 has only
+    /// one of (so nothing to check); without it, that law has no such rule.
+    fn only_2023(&self, rule: &'static str, one_2012: Option<(&str, &str)>) -> Option<Outcome> {
+        if self.law == Law::Vn2012 {
+            let (title, vi) = (self.law.title(), text::law_vi(self.law));
+            let (en, vi) = match one_2012 {
+                Some((what_en, what_vi)) => (
+                    format!("Not applicable: {title} has one {what_en}."),
+                    format!("Không áp dụng: {vi} chỉ có một {what_vi}."),
+                ),
+                None => (
+                    format!("Not applicable: {title} has no such rule."),
+                    format!("Không áp dụng: {vi} không có quy định này."),
+                ),
+            };
+            return Some(self.not_applicable(rule, self.cite(None), en, vi));
+        }
+        (self.kind() == Kind::CooperativeGroup).then(|| self.not_for_kind(rule))
     }
 }
 
