@@ -209,6 +209,58 @@ fn switch_from_circular_to_decree_on_1_november_2024() {
     assert_eq!(on.class, Some(SizeClass::Large));
 }
 
+/// A table of its own (no built-in rows): Circular 01 member bands until
+/// `switch`, Decree 113 agriculture thresholds (the built-in values) from it.
+fn table_switching_on(switch: &str) -> Parameters {
+    let mut t = String::new();
+    for (class, members) in [("small", 50), ("medium", 301), ("large", 1001)] {
+        t.push_str(&format!(
+            "[[parameter]]\nid = \"size.c01.{class}.members\"\nstart = \"2020-04-01\"\nend = \"{switch}\"\n\
+             value = {members}\nunit = \"count\"\ncitation = \"Circular 01/2020/TT-BKHĐT\"\n"
+        ));
+    }
+    for (class, m, r, c) in [
+        ("large", 300, 50, 10),
+        ("medium", 200, 10, 5),
+        ("small", 50, 2, 1),
+    ] {
+        for (what, unit, v) in [
+            ("members", "count", m as u64),
+            ("revenue_vnd", "vnd", r as u64 * BN),
+            ("capital_vnd", "vnd", c as u64 * BN),
+        ] {
+            t.push_str(&format!(
+                "[[parameter]]\nid = \"size.d113.agriculture.{class}.{what}\"\nstart = \"{switch}\"\n\
+                 value = {v}\nunit = \"{unit}\"\ncitation = \"Decree 113/2024/NĐ-CP, Art. 5\"\n"
+            ));
+        }
+    }
+    Parameters::from_toml_str(&t).unwrap()
+}
+
+#[test]
+fn the_instrument_follows_the_dates_of_the_parameter_table() {
+    // 300 official members and 50 bn đồng of revenue: small under the
+    // Circular (50–300 members), large under the Decree.
+    let c = with_money(coop(Sector::Agriculture, 300, 0), Some(50 * BN), None);
+    let p = table_switching_on("2025-01-01");
+    // The built-in table would use the Decree on 2024-12-31; this one does not.
+    let r = size_class(&p, &c, d("2024-12-31"));
+    assert_eq!(r.basis, "Circular 01/2020/TT-BKHĐT");
+    assert_eq!(r.class, Some(SizeClass::Small));
+    let r = size_class(&p, &c, d("2025-01-01"));
+    assert_eq!(r.basis, "Decree 113/2024/NĐ-CP, Art. 5");
+    assert_eq!(r.class, Some(SizeClass::Large));
+    // Before the table's first size parameter: not determinable, saying from when.
+    let r = size_class(&p, &c, d("2020-03-31"));
+    assert_eq!(r.class, None);
+    assert!(r.reason.en.contains("before 2020-04-01"), "{}", r.reason.en);
+    // A table with no size parameter at all classes nothing.
+    let r = size_class(&Parameters::default(), &c, d("2025-01-01"));
+    assert_eq!(r.class, None);
+    assert!(r.reason.en.contains("no size-class parameter"), "{}", r.reason.en);
+}
+
 #[test]
 fn circular_member_bands_at_their_boundaries() {
     let on = d("2022-06-30");

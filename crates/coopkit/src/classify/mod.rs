@@ -1,13 +1,11 @@
 //! Classification: size class (Decree 113/2024 from 1 Nov 2024, Circular
-//! 01/2020 before), ILO type, minority membership, and whether a cooperative
+//! 01/2020 before, as the parameter table dates them), ILO type, minority membership, and whether a cooperative
 //! is women-managed under each named rule.
 
 mod size;
 mod women_managed;
 
-pub use size::{
-    size_class, CIRCULAR_01_2020, CIRCULAR_01_2020_START, DECREE_113_2024, DECREE_113_2024_START,
-};
+pub use size::{size_class, CIRCULAR_01_2020, DECREE_113_2024};
 pub use women_managed::women_managed;
 
 use crate::law::{Message, Parameters};

@@ -13,23 +13,78 @@ use crate::law::{Message, Parameters};
 use crate::model::{Cooperative, Date, Kind, MemberKind, Sector};
 use crate::text::{self, Builder};
 
-/// Citation of the size classes in force from 1 Nov 2024.
+/// Citation of the size classes of Decree 113/2024/NĐ-CP (parameters
+/// `size.d113.*`; in the built-in table from 1 Nov 2024).
 pub const DECREE_113_2024: &str = "Decree 113/2024/NĐ-CP, Art. 5";
-/// Citation of the size classes in force from 1 Apr 2020 to 31 Oct 2024.
+/// Citation of the size classes of Circular 01/2020/TT-BKHĐT (parameters
+/// `size.c01.*`; in the built-in table from 1 Apr 2020 to 31 Oct 2024).
 pub const CIRCULAR_01_2020: &str = "Circular 01/2020/TT-BKHĐT";
-/// First day Decree 113/2024/NĐ-CP is in force.
-pub const DECREE_113_2024_START: Date = ymd(2024, 11, 1);
-/// First day Circular 01/2020/TT-BKHĐT is in force.
-pub const CIRCULAR_01_2020_START: Date = ymd(2020, 4, 1);
 
-const fn ymd(y: i32, m: u32, d: u32) -> Date {
-    match Date::from_ymd_opt(y, m, d) {
-        Some(date) => date,
-        None => panic!("invalid date"),
+/// An instrument that sets size classes. Which one applies on a date is
+/// read from the parameter table: the first of [`Regime::ALL`] with a
+/// parameter in force on that date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Regime {
+    Decree113,
+    Circular01,
+}
+
+impl Regime {
+    /// Newest first: where two are in force, the newer applies.
+    const ALL: [Regime; 2] = [Regime::Decree113, Regime::Circular01];
+
+    /// The start of the ids of its parameters.
+    fn prefix(self) -> &'static str {
+        match self {
+            Regime::Decree113 => "size.d113.",
+            Regime::Circular01 => "size.c01.",
+        }
+    }
+
+    /// The citation given as a result's basis.
+    fn basis(self) -> &'static str {
+        match self {
+            Regime::Decree113 => DECREE_113_2024,
+            Regime::Circular01 => CIRCULAR_01_2020,
+        }
+    }
+
+    /// Its name in English and Vietnamese.
+    fn title(self) -> Message {
+        match self {
+            Regime::Decree113 => Message::new("Decree 113/2024/NĐ-CP", "Nghị định 113/2024/NĐ-CP"),
+            Regime::Circular01 => Message::new("Circular 01/2020/TT-BKHĐT", "Thông tư 01/2020/TT-BKHĐT"),
+        }
+    }
+
+    fn parameters(self, params: &Parameters) -> impl Iterator<Item = &Parameter> {
+        params
+            .entries()
+            .iter()
+            .filter(move |p| p.id.starts_with(self.prefix()))
+    }
+
+    /// The instrument in force on `as_of` under `params`.
+    fn in_force(params: &Parameters, as_of: Date) -> Option<Regime> {
+        Regime::ALL
+            .into_iter()
+            .find(|r| r.parameters(params).any(|p| p.in_force_on(as_of)))
+    }
+
+    /// The instrument in force first, with the day it took effect.
+    fn first(params: &Parameters) -> Option<(Regime, Date)> {
+        Regime::ALL
+            .into_iter()
+            .filter_map(|r| r.parameters(params).map(|p| p.start).min().map(|d| (r, d)))
+            .min_by_key(|&(_, d)| d)
     }
 }
 
 /// Size class of `coop` on `as_of`, with the thresholds of `params`.
+///
+/// The instrument is the one whose parameters are in force on `as_of` in
+/// `params` (Decree 113 before Circular 01 where both are), so a user's
+/// table can date a new version; with the built-in table:
 ///
 /// - From 1 Nov 2024 (Decree 113/2024/NĐ-CP Art. 5): large, then medium,
 ///   then small is tested; a class needs the number of official members AND
@@ -43,7 +98,7 @@ const fn ymd(y: i32, m: u32, d: u32) -> Date {
 /// - From 1 Apr 2020 to 31 Oct 2024 (Circular 01/2020/TT-BKHĐT): the class by
 ///   the number of members current on `as_of` (member kinds did not exist
 ///   yet); the capital band is given in the reason when determinable.
-/// - Before 1 Apr 2020: not determinable.
+/// - Before 1 Apr 2020 (no size parameter in force): not determinable.
 ///
 /// Official members are counted from the member list (members current on
 /// `as_of` whose [`crate::Member::effective_kind`] is official; members whose
@@ -51,11 +106,11 @@ const fn ymd(y: i32, m: u32, d: u32) -> Date {
 /// `summary.official_members`. Cooperative groups have no size class; no
 /// thresholds are encoded for unions.
 pub fn size_class(params: &Parameters, coop: &Cooperative, as_of: Date) -> SizeClassResult {
-    let basis = if as_of >= DECREE_113_2024_START {
-        DECREE_113_2024
-    } else {
-        CIRCULAR_01_2020
-    };
+    let regime = Regime::in_force(params, as_of);
+    let first = Regime::first(params);
+    let basis = regime
+        .or(first.map(|(r, _)| r))
+        .map_or(CIRCULAR_01_2020, Regime::basis);
     let not_determined = |reason: Message| SizeClassResult {
         class: None,
         basis: basis.to_owned(),
@@ -76,22 +131,26 @@ pub fn size_class(params: &Parameters, coop: &Cooperative, as_of: Date) -> SizeC
             ))
         }
     }
-    if as_of >= DECREE_113_2024_START {
-        decree_113(params, coop, as_of)
-    } else if as_of >= CIRCULAR_01_2020_START {
-        circular_01(params, coop, as_of)
-    } else {
-        not_determined(Message::new(
-            format!(
-                "size class not determinable: no size classes are encoded before {CIRCULAR_01_2020_START}, \
-                 when Circular 01/2020/TT-BKHĐT took effect"
-            ),
-            format!(
-                "không xác định được quy mô: chưa mã hóa cách xếp quy mô trước ngày {}, \
-                 ngày Thông tư 01/2020/TT-BKHĐT có hiệu lực",
-                CIRCULAR_01_2020_START.format("%d/%m/%Y")
-            ),
-        ))
+    match (regime, first) {
+        (Some(Regime::Decree113), _) => decree_113(params, coop, as_of),
+        (Some(Regime::Circular01), _) => circular_01(params, coop, as_of),
+        (None, Some((r, start))) if as_of < start => {
+            let (on, title) = (text::date(start), r.title());
+            not_determined(Message::new(
+                format!(
+                    "size class not determinable: no size classes are encoded before {}, when {} took effect",
+                    on.en, title.en
+                ),
+                format!(
+                    "không xác định được quy mô: chưa mã hóa cách xếp quy mô trước ngày {}, ngày {} có hiệu lực",
+                    on.vi, title.vi
+                ),
+            ))
+        }
+        (None, _) => not_determined(Message::new(
+            "size class not determinable: no size-class parameter (size.d113.*, size.c01.*) is in force on this date",
+            "không xác định được quy mô: không có tham số quy mô (size.d113.*, size.c01.*) nào có hiệu lực vào ngày này",
+        )),
     }
 }
 
@@ -544,7 +603,7 @@ fn decree_113(params: &Parameters, coop: &Cooperative, as_of: Date) -> SizeClass
     );
     SizeClassResult {
         class: w.class,
-        basis: DECREE_113_2024.to_owned(),
+        basis: Regime::Decree113.basis().to_owned(),
         reason: explain(&w, &m, &instrument, None),
     }
 }
@@ -579,7 +638,7 @@ fn circular_01(params: &Parameters, coop: &Cooperative, as_of: Date) -> SizeClas
     let capital = circular_capital_band(params, as_of, coop.total_capital_vnd);
     SizeClassResult {
         class: w.class,
-        basis: CIRCULAR_01_2020.to_owned(),
+        basis: Regime::Circular01.basis().to_owned(),
         reason: explain(&w, &m, &instrument, Some(&capital)),
     }
 }
@@ -645,5 +704,22 @@ mod tests {
         assert_eq!(u().and(Tri::No), Tri::No);
         assert_eq!(u().and(Tri::Yes), u());
         assert_eq!(Tri::No.or(Tri::No), Tri::No);
+    }
+
+    #[test]
+    fn the_citations_are_those_of_the_built_in_table() {
+        let params = Parameters::builtin();
+        for r in Regime::ALL {
+            assert!(r.parameters(params).next().is_some(), "{r:?} has no parameter");
+            assert!(r.parameters(params).all(|p| p.citation == r.basis()), "{r:?}");
+        }
+        let d = |s: &str| s.parse::<Date>().unwrap();
+        assert_eq!(
+            Regime::in_force(params, d("2024-10-31")),
+            Some(Regime::Circular01)
+        );
+        assert_eq!(Regime::in_force(params, d("2024-11-01")), Some(Regime::Decree113));
+        assert_eq!(Regime::in_force(params, d("2020-03-31")), None);
+        assert_eq!(Regime::first(params), Some((Regime::Circular01, d("2020-04-01"))));
     }
 }
