@@ -290,6 +290,11 @@ fn members_turn_eighteen_on_their_birthday() {
     ] {
         let r = auto(&with_birth(birth), on);
         assert_eq!(statuses(&r, AGE), vec![Status::Pass], "{on}");
+        // The pass is about the cooperative: no age measured, the bound in the message.
+        let pass = one(&r, AGE);
+        assert_eq!((&pass.measured, &pass.required), (&None, &None));
+        assert!(pass.message.en.contains("at least 18"), "{}", pass.message.en);
+        assert!(pass.message.vi.contains("từ đủ 18 tuổi"), "{}", pass.message.vi);
         // The day before the birthday: under 18.
         let day_after = d(birth).succ_opt().unwrap().to_string();
         let r = auto(&with_birth(&day_after), on);

@@ -346,9 +346,11 @@ pub(super) fn individual_age(cx: &Ctx) -> Outcome {
             )),
         }
     }
+    // The cooperative-level pass has no measured or required value: the
+    // findings about members carry the age bound as `required`, and a count
+    // of members next to it would be a different quantity.
     if out.is_empty() {
-        let draft = cx.draft(INDIVIDUAL_AGE, citation).measured(Value::Count(adults));
-        out.push(draft.required(Value::Count(min_age)).pass(
+        out.push(cx.draft(INDIVIDUAL_AGE, citation).pass(
             format!(
                 "All {adults} individual members concerned are at least {min_age} on {as_of} ({law_en})."
             ),
