@@ -1,5 +1,5 @@
 //! Bilingual formatting shared by the rule messages ([`crate::law`]) and the
-//! classification reasons ([`crate::classify`]): numbers with thousands
+//! classification reasons ([`crate::classify`](mod@crate::classify)): numbers with thousands
 //! separators in each language's style, amounts in đồng, percentages of an
 //! exact [`Ratio`], dates, lists, and the names of posts and size classes.
 //!

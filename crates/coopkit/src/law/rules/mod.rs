@@ -3,9 +3,9 @@
 //!
 //! Every threshold comes from the parameter table ([`Parameters::for_law`]),
 //! so a user's overlay table changes the outcome. Each rule is a short
-//! function over a [`Ctx`]: the table, the law, the date, the members current
+//! function over a `Ctx`: the table, the law, the date, the members current
 //! on that date and the positions held on it. Findings are built with
-//! [`Draft`], which carries the rule id, the law and the citation.
+//! `Draft`, which carries the rule id, the law and the citation.
 
 mod capital;
 mod governance;
