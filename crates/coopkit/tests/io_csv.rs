@@ -1,6 +1,9 @@
 //! The CSV folder form: the fixture folder, and one test per kind of error
 //! with its exact `file:line.column` path.
 
+mod common;
+
+use common::{assert_contains, located};
 use coopkit::io::{registry_from_csv, registry_from_csv_dir, registry_from_csv_lenient, registry_from_path};
 use coopkit::{Error, Holder, InputErrorCode as Code, Sex};
 use std::path::Path;
@@ -143,7 +146,7 @@ fn cross_field_errors_point_at_rows() {
     .unwrap_err();
     let e = &err.input_errors()[0];
     assert_eq!((e.path.as_str(), e.code), ("members.csv:4.id", Code::DuplicateId));
-    assert!(e.message.contains("members.csv:2.id"), "{}", e.message);
+    assert_contains(&e.message, "members.csv:2.id");
 
     let coops =
         "id,name,kind,sector,summary_members,summary_members_female\nA,HTX A,cooperative,agriculture,2,2\n";
@@ -232,11 +235,7 @@ fn header_errors_make_the_file_unreadable() {
         } else {
             registry_from_csv(COOPS.as_bytes(), Some(members.as_bytes()), None).unwrap_err()
         };
-        let got: Vec<_> = err
-            .input_errors()
-            .iter()
-            .map(|e| (e.path.as_str(), e.code))
-            .collect();
+        let got = located(&err);
         assert_eq!(
             got,
             vec![
