@@ -49,6 +49,7 @@
 #![warn(missing_docs)]
 
 pub mod classify;
+mod codes;
 pub mod error;
 pub mod indicators;
 pub mod io;

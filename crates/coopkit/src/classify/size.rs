@@ -8,6 +8,7 @@
 //! when the known values settle it.
 
 use super::{SizeClass, SizeClassResult};
+use crate::codes;
 use crate::law::params::Parameter;
 use crate::law::{Message, Parameters};
 use crate::model::{Cooperative, Date, Kind, MemberKind, Sector};
@@ -398,14 +399,6 @@ impl ClassTest<'_> {
     }
 }
 
-fn sector_id(s: Sector) -> &'static str {
-    match s {
-        Sector::Agriculture => "agriculture",
-        Sector::IndustryConstruction => "industry_construction",
-        Sector::TradeServices => "trade_services",
-    }
-}
-
 fn sector_name(s: Sector) -> Message {
     match s {
         Sector::Agriculture => Message::new(
@@ -573,7 +566,7 @@ fn official_members(coop: &Cooperative, as_of: Date) -> Amount {
 }
 
 fn decree_113(params: &Parameters, coop: &Cooperative, as_of: Date) -> SizeClassResult {
-    let sector = sector_id(coop.sector);
+    let sector = codes::name_of(codes::SECTOR, coop.sector);
     let get =
         |class: &str, what: &str| params.get(&format!("size.d113.{sector}.{class}.{what}"), None, as_of);
     let test = |class: SizeClass| ClassTest {

@@ -152,11 +152,7 @@ impl<'a> Ctx<'a> {
     /// `"cooperative"`, `"cooperative_group"` or `"union"`: the last part of
     /// parameter ids that differ by kind.
     fn kind_key(&self) -> &'static str {
-        match self.kind() {
-            Kind::Cooperative => "cooperative",
-            Kind::CooperativeGroup => "cooperative_group",
-            Kind::Union => "union",
-        }
+        crate::codes::name_of(crate::codes::KIND, self.kind())
     }
 
     /// The law's citation with an article, for rules that have no

@@ -1,6 +1,7 @@
 //! Words the rule messages share, in English and Vietnamese. Numbers,
 //! amounts and posts come from the crate-wide [`crate::text`].
 
+use crate::codes;
 use crate::law::Law;
 use crate::model::{Kind, MemberKind, MemberType};
 
@@ -47,14 +48,7 @@ fn capitalise(s: &str) -> String {
 
 /// The contract code of a member type, for example `"legal_entity"`.
 pub(super) fn type_code(t: MemberType) -> &'static str {
-    match t {
-        MemberType::Individual => "individual",
-        MemberType::Household => "household",
-        MemberType::LegalEntity => "legal_entity",
-        MemberType::Cooperative => "cooperative",
-        MemberType::CooperativeGroup => "cooperative_group",
-        MemberType::ForeignInvestedOrg => "foreign_invested_org",
-    }
+    codes::name_of(codes::MEMBER_TYPE, t)
 }
 
 /// A member type in English words.
@@ -83,11 +77,7 @@ pub(super) fn type_vi(t: MemberType) -> &'static str {
 
 /// The contract code of a member kind, for example `"associate_capital"`.
 pub(super) fn member_kind_code(k: MemberKind) -> &'static str {
-    match k {
-        MemberKind::Official => "official",
-        MemberKind::AssociateCapital => "associate_capital",
-        MemberKind::AssociateNoncapital => "associate_noncapital",
-    }
+    codes::name_of(codes::MEMBER_KIND, k)
 }
 
 /// A member kind in English and Vietnamese.
