@@ -18,6 +18,7 @@ use crate::model::{
     Sector, Summary,
 };
 use serde_json::Value;
+use std::borrow::Cow;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// One raw field value.
@@ -51,10 +52,10 @@ pub(crate) fn join(prefix: &str, field: &str) -> String {
 }
 
 /// A string in Unicode normalisation form C (allocates only when it is not).
-pub(crate) fn nfc(s: &str) -> String {
+pub(crate) fn nfc(s: &str) -> Cow<'_, str> {
     match is_nfc_quick(s.chars()) {
-        IsNormalized::Yes => s.to_string(),
-        _ => s.nfc().collect(),
+        IsNormalized::Yes => Cow::Borrowed(s),
+        _ => Cow::Owned(s.nfc().collect()),
     }
 }
 
@@ -116,7 +117,8 @@ pub(crate) mod fields {
     ];
 }
 
-fn json_type(v: &Value) -> &'static str {
+/// What a JSON value is, for messages: `a string`, `an integer`, ...
+pub(crate) fn json_type(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
@@ -185,13 +187,13 @@ impl<'r, 'e, R: Record> Fields<'r, 'e, R> {
                 );
                 None
             }
-            Raw::Json(Value::String(s)) => Some(nfc(s)),
+            Raw::Json(Value::String(s)) => Some(nfc(s).into_owned()),
             Raw::Json(v) => {
                 let t = json_type(v);
                 self.err(field, Code::InvalidType, format!("expected a string, found {t}"));
                 None
             }
-            Raw::Text(s) => Some(nfc(s)),
+            Raw::Text(s) => Some(nfc(s).into_owned()),
         }
     }
 

@@ -1,6 +1,6 @@
 //! JSON and JSON Lines readers.
 
-use super::decode::{self, fields, join, Raw, Record};
+use super::decode::{self, fields, join, json_type, Raw, Record};
 use super::validate::{validate_at, JsonLocate};
 use super::{finish_lenient, finish_strict, Decoded, Loaded};
 use crate::error::{Error, InputError, InputErrorCode as Code, InputErrors};
@@ -20,17 +20,6 @@ impl Record for JsonRecord<'_> {
     }
     fn path(&self, field: &str) -> String {
         join(self.prefix, field)
-    }
-}
-
-fn json_type(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }
 

@@ -24,12 +24,11 @@
 //! A declared member `kind` that the three facts contradict is not an input
 //! error: that is the rule `members.kind_consistent`.
 
-use super::decode::join;
+use super::decode::{join, nfc};
 use crate::error::{InputError, InputErrorCode as Code};
 use crate::model::{Cooperative, Holder, Member, MemberKind, Role, Sex, Summary};
 use std::borrow::Cow;
 use std::collections::HashMap;
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// Names the paths of a cooperative's fields in the format it came from.
 pub(crate) trait Locate {
@@ -83,13 +82,6 @@ pub fn validate(coop: &Cooperative) -> Vec<InputError> {
     errors
 }
 
-fn nfc_key(s: &str) -> Cow<'_, str> {
-    match is_nfc_quick(s.chars()) {
-        IsNormalized::Yes => Cow::Borrowed(s),
-        _ => Cow::Owned(s.nfc().collect()),
-    }
-}
-
 const EMPTY: &str = "empty string; leave the field out when it is unknown";
 
 /// The checks, with paths from `loc`.
@@ -128,14 +120,14 @@ pub(crate) fn validate_at(coop: &Cooperative, loc: &dyn Locate, errors: &mut Vec
                     Code::InvalidValue,
                     "the id is empty",
                 ));
-            } else if let Some(&first) = ids.get(&nfc_key(&m.id)) {
+            } else if let Some(&first) = ids.get(&nfc(&m.id)) {
                 errors.push(InputError::new(
                     loc.member(i, "id"),
                     Code::DuplicateId,
                     format!("duplicate member id, first used at {}", loc.member(first, "id")),
                 ));
             } else {
-                ids.insert(nfc_key(&m.id), i);
+                ids.insert(nfc(&m.id), i);
             }
             if let (Some(j), Some(l)) = (m.joined, m.left) {
                 if l < j {
@@ -163,7 +155,7 @@ pub(crate) fn validate_at(coop: &Cooperative, loc: &dyn Locate, errors: &mut Vec
                     ));
                 }
                 Holder::Member(id) => {
-                    if coop.members.is_some() && !ids.contains_key(&nfc_key(id)) {
+                    if coop.members.is_some() && !ids.contains_key(&nfc(id)) {
                         errors.push(InputError::new(
                             loc.position(i, "member"),
                             Code::UnknownReference,
@@ -375,7 +367,7 @@ fn summary_agrees(
         let female_holder = |h: &Holder| -> Option<bool> {
             match h {
                 Holder::Member(id) => {
-                    let i = *ids.get(&nfc_key(id))?;
+                    let i = *ids.get(&nfc(id))?;
                     coop.members.as_ref()?.get(i)?.sex.map(|x| x == Sex::Female)
                 }
                 Holder::External { sex, .. } => sex.map(|x| x == Sex::Female),
