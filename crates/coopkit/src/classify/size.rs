@@ -204,27 +204,43 @@ impl Field {
         }
     }
 
-    /// A measured value of this field, for the reason text.
-    fn measured(self, a: Amount) -> Message {
-        let (en, vi) = match self {
+    /// The quantity in a reason text, in English and Vietnamese.
+    fn noun(self) -> (&'static str, &'static str) {
+        match self {
             Field::OfficialMembers => ("official members", "thành viên chính thức"),
             Field::Members => ("members", "thành viên"),
             Field::Revenue => ("annual revenue", "doanh thu năm"),
             Field::Capital => ("total capital", "tổng nguồn vốn"),
-        };
-        let is_count = matches!(self, Field::OfficialMembers | Field::Members);
-        let show = |n: u64| if is_count { text::count(n) } else { text::dong(n) };
+        }
+    }
+
+    fn is_count(self) -> bool {
+        matches!(self, Field::OfficialMembers | Field::Members)
+    }
+
+    /// A value of this field: a count, or an amount in đồng.
+    fn show(self, n: u64) -> Message {
+        if self.is_count() {
+            text::count(n)
+        } else {
+            text::dong(n)
+        }
+    }
+
+    /// A measured value of this field, for the reason text.
+    fn measured(self, a: Amount) -> Message {
+        let (en, vi) = self.noun();
         match a.max {
             Some(max) if max == a.min => {
-                let v = show(max);
-                if is_count {
+                let v = self.show(max);
+                if self.is_count() {
                     Message::new(format!("{} {en}", v.en), format!("{} {vi}", v.vi))
                 } else {
                     Message::new(format!("{en} {}", v.en), format!("{vi} {}", v.vi))
                 }
             }
             Some(max) => {
-                let (lo, hi) = (show(a.min), show(max));
+                let (lo, hi) = (self.show(a.min), self.show(max));
                 Message::new(
                     format!("{} to {} {en} (some members' kind not known)", lo.en, hi.en),
                     format!(
@@ -234,7 +250,7 @@ impl Field {
                 )
             }
             None if a.min > 0 => {
-                let lo = show(a.min);
+                let lo = self.show(a.min);
                 Message::new(
                     format!("at least {} {en} (some members' kind not known)", lo.en),
                     format!("ít nhất {} {vi} (chưa rõ loại của một số thành viên)", lo.vi),
@@ -246,22 +262,14 @@ impl Field {
 
     /// `name ≥ threshold`, for the reason text.
     fn at_least(self, threshold: Option<&Parameter>) -> Message {
-        let (en, vi) = match self {
-            Field::OfficialMembers => ("official members", "thành viên chính thức"),
-            Field::Members => ("members", "thành viên"),
-            Field::Revenue => ("annual revenue", "doanh thu năm"),
-            Field::Capital => ("total capital", "tổng nguồn vốn"),
-        };
+        let (en, vi) = self.noun();
         match threshold {
             None => Message::new(
                 format!("{en} ≥ (threshold not encoded)"),
                 format!("{vi} ≥ (ngưỡng chưa được mã hóa)"),
             ),
             Some(p) => {
-                let v = match self {
-                    Field::OfficialMembers | Field::Members => text::count(p.value),
-                    Field::Revenue | Field::Capital => text::dong(p.value),
-                };
+                let v = self.show(p.value);
                 Message::new(format!("{en} ≥ {}", v.en), format!("{vi} ≥ {}", v.vi))
             }
         }
