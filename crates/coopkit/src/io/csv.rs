@@ -157,6 +157,25 @@ struct Prefixed<'a> {
     prefix: &'static str,
 }
 
+impl<'a> Prefixed<'a> {
+    /// The flattened record under `prefix`, decoded with `decode`; `None`
+    /// when none of its `fields` has a cell.
+    fn decode<T>(
+        row: &'a Row<'a>,
+        prefix: &'static str,
+        fields: &[&str],
+        errors: &mut Vec<InputError>,
+        decode: impl FnOnce(&Prefixed<'a>, &mut Vec<InputError>) -> Option<T>,
+    ) -> Option<T> {
+        let rec = Prefixed { row, prefix };
+        if fields.iter().any(|f| rec.present(f)) {
+            decode(&rec, errors)
+        } else {
+            None
+        }
+    }
+}
+
 impl Record for Prefixed<'_> {
     fn get(&self, field: &str) -> Option<Raw<'_>> {
         self.row.get(&format!("{}{field}", self.prefix))
@@ -427,26 +446,12 @@ fn read<R: Read>(
             let mut f = decode::Fields::new(row, &mut errors, false);
             let members_listed = f.bool("members_listed");
             let positions_listed = f.bool("positions_listed");
-            let employees = Prefixed {
-                row,
-                prefix: "employees_",
-            };
-            let employees = fields::EMPLOYEES
-                .iter()
-                .any(|f| employees.present(f))
-                .then(|| decode::employees(&employees, &mut errors))
-                .flatten();
-            let summary = Prefixed {
-                row,
-                prefix: "summary_",
-            };
-            let summary = fields::SUMMARY
-                .iter()
-                .any(|f| summary.present(f))
-                .then(|| decode::summary(&summary, &mut errors))
-                .flatten();
-            coop.employees = employees;
-            coop.summary = summary;
+            coop.employees = Prefixed::decode(row, "employees_", fields::EMPLOYEES, &mut errors, |r, e| {
+                decode::employees(r, e)
+            });
+            coop.summary = Prefixed::decode(row, "summary_", fields::SUMMARY, &mut errors, |r, e| {
+                decode::summary(r, e)
+            });
             if let Some(id) = &id {
                 by_id.entry(id.clone()).or_insert(gathered.len());
             }
