@@ -202,23 +202,33 @@ fn table_switching_on(switch: &str) -> Parameters {
              value = {members}\nunit = \"count\"\ncitation = \"Circular 01/2020/TT-BKHĐT\"\n"
         ));
     }
-    for (class, m, r, c) in [
-        ("large", 300, 50, 10),
-        ("medium", 200, 10, 5),
-        ("small", 50, 2, 1),
-    ] {
+    t.push_str(&d113_rows(
+        "agriculture",
+        switch,
+        "Decree 113/2024/NĐ-CP, Art. 5",
+        [(300, 50, 10), (200, 10, 5), (50, 2, 1)],
+    ));
+    Parameters::from_toml_str(&t).unwrap()
+}
+
+/// Parameter-table rows of Decree 113 thresholds for `sector` from `start`:
+/// (official members, revenue in bn đồng, capital in bn đồng) of the large,
+/// medium and small classes.
+fn d113_rows(sector: &str, start: &str, citation: &str, classes: [(u64, u64, u64); 3]) -> String {
+    let mut t = String::new();
+    for (class, (m, r, c)) in ["large", "medium", "small"].into_iter().zip(classes) {
         for (what, unit, v) in [
-            ("members", "count", m as u64),
-            ("revenue_vnd", "vnd", r as u64 * BN),
-            ("capital_vnd", "vnd", c as u64 * BN),
+            ("members", "count", m),
+            ("revenue_vnd", "vnd", r * BN),
+            ("capital_vnd", "vnd", c * BN),
         ] {
             t.push_str(&format!(
-                "[[parameter]]\nid = \"size.d113.agriculture.{class}.{what}\"\nstart = \"{switch}\"\n\
-                 value = {v}\nunit = \"{unit}\"\ncitation = \"Decree 113/2024/NĐ-CP, Art. 5\"\n"
+                "[[parameter]]\nid = \"size.d113.{sector}.{class}.{what}\"\nstart = \"{start}\"\n\
+                 value = {v}\nunit = \"{unit}\"\ncitation = \"{citation}\"\n"
             ));
         }
     }
-    Parameters::from_toml_str(&t).unwrap()
+    t
 }
 
 #[test]
@@ -385,23 +395,12 @@ fn industry_construction_medium_is_not_determinable_without_an_overlay() {
 }
 
 fn trade_services_overlay() -> Parameters {
-    let mut t = String::new();
-    for (class, m, r, c) in [
-        ("large", 200, 100, 30),
-        ("medium", 100, 30, 10),
-        ("small", 30, 3, 1),
-    ] {
-        for (what, unit, v) in [
-            ("members", "count", m as u64),
-            ("revenue_vnd", "vnd", r as u64 * BN),
-            ("capital_vnd", "vnd", c as u64 * BN),
-        ] {
-            t.push_str(&format!(
-                "[[parameter]]\nid = \"size.d113.trade_services.{class}.{what}\"\nstart = \"2024-11-01\"\n\
-                 value = {v}\nunit = \"{unit}\"\ncitation = \"user: trade-services thresholds\"\n"
-            ));
-        }
-    }
+    let t = d113_rows(
+        "trade_services",
+        "2024-11-01",
+        "user: trade-services thresholds",
+        [(200, 100, 30), (100, 30, 10), (30, 3, 1)],
+    );
     Parameters::builtin().overlay(&Parameters::from_toml_str(&t).unwrap())
 }
 

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{assert_contains, located};
+use common::{assert_contains, error_list, located, one_error as one};
 use coopkit::io::{
     cooperative_from_json, registry_from_json, registry_from_json_lenient, registry_from_path, validate,
 };
@@ -60,18 +60,7 @@ fn without(path: &[&str]) -> Value {
 
 /// The (path, code) of every error of reading `doc` as a cooperative.
 fn errors(doc: &Value) -> Vec<(String, Code)> {
-    match cooperative_from_json(&doc.to_string()) {
-        Ok(_) => vec![],
-        Err(e) => e
-            .input_errors()
-            .iter()
-            .map(|e| (e.path.clone(), e.code))
-            .collect(),
-    }
-}
-
-fn one(path: &str, code: Code) -> Vec<(String, Code)> {
-    vec![(path.to_string(), code)]
+    error_list(cooperative_from_json(&doc.to_string()))
 }
 
 fn message(doc: &Value) -> String {

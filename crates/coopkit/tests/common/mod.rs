@@ -23,6 +23,24 @@ pub fn assert_contains(text: &str, part: &str) {
     assert!(text.contains(part), "{part:?} not in: {text}");
 }
 
+/// Every input error of a reader's result, as (path, code); empty when it
+/// read without error.
+pub fn error_list<T>(read: Result<T, Error>) -> Vec<(String, InputErrorCode)> {
+    match read {
+        Ok(_) => vec![],
+        Err(e) => e
+            .input_errors()
+            .iter()
+            .map(|e| (e.path.clone(), e.code))
+            .collect(),
+    }
+}
+
+/// One error, as [`error_list`] gives it.
+pub fn one_error(path: &str, code: InputErrorCode) -> Vec<(String, InputErrorCode)> {
+    vec![(path.to_string(), code)]
+}
+
 /// Every input error of `err`, as (path, code).
 pub fn located(err: &Error) -> Vec<(&str, InputErrorCode)> {
     err.input_errors()
