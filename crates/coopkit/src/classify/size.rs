@@ -11,7 +11,7 @@ use super::{SizeClass, SizeClassResult};
 use crate::codes;
 use crate::law::params::Parameter;
 use crate::law::{Message, Parameters};
-use crate::model::{Cooperative, Date, Kind, MemberKind, Sector};
+use crate::model::{Cooperative, Date, Kind, Sector};
 use crate::text::{self, Builder};
 
 /// Citation of the size classes of Decree 113/2024/NĐ-CP (parameters
@@ -545,16 +545,10 @@ fn official_members(coop: &Cooperative, as_of: Date) -> Amount {
     if let Some(members) = coop.members_on(as_of) {
         let (mut official, mut unknown) = (0u64, 0u64);
         for m in members {
-            // The declared kind, else the one the three facts give; facts that
-            // settle "no kind at all" settle "not official" too.
-            let kind = match m.kind {
-                Some(k) => Ok(Some(k)),
-                None => m.derived_kind(),
-            };
-            match kind {
-                Ok(Some(MemberKind::Official)) => official += 1,
-                Ok(Some(_)) | Err(()) => {}
-                Ok(None) => unknown += 1,
+            match m.is_official() {
+                Some(true) => official += 1,
+                Some(false) => {}
+                None => unknown += 1,
             }
         }
         return Amount {

@@ -26,7 +26,7 @@
 
 use super::decode::{join, nfc};
 use crate::error::{InputError, InputErrorCode as Code};
-use crate::model::{Cooperative, Holder, Member, MemberKind, Role, Sex, Summary};
+use crate::model::{Cooperative, Holder, Role, Sex, Summary};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -246,17 +246,6 @@ impl Range {
     }
 }
 
-fn is_official(m: &Member) -> Option<bool> {
-    match m.kind {
-        Some(k) => Some(k == MemberKind::Official),
-        None => match m.derived_kind() {
-            Ok(Some(k)) => Some(k == MemberKind::Official),
-            Ok(None) => None,
-            Err(()) => Some(false),
-        },
-    }
-}
-
 fn and(a: Option<bool>, b: Option<bool>) -> Option<bool> {
     match (a, b) {
         (Some(false), _) | (_, Some(false)) => Some(false),
@@ -331,8 +320,8 @@ fn summary_agrees(
             let is_female = m.sex.map(|x| x == Sex::Female);
             all.add(Some(true));
             female.add(is_female);
-            official.add(is_official(m));
-            official_female.add(and(is_official(m), is_female));
+            official.add(m.is_official());
+            official_female.add(and(m.is_official(), is_female));
             minority.add(m.is_minority());
         }
         let src = "the member list (members without a `left` date)";
