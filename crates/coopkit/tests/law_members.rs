@@ -111,6 +111,27 @@ fn unknown_kinds_make_the_minimum_not_assessable_only_when_they_matter() {
 }
 
 #[test]
+fn facts_that_give_no_kind_settle_not_official() {
+    // Four official members and one who contributes no capital, uses no
+    // services and contributes no labour: no kind of member at all, so
+    // certainly not official. The minimum of five fails; the kind is not
+    // "unknown".
+    let mut c = htx(5);
+    let m = &mut c.members.as_mut().unwrap()[4];
+    m.contributes_capital = Some(false);
+    m.uses_services = Some(false);
+    m.contributes_labour = Some(false);
+    m.capital_vnd = Some(0);
+    let r = auto(&c, FIRST_2023);
+    let f = one(&r, MINIMUM);
+    assert_eq!(f.status, Status::Fail);
+    assert_eq!(f.measured, Some(Value::Count(4)));
+    assert!(!f.message.en.contains("members[4].kind"), "{}", f.message.en);
+    // The member itself is reported by members.kind_consistent.
+    assert_eq!(about(&r, KIND, "m4").status, Status::Fail);
+}
+
+#[test]
 fn cooperative_group_needs_two_members_under_both_laws() {
     for (n, want) in [(1, Status::Fail), (2, Status::Pass)] {
         let c = coop(Kind::CooperativeGroup, n);

@@ -16,7 +16,7 @@ mod union;
 
 use super::params::Parameter;
 use super::{CheckReport, Finding, Law, Message, Parameters, Status, Subject, Value};
-use crate::model::{Cooperative, Date, Kind, Member, MemberKind, MemberType, Position};
+use crate::model::{Cooperative, Date, Kind, Member, MemberType, Position};
 
 /// Rule ids of the contract (CONTRACT.md §2), in catalogue order: the order
 /// of findings in every [`CheckReport`].
@@ -225,10 +225,10 @@ impl<'a> Ctx<'a> {
                 let counts = match basis {
                     Basis::All => Some(true),
                     Basis::Cooperatives => Some(m.member_type == MemberType::Cooperative),
-                    Basis::Official => is_official(m),
+                    Basis::Official => m.is_official(),
                     Basis::OfficialCooperatives => {
                         if m.member_type == MemberType::Cooperative {
-                            is_official(m)
+                            m.is_official()
                         } else {
                             Some(false)
                         }
@@ -301,12 +301,6 @@ impl<'a> Ctx<'a> {
         }
         (self.kind() == Kind::CooperativeGroup).then(|| self.not_for_kind(rule))
     }
-}
-
-/// Official under Law 17/2023 (declared kind, else the three facts);
-/// `None` when neither settles it.
-fn is_official(m: &Member) -> Option<bool> {
-    m.effective_kind().map(|k| k == MemberKind::Official)
 }
 
 /// A finding being built: rule, law and citation are set; subject,
