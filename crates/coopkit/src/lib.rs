@@ -54,6 +54,7 @@ pub mod error;
 pub mod indicators;
 pub mod io;
 pub mod law;
+mod logic;
 pub mod model;
 pub mod num;
 pub mod registry;

@@ -10,7 +10,7 @@ use super::{WomenManaged, WomenManagedRule};
 use crate::law::Message;
 use crate::model::{Cooperative, Date, Governance, MemberType, Role, Sex};
 use crate::num::Ratio;
-use crate::text;
+use crate::{logic, text};
 
 /// Women-managed under `rule` on `as_of`, with the reason in English and
 /// Vietnamese (what was found, or which data is missing).
@@ -99,24 +99,6 @@ fn women_among(posts: &[(Role, Option<Sex>)]) -> WomenAmong {
     }
 }
 
-/// Three-valued AND.
-fn and3(a: Option<bool>, b: Option<bool>) -> Option<bool> {
-    match (a, b) {
-        (Some(false), _) | (_, Some(false)) => Some(false),
-        (Some(true), Some(true)) => Some(true),
-        _ => None,
-    }
-}
-
-/// Three-valued OR.
-fn or3(a: Option<bool>, b: Option<bool>) -> Option<bool> {
-    match (a, b) {
-        (Some(true), _) | (_, Some(true)) => Some(true),
-        (Some(false), Some(false)) => Some(false),
-        _ => None,
-    }
-}
-
 /// A sentence about whether a woman holds one of `roles`, from the positions list.
 fn posts_sentence(w: &WomenAmong, roles: &[Role], as_of: Date) -> Message {
     let on = text::date(as_of);
@@ -169,7 +151,7 @@ fn chair_or_director(coop: &Cooperative, as_of: Date) -> (Option<bool>, Message)
         return (w.value, posts_sentence(&w, &ROLES, as_of));
     }
     let s = coop.summary.unwrap_or_default();
-    let value = or3(s.chair_female, s.director_female);
+    let value = logic::or(s.chair_female, s.director_female);
     let reason = match value {
         Some(true) => Message::new(
             "the summary records a woman as board chair or director (summary.chair_female, summary.director_female)",
@@ -312,7 +294,7 @@ fn management_majority(coop: &Cooperative, as_of: Date) -> (Option<bool>, Messag
             "chưa rõ Giám đốc có phải là phụ nữ hay không",
         ),
     };
-    let value = and3(board_ok, director);
+    let value = logic::and(board_ok, director);
     let on = text::date(as_of);
     let reason = Message::new(
         format!(
@@ -359,7 +341,7 @@ fn women_owned(coop: &Cooperative, as_of: Date) -> (Option<bool>, Message) {
             } else {
                 s.chair_female
             };
-            let value = or3(or3(board, chair), s.director_female);
+            let value = logic::or(logic::or(board, chair), s.director_female);
             let m = match value {
                 Some(true) => Message::new(
                     "the summary records a woman as chair, director or board member",
@@ -381,7 +363,7 @@ fn women_owned(coop: &Cooperative, as_of: Date) -> (Option<bool>, Message) {
         }
     };
     let capital = women_capital(coop, as_of);
-    let value = and3(capital.0, manager.0);
+    let value = logic::and(capital.0, manager.0);
     let reason = Message::new(
         format!(
             "{} (women members hold at least 51 % of the charter capital and a woman is chair, director \

@@ -26,6 +26,7 @@
 
 use super::decode::{join, nfc};
 use crate::error::{InputError, InputErrorCode as Code};
+use crate::logic;
 use crate::model::{Cooperative, Holder, Role, Sex, Summary};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -246,14 +247,6 @@ impl Range {
     }
 }
 
-fn and(a: Option<bool>, b: Option<bool>) -> Option<bool> {
-    match (a, b) {
-        (Some(false), _) | (_, Some(false)) => Some(false),
-        (Some(true), Some(true)) => Some(true),
-        _ => None,
-    }
-}
-
 fn compare(
     field: &str,
     given: Option<u32>,
@@ -321,7 +314,7 @@ fn summary_agrees(
             all.add(Some(true));
             female.add(is_female);
             official.add(m.is_official());
-            official_female.add(and(m.is_official(), is_female));
+            official_female.add(logic::and(m.is_official(), is_female));
             minority.add(m.is_minority());
         }
         let src = "the member list (members without a `left` date)";
