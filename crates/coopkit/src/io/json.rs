@@ -240,11 +240,7 @@ fn records(text: &str) -> Result<Vec<Decoded>, Vec<InputError>> {
             if !errors.is_empty() {
                 return Err(errors);
             }
-            Ok(list
-                .iter()
-                .enumerate()
-                .map(|(i, v)| decode_cooperative(v, &format!("cooperatives[{i}]")))
-                .collect())
+            Ok(value_records(list))
         }
         Ok(v @ Value::Object(_)) => Ok(vec![decode_cooperative(&v, "cooperatives[0]")]),
         Ok(other) => Err(vec![InputError::new(
@@ -329,6 +325,7 @@ pub fn registry_from_json_lenient(text: &str) -> Result<Loaded, Error> {
     Ok(finish_lenient(recs, Vec::new()))
 }
 
+/// Each value decoded as the cooperative at `cooperatives[i]`.
 fn value_records(values: &[Value]) -> Vec<Decoded> {
     values
         .iter()
