@@ -1,6 +1,7 @@
 //! Classification: size class (Decree 113/2024 from 1 Nov 2024, Circular
-//! 01/2020 before, as the parameter table dates them), ILO type, minority membership, and whether a cooperative
-//! is women-managed under each named rule.
+//! 01/2020 before, as the parameter table dates them), ILO type, minority
+//! membership, and whether a cooperative is women-managed under each named
+//! rule.
 
 mod size;
 mod women_managed;

@@ -102,8 +102,8 @@ impl Regime {
 /// - Before 1 Apr 2020 (no size parameter in force): not determinable.
 ///
 /// Official members are counted from the member list (members current on
-/// `as_of` whose [`crate::Member::effective_kind`] is official; members whose
-/// kind is unknown widen the count to a range), else from
+/// `as_of` whose declared kind, or else the kind the three facts give, is
+/// official; members whose kind is unknown widen the count to a range), else from
 /// `summary.official_members`. Cooperative groups have no size class; no
 /// thresholds are encoded for unions.
 pub fn size_class(params: &Parameters, coop: &Cooperative, as_of: Date) -> SizeClassResult {
@@ -139,18 +139,22 @@ pub fn size_class(params: &Parameters, coop: &Cooperative, as_of: Date) -> SizeC
             let (on, title) = (text::date(start), r.title());
             not_determined(Message::new(
                 format!(
-                    "size class not determinable: no size classes are encoded before {}, when {} took effect",
+                    "size class not determinable: no size classes are encoded before {}, when {} took \
+                     effect",
                     on.en, title.en
                 ),
                 format!(
-                    "không xác định được quy mô: chưa mã hóa cách xếp quy mô trước ngày {}, ngày {} có hiệu lực",
+                    "không xác định được quy mô: chưa mã hóa cách xếp quy mô trước ngày {}, ngày {} có hiệu \
+                     lực",
                     on.vi, title.vi
                 ),
             ))
         }
         (None, _) => not_determined(Message::new(
-            "size class not determinable: no size-class parameter (size.d113.*, size.c01.*) is in force on this date",
-            "không xác định được quy mô: không có tham số quy mô (size.d113.*, size.c01.*) nào có hiệu lực vào ngày này",
+            "size class not determinable: no size-class parameter (size.d113.*, size.c01.*) is in force \
+             on this date",
+            "không xác định được quy mô: không có tham số quy mô (size.d113.*, size.c01.*) nào có hiệu lực \
+             vào ngày này",
         )),
     }
 }
