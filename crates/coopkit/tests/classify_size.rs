@@ -1,16 +1,15 @@
 //! Size classes: Decree 113/2024/NĐ-CP from 1 Nov 2024, Circular 01/2020/TT-BKHĐT before,
 //! checked at the exact boundaries.
 
+mod common;
+
+use common::{assert_contains, d};
 use coopkit::classify::{size_class, SizeClassResult};
 use coopkit::{
     Cooperative, Date, Kind, Member, MemberKind, MemberType, Parameters, Sector, SizeClass, Summary,
 };
 
 const BN: u64 = 1_000_000_000;
-
-fn d(s: &str) -> Date {
-    s.parse().unwrap()
-}
 
 fn after() -> Date {
     d("2025-03-01")
@@ -120,13 +119,9 @@ fn decree_113_agriculture_revenue_boundary_50_bn() {
     let c = with_money(coop(Sector::Agriculture, 300, 0), Some(50 * BN - 1), None);
     let r = size(&c, after());
     assert_eq!(r.class, None);
-    assert!(
-        r.reason.en.contains("total capital (total_capital_vnd)"),
-        "{}",
-        r.reason.en
-    );
-    assert!(r.reason.en.contains("at least medium"), "{}", r.reason.en);
-    assert!(r.reason.vi.contains("tổng nguồn vốn"), "{}", r.reason.vi);
+    assert_contains(&r.reason.en, "total capital (total_capital_vnd)");
+    assert_contains(&r.reason.en, "at least medium");
+    assert_contains(&r.reason.vi, "tổng nguồn vốn");
 }
 
 #[test]
@@ -151,8 +146,8 @@ fn decree_113_small_and_micro() {
     // Members below every small threshold settle micro without any money data.
     let r = size(&with_money(coop(Sector::Agriculture, 12, 0), None, None), after());
     assert_eq!(r.class, Some(SizeClass::Micro));
-    assert!(r.reason.en.contains("12 official members"), "{}", r.reason.en);
-    assert!(r.reason.vi.contains("siêu nhỏ"), "{}", r.reason.vi);
+    assert_contains(&r.reason.en, "12 official members");
+    assert_contains(&r.reason.vi, "siêu nhỏ");
 }
 
 #[test]
@@ -167,14 +162,10 @@ fn reason_states_values_and_thresholds_in_both_languages() {
         "{}",
         r.reason.en
     );
-    assert!(r.reason.en.contains("300 official members"), "{}", r.reason.en);
-    assert!(
-        r.reason.en.contains("annual revenue 50,000,000,000 đồng"),
-        "{}",
-        r.reason.en
-    );
-    assert!(r.reason.en.contains("official members ≥ 300"), "{}", r.reason.en);
-    assert!(r.reason.en.contains(": met"), "{}", r.reason.en);
+    assert_contains(&r.reason.en, "300 official members");
+    assert_contains(&r.reason.en, "annual revenue 50,000,000,000 đồng");
+    assert_contains(&r.reason.en, "official members ≥ 300");
+    assert_contains(&r.reason.en, ": met");
     assert!(
         r.reason
             .vi
@@ -182,20 +173,12 @@ fn reason_states_values_and_thresholds_in_both_languages() {
         "{}",
         r.reason.vi
     );
-    assert!(
-        r.reason.vi.contains("doanh thu năm 50.000.000.000 đồng"),
-        "{}",
-        r.reason.vi
-    );
+    assert_contains(&r.reason.vi, "doanh thu năm 50.000.000.000 đồng");
     let c = with_money(coop(Sector::Agriculture, 299, 0), Some(50 * BN), None);
     let r = size(&c, after());
-    assert!(
-        r.reason.en.contains("large (official members ≥ 300"),
-        "{}",
-        r.reason.en
-    );
-    assert!(r.reason.en.contains("): not met; medium"), "{}", r.reason.en);
-    assert!(r.reason.vi.contains("không đạt"), "{}", r.reason.vi);
+    assert_contains(&r.reason.en, "large (official members ≥ 300");
+    assert_contains(&r.reason.en, "): not met; medium");
+    assert_contains(&r.reason.vi, "không đạt");
 }
 
 #[test]
@@ -207,6 +190,68 @@ fn switch_from_circular_to_decree_on_1_november_2024() {
     let on = size(&c, d("2024-11-01"));
     assert_eq!(on.basis, "Decree 113/2024/NĐ-CP, Art. 5");
     assert_eq!(on.class, Some(SizeClass::Large));
+}
+
+/// A table of its own (no built-in rows): Circular 01 member bands until
+/// `switch`, Decree 113 agriculture thresholds (the built-in values) from it.
+fn table_switching_on(switch: &str) -> Parameters {
+    let mut t = String::new();
+    for (class, members) in [("small", 50), ("medium", 301), ("large", 1001)] {
+        t.push_str(&format!(
+            "[[parameter]]\nid = \"size.c01.{class}.members\"\nstart = \"2020-04-01\"\nend = \"{switch}\"\n\
+             value = {members}\nunit = \"count\"\ncitation = \"Circular 01/2020/TT-BKHĐT\"\n"
+        ));
+    }
+    t.push_str(&d113_rows(
+        "agriculture",
+        switch,
+        "Decree 113/2024/NĐ-CP, Art. 5",
+        [(300, 50, 10), (200, 10, 5), (50, 2, 1)],
+    ));
+    Parameters::from_toml_str(&t).unwrap()
+}
+
+/// Parameter-table rows of Decree 113 thresholds for `sector` from `start`:
+/// (official members, revenue in bn đồng, capital in bn đồng) of the large,
+/// medium and small classes.
+fn d113_rows(sector: &str, start: &str, citation: &str, classes: [(u64, u64, u64); 3]) -> String {
+    let mut t = String::new();
+    for (class, (m, r, c)) in ["large", "medium", "small"].into_iter().zip(classes) {
+        for (what, unit, v) in [
+            ("members", "count", m),
+            ("revenue_vnd", "vnd", r * BN),
+            ("capital_vnd", "vnd", c * BN),
+        ] {
+            t.push_str(&format!(
+                "[[parameter]]\nid = \"size.d113.{sector}.{class}.{what}\"\nstart = \"{start}\"\n\
+                 value = {v}\nunit = \"{unit}\"\ncitation = \"{citation}\"\n"
+            ));
+        }
+    }
+    t
+}
+
+#[test]
+fn the_instrument_follows_the_dates_of_the_parameter_table() {
+    // 300 official members and 50 bn đồng of revenue: small under the
+    // Circular (50–300 members), large under the Decree.
+    let c = with_money(coop(Sector::Agriculture, 300, 0), Some(50 * BN), None);
+    let p = table_switching_on("2025-01-01");
+    // The built-in table would use the Decree on 2024-12-31; this one does not.
+    let r = size_class(&p, &c, d("2024-12-31"));
+    assert_eq!(r.basis, "Circular 01/2020/TT-BKHĐT");
+    assert_eq!(r.class, Some(SizeClass::Small));
+    let r = size_class(&p, &c, d("2025-01-01"));
+    assert_eq!(r.basis, "Decree 113/2024/NĐ-CP, Art. 5");
+    assert_eq!(r.class, Some(SizeClass::Large));
+    // Before the table's first size parameter: not determinable, saying from when.
+    let r = size_class(&p, &c, d("2020-03-31"));
+    assert_eq!(r.class, None);
+    assert_contains(&r.reason.en, "before 2020-04-01");
+    // A table with no size parameter at all classes nothing.
+    let r = size_class(&Parameters::default(), &c, d("2025-01-01"));
+    assert_eq!(r.class, None);
+    assert_contains(&r.reason.en, "no size-class parameter");
 }
 
 #[test]
@@ -227,8 +272,8 @@ fn circular_member_bands_at_their_boundaries() {
     );
     let r = size(&coop(Sector::Agriculture, 0, 50), d("2020-03-31"));
     assert_eq!(r.class, None);
-    assert!(r.reason.en.contains("before 2020-04-01"), "{}", r.reason.en);
-    assert!(r.reason.vi.contains("01/04/2020"), "{}", r.reason.vi);
+    assert_contains(&r.reason.en, "before 2020-04-01");
+    assert_contains(&r.reason.vi, "01/04/2020");
 }
 
 #[test]
@@ -243,7 +288,7 @@ fn circular_counts_only_current_members_or_the_summary() {
     let mut s = Cooperative::new("s", "S", Kind::Cooperative, Sector::Agriculture);
     let r = size(&s, on);
     assert_eq!(r.class, None);
-    assert!(r.reason.en.contains("member count"), "{}", r.reason.en);
+    assert_contains(&r.reason.en, "member count");
     s.summary = Some(Summary {
         members: Some(301),
         ..Summary::default()
@@ -263,12 +308,8 @@ fn circular_capital_band_goes_into_the_reason() {
     assert!(band(Some(BN)).en.contains("the class is small"));
     assert!(band(Some(5 * BN - 1)).en.contains("the class is small"));
     let above = band(Some(5 * BN));
-    assert!(
-        above.en.contains("not determinable, the capital bands"),
-        "{}",
-        above.en
-    );
-    assert!(above.vi.contains("chưa được mã hóa"), "{}", above.vi);
+    assert_contains(&above.en, "not determinable, the capital bands");
+    assert_contains(&above.vi, "chưa được mã hóa");
     assert!(band(None)
         .en
         .contains("total capital (total_capital_vnd) not known"));
@@ -318,11 +359,7 @@ fn industry_construction_medium_is_not_determinable_without_an_overlay() {
             "{}",
             r.reason.en
         );
-        assert!(
-            r.reason.vi.contains("ngưỡng cho lĩnh vực này chưa được mã hóa"),
-            "{}",
-            r.reason.vi
-        );
+        assert_contains(&r.reason.vi, "ngưỡng cho lĩnh vực này chưa được mã hóa");
     }
     let user = Parameters::from_toml_str(
         r#"
@@ -351,34 +388,19 @@ fn industry_construction_medium_is_not_determinable_without_an_overlay() {
     let c = with_money(coop(Sector::IndustryConstruction, 99, 0), Some(80 * BN), None);
     let r = size_class(&p, &c, after());
     assert_eq!(r.class, Some(SizeClass::Medium));
-    assert!(
-        r.reason.en.contains("user-supplied: my province's reading"),
-        "{}",
-        r.reason.en
-    );
+    assert_contains(&r.reason.en, "user-supplied: my province's reading");
     // Below the user's medium threshold, small is still not encoded.
     let c = with_money(coop(Sector::IndustryConstruction, 10, 0), Some(80 * BN), None);
     assert_eq!(size_class(&p, &c, after()).class, None);
 }
 
 fn trade_services_overlay() -> Parameters {
-    let mut t = String::new();
-    for (class, m, r, c) in [
-        ("large", 200, 100, 30),
-        ("medium", 100, 30, 10),
-        ("small", 30, 3, 1),
-    ] {
-        for (what, unit, v) in [
-            ("members", "count", m as u64),
-            ("revenue_vnd", "vnd", r as u64 * BN),
-            ("capital_vnd", "vnd", c as u64 * BN),
-        ] {
-            t.push_str(&format!(
-                "[[parameter]]\nid = \"size.d113.trade_services.{class}.{what}\"\nstart = \"2024-11-01\"\n\
-                 value = {v}\nunit = \"{unit}\"\ncitation = \"user: trade-services thresholds\"\n"
-            ));
-        }
-    }
+    let t = d113_rows(
+        "trade_services",
+        "2024-11-01",
+        "user: trade-services thresholds",
+        [(200, 100, 30), (100, 30, 10), (30, 3, 1)],
+    );
     Parameters::builtin().overlay(&Parameters::from_toml_str(&t).unwrap())
 }
 
@@ -412,12 +434,8 @@ fn missing_data_is_named_and_unknown_kinds_widen_the_count() {
     c.annual_revenue_vnd = Some(60 * BN);
     let r = size(&c, after());
     assert_eq!(r.class, None);
-    assert!(r.reason.en.contains("official member count"), "{}", r.reason.en);
-    assert!(
-        r.reason.vi.contains("số thành viên chính thức"),
-        "{}",
-        r.reason.vi
-    );
+    assert_contains(&r.reason.en, "official member count");
+    assert_contains(&r.reason.vi, "số thành viên chính thức");
     // Summary-only record.
     c.summary = Some(Summary {
         official_members: Some(300),
@@ -438,12 +456,8 @@ fn missing_data_is_named_and_unknown_kinds_widen_the_count() {
     let c = with_money(coop(Sector::Agriculture, 295, 10), Some(60 * BN), None);
     let r = size(&c, after());
     assert_eq!(r.class, None);
-    assert!(
-        r.reason.en.contains("295 to 305 official members"),
-        "{}",
-        r.reason.en
-    );
-    assert!(r.reason.en.contains("at least medium"), "{}", r.reason.en);
+    assert_contains(&r.reason.en, "295 to 305 official members");
+    assert_contains(&r.reason.en, "at least medium");
     // A member whose facts give no kind at all is not official: 300 to 300.
     let mut c = with_money(coop(Sector::Agriculture, 299, 0), Some(60 * BN), None);
     let mut none = Member::new("x", MemberType::Individual);
@@ -470,14 +484,10 @@ fn groups_and_unions_have_no_size_class() {
     g.kind = Kind::CooperativeGroup;
     let r = size(&g, after());
     assert_eq!(r.class, None);
-    assert!(
-        r.reason.en.contains("size classes are for cooperatives"),
-        "{}",
-        r.reason.en
-    );
-    assert!(r.reason.vi.contains("tổ hợp tác"), "{}", r.reason.vi);
+    assert_contains(&r.reason.en, "size classes are for cooperatives");
+    assert_contains(&r.reason.vi, "tổ hợp tác");
     g.kind = Kind::Union;
     let r = size(&g, after());
     assert_eq!(r.class, None);
-    assert!(r.reason.en.contains("unions of cooperatives"), "{}", r.reason.en);
+    assert_contains(&r.reason.en, "unions of cooperatives");
 }

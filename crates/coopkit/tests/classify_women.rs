@@ -1,15 +1,14 @@
 //! The four women-managed rules, minority membership and the ILO type.
 
+mod common;
+
+use common::{assert_contains, d};
 use coopkit::classify::{has_minority_member, women_managed};
 use coopkit::model::CircularType;
 use coopkit::{
     classify, Cooperative, Date, Ethnicity, Governance, IloType, Kind, Member, MemberType, Position, Role,
     Sector, Sex, Summary, WomenManagedRule,
 };
-
-fn d(s: &str) -> Date {
-    s.parse().unwrap()
-}
 
 fn on() -> Date {
     d("2025-06-01")
@@ -57,16 +56,8 @@ fn chair_or_director_from_positions() {
     );
     assert_eq!(wm(&c, ChairOrDirector), Some(true));
     let r = women_managed(&c, ChairOrDirector, on());
-    assert!(
-        r.reason.en.contains("a woman holds the post of board chair"),
-        "{}",
-        r.reason.en
-    );
-    assert!(
-        r.reason.vi.contains("phụ nữ giữ chức Chủ tịch Hội đồng quản trị"),
-        "{}",
-        r.reason.vi
-    );
+    assert_contains(&r.reason.en, "a woman holds the post of board chair");
+    assert_contains(&r.reason.vi, "phụ nữ giữ chức Chủ tịch Hội đồng quản trị");
 
     let c = coop(
         ms.clone(),
@@ -106,11 +97,7 @@ fn chair_or_director_from_positions() {
     );
     assert_eq!(wm(&c, ChairOrDirector), None);
     let r = women_managed(&c, ChairOrDirector, on());
-    assert!(
-        r.reason.en.contains("the sex of the director is not known"),
-        "{}",
-        r.reason.en
-    );
+    assert_contains(&r.reason.en, "the sex of the director is not known");
     // A holder who is not in the member list: sex unknown.
     let c = coop(ms.clone(), vec![Position::member(Role::BoardChair, "zz")]);
     assert_eq!(wm(&c, ChairOrDirector), None);
@@ -184,12 +171,8 @@ fn management_majority_at_exactly_half() {
     assert_eq!(wm(&board(1, 3, 1, F), ManagementMajority), Some(false));
     assert_eq!(wm(&board(2, 1, 1, F), ManagementMajority), Some(true));
     let r = women_managed(&board(2, 2, 0, F), ManagementMajority, on());
-    assert!(
-        r.reason.en.contains("women hold 2 of 4 board seats"),
-        "{}",
-        r.reason.en
-    );
-    assert!(r.reason.vi.contains("phụ nữ giữ 2 trên 4 ghế"), "{}", r.reason.vi);
+    assert_contains(&r.reason.en, "women hold 2 of 4 board seats");
+    assert_contains(&r.reason.vi, "phụ nữ giữ 2 trên 4 ghế");
 }
 
 #[test]
@@ -257,22 +240,10 @@ fn women_owned_at_exactly_51_percent() {
     assert_eq!(wm(&owned(51_000_000, Some(100_000_000)), WomenOwned), Some(true));
     assert_eq!(wm(&owned(50_999_999, Some(100_000_000)), WomenOwned), Some(false));
     let r = women_managed(&owned(51_000_000, Some(100_000_000)), WomenOwned, on());
-    assert!(
-        r.reason.en.contains("Law 04/2017/QH14, Art. 3(1)"),
-        "{}",
-        r.reason.en
-    );
-    assert!(
-        r.reason.en.contains("not a legal definition for cooperatives"),
-        "{}",
-        r.reason.en
-    );
-    assert!(
-        r.reason.en.contains("51,000,000 đồng of 100,000,000 đồng"),
-        "{}",
-        r.reason.en
-    );
-    assert!(r.reason.vi.contains("Luật 04/2017/QH14"), "{}", r.reason.vi);
+    assert_contains(&r.reason.en, "Law 04/2017/QH14, Art. 3(1)");
+    assert_contains(&r.reason.en, "not a legal definition for cooperatives");
+    assert_contains(&r.reason.en, "51,000,000 đồng of 100,000,000 đồng");
+    assert_contains(&r.reason.vi, "Luật 04/2017/QH14");
     // The capital is there but no woman manages: no.
     let mut c = owned(60_000_000, Some(100_000_000));
     c.positions = Some(vec![Position::member(Role::BoardChair, "b")]);

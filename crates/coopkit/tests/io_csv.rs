@@ -1,6 +1,9 @@
 //! The CSV folder form: the fixture folder, and one test per kind of error
 //! with its exact `file:line.column` path.
 
+mod common;
+
+use common::{assert_contains, error_list, located, one_error as one};
 use coopkit::io::{registry_from_csv, registry_from_csv_dir, registry_from_csv_lenient, registry_from_path};
 use coopkit::{Error, Holder, InputErrorCode as Code, Sex};
 use std::path::Path;
@@ -9,26 +12,15 @@ const COOPS: &str = "id,name,kind,sector\nA,HTX A,cooperative,agriculture\nB,HTX
 const MEMBERS: &str = "cooperative_id,id,type,sex,birth_date,capital_vnd,contributes_capital\n";
 
 fn errors(coops: &str, members: Option<&str>, positions: Option<&str>) -> Vec<(String, Code)> {
-    match registry_from_csv(
+    error_list(registry_from_csv(
         coops.as_bytes(),
         members.map(str::as_bytes),
         positions.map(str::as_bytes),
-    ) {
-        Ok(_) => vec![],
-        Err(e) => e
-            .input_errors()
-            .iter()
-            .map(|e| (e.path.clone(), e.code))
-            .collect(),
-    }
+    ))
 }
 
 fn member_errors(rows: &str) -> Vec<(String, Code)> {
     errors(COOPS, Some(&format!("{MEMBERS}{rows}")), None)
-}
-
-fn one(path: &str, code: Code) -> Vec<(String, Code)> {
-    vec![(path.to_string(), code)]
 }
 
 fn fixture() -> std::path::PathBuf {
@@ -83,38 +75,44 @@ fn member_and_position_files_are_optional() {
 
 #[test]
 fn field_errors_name_file_line_and_column() {
-    assert_eq!(
-        member_errors("A,m1,individual,female,2024-02-30,,\n"),
-        one("members.csv:2.birth_date", Code::InvalidDate)
-    );
-    assert_eq!(
-        member_errors("A,m1,individual,f,,,\n"),
-        one("members.csv:2.sex", Code::InvalidValue)
-    );
-    assert_eq!(
-        member_errors("A,m1,,female,,,\n"),
-        one("members.csv:2.type", Code::MissingField)
-    );
-    assert_eq!(
-        member_errors("A,m1,individual,,,-5,\n"),
-        one("members.csv:2.capital_vnd", Code::OutOfRange)
-    );
-    assert_eq!(
-        member_errors("A,m1,individual,,,1.5e9,\n"),
-        one("members.csv:2.capital_vnd", Code::InvalidType)
-    );
-    assert_eq!(
-        member_errors("A,m1,individual,,,\"1,000\",\n"),
-        one("members.csv:2.capital_vnd", Code::InvalidType)
-    );
-    assert_eq!(
-        member_errors("A,m1,individual,,,18446744073709551616,\n"),
-        one("members.csv:2.capital_vnd", Code::Overflow)
-    );
-    assert_eq!(
-        member_errors("A,m1,individual,,,,yes\n"),
-        one("members.csv:2.contributes_capital", Code::InvalidType)
-    );
+    // (member row, path, code)
+    let cases = [
+        (
+            "A,m1,individual,female,2024-02-30,,\n",
+            "members.csv:2.birth_date",
+            Code::InvalidDate,
+        ),
+        ("A,m1,individual,f,,,\n", "members.csv:2.sex", Code::InvalidValue),
+        ("A,m1,,female,,,\n", "members.csv:2.type", Code::MissingField),
+        (
+            "A,m1,individual,,,-5,\n",
+            "members.csv:2.capital_vnd",
+            Code::OutOfRange,
+        ),
+        (
+            "A,m1,individual,,,1.5e9,\n",
+            "members.csv:2.capital_vnd",
+            Code::InvalidType,
+        ),
+        (
+            "A,m1,individual,,,\"1,000\",\n",
+            "members.csv:2.capital_vnd",
+            Code::InvalidType,
+        ),
+        (
+            "A,m1,individual,,,18446744073709551616,\n",
+            "members.csv:2.capital_vnd",
+            Code::Overflow,
+        ),
+        (
+            "A,m1,individual,,,,yes\n",
+            "members.csv:2.contributes_capital",
+            Code::InvalidType,
+        ),
+    ];
+    for (row, path, code) in cases {
+        assert_eq!(member_errors(row), one(path, code), "{row}");
+    }
     assert_eq!(
         member_errors("A,m1,individual,,,,TRUE\nA,m2,individual,,,,0\n"),
         vec![]
@@ -143,7 +141,7 @@ fn cross_field_errors_point_at_rows() {
     .unwrap_err();
     let e = &err.input_errors()[0];
     assert_eq!((e.path.as_str(), e.code), ("members.csv:4.id", Code::DuplicateId));
-    assert!(e.message.contains("members.csv:2.id"), "{}", e.message);
+    assert_contains(&e.message, "members.csv:2.id");
 
     let coops =
         "id,name,kind,sector,summary_members,summary_members_female\nA,HTX A,cooperative,agriculture,2,2\n";
@@ -232,11 +230,7 @@ fn header_errors_make_the_file_unreadable() {
         } else {
             registry_from_csv(COOPS.as_bytes(), Some(members.as_bytes()), None).unwrap_err()
         };
-        let got: Vec<_> = err
-            .input_errors()
-            .iter()
-            .map(|e| (e.path.as_str(), e.code))
-            .collect();
+        let got = located(&err);
         assert_eq!(
             got,
             vec![

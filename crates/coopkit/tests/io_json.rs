@@ -1,6 +1,9 @@
 //! JSON and JSON Lines readers: one test per kind of error, with the exact
 //! path and code; every error reported; lenient mode; Unicode forms.
 
+mod common;
+
+use common::{assert_contains, error_list, located, one_error as one};
 use coopkit::io::{
     cooperative_from_json, registry_from_json, registry_from_json_lenient, registry_from_path, validate,
 };
@@ -57,18 +60,7 @@ fn without(path: &[&str]) -> Value {
 
 /// The (path, code) of every error of reading `doc` as a cooperative.
 fn errors(doc: &Value) -> Vec<(String, Code)> {
-    match cooperative_from_json(&doc.to_string()) {
-        Ok(_) => vec![],
-        Err(e) => e
-            .input_errors()
-            .iter()
-            .map(|e| (e.path.clone(), e.code))
-            .collect(),
-    }
-}
-
-fn one(path: &str, code: Code) -> Vec<(String, Code)> {
-    vec![(path.to_string(), code)]
+    error_list(cooperative_from_json(&doc.to_string()))
 }
 
 fn message(doc: &Value) -> String {
@@ -89,7 +81,7 @@ fn syntax_errors_give_line_and_column() {
     let err = cooperative_from_json("{\"id\": \"a\",\n \"name\" \"b\"}").unwrap_err();
     let e = &err.input_errors()[0];
     assert_eq!((e.path.as_str(), e.code), ("", Code::Syntax));
-    assert!(e.message.contains("line 2, column 9"), "{}", e.message);
+    assert_contains(&e.message, "line 2, column 9");
 }
 
 #[test]
@@ -413,11 +405,7 @@ fn every_error_of_a_file_is_reported() {
     c["positions"][0]["member"] = json!("m7");
     let text = json!({"cooperatives": [a, b, c]}).to_string();
     let err = registry_from_json(&text).unwrap_err();
-    let got: Vec<_> = err
-        .input_errors()
-        .iter()
-        .map(|e| (e.path.as_str(), e.code))
-        .collect();
+    let got = located(&err);
     assert_eq!(
         got,
         vec![
@@ -491,11 +479,7 @@ fn json_lines_with_blank_lines_and_a_broken_line() {
     c["kind"] = json!("co-op");
     let text = format!("{}\n\n{}\n{{\"id\": \"x\",\n{}\n", base(), b, c);
     let err = registry_from_json(&text).unwrap_err();
-    let got: Vec<_> = err
-        .input_errors()
-        .iter()
-        .map(|e| (e.path.as_str(), e.code))
-        .collect();
+    let got = located(&err);
     assert_eq!(
         got,
         vec![

@@ -20,25 +20,25 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(128))]
 
     #[test]
-    fn generated_cooperatives_are_valid(c in common::cooperative()) {
+    fn generated_cooperatives_are_valid(c in common::strategies::cooperative()) {
         prop_assert_eq!(validate(&c), vec![]);
     }
 
     #[test]
-    fn json_round_trip(c in common::cooperative()) {
+    fn json_round_trip(c in common::strategies::cooperative()) {
         let text = cooperative_to_json(&c);
         prop_assert_eq!(cooperative_from_json(&text).unwrap(), c);
     }
 
     #[test]
-    fn registry_json_round_trip(cs in common::cooperatives(5)) {
+    fn registry_json_round_trip(cs in common::strategies::cooperatives(5)) {
         let r = Registry::from_cooperatives(cs.clone()).unwrap();
         prop_assert_eq!(all(&registry_from_json(&registry_to_json(&r)).unwrap()), cs.clone());
         prop_assert_eq!(all(&registry_from_json(&registry_to_json_lines(&r)).unwrap()), cs);
     }
 
     #[test]
-    fn registry_csv_round_trip(cs in common::cooperatives(5)) {
+    fn registry_csv_round_trip(cs in common::strategies::cooperatives(5)) {
         let r = Registry::from_cooperatives(cs.clone()).unwrap();
         let (c, m, p) = registry_to_csv(&r);
         let back = registry_from_csv(c.as_bytes(), Some(m.as_bytes()), Some(p.as_bytes()));
@@ -66,7 +66,7 @@ proptest! {
     /// panic, and an error names a line of the file the cell is in.
     #[test]
     fn csv_readers_never_panic_on_damaged_cells(
-        cs in common::cooperatives(3),
+        cs in common::strategies::cooperatives(3),
         file in 0usize..3,
         at in any::<prop::sample::Index>(),
         cell in "\\PC{0,12}",
@@ -94,7 +94,7 @@ proptest! {
     /// never a panic; an error, if any, names a path inside the record.
     #[test]
     fn damaged_records_are_reported_not_panicked_on(
-        c in common::cooperative(),
+        c in common::strategies::cooperative(),
         key in prop::sample::select(vec![
             "id", "name", "kind", "sector", "established", "charter_capital_vnd", "members",
             "positions", "employees", "summary", "declared_women_managed", "nonsense",

@@ -1,10 +1,11 @@
 //! capital.* rules: exact caps at 20/30/40 %, foreign-linked capital, and
 //! the sum against the charter capital.
 
-mod law_common;
+mod common;
 
+use common::assert_contains;
+use common::law::*;
 use coopkit::{Cooperative, Country, Kind, Law, LawChoice, MemberType, Status, Value};
-use law_common::*;
 
 const CAP: &str = "capital.member_cap";
 const FOREIGN: &str = "capital.foreign_cap";
@@ -54,8 +55,8 @@ fn member_cap_is_exact_at_the_threshold() {
         let f = about(&r, CAP, "m0");
         assert_eq!(f.status, Status::Fail, "{kind:?} {law} one đồng over {cap} %");
         assert_eq!(r.rule(CAP).count(), 1, "only m0 is over");
-        assert!(f.message.en.contains(&format!("{cap} %")), "{}", f.message.en);
-        assert!(f.message.vi.contains("đồng"), "{}", f.message.vi);
+        assert_contains(&f.message.en, &format!("{cap} %"));
+        assert_contains(&f.message.vi, "đồng");
         assert!(!r.ok);
     }
 }
@@ -150,7 +151,7 @@ fn foreign_linked_capital_is_capped_at_thirty_percent_under_2023() {
     assert_eq!(status(&r, CAP), Status::Pass, "each member within 30 %");
     let f = one(&r, FOREIGN);
     assert_eq!(f.status, Status::Fail);
-    assert!(f.message.en.contains("300,000,001 VND"), "{}", f.message.en);
+    assert_contains(&f.message.en, "300,000,001 VND");
     // The 2012 law has no such rule.
     assert_eq!(status(&auto(&c, LAST_2012), FOREIGN), Status::NotApplicable);
 }
@@ -163,7 +164,7 @@ fn foreign_cap_without_foreign_members_needs_no_capital_data() {
     foreign(&mut c, 3);
     let f = auto(&c, FIRST_2023).rule(FOREIGN).next().cloned().unwrap();
     assert_eq!(f.status, Status::NotAssessable);
-    assert!(f.message.en.contains("charter_capital_vnd"), "{}", f.message.en);
+    assert_contains(&f.message.en, "charter_capital_vnd");
 }
 
 #[test]
@@ -175,7 +176,7 @@ fn sum_against_charter_names_the_difference_in_dong() {
     assert_eq!(f.status, Status::Fail);
     assert_eq!(f.measured, Some(Value::Vnd(7_000_000)));
     assert_eq!(f.required, Some(Value::Vnd(7_000_001)));
-    assert!(f.message.en.contains("1 VND less"), "{}", f.message.en);
+    assert_contains(&f.message.en, "1 VND less");
     assert!(
         f.message.vi.contains("ít hơn") && f.message.vi.contains("1 đồng"),
         "{}",
@@ -183,7 +184,7 @@ fn sum_against_charter_names_the_difference_in_dong() {
     );
     c.charter_capital_vnd = Some(6_500_000);
     let f = auto(&c, FIRST_2023).rule(SUM).next().cloned().unwrap();
-    assert!(f.message.en.contains("500,000 VND more"), "{}", f.message.en);
+    assert_contains(&f.message.en, "500,000 VND more");
     // A member who has left no longer counts.
     let mut c = htx(7);
     c.members.as_mut().unwrap()[0].left = Some(d("2024-01-01"));

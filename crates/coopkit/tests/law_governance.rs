@@ -1,13 +1,14 @@
 //! governance.* and meeting.* rules at their boundaries.
 
-mod law_common;
+mod common;
 
+use common::assert_contains;
+use common::law::*;
 use coopkit::classify::size_class;
 use coopkit::{
     Cooperative, GeneralMeeting, Governance, Kind, Law, LawChoice, MemberType, Parameters, Position, Role,
     SizeClass, Status, Summary, Value,
 };
-use law_common::*;
 
 const STRUCTURE: &str = "governance.structure_allowed";
 const POSTS: &str = "governance.required_posts";
@@ -47,8 +48,8 @@ fn simplified_cooperative_follows_its_size_class() {
         match size.class {
             None => {
                 assert_eq!(f.status, Status::NotAssessable);
-                assert!(f.message.en.contains(&size.reason.en), "{}", f.message.en);
-                assert!(f.message.vi.contains(&size.reason.vi), "{}", f.message.vi);
+                assert_contains(&f.message.en, &size.reason.en);
+                assert_contains(&f.message.vi, &size.reason.vi);
             }
             Some(SizeClass::Micro) => assert_eq!(f.status, Status::Pass),
             Some(_) => assert_eq!(f.status, Status::Fail),
@@ -71,7 +72,7 @@ fn simplified_structure_needs_a_micro_cooperative() {
     let f = one(&auto(&small, "2025-01-01"), STRUCTURE).clone();
     assert_eq!(f.status, Status::Fail, "{}", f.message.en);
     assert_eq!(f.measured, Some(Value::Text("small".into())));
-    assert!(f.message.vi.contains("siêu nhỏ"), "{}", f.message.vi);
+    assert_contains(&f.message.vi, "siêu nhỏ");
 
     // Industry and construction: the medium and small thresholds are not
     // confirmed, so whether 7 members make a micro cooperative is not known.
@@ -79,7 +80,7 @@ fn simplified_structure_needs_a_micro_cooperative() {
     industry.sector = coopkit::Sector::IndustryConstruction;
     let f = one(&auto(&industry, "2025-01-01"), STRUCTURE).clone();
     assert_eq!(f.status, Status::NotAssessable, "{}", f.message.en);
-    assert!(f.message.en.contains("not determinable"), "{}", f.message.en);
+    assert_contains(&f.message.en, "not determinable");
 }
 
 #[test]
@@ -143,7 +144,7 @@ fn posts_each_2023_structure_needs() {
         .retain(|p| p.role != Role::Controller);
     let f = one(&auto(&s, FIRST_2023), POSTS).clone();
     assert_eq!(f.status, Status::Fail);
-    assert!(f.message.vi.contains("Kiểm soát viên"), "{}", f.message.vi);
+    assert_contains(&f.message.vi, "Kiểm soát viên");
 }
 
 #[test]
@@ -166,11 +167,7 @@ fn control_board_under_2012_from_thirty_members_or_ten_in_a_union() {
             Status::Fail,
             "{kind:?} with {at} members and only a controller"
         );
-        assert!(
-            f.message.en.contains(&format!("from {at} members")),
-            "{}",
-            f.message.en
-        );
+        assert_contains(&f.message.en, &format!("from {at} members"));
         // A control board meets the need at any size.
         assert_eq!(status(&auto(&coop(kind, at), LAST_2012), POSTS), Status::Pass);
     }

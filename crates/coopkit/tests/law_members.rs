@@ -1,11 +1,12 @@
 //! members.* rules at their boundaries under both laws.
 
-mod law_common;
+mod common;
 
+use common::assert_contains;
+use common::law::*;
 use coopkit::{
     Cooperative, Country, Kind, Law, LawChoice, Member, MemberKind, MemberType, Status, Summary, Value,
 };
-use law_common::*;
 
 const MINIMUM: &str = "members.minimum";
 const ELIGIBLE: &str = "members.eligible_type";
@@ -94,8 +95,8 @@ fn unknown_kinds_make_the_minimum_not_assessable_only_when_they_matter() {
     let r = auto(&c, FIRST_2023);
     let f = one(&r, MINIMUM);
     assert_eq!(f.status, Status::NotAssessable);
-    assert!(f.message.en.contains("members[3].kind"), "{}", f.message.en);
-    assert!(f.message.vi.contains("members[5].kind"), "{}", f.message.vi);
+    assert_contains(&f.message.en, "members[3].kind");
+    assert_contains(&f.message.vi, "members[5].kind");
     // 5 certain, 1 unknown: passes.
     c.members.as_mut().unwrap()[3].uses_services = Some(true);
     c.members.as_mut().unwrap()[4].uses_services = Some(true);
@@ -107,6 +108,27 @@ fn unknown_kinds_make_the_minimum_not_assessable_only_when_they_matter() {
         m.contributes_labour = None;
     }
     assert_eq!(status(&auto(&small, FIRST_2023), MINIMUM), Status::Fail);
+}
+
+#[test]
+fn facts_that_give_no_kind_settle_not_official() {
+    // Four official members and one who contributes no capital, uses no
+    // services and contributes no labour: no kind of member at all, so
+    // certainly not official. The minimum of five fails; the kind is not
+    // "unknown".
+    let mut c = htx(5);
+    let m = &mut c.members.as_mut().unwrap()[4];
+    m.contributes_capital = Some(false);
+    m.uses_services = Some(false);
+    m.contributes_labour = Some(false);
+    m.capital_vnd = Some(0);
+    let r = auto(&c, FIRST_2023);
+    let f = one(&r, MINIMUM);
+    assert_eq!(f.status, Status::Fail);
+    assert_eq!(f.measured, Some(Value::Count(4)));
+    assert!(!f.message.en.contains("members[4].kind"), "{}", f.message.en);
+    // The member itself is reported by members.kind_consistent.
+    assert_eq!(about(&r, KIND, "m4").status, Status::Fail);
 }
 
 #[test]
@@ -174,16 +196,8 @@ fn summary_counts_stand_in_for_the_member_list() {
     );
     let f = auto(&c, FIRST_2023).rule(MINIMUM).next().cloned().unwrap();
     assert_eq!(f.status, Status::NotAssessable);
-    assert!(
-        f.message.en.contains("summary.official_members"),
-        "{}",
-        f.message.en
-    );
-    assert!(
-        f.message.vi.contains("summary.official_members"),
-        "{}",
-        f.message.vi
-    );
+    assert_contains(&f.message.en, "summary.official_members");
+    assert_contains(&f.message.vi, "summary.official_members");
 }
 
 #[test]
@@ -225,7 +239,7 @@ fn eligible_types_under_2012() {
     // A foreign individual must be legally resident: not in the data.
     let f = about(&r, ELIGIBLE, "m4");
     assert_eq!(f.status, Status::NotAssessable);
-    assert!(f.message.en.contains("resident"), "{}", f.message.en);
+    assert_contains(&f.message.en, "resident");
     assert!(!r.ok);
 }
 
@@ -290,6 +304,11 @@ fn members_turn_eighteen_on_their_birthday() {
     ] {
         let r = auto(&with_birth(birth), on);
         assert_eq!(statuses(&r, AGE), vec![Status::Pass], "{on}");
+        // The pass is about the cooperative: no age measured, the bound in the message.
+        let pass = one(&r, AGE);
+        assert_eq!((&pass.measured, &pass.required), (&None, &None));
+        assert_contains(&pass.message.en, "at least 18");
+        assert_contains(&pass.message.vi, "từ đủ 18 tuổi");
         // The day before the birthday: under 18.
         let day_after = d(birth).succ_opt().unwrap().to_string();
         let r = auto(&with_birth(&day_after), on);
@@ -318,8 +337,8 @@ fn missing_birth_date_is_not_assessable_for_that_member() {
     let r = auto(&c, FIRST_2023);
     let f = about(&r, AGE, "m2");
     assert_eq!(f.status, Status::NotAssessable);
-    assert!(f.message.en.contains("members[2].birth_date"), "{}", f.message.en);
-    assert!(f.message.vi.contains("members[2].birth_date"), "{}", f.message.vi);
+    assert_contains(&f.message.en, "members[2].birth_date");
+    assert_contains(&f.message.vi, "members[2].birth_date");
     assert_eq!(r.rule(AGE).count(), 1);
 }
 
@@ -360,11 +379,7 @@ fn declared_kinds_must_agree_with_the_facts() {
     assert_eq!(about(&r, KIND, "m2").status, Status::Fail);
     let na = about(&r, KIND, "cooperative");
     assert_eq!(na.status, Status::NotAssessable);
-    assert!(
-        na.message.en.contains("members[3].contributes_capital"),
-        "{}",
-        na.message.en
-    );
+    assert_contains(&na.message.en, "members[3].contributes_capital");
     assert!(r.rule(KIND).all(|f| f.subject.as_str() != "m0"));
     // Under 2012 there is one kind of member.
     assert_eq!(

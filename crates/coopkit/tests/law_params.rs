@@ -1,12 +1,13 @@
 //! The built-in parameter tables against the reference, user overlays, and
 //! laws named outside their period.
 
-mod law_common;
+mod common;
 
+use common::assert_contains;
+use common::law::*;
 use coopkit::law::params::Unit;
 use coopkit::law::rules::RULE_IDS;
 use coopkit::{Law, LawChoice, Parameters, Status, Value};
-use law_common::*;
 
 /// (id, law, value, citation) as REFERENCE.md §3 gives them.
 const EXPECTED: &[(&str, Law, u64, &str)] = &[
@@ -198,11 +199,7 @@ fn a_table_without_a_threshold_makes_its_rules_not_assessable() {
     assert_well_formed(&r);
     let f = one(&r, "members.minimum");
     assert_eq!(f.status, Status::NotAssessable);
-    assert!(
-        f.message.en.contains("members.minimum.cooperative"),
-        "{}",
-        f.message.en
-    );
+    assert_contains(&f.message.en, "members.minimum.cooperative");
     assert_eq!(f.citation, "Law 17/2023/QH15");
     assert!(r.ok);
 }

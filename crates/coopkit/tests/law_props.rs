@@ -1,12 +1,12 @@
 //! Properties of the rule set over generated cooperatives.
 
-mod law_common;
+mod common;
 
+use common::law::*;
 use coopkit::{
     CheckReport, Cooperative, Country, Date, GeneralMeeting, Governance, Kind, LawChoice, Member, MemberKind,
     MemberType, Position, Role, Sector, Summary,
 };
-use law_common::*;
 use proptest::prelude::*;
 
 fn date_between(from: &str, days: u64) -> impl Strategy<Value = Date> {

@@ -1,18 +1,17 @@
 //! Classification: size class (Decree 113/2024 from 1 Nov 2024, Circular
-//! 01/2020 before), ILO type, minority membership, and whether a cooperative
-//! is women-managed under each named rule.
+//! 01/2020 before, as the parameter table dates them), ILO type, minority
+//! membership, and whether a cooperative is women-managed under each named
+//! rule.
 
 mod size;
-mod text;
 mod women_managed;
 
-pub use size::{
-    size_class, CIRCULAR_01_2020, CIRCULAR_01_2020_START, DECREE_113_2024, DECREE_113_2024_START,
-};
+pub use size::{size_class, CIRCULAR_01_2020, DECREE_113_2024};
 pub use women_managed::women_managed;
 
 use crate::law::{Message, Parameters};
-use crate::model::{Cooperative, Date, IloType};
+use crate::logic;
+use crate::model::{Cooperative, Date, IloType, Member};
 use serde::Serialize;
 
 /// Size class of a cooperative.
@@ -188,21 +187,8 @@ pub fn classify_with(params: &Parameters, coop: &Cooperative, as_of: Date) -> Cl
 /// `None` when the summary does not say.
 pub fn has_minority_member(coop: &Cooperative, as_of: Date) -> Option<bool> {
     match coop.members_on(as_of) {
-        Some(members) => {
-            let mut unknown = false;
-            for m in members {
-                match m.is_minority() {
-                    Some(true) => return Some(true),
-                    Some(false) => {}
-                    None => unknown = true,
-                }
-            }
-            if unknown {
-                None
-            } else {
-                Some(false)
-            }
-        }
+        // "Some member is of a minority", three-valued: OR over the members.
+        Some(members) => members.map(Member::is_minority).fold(Some(false), logic::or),
         None => coop.summary.and_then(|s| s.members_minority).map(|n| n > 0),
     }
 }

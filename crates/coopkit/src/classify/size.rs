@@ -7,29 +7,85 @@
 //! confirmed. Data and thresholds are three-valued: a class is concluded only
 //! when the known values settle it.
 
-use super::text::{self, Builder};
 use super::{SizeClass, SizeClassResult};
+use crate::codes;
 use crate::law::params::Parameter;
 use crate::law::{Message, Parameters};
-use crate::model::{Cooperative, Date, Kind, MemberKind, Sector};
+use crate::model::{Cooperative, Date, Kind, Sector};
+use crate::text::{self, Builder};
 
-/// Citation of the size classes in force from 1 Nov 2024.
+/// Citation of the size classes of Decree 113/2024/NĐ-CP (parameters
+/// `size.d113.*`; in the built-in table from 1 Nov 2024).
 pub const DECREE_113_2024: &str = "Decree 113/2024/NĐ-CP, Art. 5";
-/// Citation of the size classes in force from 1 Apr 2020 to 31 Oct 2024.
+/// Citation of the size classes of Circular 01/2020/TT-BKHĐT (parameters
+/// `size.c01.*`; in the built-in table from 1 Apr 2020 to 31 Oct 2024).
 pub const CIRCULAR_01_2020: &str = "Circular 01/2020/TT-BKHĐT";
-/// First day Decree 113/2024/NĐ-CP is in force.
-pub const DECREE_113_2024_START: Date = ymd(2024, 11, 1);
-/// First day Circular 01/2020/TT-BKHĐT is in force.
-pub const CIRCULAR_01_2020_START: Date = ymd(2020, 4, 1);
 
-const fn ymd(y: i32, m: u32, d: u32) -> Date {
-    match Date::from_ymd_opt(y, m, d) {
-        Some(date) => date,
-        None => panic!("invalid date"),
+/// An instrument that sets size classes. Which one applies on a date is
+/// read from the parameter table: the first of [`Regime::ALL`] with a
+/// parameter in force on that date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Regime {
+    Decree113,
+    Circular01,
+}
+
+impl Regime {
+    /// Newest first: where two are in force, the newer applies.
+    const ALL: [Regime; 2] = [Regime::Decree113, Regime::Circular01];
+
+    /// The start of the ids of its parameters.
+    fn prefix(self) -> &'static str {
+        match self {
+            Regime::Decree113 => "size.d113.",
+            Regime::Circular01 => "size.c01.",
+        }
+    }
+
+    /// The citation given as a result's basis.
+    fn basis(self) -> &'static str {
+        match self {
+            Regime::Decree113 => DECREE_113_2024,
+            Regime::Circular01 => CIRCULAR_01_2020,
+        }
+    }
+
+    /// Its name in English and Vietnamese.
+    fn title(self) -> Message {
+        match self {
+            Regime::Decree113 => Message::new("Decree 113/2024/NĐ-CP", "Nghị định 113/2024/NĐ-CP"),
+            Regime::Circular01 => Message::new("Circular 01/2020/TT-BKHĐT", "Thông tư 01/2020/TT-BKHĐT"),
+        }
+    }
+
+    fn parameters(self, params: &Parameters) -> impl Iterator<Item = &Parameter> {
+        params
+            .entries()
+            .iter()
+            .filter(move |p| p.id.starts_with(self.prefix()))
+    }
+
+    /// The instrument in force on `as_of` under `params`.
+    fn in_force(params: &Parameters, as_of: Date) -> Option<Regime> {
+        Regime::ALL
+            .into_iter()
+            .find(|r| r.parameters(params).any(|p| p.in_force_on(as_of)))
+    }
+
+    /// The instrument in force first, with the day it took effect.
+    fn first(params: &Parameters) -> Option<(Regime, Date)> {
+        Regime::ALL
+            .into_iter()
+            .filter_map(|r| r.parameters(params).map(|p| p.start).min().map(|d| (r, d)))
+            .min_by_key(|&(_, d)| d)
     }
 }
 
 /// Size class of `coop` on `as_of`, with the thresholds of `params`.
+///
+/// The instrument is the one whose parameters are in force on `as_of` in
+/// `params` (Decree 113 before Circular 01 where both are), so a user's
+/// table can date a new version; with the built-in table:
 ///
 /// - From 1 Nov 2024 (Decree 113/2024/NĐ-CP Art. 5): large, then medium,
 ///   then small is tested; a class needs the number of official members AND
@@ -43,19 +99,19 @@ const fn ymd(y: i32, m: u32, d: u32) -> Date {
 /// - From 1 Apr 2020 to 31 Oct 2024 (Circular 01/2020/TT-BKHĐT): the class by
 ///   the number of members current on `as_of` (member kinds did not exist
 ///   yet); the capital band is given in the reason when determinable.
-/// - Before 1 Apr 2020: not determinable.
+/// - Before 1 Apr 2020 (no size parameter in force): not determinable.
 ///
 /// Official members are counted from the member list (members current on
-/// `as_of` whose [`crate::Member::effective_kind`] is official; members whose
-/// kind is unknown widen the count to a range), else from
+/// `as_of` whose declared kind, or else the kind the three facts give, is
+/// official; members whose kind is unknown widen the count to a range), else from
 /// `summary.official_members`. Cooperative groups have no size class; no
 /// thresholds are encoded for unions.
 pub fn size_class(params: &Parameters, coop: &Cooperative, as_of: Date) -> SizeClassResult {
-    let basis = if as_of >= DECREE_113_2024_START {
-        DECREE_113_2024
-    } else {
-        CIRCULAR_01_2020
-    };
+    let regime = Regime::in_force(params, as_of);
+    let first = Regime::first(params);
+    let basis = regime
+        .or(first.map(|(r, _)| r))
+        .map_or(CIRCULAR_01_2020, Regime::basis);
     let not_determined = |reason: Message| SizeClassResult {
         class: None,
         basis: basis.to_owned(),
@@ -76,22 +132,30 @@ pub fn size_class(params: &Parameters, coop: &Cooperative, as_of: Date) -> SizeC
             ))
         }
     }
-    if as_of >= DECREE_113_2024_START {
-        decree_113(params, coop, as_of)
-    } else if as_of >= CIRCULAR_01_2020_START {
-        circular_01(params, coop, as_of)
-    } else {
-        not_determined(Message::new(
-            format!(
-                "size class not determinable: no size classes are encoded before {CIRCULAR_01_2020_START}, \
-                 when Circular 01/2020/TT-BKHĐT took effect"
-            ),
-            format!(
-                "không xác định được quy mô: chưa mã hóa cách xếp quy mô trước ngày {}, \
-                 ngày Thông tư 01/2020/TT-BKHĐT có hiệu lực",
-                CIRCULAR_01_2020_START.format("%d/%m/%Y")
-            ),
-        ))
+    match (regime, first) {
+        (Some(Regime::Decree113), _) => decree_113(params, coop, as_of),
+        (Some(Regime::Circular01), _) => circular_01(params, coop, as_of),
+        (None, Some((r, start))) if as_of < start => {
+            let (on, title) = (text::date(start), r.title());
+            not_determined(Message::new(
+                format!(
+                    "size class not determinable: no size classes are encoded before {}, when {} took \
+                     effect",
+                    on.en, title.en
+                ),
+                format!(
+                    "không xác định được quy mô: chưa mã hóa cách xếp quy mô trước ngày {}, ngày {} có hiệu \
+                     lực",
+                    on.vi, title.vi
+                ),
+            ))
+        }
+        (None, _) => not_determined(Message::new(
+            "size class not determinable: no size-class parameter (size.d113.*, size.c01.*) is in force \
+             on this date",
+            "không xác định được quy mô: không có tham số quy mô (size.d113.*, size.c01.*) nào có hiệu lực \
+             vào ngày này",
+        )),
     }
 }
 
@@ -144,27 +208,43 @@ impl Field {
         }
     }
 
-    /// A measured value of this field, for the reason text.
-    fn measured(self, a: Amount) -> Message {
-        let (en, vi) = match self {
+    /// The quantity in a reason text, in English and Vietnamese.
+    fn noun(self) -> (&'static str, &'static str) {
+        match self {
             Field::OfficialMembers => ("official members", "thành viên chính thức"),
             Field::Members => ("members", "thành viên"),
             Field::Revenue => ("annual revenue", "doanh thu năm"),
             Field::Capital => ("total capital", "tổng nguồn vốn"),
-        };
-        let is_count = matches!(self, Field::OfficialMembers | Field::Members);
-        let show = |n: u64| if is_count { text::count(n) } else { text::vnd(n) };
+        }
+    }
+
+    fn is_count(self) -> bool {
+        matches!(self, Field::OfficialMembers | Field::Members)
+    }
+
+    /// A value of this field: a count, or an amount in đồng.
+    fn show(self, n: u64) -> Message {
+        if self.is_count() {
+            text::count(n)
+        } else {
+            text::dong(n)
+        }
+    }
+
+    /// A measured value of this field, for the reason text.
+    fn measured(self, a: Amount) -> Message {
+        let (en, vi) = self.noun();
         match a.max {
             Some(max) if max == a.min => {
-                let v = show(max);
-                if is_count {
+                let v = self.show(max);
+                if self.is_count() {
                     Message::new(format!("{} {en}", v.en), format!("{} {vi}", v.vi))
                 } else {
                     Message::new(format!("{en} {}", v.en), format!("{vi} {}", v.vi))
                 }
             }
             Some(max) => {
-                let (lo, hi) = (show(a.min), show(max));
+                let (lo, hi) = (self.show(a.min), self.show(max));
                 Message::new(
                     format!("{} to {} {en} (some members' kind not known)", lo.en, hi.en),
                     format!(
@@ -174,7 +254,7 @@ impl Field {
                 )
             }
             None if a.min > 0 => {
-                let lo = show(a.min);
+                let lo = self.show(a.min);
                 Message::new(
                     format!("at least {} {en} (some members' kind not known)", lo.en),
                     format!("ít nhất {} {vi} (chưa rõ loại của một số thành viên)", lo.vi),
@@ -186,22 +266,14 @@ impl Field {
 
     /// `name ≥ threshold`, for the reason text.
     fn at_least(self, threshold: Option<&Parameter>) -> Message {
-        let (en, vi) = match self {
-            Field::OfficialMembers => ("official members", "thành viên chính thức"),
-            Field::Members => ("members", "thành viên"),
-            Field::Revenue => ("annual revenue", "doanh thu năm"),
-            Field::Capital => ("total capital", "tổng nguồn vốn"),
-        };
+        let (en, vi) = self.noun();
         match threshold {
             None => Message::new(
                 format!("{en} ≥ (threshold not encoded)"),
                 format!("{vi} ≥ (ngưỡng chưa được mã hóa)"),
             ),
             Some(p) => {
-                let v = match self {
-                    Field::OfficialMembers | Field::Members => text::count(p.value),
-                    Field::Revenue | Field::Capital => text::vnd(p.value),
-                };
+                let v = self.show(p.value);
                 Message::new(format!("{en} ≥ {}", v.en), format!("{vi} ≥ {}", v.vi))
             }
         }
@@ -339,23 +411,6 @@ impl ClassTest<'_> {
     }
 }
 
-fn class_name(c: SizeClass) -> Message {
-    match c {
-        SizeClass::Micro => Message::new("micro", "siêu nhỏ"),
-        SizeClass::Small => Message::new("small", "nhỏ"),
-        SizeClass::Medium => Message::new("medium", "vừa"),
-        SizeClass::Large => Message::new("large", "lớn"),
-    }
-}
-
-fn sector_id(s: Sector) -> &'static str {
-    match s {
-        Sector::Agriculture => "agriculture",
-        Sector::IndustryConstruction => "industry_construction",
-        Sector::TradeServices => "trade_services",
-    }
-}
-
 fn sector_name(s: Sector) -> Message {
     match s {
         Sector::Agriculture => Message::new(
@@ -397,7 +452,7 @@ fn walk(tests: &[ClassTest<'_>], m: &Measured) -> Walk {
             }
         }
         let r = t.evaluate(m);
-        let (name, desc, outcome) = (class_name(t.class), t.describe(m), r.outcome());
+        let (name, desc, outcome) = (text::size_class(t.class), t.describe(m), r.outcome());
         w.lines.push(Message::new(
             format!("{} ({}): {}", name.en, desc.en, outcome.en),
             format!("{} ({}): {}", name.vi, desc.vi, outcome.vi),
@@ -431,7 +486,7 @@ fn explain(w: &Walk, m: &Measured, instrument: &Message, extra: Option<&Message>
                 .push(": no higher class is met", ": không đạt quy mô nào cao hơn");
         }
         (Some(c), _) => {
-            let n = class_name(*c);
+            let n = text::size_class(*c);
             b.push(&n.en, &format!("quy mô {}", n.vi))
                 .push(" under ", " theo ")
                 .push_msg(instrument);
@@ -458,7 +513,7 @@ fn explain(w: &Walk, m: &Measured, instrument: &Message, extra: Option<&Message>
                 b.push(" not known", "");
             }
             if let Some(c) = w.at_least {
-                let n = class_name(c);
+                let n = text::size_class(c);
                 b.push(
                     &format!("; the class is at least {}", n.en),
                     &format!("; quy mô ít nhất là {}", n.vi),
@@ -494,16 +549,10 @@ fn official_members(coop: &Cooperative, as_of: Date) -> Amount {
     if let Some(members) = coop.members_on(as_of) {
         let (mut official, mut unknown) = (0u64, 0u64);
         for m in members {
-            // The declared kind, else the one the three facts give; facts that
-            // settle "no kind at all" settle "not official" too.
-            let kind = match m.kind {
-                Some(k) => Ok(Some(k)),
-                None => m.derived_kind(),
-            };
-            match kind {
-                Ok(Some(MemberKind::Official)) => official += 1,
-                Ok(Some(_)) | Err(()) => {}
-                Ok(None) => unknown += 1,
+            match m.is_official() {
+                Some(true) => official += 1,
+                Some(false) => {}
+                None => unknown += 1,
             }
         }
         return Amount {
@@ -523,7 +572,7 @@ fn official_members(coop: &Cooperative, as_of: Date) -> Amount {
 }
 
 fn decree_113(params: &Parameters, coop: &Cooperative, as_of: Date) -> SizeClassResult {
-    let sector = sector_id(coop.sector);
+    let sector = codes::name_of(codes::SECTOR, coop.sector);
     let get =
         |class: &str, what: &str| params.get(&format!("size.d113.{sector}.{class}.{what}"), None, as_of);
     let test = |class: SizeClass| ClassTest {
@@ -553,7 +602,7 @@ fn decree_113(params: &Parameters, coop: &Cooperative, as_of: Date) -> SizeClass
     );
     SizeClassResult {
         class: w.class,
-        basis: DECREE_113_2024.to_owned(),
+        basis: Regime::Decree113.basis().to_owned(),
         reason: explain(&w, &m, &instrument, None),
     }
 }
@@ -588,7 +637,7 @@ fn circular_01(params: &Parameters, coop: &Cooperative, as_of: Date) -> SizeClas
     let capital = circular_capital_band(params, as_of, coop.total_capital_vnd);
     SizeClassResult {
         class: w.class,
-        basis: CIRCULAR_01_2020.to_owned(),
+        basis: Regime::Circular01.basis().to_owned(),
         reason: explain(&w, &m, &instrument, Some(&capital)),
     }
 }
@@ -615,10 +664,10 @@ fn circular_capital_band(params: &Parameters, as_of: Date, capital: Option<u64>)
             _ => None,
         },
     };
-    let v = text::vnd(cap);
+    let v = text::dong(cap);
     match class {
         Some(c) => {
-            let n = class_name(c);
+            let n = text::size_class(c);
             Message::new(
                 format!("By total capital ({}) the class is {}.", v.en, n.en),
                 format!("Theo tổng nguồn vốn ({}) quy mô là {}.", v.vi, n.vi),
@@ -654,5 +703,22 @@ mod tests {
         assert_eq!(u().and(Tri::No), Tri::No);
         assert_eq!(u().and(Tri::Yes), u());
         assert_eq!(Tri::No.or(Tri::No), Tri::No);
+    }
+
+    #[test]
+    fn the_citations_are_those_of_the_built_in_table() {
+        let params = Parameters::builtin();
+        for r in Regime::ALL {
+            assert!(r.parameters(params).next().is_some(), "{r:?} has no parameter");
+            assert!(r.parameters(params).all(|p| p.citation == r.basis()), "{r:?}");
+        }
+        let d = |s: &str| s.parse::<Date>().unwrap();
+        assert_eq!(
+            Regime::in_force(params, d("2024-10-31")),
+            Some(Regime::Circular01)
+        );
+        assert_eq!(Regime::in_force(params, d("2024-11-01")), Some(Regime::Decree113));
+        assert_eq!(Regime::in_force(params, d("2020-03-31")), None);
+        assert_eq!(Regime::first(params), Some((Regime::Circular01, d("2020-04-01"))));
     }
 }

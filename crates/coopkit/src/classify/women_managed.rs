@@ -6,10 +6,11 @@
 //! answer is missing. Posts are those held on the date asked about; the
 //! member list (when given) decides, else the summary counts.
 
-use super::text;
 use super::{WomenManaged, WomenManagedRule};
 use crate::law::Message;
 use crate::model::{Cooperative, Date, Governance, MemberType, Role, Sex};
+use crate::num::Ratio;
+use crate::{logic, text};
 
 /// Women-managed under `rule` on `as_of`, with the reason in English and
 /// Vietnamese (what was found, or which data is missing).
@@ -41,25 +42,18 @@ pub fn women_managed(coop: &Cooperative, rule: WomenManagedRule, as_of: Date) ->
     WomenManaged { rule, value, reason }
 }
 
-fn role_name(r: Role) -> Message {
-    match r {
-        Role::BoardChair => Message::new("board chair", "Chủ tịch Hội đồng quản trị"),
-        Role::BoardMember => Message::new("board member", "thành viên Hội đồng quản trị"),
-        Role::Director => Message::new("director", "Giám đốc"),
-        _ => Message::new(r.as_str(), r.as_str()),
-    }
-}
-
 fn roles_text(roles: &[Role]) -> Message {
     let mut uniq: Vec<Role> = roles.to_vec();
     uniq.sort();
     uniq.dedup();
-    let names: Vec<Message> = uniq.into_iter().map(role_name).collect();
+    let names: Vec<Message> = uniq
+        .into_iter()
+        .map(|r| {
+            let (en, vi) = text::role(r);
+            Message::new(en, vi)
+        })
+        .collect();
     text::join(&names, " and ", " và ")
-}
-
-fn date_text(d: Date) -> Message {
-    Message::new(d.to_string(), d.format("%d/%m/%Y").to_string())
 }
 
 /// Posts with one of `roles` held on `as_of`, with their holders' sex;
@@ -105,27 +99,9 @@ fn women_among(posts: &[(Role, Option<Sex>)]) -> WomenAmong {
     }
 }
 
-/// Three-valued AND.
-fn and3(a: Option<bool>, b: Option<bool>) -> Option<bool> {
-    match (a, b) {
-        (Some(false), _) | (_, Some(false)) => Some(false),
-        (Some(true), Some(true)) => Some(true),
-        _ => None,
-    }
-}
-
-/// Three-valued OR.
-fn or3(a: Option<bool>, b: Option<bool>) -> Option<bool> {
-    match (a, b) {
-        (Some(true), _) | (_, Some(true)) => Some(true),
-        (Some(false), Some(false)) => Some(false),
-        _ => None,
-    }
-}
-
 /// A sentence about whether a woman holds one of `roles`, from the positions list.
 fn posts_sentence(w: &WomenAmong, roles: &[Role], as_of: Date) -> Message {
-    let on = date_text(as_of);
+    let on = text::date(as_of);
     let all = roles_text(roles);
     match w.value {
         Some(true) => {
@@ -159,7 +135,7 @@ fn chair_or_director(coop: &Cooperative, as_of: Date) -> (Option<bool>, Message)
     const ROLES: [Role; 2] = [Role::BoardChair, Role::Director];
     if let Some(ps) = posts(coop, as_of, &ROLES) {
         if ps.is_empty() {
-            let on = date_text(as_of);
+            let on = text::date(as_of);
             return (
                 Some(false),
                 Message::new(
@@ -175,7 +151,7 @@ fn chair_or_director(coop: &Cooperative, as_of: Date) -> (Option<bool>, Message)
         return (w.value, posts_sentence(&w, &ROLES, as_of));
     }
     let s = coop.summary.unwrap_or_default();
-    let value = or3(s.chair_female, s.director_female);
+    let value = logic::or(s.chair_female, s.director_female);
     let reason = match value {
         Some(true) => Message::new(
             "the summary records a woman as board chair or director (summary.chair_female, summary.director_female)",
@@ -318,8 +294,8 @@ fn management_majority(coop: &Cooperative, as_of: Date) -> (Option<bool>, Messag
             "chưa rõ Giám đốc có phải là phụ nữ hay không",
         ),
     };
-    let value = and3(board_ok, director);
-    let on = date_text(as_of);
+    let value = logic::and(board_ok, director);
+    let on = text::date(as_of);
     let reason = Message::new(
         format!(
             "{} (women hold at least half of the board seats and the director post; from the {}, on {}): {}; {}",
@@ -365,7 +341,7 @@ fn women_owned(coop: &Cooperative, as_of: Date) -> (Option<bool>, Message) {
             } else {
                 s.chair_female
             };
-            let value = or3(or3(board, chair), s.director_female);
+            let value = logic::or(logic::or(board, chair), s.director_female);
             let m = match value {
                 Some(true) => Message::new(
                     "the summary records a woman as chair, director or board member",
@@ -387,7 +363,7 @@ fn women_owned(coop: &Cooperative, as_of: Date) -> (Option<bool>, Message) {
         }
     };
     let capital = women_capital(coop, as_of);
-    let value = and3(capital.0, manager.0);
+    let value = logic::and(capital.0, manager.0);
     let reason = Message::new(
         format!(
             "{} (women members hold at least 51 % of the charter capital and a woman is chair, director \
@@ -479,20 +455,16 @@ fn women_capital(coop: &Cooperative, as_of: Date) -> (Option<bool>, Message) {
     } else {
         None
     };
-    let share = crate::num::round_to(low as f64 / charter as f64 * 100.0, 2);
-    let (lo, ch) = (
-        text::vnd(u64::try_from(low).unwrap_or(u64::MAX)),
-        text::vnd(charter),
-    );
+    let low = u64::try_from(low).unwrap_or(u64::MAX);
+    // `charter` is not zero here.
+    let share = Ratio::new(low, charter).map_or_else(String::new, text::percent);
+    let (lo, ch) = (text::dong(low), text::dong(charter));
     let mut m = Message::new(
         format!(
-            "women members hold {} of {} charter capital ({share} %)",
+            "women members hold {} of {} charter capital ({share})",
             lo.en, ch.en
         ),
-        format!(
-            "thành viên nữ nắm {} trên {} vốn điều lệ ({share} %)",
-            lo.vi, ch.vi
-        ),
+        format!("thành viên nữ nắm {} trên {} vốn điều lệ ({share})", lo.vi, ch.vi),
     );
     if open > 0 && value.is_none() {
         let o = text::count(open);

@@ -157,6 +157,25 @@ struct Prefixed<'a> {
     prefix: &'static str,
 }
 
+impl<'a> Prefixed<'a> {
+    /// The flattened record under `prefix`, decoded with `decode`; `None`
+    /// when none of its `fields` has a cell.
+    fn decode<T>(
+        row: &'a Row<'a>,
+        prefix: &'static str,
+        fields: &[&str],
+        errors: &mut Vec<InputError>,
+        decode: impl FnOnce(&Prefixed<'a>, &mut Vec<InputError>) -> Option<T>,
+    ) -> Option<T> {
+        let rec = Prefixed { row, prefix };
+        if fields.iter().any(|f| rec.present(f)) {
+            decode(&rec, errors)
+        } else {
+            None
+        }
+    }
+}
+
 impl Record for Prefixed<'_> {
     fn get(&self, field: &str) -> Option<Raw<'_>> {
         self.row.get(&format!("{}{field}", self.prefix))
@@ -180,10 +199,24 @@ struct Gathered {
     lists_ok: bool,
     members_listed: Option<bool>,
     positions_listed: Option<bool>,
-    members: Vec<Member>,
-    member_lines: Vec<u64>,
-    positions: Vec<Position>,
-    position_lines: Vec<u64>,
+    members: Rows<Member>,
+    positions: Rows<Position>,
+}
+
+/// The member or position rows of one cooperative: each record with the
+/// line it was read from.
+struct Rows<T> {
+    items: Vec<T>,
+    lines: Vec<u64>,
+}
+
+impl<T> Rows<T> {
+    fn new() -> Self {
+        Rows {
+            items: Vec::new(),
+            lines: Vec::new(),
+        }
+    }
 }
 
 /// Paths of a cooperative gathered from the three files.
@@ -310,6 +343,55 @@ fn route<'g>(
     }
 }
 
+/// Where the rows of `members.csv` and `positions.csv` go.
+struct Children<'a> {
+    by_id: &'a HashMap<String, usize>,
+    gathered: &'a mut [Gathered],
+    orphans: &'a mut Orphans,
+    syntax: &'a mut Vec<InputError>,
+}
+
+impl Children<'_> {
+    /// Reads a file of member or position rows: each row is decoded with
+    /// `decode` and added to the list `rows` picks of the cooperative its
+    /// `cooperative_id` names; its errors go to that cooperative, or to the
+    /// orphans.
+    fn read<R: Read, T>(
+        &mut self,
+        rdr: &mut csv::Reader<R>,
+        header: &Header,
+        decode: fn(&Row<'_>, &mut Vec<InputError>) -> Option<T>,
+        rows_of: fn(&mut Gathered) -> &mut Rows<T>,
+    ) -> Result<(), Error> {
+        let Children {
+            by_id,
+            gathered,
+            orphans,
+            syntax,
+        } = self;
+        rows(
+            rdr,
+            header,
+            |row| {
+                let mut errors = Vec::new();
+                row.check_utf8(&mut errors);
+                let cid = decode::Fields::new(row, &mut errors, false).req_string("cooperative_id");
+                let item = decode(row, &mut errors);
+                let bad = !errors.is_empty();
+                if let Some(g) = route(row, errors, cid, by_id, gathered, orphans) {
+                    g.lists_ok &= !bad;
+                    if let Some(item) = item {
+                        let list = rows_of(g);
+                        list.items.push(item);
+                        list.lines.push(row.line);
+                    }
+                }
+            },
+            syntax,
+        )
+    }
+}
+
 /// Reads the three files into checked records and orphan rows.
 fn read<R: Read>(
     cooperatives: R,
@@ -364,26 +446,12 @@ fn read<R: Read>(
             let mut f = decode::Fields::new(row, &mut errors, false);
             let members_listed = f.bool("members_listed");
             let positions_listed = f.bool("positions_listed");
-            let employees = Prefixed {
-                row,
-                prefix: "employees_",
-            };
-            let employees = fields::EMPLOYEES
-                .iter()
-                .any(|f| employees.present(f))
-                .then(|| decode::employees(&employees, &mut errors))
-                .flatten();
-            let summary = Prefixed {
-                row,
-                prefix: "summary_",
-            };
-            let summary = fields::SUMMARY
-                .iter()
-                .any(|f| summary.present(f))
-                .then(|| decode::summary(&summary, &mut errors))
-                .flatten();
-            coop.employees = employees;
-            coop.summary = summary;
+            coop.employees = Prefixed::decode(row, "employees_", fields::EMPLOYEES, &mut errors, |r, e| {
+                decode::employees(r, e)
+            });
+            coop.summary = Prefixed::decode(row, "summary_", fields::SUMMARY, &mut errors, |r, e| {
+                decode::summary(r, e)
+            });
             if let Some(id) = &id {
                 by_id.entry(id.clone()).or_insert(gathered.len());
             }
@@ -395,10 +463,8 @@ fn read<R: Read>(
                 lists_ok: true,
                 members_listed,
                 positions_listed,
-                members: Vec::new(),
-                member_lines: Vec::new(),
-                positions: Vec::new(),
-                position_lines: Vec::new(),
+                members: Rows::new(),
+                positions: Rows::new(),
             });
         },
         &mut syntax,
@@ -409,47 +475,17 @@ fn read<R: Read>(
         groups: Vec::new(),
         index: HashMap::new(),
     };
+    let mut children = Children {
+        by_id: &by_id,
+        gathered: &mut gathered,
+        orphans: &mut orphans,
+        syntax: &mut syntax,
+    };
     if let (Some(rdr), Some(h)) = (&mut member_rdr, &member_header) {
-        rows(
-            rdr,
-            h,
-            |row| {
-                let mut errors = Vec::new();
-                row.check_utf8(&mut errors);
-                let cid = decode::Fields::new(row, &mut errors, false).req_string("cooperative_id");
-                let m = decode::member(row, &mut errors);
-                let bad = !errors.is_empty();
-                if let Some(g) = route(row, errors, cid, &by_id, &mut gathered, &mut orphans) {
-                    g.lists_ok &= !bad;
-                    if let Some(m) = m {
-                        g.members.push(m);
-                        g.member_lines.push(row.line);
-                    }
-                }
-            },
-            &mut syntax,
-        )?;
+        children.read(rdr, h, |r, e| decode::member(r, e), |g| &mut g.members)?;
     }
     if let (Some(rdr), Some(h)) = (&mut position_rdr, &position_header) {
-        rows(
-            rdr,
-            h,
-            |row| {
-                let mut errors = Vec::new();
-                row.check_utf8(&mut errors);
-                let cid = decode::Fields::new(row, &mut errors, false).req_string("cooperative_id");
-                let p = decode::position(row, &mut errors);
-                let bad = !errors.is_empty();
-                if let Some(g) = route(row, errors, cid, &by_id, &mut gathered, &mut orphans) {
-                    g.lists_ok &= !bad;
-                    if let Some(p) = p {
-                        g.positions.push(p);
-                        g.position_lines.push(row.line);
-                    }
-                }
-            },
-            &mut syntax,
-        )?;
+        children.read(rdr, h, |r, e| decode::position(r, e), |g| &mut g.positions)?;
     }
     // Rows that cannot be split belong to no known record.
     if !syntax.is_empty() {
@@ -475,9 +511,7 @@ fn assemble(g: Gathered) -> Decoded {
         members_listed,
         positions_listed,
         members,
-        member_lines,
         positions,
-        position_lines,
     } = g;
     let id_path = format!("{COOPERATIVES}:{line}.id");
     let list = |listed: Option<bool>, column: &str, rows: bool, errors: &mut Vec<InputError>| match listed {
@@ -495,24 +529,24 @@ fn assemble(g: Gathered) -> Decoded {
     let has_members = list(
         members_listed,
         "members_listed",
-        !member_lines.is_empty(),
+        !members.lines.is_empty(),
         &mut errors,
     );
     let has_positions = list(
         positions_listed,
         "positions_listed",
-        !position_lines.is_empty(),
+        !positions.lines.is_empty(),
         &mut errors,
     );
-    coop.members = has_members.then_some(members);
-    coop.positions = has_positions.then_some(positions);
+    coop.members = has_members.then_some(members.items);
+    coop.positions = has_positions.then_some(positions.items);
     // The cross-field checks need whole lists; other bad fields are left
     // out of `coop` and do not disturb them.
     if lists_ok {
         let loc = CsvLocate {
             line,
-            member_lines: &member_lines,
-            position_lines: &position_lines,
+            member_lines: &members.lines,
+            position_lines: &positions.lines,
         };
         validate_at(&coop, &loc, &mut errors);
     }

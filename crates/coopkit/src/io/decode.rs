@@ -11,12 +11,14 @@
 //! cooperative-level enums and of a position's role are quoted, since they
 //! are not personal.
 
+use crate::codes as names;
 use crate::error::{InputError, InputErrorCode as Code};
 use crate::model::{
-    CircularType, Cooperative, Country, Date, Employees, Ethnicity, GeneralMeeting, Governance, Holder,
-    IloType, Kind, Member, MemberKind, MemberType, Position, Role, Sector, Sex, Summary,
+    Cooperative, Country, Date, Employees, Ethnicity, Holder, Kind, Member, MemberType, Position, Role,
+    Sector, Summary,
 };
 use serde_json::Value;
+use std::borrow::Cow;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// One raw field value.
@@ -50,83 +52,10 @@ pub(crate) fn join(prefix: &str, field: &str) -> String {
 }
 
 /// A string in Unicode normalisation form C (allocates only when it is not).
-pub(crate) fn nfc(s: &str) -> String {
+pub(crate) fn nfc(s: &str) -> Cow<'_, str> {
     match is_nfc_quick(s.chars()) {
-        IsNormalized::Yes => s.to_string(),
-        _ => s.nfc().collect(),
-    }
-}
-
-/// Code lists: the contract's names and the model's values.
-pub(crate) mod names {
-    use super::*;
-
-    /// Cooperative kinds.
-    pub const KIND: &[(&str, Kind)] = &[
-        ("cooperative", Kind::Cooperative),
-        ("cooperative_group", Kind::CooperativeGroup),
-        ("union", Kind::Union),
-    ];
-    /// Sectors.
-    pub const SECTOR: &[(&str, Sector)] = &[
-        ("agriculture", Sector::Agriculture),
-        ("industry_construction", Sector::IndustryConstruction),
-        ("trade_services", Sector::TradeServices),
-    ];
-    /// Governance structures.
-    pub const GOVERNANCE: &[(&str, Governance)] =
-        &[("full", Governance::Full), ("simplified", Governance::Simplified)];
-    /// General meetings.
-    pub const GENERAL_MEETING: &[(&str, GeneralMeeting)] = &[
-        ("plenary", GeneralMeeting::Plenary),
-        ("delegates", GeneralMeeting::Delegates),
-    ];
-    /// ILO types.
-    pub const ILO_TYPE: &[(&str, IloType)] = &[
-        ("producer", IloType::Producer),
-        ("consumer", IloType::Consumer),
-        ("worker", IloType::Worker),
-        ("multi_stakeholder", IloType::MultiStakeholder),
-    ];
-    /// Circular 01/2020 types.
-    pub const CIRCULAR_TYPE: &[(&str, CircularType)] = &[
-        ("production", CircularType::Production),
-        ("consumption", CircularType::Consumption),
-        ("job_creation", CircularType::JobCreation),
-        ("mixed", CircularType::Mixed),
-    ];
-    /// Member types.
-    pub const MEMBER_TYPE: &[(&str, MemberType)] = &[
-        ("individual", MemberType::Individual),
-        ("household", MemberType::Household),
-        ("legal_entity", MemberType::LegalEntity),
-        ("cooperative", MemberType::Cooperative),
-        ("cooperative_group", MemberType::CooperativeGroup),
-        ("foreign_invested_org", MemberType::ForeignInvestedOrg),
-    ];
-    /// Member kinds.
-    pub const MEMBER_KIND: &[(&str, MemberKind)] = &[
-        ("official", MemberKind::Official),
-        ("associate_capital", MemberKind::AssociateCapital),
-        ("associate_noncapital", MemberKind::AssociateNoncapital),
-    ];
-    /// Sexes.
-    pub const SEX: &[(&str, Sex)] = &[("female", Sex::Female), ("male", Sex::Male)];
-    /// Roles.
-    pub const ROLE: &[(&str, Role)] = &[
-        ("board_chair", Role::BoardChair),
-        ("board_member", Role::BoardMember),
-        ("director", Role::Director),
-        ("deputy_director", Role::DeputyDirector),
-        ("supervisory_head", Role::SupervisoryHead),
-        ("supervisory_member", Role::SupervisoryMember),
-        ("controller", Role::Controller),
-        ("chief_accountant", Role::ChiefAccountant),
-    ];
-
-    /// The contract name of a value.
-    pub fn name_of<T: PartialEq + Copy>(table: &[(&'static str, T)], value: T) -> &'static str {
-        table.iter().find(|(_, v)| *v == value).map_or("", |(n, _)| n)
+        IsNormalized::Yes => Cow::Borrowed(s),
+        _ => Cow::Owned(s.nfc().collect()),
     }
 }
 
@@ -188,7 +117,8 @@ pub(crate) mod fields {
     ];
 }
 
-fn json_type(v: &Value) -> &'static str {
+/// What a JSON value is, for messages: `a string`, `an integer`, ...
+pub(crate) fn json_type(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
@@ -257,13 +187,13 @@ impl<'r, 'e, R: Record> Fields<'r, 'e, R> {
                 );
                 None
             }
-            Raw::Json(Value::String(s)) => Some(nfc(s)),
+            Raw::Json(Value::String(s)) => Some(nfc(s).into_owned()),
             Raw::Json(v) => {
                 let t = json_type(v);
                 self.err(field, Code::InvalidType, format!("expected a string, found {t}"));
                 None
             }
-            Raw::Text(s) => Some(nfc(s)),
+            Raw::Text(s) => Some(nfc(s).into_owned()),
         }
     }
 

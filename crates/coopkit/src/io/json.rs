@@ -1,6 +1,6 @@
 //! JSON and JSON Lines readers.
 
-use super::decode::{self, fields, join, Raw, Record};
+use super::decode::{self, fields, join, json_type, Raw, Record};
 use super::validate::{validate_at, JsonLocate};
 use super::{finish_lenient, finish_strict, Decoded, Loaded};
 use crate::error::{Error, InputError, InputErrorCode as Code, InputErrors};
@@ -20,17 +20,6 @@ impl Record for JsonRecord<'_> {
     }
     fn path(&self, field: &str) -> String {
         join(self.prefix, field)
-    }
-}
-
-fn json_type(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }
 
@@ -251,11 +240,7 @@ fn records(text: &str) -> Result<Vec<Decoded>, Vec<InputError>> {
             if !errors.is_empty() {
                 return Err(errors);
             }
-            Ok(list
-                .iter()
-                .enumerate()
-                .map(|(i, v)| decode_cooperative(v, &format!("cooperatives[{i}]")))
-                .collect())
+            Ok(value_records(list))
         }
         Ok(v @ Value::Object(_)) => Ok(vec![decode_cooperative(&v, "cooperatives[0]")]),
         Ok(other) => Err(vec![InputError::new(
@@ -340,6 +325,7 @@ pub fn registry_from_json_lenient(text: &str) -> Result<Loaded, Error> {
     Ok(finish_lenient(recs, Vec::new()))
 }
 
+/// Each value decoded as the cooperative at `cooperatives[i]`.
 fn value_records(values: &[Value]) -> Vec<Decoded> {
     values
         .iter()

@@ -47,7 +47,7 @@
 //!   recorded by leaving the post out).
 //!   A member reference is checked only when the cooperative has a member list.
 //! - **Employees**: when given, both `female` and `male` are required.
-//! - **Cross-field checks** are those of [`validate`]. They run on every
+//! - **Cross-field checks** are those of [`validate()`]. They run on every
 //!   record whose member and position lists decode without error (bad
 //!   cooperative-level fields are left out and do not stop them); when a
 //!   member or position is bad, they are skipped for that record, since a

@@ -24,12 +24,12 @@
 //! A declared member `kind` that the three facts contradict is not an input
 //! error: that is the rule `members.kind_consistent`.
 
-use super::decode::join;
+use super::decode::{join, nfc};
 use crate::error::{InputError, InputErrorCode as Code};
-use crate::model::{Cooperative, Holder, Member, MemberKind, Role, Sex, Summary};
+use crate::logic;
+use crate::model::{Cooperative, Holder, Role, Sex, Summary};
 use std::borrow::Cow;
 use std::collections::HashMap;
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// Names the paths of a cooperative's fields in the format it came from.
 pub(crate) trait Locate {
@@ -83,13 +83,6 @@ pub fn validate(coop: &Cooperative) -> Vec<InputError> {
     errors
 }
 
-fn nfc_key(s: &str) -> Cow<'_, str> {
-    match is_nfc_quick(s.chars()) {
-        IsNormalized::Yes => Cow::Borrowed(s),
-        _ => Cow::Owned(s.nfc().collect()),
-    }
-}
-
 const EMPTY: &str = "empty string; leave the field out when it is unknown";
 
 /// The checks, with paths from `loc`.
@@ -128,14 +121,14 @@ pub(crate) fn validate_at(coop: &Cooperative, loc: &dyn Locate, errors: &mut Vec
                     Code::InvalidValue,
                     "the id is empty",
                 ));
-            } else if let Some(&first) = ids.get(&nfc_key(&m.id)) {
+            } else if let Some(&first) = ids.get(&nfc(&m.id)) {
                 errors.push(InputError::new(
                     loc.member(i, "id"),
                     Code::DuplicateId,
                     format!("duplicate member id, first used at {}", loc.member(first, "id")),
                 ));
             } else {
-                ids.insert(nfc_key(&m.id), i);
+                ids.insert(nfc(&m.id), i);
             }
             if let (Some(j), Some(l)) = (m.joined, m.left) {
                 if l < j {
@@ -163,7 +156,7 @@ pub(crate) fn validate_at(coop: &Cooperative, loc: &dyn Locate, errors: &mut Vec
                     ));
                 }
                 Holder::Member(id) => {
-                    if coop.members.is_some() && !ids.contains_key(&nfc_key(id)) {
+                    if coop.members.is_some() && !ids.contains_key(&nfc(id)) {
                         errors.push(InputError::new(
                             loc.position(i, "member"),
                             Code::UnknownReference,
@@ -254,25 +247,6 @@ impl Range {
     }
 }
 
-fn is_official(m: &Member) -> Option<bool> {
-    match m.kind {
-        Some(k) => Some(k == MemberKind::Official),
-        None => match m.derived_kind() {
-            Ok(Some(k)) => Some(k == MemberKind::Official),
-            Ok(None) => None,
-            Err(()) => Some(false),
-        },
-    }
-}
-
-fn and(a: Option<bool>, b: Option<bool>) -> Option<bool> {
-    match (a, b) {
-        (Some(false), _) | (_, Some(false)) => Some(false),
-        (Some(true), Some(true)) => Some(true),
-        _ => None,
-    }
-}
-
 fn compare(
     field: &str,
     given: Option<u32>,
@@ -339,8 +313,8 @@ fn summary_agrees(
             let is_female = m.sex.map(|x| x == Sex::Female);
             all.add(Some(true));
             female.add(is_female);
-            official.add(is_official(m));
-            official_female.add(and(is_official(m), is_female));
+            official.add(m.is_official());
+            official_female.add(logic::and(m.is_official(), is_female));
             minority.add(m.is_minority());
         }
         let src = "the member list (members without a `left` date)";
@@ -375,7 +349,7 @@ fn summary_agrees(
         let female_holder = |h: &Holder| -> Option<bool> {
             match h {
                 Holder::Member(id) => {
-                    let i = *ids.get(&nfc_key(id))?;
+                    let i = *ids.get(&nfc(id))?;
                     coop.members.as_ref()?.get(i)?.sex.map(|x| x == Sex::Female)
                 }
                 Holder::External { sex, .. } => sex.map(|x| x == Sex::Female),

@@ -3,7 +3,7 @@
 
 use super::csv::COOPERATIVE_EXTRA;
 use super::decode::fields;
-use super::decode::names::{self, name_of};
+use crate::codes::{self as names, name_of};
 use crate::model::{Cooperative, Holder, Member, Position};
 use crate::registry::Registry;
 

@@ -218,7 +218,7 @@ impl std::fmt::Display for Value {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Value::Count(n) | Value::Vnd(n) => write!(f, "{n}"),
-            Value::Share(r) => write!(f, "{} %", crate::num::round_to(r.to_percent_f64(), 2)),
+            Value::Share(r) => f.write_str(&crate::text::percent(*r)),
             Value::Percent(p) => write!(f, "{p} %"),
             Value::Bool(b) => write!(f, "{b}"),
             Value::Text(t) => f.write_str(t),

@@ -200,6 +200,19 @@ impl Member {
         self.kind.or_else(|| self.derived_kind().ok().flatten())
     }
 
+    /// An official member (Law 17/2023 Art. 4(16)): by the declared kind,
+    /// else by the three facts; facts that settle "no kind at all" settle
+    /// "not official" too. `None` when neither settles it.
+    pub(crate) fn is_official(&self) -> Option<bool> {
+        match self.kind {
+            Some(k) => Some(k == MemberKind::Official),
+            None => match self.derived_kind() {
+                Ok(kind) => kind.map(|k| k == MemberKind::Official),
+                Err(()) => Some(false),
+            },
+        }
+    }
+
     /// Membership is current on `date`: joined on or before, not yet left.
     pub fn is_member_on(&self, date: Date) -> bool {
         self.joined.is_none_or(|j| j <= date) && self.left.is_none_or(|l| date < l)

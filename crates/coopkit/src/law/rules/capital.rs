@@ -2,7 +2,7 @@
 //! members' capital adding up to the charter capital.
 
 use super::{text, Ctx, Outcome};
-use crate::law::{Law, Value};
+use crate::law::Value;
 use crate::model::{Kind, Member, MemberKind};
 use crate::num::Ratio;
 
@@ -114,7 +114,9 @@ pub(super) fn member_cap(cx: &Ctx) -> Outcome {
             format!(
                 "Vốn góp lớn nhất của một thành viên là {} trên vốn điều lệ {}, không vượt mức tối đa {cap}% \
                     ({}) mà {law_vi} quy định cho {kind_vi}.",
-                text::vnd_vi(top.into()), text::vnd_vi(charter.into()), text::vnd_vi(limit)
+                text::vnd_vi(top.into()),
+                text::vnd_vi(charter.into()),
+                text::vnd_vi(limit)
             ),
         ));
     }
@@ -124,11 +126,8 @@ pub(super) fn member_cap(cx: &Ctx) -> Outcome {
 /// Under Law 17/2023 the capital of foreign investors and foreign-invested
 /// organisations together is at most 30 % of the charter capital.
 pub(super) fn foreign_cap(cx: &Ctx) -> Outcome {
-    if cx.law == Law::Vn2012 {
-        return cx.not_in_law(FOREIGN_CAP);
-    }
-    if cx.kind() == Kind::CooperativeGroup {
-        return cx.not_for_kind(FOREIGN_CAP);
+    if let Some(outside) = cx.only_2023(FOREIGN_CAP, None) {
+        return outside;
     }
     let (cap, citation) = cx.threshold(FOREIGN_CAP, "capital.foreign_cap")?;
     let members = cx.members(FOREIGN_CAP, citation)?;
@@ -216,19 +215,22 @@ pub(super) fn sum_matches_charter(cx: &Ctx) -> Outcome {
             None => missing.push(format!("members[{i}].capital_vnd")),
         }
     }
-    let charter =
-        match cx.coop.charter_capital_vnd {
-            Some(c) if missing.is_empty() => c,
-            _ => {
-                let (f_en, f_vi) = text::fields(&missing);
-                return Ok(vec![draft.not_assessable(
-                format!("Not assessable: data is missing ({f_en}) to add the members' capital up against the \
-                    charter capital."),
-                format!("Không đánh giá được: thiếu dữ liệu ({f_vi}) để đối chiếu tổng vốn góp của thành \
-                    viên với vốn điều lệ."),
+    let charter = match cx.coop.charter_capital_vnd {
+        Some(c) if missing.is_empty() => c,
+        _ => {
+            let (f_en, f_vi) = text::fields(&missing);
+            return Ok(vec![draft.not_assessable(
+                format!(
+                    "Not assessable: data is missing ({f_en}) to add the members' capital up against the \
+                        charter capital."
+                ),
+                format!(
+                    "Không đánh giá được: thiếu dữ liệu ({f_vi}) để đối chiếu tổng vốn góp của thành \
+                        viên với vốn điều lệ."
+                ),
             )]);
-            }
-        };
+        }
+    };
     let draft = draft
         .measured(u64::try_from(sum).ok().map(Value::Vnd))
         .required(Value::Vnd(charter));
@@ -260,7 +262,9 @@ pub(super) fn sum_matches_charter(cx: &Ctx) -> Outcome {
             format!(
                 "The capital of the {n} current members adds up to {}, {} {side_en} than the charter capital \
                     of {}.",
-                text::vnd_en(sum), text::vnd_en(diff), text::vnd_en(charter_w)
+                text::vnd_en(sum),
+                text::vnd_en(diff),
+                text::vnd_en(charter_w)
             ),
             format!(
                 "Tổng vốn góp của {n} thành viên hiện tại là {}, {side_vi} vốn điều lệ {} là {}.",

@@ -23,16 +23,9 @@ fn missing_governance(law_en: &str, law_vi: &str) -> (String, String) {
 /// Under Law 17/2023 Art. 56 the full structure is always allowed; the
 /// simplified one only for micro cooperatives and unions below the threshold.
 pub(super) fn structure_allowed(cx: &Ctx) -> Outcome {
-    if cx.law == Law::Vn2012 {
-        return cx.not_applicable(
-            STRUCTURE_ALLOWED,
-            cx.cite(None),
-            "Not applicable: Law 23/2012/QH13 has one management structure.".into(),
-            "Không áp dụng: Luật Hợp tác xã 2012 chỉ có một mô hình tổ chức quản lý.".into(),
-        );
-    }
-    if cx.kind() == Kind::CooperativeGroup {
-        return cx.not_for_kind(STRUCTURE_ALLOWED);
+    let one_structure = ("management structure", "mô hình tổ chức quản lý");
+    if let Some(outside) = cx.only_2023(STRUCTURE_ALLOWED, Some(one_structure)) {
+        return outside;
     }
     let (law_en, law_vi) = (cx.law.title(), text::law_vi(cx.law));
     let citation = cx.cite(Some("Art. 56"));
@@ -99,7 +92,7 @@ pub(super) fn structure_allowed(cx: &Ctx) -> Outcome {
                     format!(
                         "Hợp tác xã thuộc quy mô {} và áp dụng mô hình rút gọn; Điều 56 {law_vi} chỉ cho \
                             phép đối với hợp tác xã quy mô siêu nhỏ.",
-                        size_vi(class)
+                        crate::text::size_class(class).vi
                     ),
                 ),
                 None => draft.not_assessable(
@@ -118,15 +111,6 @@ pub(super) fn structure_allowed(cx: &Ctx) -> Outcome {
         }
     };
     Ok(vec![finding])
-}
-
-fn size_vi(c: SizeClass) -> &'static str {
-    match c {
-        SizeClass::Micro => "siêu nhỏ",
-        SizeClass::Small => "nhỏ",
-        SizeClass::Medium => "vừa",
-        SizeClass::Large => "lớn",
-    }
 }
 
 /// The posts a structure needs: each need is met by any one of its roles
@@ -275,11 +259,8 @@ pub(super) fn required_posts(cx: &Ctx) -> Outcome {
 /// Under Law 17/2023 the board (HĐQT) of the full structure has 3 to 15
 /// seats (Art. 65): chair plus board members.
 pub(super) fn board_size(cx: &Ctx) -> Outcome {
-    if cx.law == Law::Vn2012 {
-        return cx.not_in_law(BOARD_SIZE);
-    }
-    if cx.kind() == Kind::CooperativeGroup {
-        return cx.not_for_kind(BOARD_SIZE);
+    if let Some(outside) = cx.only_2023(BOARD_SIZE, None) {
+        return outside;
     }
     let (min, citation) = cx.threshold(BOARD_SIZE, "governance.board_size.min")?;
     let (max, _) = cx.threshold(BOARD_SIZE, "governance.board_size.max")?;

@@ -346,9 +346,11 @@ pub(super) fn individual_age(cx: &Ctx) -> Outcome {
             )),
         }
     }
+    // The cooperative-level pass has no measured or required value: the
+    // findings about members carry the age bound as `required`, and a count
+    // of members next to it would be a different quantity.
     if out.is_empty() {
-        let draft = cx.draft(INDIVIDUAL_AGE, citation).measured(Value::Count(adults));
-        out.push(draft.required(Value::Count(min_age)).pass(
+        out.push(cx.draft(INDIVIDUAL_AGE, citation).pass(
             format!(
                 "All {adults} individual members concerned are at least {min_age} on {as_of} ({law_en})."
             ),
@@ -412,16 +414,8 @@ fn facts(m: &Member) -> (String, String) {
 /// 4(16)–(19)); a declared kind must agree with them, and facts that give no
 /// kind at all (no capital, no services, no labour) fail.
 pub(super) fn kind_consistent(cx: &Ctx) -> Outcome {
-    if cx.law == Law::Vn2012 {
-        return cx.not_applicable(
-            KIND_CONSISTENT,
-            cx.cite(None),
-            "Not applicable: Law 23/2012/QH13 has one kind of member.".into(),
-            "Không áp dụng: Luật Hợp tác xã 2012 chỉ có một loại thành viên.".into(),
-        );
-    }
-    if cx.kind() == Kind::CooperativeGroup {
-        return cx.not_for_kind(KIND_CONSISTENT);
+    if let Some(outside) = cx.only_2023(KIND_CONSISTENT, Some(("kind of member", "loại thành viên"))) {
+        return outside;
     }
     let citation = cx.cite(Some("Art. 4(16)–(19)"));
     let members = cx.members(KIND_CONSISTENT, &citation)?;

@@ -3,9 +3,9 @@
 //!
 //! Every threshold comes from the parameter table ([`Parameters::for_law`]),
 //! so a user's overlay table changes the outcome. Each rule is a short
-//! function over a [`Ctx`]: the table, the law, the date, the members current
+//! function over a `Ctx`: the table, the law, the date, the members current
 //! on that date and the positions held on it. Findings are built with
-//! [`Draft`], which carries the rule id, the law and the citation.
+//! `Draft`, which carries the rule id, the law and the citation.
 
 mod capital;
 mod governance;
@@ -16,7 +16,7 @@ mod union;
 
 use super::params::Parameter;
 use super::{CheckReport, Finding, Law, Message, Parameters, Status, Subject, Value};
-use crate::model::{Cooperative, Date, Kind, Member, MemberKind, MemberType, Position};
+use crate::model::{Cooperative, Date, Kind, Member, MemberType, Position};
 
 /// Rule ids of the contract (CONTRACT.md §2), in catalogue order: the order
 /// of findings in every [`CheckReport`].
@@ -152,11 +152,7 @@ impl<'a> Ctx<'a> {
     /// `"cooperative"`, `"cooperative_group"` or `"union"`: the last part of
     /// parameter ids that differ by kind.
     fn kind_key(&self) -> &'static str {
-        match self.kind() {
-            Kind::Cooperative => "cooperative",
-            Kind::CooperativeGroup => "cooperative_group",
-            Kind::Union => "union",
-        }
+        crate::codes::name_of(crate::codes::KIND, self.kind())
     }
 
     /// The law's citation with an article, for rules that have no
@@ -229,10 +225,10 @@ impl<'a> Ctx<'a> {
                 let counts = match basis {
                     Basis::All => Some(true),
                     Basis::Cooperatives => Some(m.member_type == MemberType::Cooperative),
-                    Basis::Official => is_official(m),
+                    Basis::Official => m.is_official(),
                     Basis::OfficialCooperatives => {
                         if m.member_type == MemberType::Cooperative {
-                            is_official(m)
+                            m.is_official()
                         } else {
                             Some(false)
                         }
@@ -284,21 +280,27 @@ impl<'a> Ctx<'a> {
         )
     }
 
-    /// Not applicable because this law has no such rule.
-    fn not_in_law(&self, rule: &'static str) -> Outcome {
-        self.not_applicable(
-            rule,
-            self.cite(None),
-            format!("Not applicable: {} has no such rule.", self.law.title()),
-            format!("Không áp dụng: {} không có quy định này.", text::law_vi(self.law)),
-        )
+    /// For a rule of Law 17/2023 only: the not-applicable finding under Law
+    /// 23/2012 or for a cooperative group, `None` where the rule applies.
+    /// `one_2012` names, in English and Vietnamese, what Law 23/2012 has only
+    /// one of (so nothing to check); without it, that law has no such rule.
+    fn only_2023(&self, rule: &'static str, one_2012: Option<(&str, &str)>) -> Option<Outcome> {
+        if self.law == Law::Vn2012 {
+            let (title, vi) = (self.law.title(), text::law_vi(self.law));
+            let (en, vi) = match one_2012 {
+                Some((what_en, what_vi)) => (
+                    format!("Not applicable: {title} has one {what_en}."),
+                    format!("Không áp dụng: {vi} chỉ có một {what_vi}."),
+                ),
+                None => (
+                    format!("Not applicable: {title} has no such rule."),
+                    format!("Không áp dụng: {vi} không có quy định này."),
+                ),
+            };
+            return Some(self.not_applicable(rule, self.cite(None), en, vi));
+        }
+        (self.kind() == Kind::CooperativeGroup).then(|| self.not_for_kind(rule))
     }
-}
-
-/// Official under Law 17/2023 (declared kind, else the three facts);
-/// `None` when neither settles it.
-fn is_official(m: &Member) -> Option<bool> {
-    m.effective_kind().map(|k| k == MemberKind::Official)
 }
 
 /// A finding being built: rule, law and citation are set; subject,

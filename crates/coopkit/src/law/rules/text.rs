@@ -1,7 +1,11 @@
-//! Words the rule messages share, in English and Vietnamese.
+//! Words the rule messages share, in English and Vietnamese. Numbers,
+//! amounts and posts come from the crate-wide [`crate::text`].
 
+use crate::codes;
 use crate::law::Law;
-use crate::model::{Kind, MemberKind, MemberType, Role};
+use crate::model::{Kind, MemberKind, MemberType};
+
+pub(super) use crate::text::{join_and, role, vnd_en, vnd_vi};
 
 /// `"Luật Hợp tác xã 2023"`.
 pub(super) fn law_vi(law: Law) -> &'static str {
@@ -44,14 +48,7 @@ fn capitalise(s: &str) -> String {
 
 /// The contract code of a member type, for example `"legal_entity"`.
 pub(super) fn type_code(t: MemberType) -> &'static str {
-    match t {
-        MemberType::Individual => "individual",
-        MemberType::Household => "household",
-        MemberType::LegalEntity => "legal_entity",
-        MemberType::Cooperative => "cooperative",
-        MemberType::CooperativeGroup => "cooperative_group",
-        MemberType::ForeignInvestedOrg => "foreign_invested_org",
-    }
+    codes::name_of(codes::MEMBER_TYPE, t)
 }
 
 /// A member type in English words.
@@ -80,11 +77,7 @@ pub(super) fn type_vi(t: MemberType) -> &'static str {
 
 /// The contract code of a member kind, for example `"associate_capital"`.
 pub(super) fn member_kind_code(k: MemberKind) -> &'static str {
-    match k {
-        MemberKind::Official => "official",
-        MemberKind::AssociateCapital => "associate_capital",
-        MemberKind::AssociateNoncapital => "associate_noncapital",
-    }
+    codes::name_of(codes::MEMBER_KIND, k)
 }
 
 /// A member kind in English and Vietnamese.
@@ -99,52 +92,6 @@ pub(super) fn member_kind(k: MemberKind) -> (&'static str, &'static str) {
             "a non-contributing associate member",
             "thành viên liên kết không góp vốn",
         ),
-    }
-}
-
-/// A post in English and Vietnamese.
-pub(super) fn role(r: Role) -> (&'static str, &'static str) {
-    match r {
-        Role::BoardChair => ("board chair", "Chủ tịch Hội đồng quản trị"),
-        Role::BoardMember => ("board member", "thành viên Hội đồng quản trị"),
-        Role::Director => ("director", "Giám đốc"),
-        Role::DeputyDirector => ("deputy director", "Phó Giám đốc"),
-        Role::SupervisoryHead => ("head of the supervisory board", "Trưởng Ban kiểm soát"),
-        Role::SupervisoryMember => ("supervisory board member", "thành viên Ban kiểm soát"),
-        Role::Controller => ("controller", "Kiểm soát viên"),
-        Role::ChiefAccountant => ("chief accountant", "Kế toán trưởng"),
-    }
-}
-
-/// Groups digits in threes with `sep`.
-fn group_digits(n: u128, sep: char) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(sep);
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// `"1,500,000 VND"`.
-pub(super) fn vnd_en(n: u128) -> String {
-    format!("{} VND", group_digits(n, ','))
-}
-
-/// `"1.500.000 đồng"`.
-pub(super) fn vnd_vi(n: u128) -> String {
-    format!("{} đồng", group_digits(n, '.'))
-}
-
-/// `"a, b and c"` (`and` is the word for "and").
-pub(super) fn join_and(items: &[&str], and: &str) -> String {
-    match items {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [init @ .., last] => format!("{} {and} {last}", init.join(", ")),
     }
 }
 
@@ -166,21 +113,6 @@ pub(super) fn fields(paths: &[String]) -> (String, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn amounts_are_grouped_by_thousands() {
-        assert_eq!(vnd_en(0), "0 VND");
-        assert_eq!(vnd_en(999), "999 VND");
-        assert_eq!(vnd_en(1_000), "1,000 VND");
-        assert_eq!(vnd_vi(1_500_000), "1.500.000 đồng");
-        assert_eq!(vnd_vi(12_345_678_901), "12.345.678.901 đồng");
-    }
-
-    #[test]
-    fn lists_end_with_and() {
-        assert_eq!(join_and(&["director"], "and"), "director");
-        assert_eq!(join_and(&["a", "b", "c"], "và"), "a, b và c");
-    }
 
     #[test]
     fn long_field_lists_are_cut() {

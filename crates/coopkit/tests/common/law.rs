@@ -1,15 +1,13 @@
-//! Builders shared by the law tests.
-#![allow(dead_code)]
+//! Cooperatives built for the law rules, and short ways to read a check
+//! report.
 
 use coopkit::law::rules::RULE_IDS;
 use coopkit::{
-    CheckReport, Cooperative, Date, Finding, GeneralMeeting, Governance, Kind, LawChoice, Member, MemberKind,
+    CheckReport, Cooperative, Finding, GeneralMeeting, Governance, Kind, LawChoice, Member, MemberKind,
     MemberType, Parameters, Position, Role, Sector, Status,
 };
 
-pub fn d(s: &str) -> Date {
-    s.parse().expect("test date")
-}
+pub use super::d;
 
 /// Last day of Law 23/2012 and first day of Law 17/2023.
 pub const LAST_2012: &str = "2024-06-30";
