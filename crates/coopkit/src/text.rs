@@ -1,15 +1,21 @@
 //! Bilingual formatting shared by the rule messages ([`crate::law`]) and the
-//! classification reasons ([`crate::classify`](mod@crate::classify)): numbers with thousands
-//! separators in each language's style, amounts in đồng, percentages of an
-//! exact [`Ratio`], dates, lists, and the names of posts and size classes.
+//! classification reasons ([`crate::classify`](mod@crate::classify)): counts,
+//! amounts of money, percentages of an exact [`Ratio`], dates, lists, and the
+//! names of posts and size classes. Every number or date a message shows is
+//! written through this module, so both languages follow their own
+//! conventions everywhere:
 //!
-//! English groups thousands with a comma (`1,500,000`), Vietnamese with a
-//! full stop (`1.500.000`).
+//! | | English | Vietnamese |
+//! |---|---|---|
+//! | count | `1,000` | `1.000` |
+//! | amount | `1,500,000 VND` | `1.500.000 đồng` |
+//! | percentage | `33.33 %` | `33,33 %` |
+//! | date | `2024-10-16` | `16/10/2024` |
 
 use crate::classify::SizeClass;
 use crate::law::Message;
 use crate::model::{Date, Role};
-use crate::num::{round_to, Ratio};
+use crate::num::Ratio;
 
 /// `n` with its digits grouped in threes by `sep`: `50,000,000,000` or
 /// `50.000.000.000`.
@@ -30,26 +36,44 @@ pub(crate) fn count(n: u64) -> Message {
     Message::new(grouped(n.into(), ','), grouped(n.into(), '.'))
 }
 
-/// An amount in đồng in each language's number style: `1,000 đồng` /
-/// `1.000 đồng` (the classification reasons).
-pub(crate) fn dong(n: u64) -> Message {
-    let m = count(n);
-    Message::new(format!("{} đồng", m.en), format!("{} đồng", m.vi))
+/// An amount of money: `1,500,000 VND` in English, `1.500.000 đồng` in
+/// Vietnamese.
+pub(crate) fn vnd(n: impl Into<u128>) -> Message {
+    let n = n.into();
+    Message::new(
+        format!("{} VND", grouped(n, ',')),
+        format!("{} đồng", grouped(n, '.')),
+    )
 }
 
-/// An amount for an English rule message: `1,500,000 VND`.
-pub(crate) fn vnd_en(n: u128) -> String {
-    format!("{} VND", grouped(n, ','))
+/// A share as a percentage rounded half up to two decimals, trailing zeros
+/// dropped, in each language's number style: `33.33 %` / `33,33 %`,
+/// `1,250.5 %` / `1.250,5 %`. Computed in integers from the exact ratio.
+pub(crate) fn percent(r: Ratio) -> Message {
+    let (num, den) = (u128::from(r.numerator()), u128::from(r.denominator()));
+    // Hundredths of a percent, rounded half up: num / den × 10 000.
+    let hundredths = (num * 20_000 + den) / (2 * den);
+    let (whole, frac) = (hundredths / 100, hundredths % 100);
+    let decimals = match frac {
+        0 => String::new(),
+        f if f % 10 == 0 => (f / 10).to_string(),
+        f => format!("{f:02}"),
+    };
+    let style = |thousands: char, point: char| {
+        let mut s = grouped(whole, thousands);
+        if !decimals.is_empty() {
+            s.push(point);
+            s.push_str(&decimals);
+        }
+        s.push_str(" %");
+        s
+    };
+    Message::new(style(',', '.'), style('.', ','))
 }
 
-/// An amount for a Vietnamese rule message: `1.500.000 đồng`.
-pub(crate) fn vnd_vi(n: u128) -> String {
-    format!("{} đồng", grouped(n, '.'))
-}
-
-/// A share as a percentage rounded to two decimals, for display: `51.25 %`.
-pub(crate) fn percent(r: Ratio) -> String {
-    format!("{} %", round_to(r.to_percent_f64(), 2))
+/// A whole percentage, for a bound set by the law: `30 %` in both languages.
+pub(crate) fn whole_percent(p: u64) -> Message {
+    percent(Ratio::percent(p))
 }
 
 /// A date: ISO `2024-11-01` in English, `01/11/2024` in Vietnamese.
@@ -146,18 +170,38 @@ mod tests {
 
     #[test]
     fn amounts_in_each_style() {
-        assert_eq!(vnd_en(0), "0 VND");
-        assert_eq!(vnd_en(999), "999 VND");
-        assert_eq!(vnd_en(1_000), "1,000 VND");
-        assert_eq!(vnd_vi(1_500_000), "1.500.000 đồng");
-        assert_eq!(vnd_vi(12_345_678_901), "12.345.678.901 đồng");
-        assert_eq!(dong(1_000_000), Message::new("1,000,000 đồng", "1.000.000 đồng"));
+        assert_eq!(vnd(0u64), Message::new("0 VND", "0 đồng"));
+        assert_eq!(vnd(999u64).en, "999 VND");
+        assert_eq!(vnd(1_000u64).en, "1,000 VND");
+        assert_eq!(vnd(1_500_000u64).vi, "1.500.000 đồng");
+        assert_eq!(vnd(12_345_678_901u64).vi, "12.345.678.901 đồng");
+        // Sums of many members' capital are kept in u128.
+        assert_eq!(vnd(u128::from(u64::MAX) + 1).en, "18,446,744,073,709,551,616 VND");
     }
 
     #[test]
-    fn percentages_dates_and_lists() {
-        assert_eq!(percent(Ratio::new(51, 100).unwrap()), "51 %");
-        assert_eq!(percent(Ratio::new(1, 3).unwrap()), "33.33 %");
+    fn percentages_in_each_style() {
+        let p = |n, d| percent(Ratio::new(n, d).unwrap());
+        assert_eq!(p(51, 100), Message::new("51 %", "51 %"));
+        assert_eq!(p(1, 3), Message::new("33.33 %", "33,33 %"));
+        assert_eq!(p(2, 3), Message::new("66.67 %", "66,67 %"));
+        assert_eq!(p(1, 8), Message::new("12.5 %", "12,5 %"));
+        assert_eq!(p(1, 200), Message::new("0.5 %", "0,5 %"));
+        assert_eq!(
+            p(1, 20_000),
+            Message::new("0.01 %", "0,01 %"),
+            "half a hundredth rounds up"
+        );
+        assert_eq!(p(1, 30_000), Message::new("0 %", "0 %"));
+        assert_eq!(p(0, 7), Message::new("0 %", "0 %"));
+        assert_eq!(p(25_001, 2), Message::new("1,250,050 %", "1.250.050 %"));
+        assert_eq!(p(12_505, 1_000), Message::new("1,250.5 %", "1.250,5 %"));
+        assert_eq!(p(u64::MAX, 1).en, "1,844,674,407,370,955,161,500 %");
+        assert_eq!(whole_percent(30), Message::new("30 %", "30 %"));
+    }
+
+    #[test]
+    fn dates_and_lists() {
         let d = Date::from_ymd_opt(2024, 11, 1).unwrap();
         assert_eq!(date(d), Message::new("2024-11-01", "01/11/2024"));
         assert_eq!(join_and(&["director"], "and"), "director");

@@ -163,7 +163,7 @@ fn reason_states_values_and_thresholds_in_both_languages() {
         r.reason.en
     );
     assert_contains(&r.reason.en, "300 official members");
-    assert_contains(&r.reason.en, "annual revenue 50,000,000,000 đồng");
+    assert_contains(&r.reason.en, "annual revenue 50,000,000,000 VND");
     assert_contains(&r.reason.en, "official members ≥ 300");
     assert_contains(&r.reason.en, ": met");
     assert!(

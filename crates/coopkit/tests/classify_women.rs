@@ -242,7 +242,7 @@ fn women_owned_at_exactly_51_percent() {
     let r = women_managed(&owned(51_000_000, Some(100_000_000)), WomenOwned, on());
     assert_contains(&r.reason.en, "Law 04/2017/QH14, Art. 3(1)");
     assert_contains(&r.reason.en, "not a legal definition for cooperatives");
-    assert_contains(&r.reason.en, "51,000,000 đồng of 100,000,000 đồng");
+    assert_contains(&r.reason.en, "51,000,000 VND of 100,000,000 VND");
     assert_contains(&r.reason.vi, "Luật 04/2017/QH14");
     // The capital is there but no woman manages: no.
     let mut c = owned(60_000_000, Some(100_000_000));

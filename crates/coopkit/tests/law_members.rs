@@ -316,8 +316,11 @@ fn members_turn_eighteen_on_their_birthday() {
         assert_eq!(f.status, Status::Fail, "{on}");
         assert_eq!(f.required, Some(Value::Count(18)));
         assert!(f.message.en.contains("under 18") && f.message.vi.contains("chưa đủ 18 tuổi"));
+        // Nor in the Vietnamese form of a date (dd/mm/yyyy).
+        let day_after_vi = d(&day_after).format("%d/%m/%Y").to_string();
         for text in [&f.message.en, &f.message.vi] {
             assert!(!text.contains(&day_after), "birth date leaked: {text}");
+            assert!(!text.contains(&day_after_vi), "birth date leaked: {text}");
         }
     }
 }

@@ -222,12 +222,12 @@ impl Field {
         matches!(self, Field::OfficialMembers | Field::Members)
     }
 
-    /// A value of this field: a count, or an amount in đồng.
+    /// A value of this field: a count, or an amount of money.
     fn show(self, n: u64) -> Message {
         if self.is_count() {
             text::count(n)
         } else {
-            text::dong(n)
+            text::vnd(n)
         }
     }
 
@@ -664,7 +664,7 @@ fn circular_capital_band(params: &Parameters, as_of: Date, capital: Option<u64>)
             _ => None,
         },
     };
-    let v = text::dong(cap);
+    let v = text::vnd(cap);
     match class {
         Some(c) => {
             let n = text::size_class(c);

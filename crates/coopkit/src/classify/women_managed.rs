@@ -455,16 +455,19 @@ fn women_capital(coop: &Cooperative, as_of: Date) -> (Option<bool>, Message) {
     } else {
         None
     };
+    let (lo, ch) = (text::vnd(low), text::vnd(charter));
     let low = u64::try_from(low).unwrap_or(u64::MAX);
     // `charter` is not zero here.
-    let share = Ratio::new(low, charter).map_or_else(String::new, text::percent);
-    let (lo, ch) = (text::dong(low), text::dong(charter));
+    let share = Ratio::new(low, charter).map_or_else(|| Message::new("", ""), text::percent);
     let mut m = Message::new(
         format!(
-            "women members hold {} of {} charter capital ({share})",
-            lo.en, ch.en
+            "women members hold {} of {} charter capital ({})",
+            lo.en, ch.en, share.en
         ),
-        format!("thành viên nữ nắm {} trên {} vốn điều lệ ({share})", lo.vi, ch.vi),
+        format!(
+            "thành viên nữ nắm {} trên {} vốn điều lệ ({})",
+            lo.vi, ch.vi, share.vi
+        ),
     );
     if open > 0 && value.is_none() {
         let o = text::count(open);

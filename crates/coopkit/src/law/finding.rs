@@ -214,11 +214,14 @@ impl Value {
     }
 }
 
+/// Plain and language-neutral, for tables and logs: digits without grouping
+/// (`1500000`), a share with a decimal point (`33.33 %`), a range `3–15`.
+/// Messages do not use it: they write numbers in each language's style.
 impl std::fmt::Display for Value {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Value::Count(n) | Value::Vnd(n) => write!(f, "{n}"),
-            Value::Share(r) => f.write_str(&crate::text::percent(*r)),
+            Value::Share(r) => f.write_str(&crate::text::percent(*r).en),
             Value::Percent(p) => write!(f, "{p} %"),
             Value::Bool(b) => write!(f, "{b}"),
             Value::Text(t) => f.write_str(t),

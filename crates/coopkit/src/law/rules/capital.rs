@@ -50,19 +50,22 @@ pub(super) fn member_cap(cx: &Ctx) -> Outcome {
     let draft = || cx.draft(MEMBER_CAP, citation).required(Value::Percent(cap));
     let (law_en, law_vi) = (cx.law.title(), text::law_vi(cx.law));
     let (kind_en, kind_vi) = (text::kind_en(cx.kind()), text::kind_vi(cx.kind()));
+    let pc = text::whole_percent(cap);
     let Some(charter) = cx.coop.charter_capital_vnd else {
         return Ok(vec![draft().not_assessable(
             format!(
-                "Not assessable: charter_capital_vnd is missing; {law_en} caps each member's capital at \
-                    {cap} % of it."
+                "Not assessable: charter_capital_vnd is missing; {law_en} caps each member's capital at {} \
+                    of it.",
+                pc.en
             ),
             format!(
                 "Không đánh giá được: thiếu charter_capital_vnd; {law_vi} giới hạn vốn góp của mỗi thành \
-                    viên ở mức {cap}% vốn điều lệ."
+                    viên ở mức {} vốn điều lệ.",
+                pc.vi
             ),
         )]);
     };
-    let limit = cap_amount(cap, charter);
+    let (ch, limit) = (text::vnd(charter), text::vnd(cap_amount(cap, charter)));
     let mut out = Vec::new();
     let mut largest: Option<u64> = None;
     for &(i, m) in members {
@@ -83,19 +86,16 @@ pub(super) fn member_cap(cx: &Ctx) -> Outcome {
         if within(c.into(), cap, charter) {
             largest = largest.max(Some(c));
         } else {
+            let held = text::vnd(c);
             let en = format!(
-                "Member {id} holds {} of a charter capital of {}, over the cap of {cap} % ({}) that {law_en} \
+                "Member {id} holds {} of a charter capital of {}, over the cap of {} ({}) that {law_en} \
                     sets for a {kind_en}.",
-                text::vnd_en(c.into()),
-                text::vnd_en(charter.into()),
-                text::vnd_en(limit)
+                held.en, ch.en, pc.en, limit.en
             );
             let vi = format!(
-                "Thành viên {id} góp {} trên vốn điều lệ {}, vượt mức tối đa {cap}% ({}) mà {law_vi} quy \
+                "Thành viên {id} góp {} trên vốn điều lệ {}, vượt mức tối đa {} ({}) mà {law_vi} quy \
                     định cho {kind_vi}.",
-                text::vnd_vi(c.into()),
-                text::vnd_vi(charter.into()),
-                text::vnd_vi(limit)
+                held.vi, ch.vi, pc.vi, limit.vi
             );
             let measured = share(c.into(), charter).unwrap_or(Value::Vnd(c));
             out.push(draft().member(m).measured(measured).fail(en, vi));
@@ -103,20 +103,17 @@ pub(super) fn member_cap(cx: &Ctx) -> Outcome {
     }
     if out.is_empty() {
         let top = largest.unwrap_or(0);
+        let t = text::vnd(top);
         out.push(draft().measured(share(top.into(), charter)).pass(
             format!(
-                "The largest member's capital is {} of a charter capital of {}, within the cap of {cap} % \
-                    ({}) that {law_en} sets for a {kind_en}.",
-                text::vnd_en(top.into()),
-                text::vnd_en(charter.into()),
-                text::vnd_en(limit)
+                "The largest member's capital is {} of a charter capital of {}, within the cap of {} ({}) \
+                    that {law_en} sets for a {kind_en}.",
+                t.en, ch.en, pc.en, limit.en
             ),
             format!(
-                "Vốn góp lớn nhất của một thành viên là {} trên vốn điều lệ {}, không vượt mức tối đa {cap}% \
+                "Vốn góp lớn nhất của một thành viên là {} trên vốn điều lệ {}, không vượt mức tối đa {} \
                     ({}) mà {law_vi} quy định cho {kind_vi}.",
-                text::vnd_vi(top.into()),
-                text::vnd_vi(charter.into()),
-                text::vnd_vi(limit)
+                t.vi, ch.vi, pc.vi, limit.vi
             ),
         ));
     }
@@ -133,16 +130,19 @@ pub(super) fn foreign_cap(cx: &Ctx) -> Outcome {
     let members = cx.members(FOREIGN_CAP, citation)?;
     let draft = cx.draft(FOREIGN_CAP, citation).required(Value::Percent(cap));
     let (law_en, law_vi) = (cx.law.title(), text::law_vi(cx.law));
+    let pc = text::whole_percent(cap);
     let foreign: Vec<_> = members.iter().filter(|(_, m)| m.is_foreign_linked()).collect();
     if foreign.is_empty() {
         return Ok(vec![draft.measured(Ratio::new(0, 1).map(Value::Share)).pass(
             format!(
                 "No current member is a foreign investor or foreign-invested organisation; {law_en} caps \
-                    their capital at {cap} % of the charter capital."
+                    their capital at {} of the charter capital.",
+                pc.en
             ),
             format!(
                 "Không có thành viên nào là nhà đầu tư nước ngoài hoặc tổ chức có vốn đầu tư nước ngoài; \
-                    {law_vi} giới hạn vốn góp của họ ở mức {cap}% vốn điều lệ."
+                    {law_vi} giới hạn vốn góp của họ ở mức {} vốn điều lệ.",
+                pc.vi
             ),
         )]);
     }
@@ -157,26 +157,26 @@ pub(super) fn foreign_cap(cx: &Ctx) -> Outcome {
     if cx.coop.charter_capital_vnd.is_none() {
         missing.insert(0, "charter_capital_vnd".into());
     }
-    let n = foreign.len();
+    let n = text::count(foreign.len() as u64);
     match cx.coop.charter_capital_vnd {
         Some(charter) if missing.is_empty() => {
             let ok = within(sum, cap, charter);
-            let limit = cap_amount(cap, charter);
+            let (held, ch, limit) = (
+                text::vnd(sum),
+                text::vnd(charter),
+                text::vnd(cap_amount(cap, charter)),
+            );
             Ok(vec![draft.measured(share(sum, charter)).verdict(
                 ok,
                 format!(
-                    "The {n} foreign-linked members hold {} of a charter capital of {}; {law_en} allows at \
-                        most {cap} % ({}).",
-                    text::vnd_en(sum),
-                    text::vnd_en(charter.into()),
-                    text::vnd_en(limit)
+                    "The {} foreign-linked members hold {} of a charter capital of {}; {law_en} allows at \
+                        most {} ({}).",
+                    n.en, held.en, ch.en, pc.en, limit.en
                 ),
                 format!(
-                    "{n} thành viên có yếu tố nước ngoài góp {} trên vốn điều lệ {}; {law_vi} cho phép tối \
-                        đa {cap}% ({}).",
-                    text::vnd_vi(sum),
-                    text::vnd_vi(charter.into()),
-                    text::vnd_vi(limit)
+                    "{} thành viên có yếu tố nước ngoài góp {} trên vốn điều lệ {}; {law_vi} cho phép tối \
+                        đa {} ({}).",
+                    n.vi, held.vi, ch.vi, pc.vi, limit.vi
                 ),
             )])
         }
@@ -184,12 +184,14 @@ pub(super) fn foreign_cap(cx: &Ctx) -> Outcome {
             let (f_en, f_vi) = text::fields(&missing);
             Ok(vec![draft.not_assessable(
                 format!(
-                    "Not assessable: {n} members are foreign-linked and data is missing ({f_en}); {law_en} \
-                        caps their capital at {cap} % of the charter capital."
+                    "Not assessable: {} members are foreign-linked and data is missing ({f_en}); {law_en} \
+                        caps their capital at {} of the charter capital.",
+                    n.en, pc.en
                 ),
                 format!(
-                    "Không đánh giá được: có {n} thành viên có yếu tố nước ngoài nhưng thiếu dữ liệu \
-                        ({f_vi}); {law_vi} giới hạn vốn góp của họ ở mức {cap}% vốn điều lệ."
+                    "Không đánh giá được: có {} thành viên có yếu tố nước ngoài nhưng thiếu dữ liệu \
+                        ({f_vi}); {law_vi} giới hạn vốn góp của họ ở mức {} vốn điều lệ.",
+                    n.vi, pc.vi
                 ),
             )])
         }
@@ -234,17 +236,18 @@ pub(super) fn sum_matches_charter(cx: &Ctx) -> Outcome {
     let draft = draft
         .measured(u64::try_from(sum).ok().map(Value::Vnd))
         .required(Value::Vnd(charter));
-    let n = members.len();
+    let n = text::count(members.len() as u64);
     let charter_w = u128::from(charter);
+    let (total, ch) = (text::vnd(sum), text::vnd(charter));
     let finding = if sum == charter_w {
         draft.pass(
             format!(
-                "The capital of the {n} current members adds up to the charter capital of {}.",
-                text::vnd_en(sum)
+                "The capital of the {} current members adds up to the charter capital of {}.",
+                n.en, total.en
             ),
             format!(
-                "Tổng vốn góp của {n} thành viên hiện tại bằng vốn điều lệ {}.",
-                text::vnd_vi(sum)
+                "Tổng vốn góp của {} thành viên hiện tại bằng vốn điều lệ {}.",
+                n.vi, total.vi
             ),
         )
     } else {
@@ -258,19 +261,16 @@ pub(super) fn sum_matches_charter(cx: &Ctx) -> Outcome {
         } else {
             ("more", "nhiều hơn")
         };
+        let diff = text::vnd(diff);
         draft.fail(
             format!(
-                "The capital of the {n} current members adds up to {}, {} {side_en} than the charter capital \
+                "The capital of the {} current members adds up to {}, {} {side_en} than the charter capital \
                     of {}.",
-                text::vnd_en(sum),
-                text::vnd_en(diff),
-                text::vnd_en(charter_w)
+                n.en, total.en, diff.en, ch.en
             ),
             format!(
-                "Tổng vốn góp của {n} thành viên hiện tại là {}, {side_vi} vốn điều lệ {} là {}.",
-                text::vnd_vi(sum),
-                text::vnd_vi(charter_w),
-                text::vnd_vi(diff)
+                "Tổng vốn góp của {} thành viên hiện tại là {}, {side_vi} vốn điều lệ {} là {}.",
+                n.vi, total.vi, ch.vi, diff.vi
             ),
         )
     };

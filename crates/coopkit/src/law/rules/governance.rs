@@ -49,18 +49,22 @@ pub(super) fn structure_allowed(cx: &Ctx) -> Outcome {
                 min: 0,
                 max: limit.saturating_sub(1),
             });
+            let limit_text = text::count(limit);
+            let (limit_en, limit_vi) = (&limit_text.en, &limit_text.vi);
             match cx.count(Basis::All) {
                 Ok(t) => {
                     let n = t.known;
+                    let n_text = text::count(n);
+                    let (n_en, n_vi) = (&n_text.en, &n_text.vi);
                     draft.measured(Value::Count(n)).verdict(
                         n < limit,
                         format!(
-                            "The union has {n} members and uses the simplified structure; {law_en}, Art. 56 \
-                                allows that only below {limit} members."
+                            "The union has {n_en} members and uses the simplified structure; {law_en}, Art. \
+                                56 allows that only below {limit_en} members."
                         ),
                         format!(
-                            "Liên hiệp hợp tác xã có {n} thành viên và áp dụng mô hình rút gọn; Điều 56 \
-                                {law_vi} chỉ cho phép khi có dưới {limit} thành viên."
+                            "Liên hiệp hợp tác xã có {n_vi} thành viên và áp dụng mô hình rút gọn; Điều 56 \
+                                {law_vi} chỉ cho phép khi có dưới {limit_vi} thành viên."
                         ),
                     )
                 }
@@ -68,12 +72,12 @@ pub(super) fn structure_allowed(cx: &Ctx) -> Outcome {
                     format!(
                         "Not assessable: the union uses the simplified structure but its number of members \
                             is unknown (neither members nor {field}); {law_en}, Art. 56 allows that only \
-                            below {limit} members."
+                            below {limit_en} members."
                     ),
                     format!(
                         "Không đánh giá được: liên hiệp hợp tác xã áp dụng mô hình rút gọn nhưng chưa rõ số \
                             thành viên (không có members hay {field}); Điều 56 {law_vi} chỉ cho phép khi có \
-                            dưới {limit} thành viên."
+                            dưới {limit_vi} thành viên."
                     ),
                 ),
             }
@@ -159,6 +163,8 @@ fn needs_2012(cx: &Ctx) -> Result<Needs, Box<Finding>> {
     let (law_en, law_vi) = (cx.law.title(), text::law_vi(cx.law));
     let id = format!("governance.control_board_from.{}", cx.kind_key());
     let (from, citation) = cx.threshold(REQUIRED_POSTS, &id)?;
+    let from_text = text::count(from);
+    let (from_en, from_vi) = (&from_text.en, &from_text.vi);
     let has_board = cx
         .positions
         .iter()
@@ -173,25 +179,25 @@ fn needs_2012(cx: &Ctx) -> Result<Needs, Box<Finding>> {
             return Err(Box::new(cx.draft(REQUIRED_POSTS, citation).not_assessable(
                 format!(
                     "Not assessable: there is no control board (supervisory_head), which {law_en} requires \
-                     from {from} members, and the number of members is unknown (neither members nor \
+                     from {from_en} members, and the number of members is unknown (neither members nor \
                      {field})."
                 ),
                 format!(
                     "Không đánh giá được: không có Ban kiểm soát (supervisory_head), bắt buộc theo {law_vi} \
-                     khi có từ {from} thành viên, và chưa rõ số thành viên (không có members hay {field})."
+                     khi có từ {from_vi} thành viên, và chưa rõ số thành viên (không có members hay {field})."
                 ),
             )));
         }
     };
     let (b_en, b_vi) = if control.len() == 1 {
         (
-            format!("a control board from {from} members"),
-            format!("Ban kiểm soát khi có từ {from} thành viên"),
+            format!("a control board from {from_en} members"),
+            format!("Ban kiểm soát khi có từ {from_vi} thành viên"),
         )
     } else {
         (
-            format!("a controller or a control board below {from} members"),
-            format!("Kiểm soát viên hoặc Ban kiểm soát khi có dưới {from} thành viên"),
+            format!("a controller or a control board below {from_en} members"),
+            format!("Kiểm soát viên hoặc Ban kiểm soát khi có dưới {from_vi} thành viên"),
         )
     };
     Ok(Needs {
@@ -266,6 +272,8 @@ pub(super) fn board_size(cx: &Ctx) -> Outcome {
     let (max, _) = cx.threshold(BOARD_SIZE, "governance.board_size.max")?;
     let (law_en, law_vi) = (cx.law.title(), text::law_vi(cx.law));
     let draft = cx.draft(BOARD_SIZE, citation).required(Value::Range { min, max });
+    let (min_text, max_text) = (text::count(min), text::count(max));
+    let (min_en, min_vi, max_en, max_vi) = (&min_text.en, &min_text.vi, &max_text.en, &max_text.vi);
     let finding = match cx.coop.governance {
         None => {
             let (en, vi) = missing_governance(law_en, law_vi);
@@ -281,22 +289,26 @@ pub(super) fn board_size(cx: &Ctx) -> Outcome {
                 None => cx.coop.summary.and_then(|s| s.board_seats).map(u64::from),
             };
             match seats {
-                Some(n) => draft.measured(Value::Count(n)).verdict(
-                    (min..=max).contains(&n),
-                    format!("The board has {n} seats; {law_en} requires {min} to {max}."),
-                    format!(
-                        "Hội đồng quản trị có {n} thành viên; {law_vi} quy định từ {min} đến {max} thành \
-                            viên."
-                    ),
-                ),
+                Some(n) => {
+                    let n_text = text::count(n);
+                    let (n_en, n_vi) = (&n_text.en, &n_text.vi);
+                    draft.measured(Value::Count(n)).verdict(
+                        (min..=max).contains(&n),
+                        format!("The board has {n_en} seats; {law_en} requires {min_en} to {max_en}."),
+                        format!(
+                            "Hội đồng quản trị có {n_vi} thành viên; {law_vi} quy định từ {min_vi} đến \
+                                {max_vi} thành viên."
+                        ),
+                    )
+                }
                 None => draft.not_assessable(
                     format!(
                         "Not assessable: the number of board seats is unknown (neither positions nor \
-                            summary.board_seats); {law_en} requires {min} to {max}."
+                            summary.board_seats); {law_en} requires {min_en} to {max_en}."
                     ),
                     format!(
                         "Không đánh giá được: chưa rõ số thành viên Hội đồng quản trị (không có positions \
-                            hay summary.board_seats); {law_vi} quy định từ {min} đến {max} thành viên."
+                            hay summary.board_seats); {law_vi} quy định từ {min_vi} đến {max_vi} thành viên."
                     ),
                 ),
             }

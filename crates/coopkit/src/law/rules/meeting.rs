@@ -16,16 +16,18 @@ pub(super) fn delegates_allowed(cx: &Ctx) -> Outcome {
     let (min, citation) = cx.threshold(DELEGATES_ALLOWED, "meeting.delegates_from")?;
     let draft = cx.draft(DELEGATES_ALLOWED, citation).required(Value::Count(min));
     let (law_en, law_vi) = (cx.law.title(), text::law_vi(cx.law));
+    let min_text = text::count(min);
+    let (min_en, min_vi) = (&min_text.en, &min_text.vi);
     match cx.coop.general_meeting {
         None => {
             return Ok(vec![draft.not_assessable(
                 format!(
                     "Not assessable: general_meeting is missing; {law_en} allows a meeting of delegates only \
-                        from {min} members."
+                        from {min_en} members."
                 ),
                 format!(
                     "Không đánh giá được: thiếu general_meeting; {law_vi} chỉ cho phép đại hội đại biểu khi \
-                        có từ {min} thành viên trở lên."
+                        có từ {min_vi} thành viên trở lên."
                 ),
             )])
         }
@@ -48,42 +50,43 @@ pub(super) fn delegates_allowed(cx: &Ctx) -> Outcome {
             return Ok(vec![draft.not_assessable(
                 format!(
                     "Not assessable: the general meeting is held by delegates, but the number of {noun_en} \
-                        is unknown (neither members nor {field}); {law_en} allows that from {min}."
+                        is unknown (neither members nor {field}); {law_en} allows that from {min_en}."
                 ),
                 format!(
                     "Không đánh giá được: đại hội được tổ chức theo hình thức đại biểu nhưng chưa rõ số \
-                        {noun_vi} (không có members hay {field}); {law_vi} chỉ cho phép khi có từ {min} trở \
-                        lên."
+                        {noun_vi} (không có members hay {field}); {law_vi} chỉ cho phép khi có từ {min_vi} \
+                        trở lên."
                 ),
             )])
         }
     };
     let n = tally.known;
+    let (n_text, unknown) = (text::count(n), text::count(tally.unknown.len() as u64));
+    let (n_en, n_vi, unknown_en, unknown_vi) = (&n_text.en, &n_text.vi, &unknown.en, &unknown.vi);
     let finding = match tally.at_least(min) {
         Some(ok) => draft.measured(Value::Count(n)).verdict(
             ok,
             format!(
-                "The general meeting is held by delegates with {n} {noun_en}; {law_en} allows that from \
-                    {min}."
+                "The general meeting is held by delegates with {n_en} {noun_en}; {law_en} allows that from \
+                    {min_en}."
             ),
             format!(
-                "Đại hội thành viên được tổ chức theo hình thức đại biểu với {n} {noun_vi}; {law_vi} chỉ cho \
-                    phép khi có từ {min} {noun_vi} trở lên."
+                "Đại hội thành viên được tổ chức theo hình thức đại biểu với {n_vi} {noun_vi}; {law_vi} chỉ \
+                    cho phép khi có từ {min_vi} {noun_vi} trở lên."
             ),
         ),
         None => {
             let (f_en, f_vi) = text::fields(&tally.unknown);
             draft.measured(Value::Count(n)).not_assessable(
                 format!(
-                    "Not assessable: the general meeting is held by delegates with {n} {noun_en} for certain \
-                        and {} members of unknown kind ({f_en}); {law_en} allows that from {min}.",
-                    tally.unknown.len()
+                    "Not assessable: the general meeting is held by delegates with {n_en} {noun_en} for \
+                        certain and {unknown_en} members of unknown kind ({f_en}); {law_en} allows that from \
+                        {min_en}."
                 ),
                 format!(
-                    "Không đánh giá được: đại hội được tổ chức theo hình thức đại biểu, chắc chắn có {n} \
-                        {noun_vi} và {} thành viên chưa rõ loại ({f_vi}); {law_vi} chỉ cho phép khi có từ \
-                        {min} trở lên.",
-                    tally.unknown.len()
+                    "Không đánh giá được: đại hội được tổ chức theo hình thức đại biểu, chắc chắn có {n_vi} \
+                        {noun_vi} và {unknown_vi} thành viên chưa rõ loại ({f_vi}); {law_vi} chỉ cho phép \
+                        khi có từ {min_vi} trở lên."
                 ),
             )
         }

@@ -36,23 +36,27 @@ pub(super) fn minimum(cx: &Ctx) -> Outcome {
     let draft = cx.draft(MINIMUM, citation).required(Value::Count(min));
     let (who_en, who_vi) = text::the_kind(cx.kind());
     let (law_en, law_vi) = (cx.law.title(), text::law_vi(cx.law));
+    let least = text::count(min);
     let tally = match cx.count(basis) {
         Ok(t) => t,
         Err(field) => {
             return Ok(vec![draft.not_assessable(
                 format!(
-                "Not assessable: the number of {noun_en} is unknown; the record has neither a member list \
-                    (members) nor {field}. {law_en} requires at least {min}."
-            ),
+                    "Not assessable: the number of {noun_en} is unknown; the record has neither a member \
+                        list (members) nor {field}. {law_en} requires at least {}.",
+                    least.en
+                ),
                 format!(
-                "Không đánh giá được: chưa rõ số {noun_vi}; hồ sơ không có danh sách thành viên (members) \
-                    cũng không có {field}. {law_vi} yêu cầu tối thiểu {min}."
-            ),
+                    "Không đánh giá được: chưa rõ số {noun_vi}; hồ sơ không có danh sách thành viên \
+                        (members) cũng không có {field}. {law_vi} yêu cầu tối thiểu {}.",
+                    least.vi
+                ),
             )])
         }
     };
     let n = tally.known;
-    let unknown = tally.unknown.len();
+    let unknown = tally.unknown.len() as u64;
+    let (has, unk, most) = (text::count(n), text::count(unknown), text::count(n + unknown));
     let finding = match tally.at_least(min) {
         Some(ok) if unknown == 0 || ok => {
             let (at_least_en, at_least_vi) = if unknown == 0 {
@@ -62,35 +66,45 @@ pub(super) fn minimum(cx: &Ctx) -> Outcome {
             };
             draft.measured(Value::Count(n)).verdict(
                 ok,
-                format!("{who_en} has {at_least_en}{n} {noun_en}; {law_en} requires at least {min}."),
-                format!("{who_vi} có {at_least_vi}{n} {noun_vi}; {law_vi} yêu cầu tối thiểu {min}."),
+                format!(
+                    "{who_en} has {at_least_en}{} {noun_en}; {law_en} requires at least {}.",
+                    has.en, least.en
+                ),
+                format!(
+                    "{who_vi} có {at_least_vi}{} {noun_vi}; {law_vi} yêu cầu tối thiểu {}.",
+                    has.vi, least.vi
+                ),
             )
         }
         Some(_) => draft.measured(Value::Count(n)).fail(
             format!(
-                "{who_en} has {n} {noun_en}, at most {} even if all {unknown} members of unknown kind were \
-                    official; {law_en} requires at least {min}.",
-                n + unknown as u64
+                "{who_en} has {} {noun_en}, at most {} even if all {} members of unknown kind were \
+                    official; {law_en} requires at least {}.",
+                has.en, most.en, unk.en, least.en
             ),
             format!(
-                "{who_vi} có {n} {noun_vi}, tối đa {} kể cả khi {unknown} thành viên chưa rõ loại đều là \
-                    thành viên chính thức; {law_vi} yêu cầu tối thiểu {min}.",
-                n + unknown as u64
+                "{who_vi} có {} {noun_vi}, tối đa {} kể cả khi {} thành viên chưa rõ loại đều là \
+                    thành viên chính thức; {law_vi} yêu cầu tối thiểu {}.",
+                has.vi, most.vi, unk.vi, least.vi
             ),
         ),
         None => {
             let (f_en, f_vi) = text::fields(&tally.unknown);
             draft.measured(Value::Count(n)).not_assessable(
                 format!(
-                    "Not assessable: {who_en} has {n} {noun_en} for certain, and the kind of {unknown} more \
+                    "Not assessable: {who_en} has {} {noun_en} for certain, and the kind of {} more \
                         members is unknown ({f_en}: give kind, or contributes_capital, uses_services and \
-                        contributes_labour); {law_en} requires at least {min}."
+                        contributes_labour); {law_en} requires at least {}.",
+                    has.en, unk.en, least.en
                 ),
                 format!(
-                    "Không đánh giá được: {} chắc chắn có {n} {noun_vi}, còn {unknown} thành viên chưa rõ \
+                    "Không đánh giá được: {} chắc chắn có {} {noun_vi}, còn {} thành viên chưa rõ \
                         loại ({f_vi}: cần kind, hoặc contributes_capital, uses_services và \
-                        contributes_labour); {law_vi} yêu cầu tối thiểu {min}.",
-                    text::kind_vi(cx.kind())
+                        contributes_labour); {law_vi} yêu cầu tối thiểu {}.",
+                    text::kind_vi(cx.kind()),
+                    has.vi,
+                    unk.vi,
+                    least.vi
                 ),
             )
         }
@@ -255,6 +269,7 @@ pub(super) fn eligible_type(cx: &Ctx) -> Outcome {
         present.sort();
         present.dedup();
         let (who_en, who_vi) = text::the_kind(cx.kind());
+        let n = text::count(members.len() as u64);
         out.push(
             cx.draft(ELIGIBLE_TYPE, citation.as_str())
                 .measured(Value::List(present))
@@ -262,13 +277,13 @@ pub(super) fn eligible_type(cx: &Ctx) -> Outcome {
                 .pass(
                     format!(
                         "{who_en}'s {} current members are all of types {} admits ({}).",
-                        members.len(),
+                        n.en,
                         cx.law.title(),
                         allowed.join(", ")
                     ),
                     format!(
                         "{who_vi} có {} thành viên hiện tại, đều thuộc loại {} cho phép ({}).",
-                        members.len(),
+                        n.vi,
                         text::law_vi(cx.law),
                         allowed.join(", ")
                     ),
@@ -288,8 +303,11 @@ pub(super) fn individual_age(cx: &Ctx) -> Outcome {
     let members = cx.members(INDIVIDUAL_AGE, citation)?;
     let (law_en, law_vi) = (cx.law.title(), text::law_vi(cx.law));
     let as_of = cx.as_of;
+    // Ages and dates as each language writes them (the birth date is never shown).
+    let (age, on) = (text::count(min_age), text::date(as_of));
+    let (age_en, age_vi, on_en, on_vi) = (&age.en, &age.vi, &on.en, &on.vi);
     let mut out = Vec::new();
-    let mut adults = 0;
+    let mut adults: u64 = 0;
     for &(i, m) in members
         .iter()
         .filter(|(_, m)| m.member_type == MemberType::Individual)
@@ -313,22 +331,22 @@ pub(super) fn individual_age(cx: &Ctx) -> Outcome {
             (Some(true), _) => adults += 1,
             (Some(false), Some(true)) => out.push(draft.fail(
                 format!(
-                    "Member {id} is under {min_age} on {as_of}; {law_en} requires individual members to be \
-                        at least {min_age}."
+                    "Member {id} is under {age_en} on {on_en}; {law_en} requires individual members to be \
+                        at least {age_en}."
                 ),
                 format!(
-                    "Thành viên {id} chưa đủ {min_age} tuổi vào ngày {as_of}; {law_vi} yêu cầu thành viên là \
-                        cá nhân từ đủ {min_age} tuổi trở lên."
+                    "Thành viên {id} chưa đủ {age_vi} tuổi vào ngày {on_vi}; {law_vi} yêu cầu thành viên là \
+                        cá nhân từ đủ {age_vi} tuổi trở lên."
                 ),
             )),
             (Some(false), _) => out.push(draft.not_assessable(
                 format!(
-                    "Not assessable: member {id} is under {min_age} on {as_of}, which {law_en} forbids for \
+                    "Not assessable: member {id} is under {age_en} on {on_en}, which {law_en} forbids for \
                         official and capital-contributing members, but members[{i}].kind is unknown (give \
                         kind, or contributes_capital, uses_services and contributes_labour)."
                 ),
                 format!(
-                    "Không đánh giá được: thành viên {id} chưa đủ {min_age} tuổi vào ngày {as_of}, điều mà \
+                    "Không đánh giá được: thành viên {id} chưa đủ {age_vi} tuổi vào ngày {on_vi}, điều mà \
                         {law_vi} không cho phép đối với thành viên chính thức và thành viên liên kết góp \
                         vốn, nhưng chưa rõ members[{i}].kind (cần kind, hoặc contributes_capital, \
                         uses_services và contributes_labour)."
@@ -337,11 +355,11 @@ pub(super) fn individual_age(cx: &Ctx) -> Outcome {
             (None, _) => out.push(draft.not_assessable(
                 format!(
                     "Not assessable: members[{i}].birth_date is missing, so the age of member {id} on \
-                        {as_of} is unknown; {law_en} requires at least {min_age}."
+                        {on_en} is unknown; {law_en} requires at least {age_en}."
                 ),
                 format!(
                     "Không đánh giá được: thiếu members[{i}].birth_date nên chưa rõ tuổi của thành viên {id} \
-                        vào ngày {as_of}; {law_vi} yêu cầu từ đủ {min_age} tuổi."
+                        vào ngày {on_vi}; {law_vi} yêu cầu từ đủ {age_vi} tuổi."
                 ),
             )),
         }
@@ -350,13 +368,15 @@ pub(super) fn individual_age(cx: &Ctx) -> Outcome {
     // findings about members carry the age bound as `required`, and a count
     // of members next to it would be a different quantity.
     if out.is_empty() {
+        let adults = text::count(adults);
+        let (adults_en, adults_vi) = (&adults.en, &adults.vi);
         out.push(cx.draft(INDIVIDUAL_AGE, citation).pass(
             format!(
-                "All {adults} individual members concerned are at least {min_age} on {as_of} ({law_en})."
+                "All {adults_en} individual members concerned are at least {age_en} on {on_en} ({law_en})."
             ),
             format!(
-                "Cả {adults} thành viên là cá nhân thuộc diện áp dụng đều từ đủ {min_age} tuổi trở lên vào \
-                    ngày {as_of} ({law_vi})."
+                "Cả {adults_vi} thành viên là cá nhân thuộc diện áp dụng đều từ đủ {age_vi} tuổi trở lên vào \
+                    ngày {on_vi} ({law_vi})."
             ),
         ));
     }

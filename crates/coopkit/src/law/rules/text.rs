@@ -5,7 +5,7 @@ use crate::codes;
 use crate::law::Law;
 use crate::model::{Kind, MemberKind, MemberType};
 
-pub(super) use crate::text::{join_and, role, vnd_en, vnd_vi};
+pub(super) use crate::text::{count, date, join_and, role, vnd, whole_percent};
 
 /// `"Luật Hợp tác xã 2023"`.
 pub(super) fn law_vi(law: Law) -> &'static str {
@@ -102,10 +102,10 @@ pub(super) fn fields(paths: &[String]) -> (String, String) {
     if paths.len() <= SHOWN {
         (head.clone(), head)
     } else {
-        let more = paths.len() - SHOWN;
+        let more = count((paths.len() - SHOWN) as u64);
         (
-            format!("{head} and {more} more"),
-            format!("{head} và {more} trường khác"),
+            format!("{head} and {} more", more.en),
+            format!("{head} và {} trường khác", more.vi),
         )
     }
 }
@@ -121,6 +121,12 @@ mod tests {
         assert!(en.ends_with("members[4].kind and 2 more"), "{en}");
         assert!(vi.ends_with("và 2 trường khác"), "{vi}");
         assert_eq!(fields(&paths[..1]).0, "members[0].kind");
+        let many: Vec<String> = (0..1_005).map(|i| format!("members[{i}].kind")).collect();
+        let (en, vi) = fields(&many);
+        assert!(
+            en.ends_with("and 1,000 more") && vi.ends_with("và 1.000 trường khác"),
+            "{en} / {vi}"
+        );
     }
 
     #[test]

@@ -108,16 +108,17 @@ pub(super) fn member_types(cx: &Ctx) -> Outcome {
         out.push(finding);
     }
     if out.is_empty() {
+        let n = text::count(members.len() as u64);
         out.push(cx.draft(MEMBER_TYPES, citation.as_str()).pass(
             format!(
                 "All {} current members are of admitted types: official members are cooperatives, associate \
                     members Vietnamese legal entities.",
-                members.len()
+                n.en
             ),
             format!(
                 "Cả {} thành viên hiện tại đều đúng loại: thành viên chính thức là hợp tác xã, thành viên \
                     liên kết là pháp nhân Việt Nam.",
-                members.len()
+                n.vi
             ),
         ));
     }
