@@ -92,10 +92,13 @@ pub(super) fn minimum(cx: &Ctx) -> Outcome {
             let (f_en, f_vi) = text::fields(&tally.unknown);
             draft.measured(Value::Count(n)).not_assessable(
                 format!(
-                    "Not assessable: {who_en} has {} {noun_en} for certain, and the kind of {} more \
+                    "Not assessable: {} has {} {noun_en} for certain, and the kind of {} more \
                         members is unknown ({f_en}: give kind, or contributes_capital, uses_services and \
                         contributes_labour); {law_en} requires at least {}.",
-                    has.en, unk.en, least.en
+                    who_en.to_lowercase(),
+                    has.en,
+                    unk.en,
+                    least.en
                 ),
                 format!(
                     "Không đánh giá được: {} chắc chắn có {} {noun_vi}, còn {} thành viên chưa rõ \
