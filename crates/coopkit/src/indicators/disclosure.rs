@@ -63,7 +63,14 @@ impl Table {
     pub fn suppress(&mut self, k: u32) {
         let k = u64::from(k);
         let n = self.rows.len();
-        let has_data: Vec<bool> = self.rows.iter().map(|r| r.numerator.is_some()).collect();
+        // A row without data (no cooperative contributed) is a known zero in
+        // its relation, so it takes part like any other cell; only rows with
+        // no numerator at all (the ratio of ratios) do not.
+        let has_data: Vec<bool> = self
+            .rows
+            .iter()
+            .map(|r| r.indicator != IndicatorId::RepresentationRatio)
+            .collect();
         let size: Vec<u64> = self.rows.iter().map(|r| r.numerator.unwrap_or(0)).collect();
         let mut hidden = vec![false; n];
         let mut primary = vec![false; n];
