@@ -191,7 +191,9 @@ fn disaggregation() -> impl Strategy<Value = Option<Disaggregation>> {
 
 /// (indicator, category) → summed numerator, denominator, not_contributing
 /// over the rows of finest groups.
-fn sums(t: &Table) -> std::collections::BTreeMap<(I, Option<String>), (u64, u64, u64, u64)> {
+type Sums = std::collections::BTreeMap<(I, Option<String>), (u64, u64, u64, u64)>;
+
+fn sums(t: &Table) -> Sums {
     let mut m = std::collections::BTreeMap::new();
     for r in &t.rows {
         if r.group.iter().any(|(_, v)| v.is_none()) {
