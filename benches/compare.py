@@ -61,7 +61,8 @@ def polars_load(d):
 
 def polars_compute(frames, as_of):
     import polars as pl
-    coops, members, positions = frames
+    # Lazy, so polars can plan, fuse and parallelise the whole query.
+    coops, members, positions = (f.lazy() for f in frames)
     c = pl.col
     cur = members.filter((c("joined").is_null() | (c("joined") <= as_of)) & (c("left").is_null() | (c("left") > as_of)))
     person = c("type").is_in(["individual", "household"])
@@ -94,8 +95,10 @@ def polars_compute(frames, as_of):
     held = positions.filter(
         (c("start").is_null() | (c("start") <= as_of)) & (c("end").is_null() | (c("end") > as_of))
         & c("role").is_in(["board_chair", "board_member", "director"]))
-    holders = members.select(c("cooperative_id"), c("id").alias("member"), c("sex").alias("m_sex")).unique(
-        ["cooperative_id", "member"], keep="first")
+    # Only members who hold a post are needed (the first with that id, as coopkit does).
+    holders = (members.select(c("cooperative_id"), c("id").alias("member"), c("sex").alias("m_sex"))
+               .join(held.select("cooperative_id", "member").unique(), on=["cooperative_id", "member"], how="semi")
+               .unique(["cooperative_id", "member"], keep="first", maintain_order=True))
     held = held.join(holders, on=["cooperative_id", "member"], how="left")
     hsex = pl.when(c("member").is_null()).then(c("sex")).otherwise(c("m_sex"))
     seat = c("role") != "director"
@@ -185,7 +188,7 @@ def polars_compute(frames, as_of):
              pl.when(rep).then(c("female_n")).otherwise(0).sum().alias("rep.f"),
              pl.when(rep).then(c("members_n")).otherwise(0).sum().alias("rep.n"),
              rep.fill_null(False).sum().alias("rep.c")]
-    out = k.group_by(["province", "sector"]).agg(aggs)
+    out = k.group_by(["province", "sector"]).agg(aggs).collect()
     return out.to_dicts()
 
 
@@ -252,8 +255,10 @@ def pandas_compute(frames, as_of):
     held = p[((p["start"].isna() | (p["start"] <= as_of)).fillna(False)
               & (p["end"].isna() | (p["end"] > as_of)).fillna(False)
               & p["role"].isin(["board_chair", "board_member", "director"]))]
-    holders = members[["cooperative_id", "id", "sex"]].drop_duplicates(["cooperative_id", "id"]).rename(
-        columns={"id": "member", "sex": "m_sex"})
+    # Only members who hold a post are needed (the first with that id, as coopkit does).
+    keys = held[["cooperative_id", "member"]].dropna().drop_duplicates()
+    holders = members[["cooperative_id", "id", "sex"]].rename(columns={"id": "member", "sex": "m_sex"}).merge(
+        keys, on=["cooperative_id", "member"], how="inner").drop_duplicates(["cooperative_id", "member"])
     held = held.merge(holders, on=["cooperative_id", "member"], how="left")
     hs = held["sex"].where(held["member"].isna(), held["m_sex"])
     seat = (held["role"] != "director").to_numpy()
@@ -471,11 +476,16 @@ def main():
     ck = res["coopkit"]
     print(f"registry: {ck['cooperatives']} cooperatives and groups, {ck['members']} listed members; "
           f"{ck['rows']} rows ({len(ref)} checked cells)")
-    print(f"{'engine':8} {'load s':>8} {'query s':>9} {'peak MB':>8} {'query ratio':>12} {'load ratio':>11}")
+    # coopkit's first query at a date classifies every cooperative; later
+    # queries at the same date reuse that. The ratio uses the first (cold)
+    # query; polars and pandas recompute everything each time (median).
+    print(f"{'engine':8} {'load s':>8} {'query s':>9} {'warm s':>8} {'peak MB':>8} {'query ratio':>12} "
+          f"{'load ratio':>11}")
     for eng, r in res.items():
-        qr = r["query_s_median"] / ck["query_s_median"]
+        cold = r.get("query_s_first", r["query_s_median"])
+        qr = r["query_s_median"] / ck["query_s_first"]
         lr = r["load_s"] / ck["load_s"]
-        print(f"{eng:8} {r['load_s']:8.3f} {r['query_s_median']:9.4f} {r['peak_rss'] / 2**20:8.0f} "
+        print(f"{eng:8} {r['load_s']:8.3f} {cold:9.4f} {r['query_s_median']:8.4f} {r['peak_rss'] / 2**20:8.0f} "
               f"{qr:11.1f}x {lr:10.2f}x")
     print(f"coopkit columns: {ck['column_bytes'] / 2**20:.0f} MB; resident after load "
           f"{(ck['rss_loaded'] - ck['rss_before_load']) / 2**20:.0f} MB; peak {ck['peak_rss'] / 2**20:.0f} MB "

@@ -31,6 +31,20 @@ fn opt<T: std::str::FromStr>(r: &ByteRecord, i: Option<usize>) -> Option<T> {
     }
 }
 
+/// `YYYY-MM-DD` without going through chrono's general parser.
+fn date(r: &ByteRecord, i: Option<usize>) -> Option<Date> {
+    let b = i.and_then(|i| r.get(i))?;
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let n = |s: &[u8]| {
+        s.iter().try_fold(0u32, |a, &c| {
+            c.is_ascii_digit().then(|| a * 10 + u32::from(c - b'0'))
+        })
+    };
+    Date::from_ymd_opt(n(&b[0..4])? as i32, n(&b[5..7])?, n(&b[8..10])?)
+}
+
 fn boolean(r: &ByteRecord, i: Option<usize>) -> Option<bool> {
     match s(r, i) {
         "true" => Some(true),
@@ -121,9 +135,45 @@ fn cooperatives(dir: &Path) -> Result<Vec<Cooperative>, Error> {
     Ok(out)
 }
 
-fn member(r: &ByteRecord, h: &Cols) -> Member {
-    let c = |n: &str| h.get(n);
-    let t = match s(r, c("type")) {
+/// Column indices of `members.csv`, resolved once.
+struct MemberCols {
+    id: Option<usize>,
+    mtype: Option<usize>,
+    sex: Option<usize>,
+    birth: Option<usize>,
+    ethnicity: Option<usize>,
+    nationality: Option<usize>,
+    capital: Option<usize>,
+    services: Option<usize>,
+    labour: Option<usize>,
+    kind: Option<usize>,
+    capital_vnd: Option<usize>,
+    joined: Option<usize>,
+    left: Option<usize>,
+}
+
+impl MemberCols {
+    fn new(h: &Cols) -> Self {
+        MemberCols {
+            id: h.get("id"),
+            mtype: h.get("type"),
+            sex: h.get("sex"),
+            birth: h.get("birth_date"),
+            ethnicity: h.get("ethnicity"),
+            nationality: h.get("nationality"),
+            capital: h.get("contributes_capital"),
+            services: h.get("uses_services"),
+            labour: h.get("contributes_labour"),
+            kind: h.get("kind"),
+            capital_vnd: h.get("capital_vnd"),
+            joined: h.get("joined"),
+            left: h.get("left"),
+        }
+    }
+}
+
+fn member(r: &ByteRecord, c: &MemberCols) -> Member {
+    let t = match s(r, c.mtype) {
         "household" => MemberType::Household,
         "legal_entity" => MemberType::LegalEntity,
         "cooperative" => MemberType::Cooperative,
@@ -131,18 +181,21 @@ fn member(r: &ByteRecord, h: &Cols) -> Member {
         "foreign_invested_org" => MemberType::ForeignInvestedOrg,
         _ => MemberType::Individual,
     };
-    let mut m = Member::new(s(r, c("id")), t);
-    m.sex = sex(s(r, c("sex")));
-    m.birth_date = opt(r, c("birth_date"));
-    m.ethnicity = Ethnicity::parse(s(r, c("ethnicity")));
-    m.nationality = Country::parse(s(r, c("nationality"))).unwrap_or_default();
-    m.contributes_capital = boolean(r, c("contributes_capital"));
-    m.uses_services = boolean(r, c("uses_services"));
-    m.contributes_labour = boolean(r, c("contributes_labour"));
-    m.kind = crate::member_kind(s(r, c("kind")));
-    m.capital_vnd = opt(r, c("capital_vnd"));
-    m.joined = opt(r, c("joined"));
-    m.left = opt(r, c("left"));
+    let mut m = Member::new(s(r, c.id), t);
+    m.sex = sex(s(r, c.sex));
+    m.birth_date = date(r, c.birth);
+    m.ethnicity = Ethnicity::parse(s(r, c.ethnicity));
+    let nat = s(r, c.nationality);
+    if !nat.is_empty() && nat != "VN" {
+        m.nationality = Country::parse(nat).unwrap_or_default();
+    }
+    m.contributes_capital = boolean(r, c.capital);
+    m.uses_services = boolean(r, c.services);
+    m.contributes_labour = boolean(r, c.labour);
+    m.kind = crate::member_kind(s(r, c.kind));
+    m.capital_vnd = opt(r, c.capital_vnd);
+    m.joined = date(r, c.joined);
+    m.left = date(r, c.left);
     m
 }
 
@@ -194,16 +247,28 @@ pub fn registry_from_csv_dir(dir: &Path) -> Result<Registry, Error> {
     let mut rdr = reader(dir, "members.csv")?;
     let h = Cols::new(rdr.byte_headers()?);
     let idc = h.get("cooperative_id");
+    let mc = MemberCols::new(&h);
     let mut r = ByteRecord::new();
     // Streaming: cooperatives before `next` are pushed.
     let mut next = 0usize;
     let mut current: Option<usize> = None;
     let mut slots: Vec<Option<Cooperative>> = coops.into_iter().map(Some).collect();
     while rdr.read_byte_record(&mut r)? {
-        let Some(&i) = index.get(s(&r, idc)) else {
-            return Err("members.csv: unknown cooperative_id".into());
+        // Rows of one cooperative come together: look the id up only when it changes.
+        let i = match current {
+            Some(i)
+                if slots[i]
+                    .as_ref()
+                    .is_some_and(|c| c.id.as_bytes() == r.get(idc.unwrap_or(0)).unwrap_or(b"")) =>
+            {
+                i
+            }
+            _ => match index.get(s(&r, idc)) {
+                Some(&i) => i,
+                None => return Err("members.csv: unknown cooperative_id".into()),
+            },
         };
-        let m = member(&r, &h);
+        let m = member(&r, &mc);
         if current != Some(i) {
             if i < next {
                 return Err(

@@ -16,6 +16,7 @@ use crate::model::{
 };
 use chrono::Datelike;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Day number of an absent date.
 pub(crate) const NO_DATE: i32 = i32::MIN;
@@ -206,6 +207,32 @@ pub(crate) struct MemberColumns {
     pub(crate) joined: Vec<i32>,
     /// First day no longer a member ([`NO_DATE`]: still is).
     pub(crate) left: Vec<i32>,
+    /// What the indicator engine needs of a member in one code
+    /// ([`profile`]).
+    pub(crate) profile: Vec<u16>,
+}
+
+/// A member's profile: the attributes the indicator engine counts by, in
+/// nine bits. Bit 0 person; bits 1–2 sex ([`code::sex`]); bits 3–4 ethnic
+/// class (0 unknown, 1 Kinh, 2 minority); bit 5 official; bit 6 kind
+/// unknown; bits 7–8 contributes labour ([`code::tri`]).
+pub(crate) mod profile {
+    /// Number of distinct profiles.
+    pub(crate) const COUNT: usize = 512;
+
+    pub(crate) fn of(person: bool, sex: u8, ethnicity: u8, kind: u8, labour: u16) -> u16 {
+        let eth = match ethnicity {
+            0 => 0,
+            1 => 1,
+            _ => 2,
+        };
+        u16::from(person)
+            | u16::from(sex) << 1
+            | eth << 3
+            | u16::from(kind == super::code::KIND_OFFICIAL) << 5
+            | u16::from(kind == 0) << 6
+            | (labour & 3) << 7
+    }
 }
 
 impl MemberColumns {
@@ -234,6 +261,13 @@ impl MemberColumns {
         self.capital.push(m.capital_vnd.unwrap_or(0));
         self.joined.push(opt_day(m.joined));
         self.left.push(opt_day(m.left));
+        self.profile.push(profile::of(
+            code::is_person(code::member_type(m.member_type)),
+            code::sex(m.sex),
+            m.ethnicity.map_or(0, Ethnicity::number),
+            code::kind(m.effective_kind()),
+            code::tri(m.contributes_labour),
+        ));
         Ok(())
     }
 
@@ -250,18 +284,7 @@ impl MemberColumns {
         self.capital.truncate(n);
         self.joined.truncate(n);
         self.left.truncate(n);
-    }
-
-    /// A member of the cooperative on day `d`.
-    #[inline]
-    pub(crate) fn is_member_on(&self, i: usize, d: i32) -> bool {
-        let j = self.joined[i];
-        let l = self.left[i];
-        (j == NO_DATE || j <= d) && (l == NO_DATE || d < l)
-    }
-
-    pub(crate) fn fact(&self, i: usize, shift: u32) -> Option<bool> {
-        code::tri_of(self.facts[i] >> shift)
+        self.profile.truncate(n);
     }
 
     fn get(&self, i: usize) -> Member {
@@ -301,6 +324,7 @@ impl MemberColumns {
             + self.capital.capacity() * 8
             + self.joined.capacity() * 4
             + self.left.capacity() * 4
+            + self.profile.capacity() * 2
     }
 }
 
@@ -426,6 +450,23 @@ pub(crate) struct CoopColumns {
     pub(crate) has_positions: Vec<bool>,
 }
 
+/// One remembered result: rule, day number, a value per cooperative.
+type MemoEntry = (crate::classify::WomenManagedRule, i32, Arc<[Option<bool>]>);
+
+/// Women-managed results per (rule, day) for every cooperative, kept for
+/// repeated queries at the same date; emptied by every change.
+#[derive(Debug, Default)]
+pub(crate) struct WomenManagedMemo(std::sync::Mutex<Vec<MemoEntry>>);
+
+impl Clone for WomenManagedMemo {
+    fn clone(&self) -> Self {
+        WomenManagedMemo::default()
+    }
+}
+
+/// How many (rule, date) results the memo keeps.
+const MEMO_ENTRIES: usize = 8;
+
 /// A set of cooperatives with unique ids, in input order.
 #[derive(Debug, Clone)]
 pub struct Registry {
@@ -437,6 +478,7 @@ pub struct Registry {
     pub(crate) positions: PositionColumns,
     pub(crate) provinces: Dictionary,
     pub(crate) districts: Dictionary,
+    memo: WomenManagedMemo,
 }
 
 impl Default for Registry {
@@ -460,6 +502,7 @@ impl Registry {
             positions: PositionColumns::default(),
             provinces: Dictionary::default(),
             districts: Dictionary::default(),
+            memo: WomenManagedMemo::default(),
         }
     }
 
@@ -490,6 +533,9 @@ impl Registry {
             return Err(format!(
                 "duplicate cooperative id, first used by cooperatives[{first}]"
             ));
+        }
+        if let Ok(mut m) = self.memo.0.lock() {
+            m.clear();
         }
         let members = coop.members.take();
         let positions = coop.positions.take();
@@ -527,14 +573,18 @@ impl Registry {
         if u32::try_from(m0 + members.len()).is_err() {
             return Err("registry too large: more than 4 billion members".into());
         }
+        for m in members {
+            self.members.push(m)?;
+        }
+        let positions = positions.unwrap_or(&[]);
         // First row of each member id in this cooperative, as
         // `Cooperative::member` finds it.
         let mut first: HashMap<&str, u32> = HashMap::new();
-        for (k, m) in members.iter().enumerate() {
-            self.members.push(m)?;
-            first.entry(m.id.as_str()).or_insert((m0 + k) as u32);
+        if positions.iter().any(|p| matches!(p.holder, Holder::Member(_))) {
+            for (k, m) in members.iter().enumerate().rev() {
+                first.insert(m.id.as_str(), (m0 + k) as u32);
+            }
         }
-        let positions = positions.unwrap_or(&[]);
         if u32::try_from(self.positions.len() + positions.len()).is_err() {
             return Err("registry too large: more than 4 billion positions".into());
         }
@@ -617,6 +667,39 @@ impl Registry {
         Some(c)
     }
 
+    /// Whether each cooperative is women-managed under `rule` on `as_of`, as
+    /// [`crate::classify::women_managed`] decides on a view holding what the
+    /// rule needs; remembered for further queries at the same date.
+    pub(crate) fn women_managed_all(
+        &self,
+        rule: crate::classify::WomenManagedRule,
+        as_of: Date,
+    ) -> Arc<[Option<bool>]> {
+        let d = day(as_of);
+        if let Ok(m) = self.memo.0.lock() {
+            if let Some((_, _, v)) = m.iter().find(|(r, dd, _)| *r == rule && *dd == d) {
+                return Arc::clone(v);
+            }
+        }
+        let v: Arc<[Option<bool>]> = (0..self.len())
+            .map(|i| {
+                let view = if rule == crate::classify::WomenManagedRule::WomenOwned {
+                    self.get(i)
+                } else {
+                    self.get_management(i)
+                };
+                view.and_then(|v| crate::classify::women_managed(&v, rule, as_of).value)
+            })
+            .collect();
+        if let Ok(mut m) = self.memo.0.lock() {
+            if m.len() >= MEMO_ENTRIES {
+                m.remove(0);
+            }
+            m.push((rule, d, Arc::clone(&v)));
+        }
+        v
+    }
+
     /// The header (everything but member and position lists) of cooperative `i`.
     pub(crate) fn header(&self, i: usize) -> &Cooperative {
         &self.headers[i]
@@ -662,6 +745,7 @@ impl Registry {
         m.capital.reserve(members);
         m.joined.reserve(members);
         m.left.reserve(members);
+        m.profile.reserve(members);
         m.ids.off.reserve(members);
     }
 }

@@ -472,3 +472,37 @@ fn quang_ngai_figures() {
     assert_eq!(format!("{:.2}", v(I::MembersGenderParity)), "0.57");
     assert!((t.find(I::BoardFemale, g).unwrap().numerator.unwrap() as f64 / 16.0 - 3.0).abs() < 1e-12);
 }
+
+/// Results remembered for a date are dropped when the registry changes.
+#[test]
+fn repeated_queries_agree_and_see_new_cooperatives() {
+    let mut reg = registry();
+    let q = Query::new(as_of()).ids([I::Cooperatives, I::WomenManaged]);
+    let a = reg.indicators(&q).unwrap();
+    assert_eq!(a, reg.indicators(&q).unwrap());
+    let mut c = Cooperative::new("c5", "HTX Năm", Kind::Cooperative, Sector::Agriculture);
+    c.positions = Some(vec![Position::external(Role::BoardChair, F)]);
+    reg.push(c).unwrap();
+    let b = reg.indicators(&q).unwrap();
+    let wm = b.find(I::WomenManaged, &[]).unwrap();
+    assert_eq!(b.find(I::Cooperatives, &[]).unwrap().numerator, Some(4));
+    assert_eq!(wm.contributing + wm.not_contributing, 4);
+}
+
+/// Counters are packed 16 bits wide: a cooperative of 70,000 members
+/// (more than 65,535) is still counted exactly.
+#[test]
+fn very_large_cooperatives_are_counted_exactly() {
+    let mut c = Cooperative::new("big", "HTX Lớn", Kind::Cooperative, Sector::Agriculture);
+    c.members = Some(
+        (0..70_000)
+            .map(|i| person(&format!("m{i}"), if i % 3 == 0 { F } else { M }, Some("01")))
+            .collect(),
+    );
+    let r = Registry::from_cooperatives(vec![c]).unwrap();
+    let t = r
+        .indicators(&Query::new(as_of()).ids([I::Members, I::MembersFemale]))
+        .unwrap();
+    assert_eq!(nd(&t, I::Members, &[]).0, Some(70_000));
+    assert_eq!(nd(&t, I::MembersFemale, &[]).0, Some(23_334));
+}

@@ -12,11 +12,12 @@ use super::categories::{categories, Categorizer};
 use super::ids::{Dimension, IndicatorId, Unit, UNKNOWN};
 use super::table::{Row, Table};
 use super::Query;
-use crate::classify::{self, SizeClass, WomenManagedRule};
+use crate::classify::{self, SizeClass};
 use crate::law::{Message, Parameters};
-use crate::registry::{code, facts, Registry, NO_DATE, NO_MEMBER};
+use crate::registry::{code, profile, Registry, NO_DATE, NO_MEMBER};
 use crate::Error;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 const N: usize = IndicatorId::ALL.len();
 /// Per cell: numerator and denominator of each indicator, then the four
@@ -60,6 +61,101 @@ impl Tally {
             MembersGenderParity => (self.female, self.male),
             JobsFemale => (self.jobs_female, 0),
             _ => (0, 0),
+        }
+    }
+}
+
+impl Tally {
+    /// Seven 16-bit counters packed in a `u128`, in field order.
+    fn unpack(x: u128) -> Tally {
+        let f = |i: u32| ((x >> (16 * i)) & 0xFFFF) as u64;
+        Tally {
+            members: f(0),
+            female: f(1),
+            male: f(2),
+            minority: f(3),
+            official: f(4),
+            official_female: f(5),
+            jobs_female: f(6),
+        }
+    }
+}
+
+const GAP_SEX: u8 = 1;
+const GAP_ETHNICITY: u8 = 2;
+const GAP_KIND: u8 = 4;
+const GAP_OFFICIAL_SEX: u8 = 8;
+const GAP_JOBS: u8 = 16;
+const ANY_MINORITY: u8 = 32;
+
+/// For each member profile: the packed counter increments (members,
+/// female, male, minority, official, official female, women workers) and
+/// the gap bits it sets. This is where a member's contribution is defined.
+fn profile_tables() -> &'static ([u128; profile::COUNT], [u8; profile::COUNT]) {
+    static T: OnceLock<([u128; profile::COUNT], [u8; profile::COUNT])> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut inc = [0u128; profile::COUNT];
+        let mut gap = [0u8; profile::COUNT];
+        for p in 0..profile::COUNT {
+            let person = p & 1 == 1;
+            let sex = ((p >> 1) & 3) as u8;
+            let eth = (p >> 3) & 3;
+            let official = (p >> 5) & 1 == 1;
+            let kind_unknown = (p >> 6) & 1 == 1;
+            let labour = code::tri_of((p >> 7) as u16);
+            let female = person && sex == code::SEX_FEMALE;
+            let male = person && sex == code::SEX_MALE;
+            let sex_gap = person && sex == code::SEX_UNKNOWN;
+            let minority = person && eth == 2;
+            let fields = [
+                true,
+                female,
+                male,
+                minority,
+                official,
+                official && female,
+                female && labour == Some(true),
+            ];
+            for (i, f) in fields.into_iter().enumerate() {
+                inc[p] |= u128::from(f) << (16 * i);
+            }
+            let mut g = 0;
+            if sex_gap {
+                g |= GAP_SEX;
+                if official {
+                    g |= GAP_OFFICIAL_SEX;
+                }
+                if labour != Some(false) {
+                    g |= GAP_JOBS;
+                }
+            }
+            if female && labour.is_none() {
+                g |= GAP_JOBS;
+            }
+            if person && eth == 0 {
+                g |= GAP_ETHNICITY;
+            }
+            if kind_unknown {
+                g |= GAP_KIND;
+            }
+            if minority {
+                g |= ANY_MINORITY;
+            }
+            gap[p] = g;
+        }
+        (inc, gap)
+    })
+}
+
+impl Gaps {
+    fn unpack(g: u8) -> Gaps {
+        Gaps {
+            sex: g & GAP_SEX != 0,
+            ethnicity: g & GAP_ETHNICITY != 0,
+            kind: g & GAP_KIND != 0,
+            official_sex: g & GAP_OFFICIAL_SEX != 0,
+            jobs: g & GAP_JOBS != 0,
+            any_minority: g & ANY_MINORITY != 0,
         }
     }
 }
@@ -143,6 +239,7 @@ pub(crate) fn run(reg: &Registry, q: &Query) -> Result<Table, Error> {
     let ncat = cats.len();
     let categorizer = q.disaggregate.map(|g| Categorizer::new(g, q.as_of));
 
+    let wm_all = need_wm.then(|| reg.women_managed_all(rule, q.as_of));
     let mut groups: Vec<Group> = Vec::new();
     let mut keys: Vec<Key> = Vec::new();
     let mut group_of: HashMap<Key, usize> = HashMap::new();
@@ -159,16 +256,7 @@ pub(crate) fn run(reg: &Registry, q: &Query) -> Result<Table, Error> {
             continue; // not yet established on the date
         }
         let header = reg.header(i);
-        let wm: Option<bool> = if need_wm {
-            let view = if rule == WomenManagedRule::WomenOwned {
-                reg.get(i)
-            } else {
-                reg.get_management(i)
-            };
-            view.and_then(|v| classify::women_managed(&v, rule, q.as_of).value)
-        } else {
-            None
-        };
+        let wm: Option<bool> = wm_all.as_ref().and_then(|w| w[i]);
         key.clear();
         for dim in &q.by {
             key.push(match dim {
@@ -199,63 +287,41 @@ pub(crate) fn run(reg: &Registry, q: &Query) -> Result<Table, Error> {
             }
         };
 
-        // Members: one pass over the cooperative's rows.
+        // Members: one pass over the cooperative's rows, adding each current
+        // member's profile increments (see `profile_tables`).
         let mut total = Tally::default();
         let mut gaps = Gaps::default();
         let has_list = cc.has_members[i];
         if has_list {
             let r = cc.member_off[i] as usize..cc.member_off[i + 1] as usize;
-            for k in r {
-                if !m.is_member_on(k, d) {
+            let (inc, gap) = profile_tables();
+            let mut acc: u128 = 0;
+            let mut g: u8 = 0;
+            let mut pending = 0u32;
+            let (joined, left, prof) = (&m.joined[r.clone()], &m.left[r.clone()], &m.profile[r.clone()]);
+            for (k, ((&j, &l), &pf)) in joined.iter().zip(left).zip(prof).enumerate() {
+                if !((j == NO_DATE || j <= d) && (l == NO_DATE || d < l)) {
                     continue;
                 }
-                let person = code::is_person(m.member_type[k]);
-                let sex = m.sex[k];
-                let female = person && sex == code::SEX_FEMALE;
-                let official = m.kind[k] == code::KIND_OFFICIAL;
-                let eth = m.ethnicity[k];
-                let labour = m.fact(k, facts::LABOUR);
-                let mut t = Tally {
-                    members: 1,
-                    ..Tally::default()
-                };
-                if person {
-                    match sex {
-                        code::SEX_FEMALE => t.female = 1,
-                        code::SEX_MALE => t.male = 1,
-                        _ => {
-                            gaps.sex = true;
-                            gaps.official_sex |= official;
-                            gaps.jobs |= labour != Some(false);
-                        }
-                    }
-                    if eth == 0 {
-                        gaps.ethnicity = true;
-                    } else if eth != 1 {
-                        t.minority = 1;
-                        gaps.any_minority = true;
-                    }
-                    if female && labour.is_none() {
-                        gaps.jobs = true;
-                    }
+                let pf = usize::from(pf) & (profile::COUNT - 1);
+                acc += inc[pf];
+                g |= gap[pf];
+                pending += 1;
+                if pending == u32::from(u16::MAX) {
+                    total.add(&Tally::unpack(acc));
+                    acc = 0;
+                    pending = 0;
                 }
-                if m.kind[k] == 0 {
-                    gaps.kind = true;
-                }
-                if official {
-                    t.official = 1;
-                    t.official_female = u64::from(female);
-                }
-                t.jobs_female = u64::from(female && labour == Some(true));
-                total.add(&t);
                 if let Some(cz) = &categorizer {
-                    let c = cz.of(m, k);
+                    let c = cz.of(m, r.start + k);
                     if tallies[c].members == 0 {
                         touched.push(c);
                     }
-                    tallies[c].add(&t);
+                    tallies[c].add(&Tally::unpack(inc[pf]));
                 }
             }
+            total.add(&Tally::unpack(acc));
+            gaps = Gaps::unpack(g);
         }
 
         // Positions held on the date: board seats and director posts.
