@@ -45,10 +45,14 @@ fn date(r: &ByteRecord, i: Option<usize>) -> Option<Date> {
     Date::from_ymd_opt(n(&b[0..4])? as i32, n(&b[5..7])?, n(&b[8..10])?)
 }
 
+fn bytes(r: &ByteRecord, i: Option<usize>) -> &[u8] {
+    i.and_then(|i| r.get(i)).unwrap_or(b"")
+}
+
 fn boolean(r: &ByteRecord, i: Option<usize>) -> Option<bool> {
-    match s(r, i) {
-        "true" => Some(true),
-        "false" => Some(false),
+    match bytes(r, i) {
+        b"true" => Some(true),
+        b"false" => Some(false),
         _ => None,
     }
 }
@@ -173,26 +177,38 @@ impl MemberCols {
 }
 
 fn member(r: &ByteRecord, c: &MemberCols) -> Member {
-    let t = match s(r, c.mtype) {
-        "household" => MemberType::Household,
-        "legal_entity" => MemberType::LegalEntity,
-        "cooperative" => MemberType::Cooperative,
-        "cooperative_group" => MemberType::CooperativeGroup,
-        "foreign_invested_org" => MemberType::ForeignInvestedOrg,
+    let t = match bytes(r, c.mtype) {
+        b"household" => MemberType::Household,
+        b"legal_entity" => MemberType::LegalEntity,
+        b"cooperative" => MemberType::Cooperative,
+        b"cooperative_group" => MemberType::CooperativeGroup,
+        b"foreign_invested_org" => MemberType::ForeignInvestedOrg,
         _ => MemberType::Individual,
     };
     let mut m = Member::new(s(r, c.id), t);
-    m.sex = sex(s(r, c.sex));
+    m.sex = match bytes(r, c.sex) {
+        b"female" => Some(Sex::Female),
+        b"male" => Some(Sex::Male),
+        _ => None,
+    };
     m.birth_date = date(r, c.birth);
-    m.ethnicity = Ethnicity::parse(s(r, c.ethnicity));
-    let nat = s(r, c.nationality);
-    if !nat.is_empty() && nat != "VN" {
-        m.nationality = Country::parse(nat).unwrap_or_default();
+    m.ethnicity = match bytes(r, c.ethnicity) {
+        [a, b] if a.is_ascii_digit() && b.is_ascii_digit() => {
+            Ethnicity::from_number((a - b'0') * 10 + (b - b'0'))
+        }
+        _ => Ethnicity::parse(s(r, c.ethnicity)),
+    };
+    let nat = bytes(r, c.nationality);
+    if !nat.is_empty() && nat != b"VN" {
+        m.nationality = Country::parse(s(r, c.nationality)).unwrap_or_default();
     }
     m.contributes_capital = boolean(r, c.capital);
     m.uses_services = boolean(r, c.services);
     m.contributes_labour = boolean(r, c.labour);
-    m.kind = crate::member_kind(s(r, c.kind));
+    m.kind = match bytes(r, c.kind) {
+        b"" => None,
+        _ => crate::member_kind(s(r, c.kind)),
+    };
     m.capital_vnd = opt(r, c.capital_vnd);
     m.joined = date(r, c.joined);
     m.left = date(r, c.left);

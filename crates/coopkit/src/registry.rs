@@ -577,12 +577,22 @@ impl Registry {
             self.members.push(m)?;
         }
         let positions = positions.unwrap_or(&[]);
-        // First row of each member id in this cooperative, as
-        // `Cooperative::member` finds it.
+        // First row of each member id that holds a post, as
+        // `Cooperative::member` finds it: one scan of the members against
+        // the few holders.
         let mut first: HashMap<&str, u32> = HashMap::new();
-        if positions.iter().any(|p| matches!(p.holder, Holder::Member(_))) {
-            for (k, m) in members.iter().enumerate().rev() {
-                first.insert(m.id.as_str(), (m0 + k) as u32);
+        let holders: Vec<&str> = positions
+            .iter()
+            .filter_map(|p| match &p.holder {
+                Holder::Member(id) => Some(id.as_str()),
+                Holder::External { .. } => None,
+            })
+            .collect();
+        if !holders.is_empty() {
+            for (k, m) in members.iter().enumerate() {
+                if holders.contains(&m.id.as_str()) {
+                    first.entry(m.id.as_str()).or_insert((m0 + k) as u32);
+                }
             }
         }
         if u32::try_from(self.positions.len() + positions.len()).is_err() {
