@@ -1,4 +1,4 @@
-//! `query --dir DIR [--as-of 2024-12-31] [--repeat 5] [--json OUT] [--ids a,b]`: loads
+//! `query --dir DIR [--as-of 2024-12-31] [--repeat 5] [--json OUT] [--ids a,b] [--by province,sector]`: loads
 //! the CSV folder, computes every contract indicator grouped by province ×
 //! sector, and prints timings and memory as JSON on stdout (for
 //! `compare.py`); `--json OUT` writes the table.
@@ -35,6 +35,7 @@ fn main() {
     let mut repeat = 5usize;
     let mut json: Option<String> = None;
     let mut ids: Option<String> = None;
+    let mut by: Option<String> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let v = args.next().unwrap_or_default();
@@ -44,6 +45,7 @@ fn main() {
             "--repeat" => repeat = v.parse().expect("--repeat: an integer"),
             "--json" => json = Some(v),
             "--ids" => ids = Some(v),
+            "--by" => by = Some(v),
             _ => {
                 eprintln!("usage: query --dir DIR [--as-of DATE] [--repeat N] [--json OUT]");
                 std::process::exit(2);
@@ -64,6 +66,10 @@ fn main() {
     let rss_loaded = rss();
     let mut q =
         Query::new(as_of.parse().expect("--as-of: an ISO date")).by([Dimension::Province, Dimension::Sector]);
+    if let Some(by) = &by {
+        let names: Vec<&str> = by.split(',').collect();
+        q.by = Query::from_names(q.as_of, None, &names).expect("--by").by;
+    }
     if let Some(ids) = &ids {
         let names: Vec<&str> = ids.split(',').collect();
         q.ids = Query::from_names(q.as_of, Some(&names), &[]).expect("--ids").ids;

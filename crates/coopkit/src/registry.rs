@@ -450,10 +450,20 @@ pub(crate) struct CoopColumns {
     pub(crate) has_positions: Vec<bool>,
 }
 
-/// One remembered result: rule, day number, a value per cooperative.
-type MemoEntry = (crate::classify::WomenManagedRule, i32, Arc<[Option<bool>]>);
+/// What a remembered per-cooperative result is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MemoKind {
+    /// Women-managed under a rule: 0 unknown, 1 no, 2 yes.
+    WomenManaged(crate::classify::WomenManagedRule),
+    /// Size class with the built-in parameters: 0 not determinable, then
+    /// 1 + the class in [`crate::classify::SizeClass`] order.
+    SizeClass,
+}
 
-/// Women-managed results per (rule, day) for every cooperative, kept for
+/// One remembered result: what, day number, a code per cooperative.
+type MemoEntry = (MemoKind, i32, Arc<[u8]>);
+
+/// Classification results per (what, day) for every cooperative, kept for
 /// repeated queries at the same date; emptied by every change.
 #[derive(Debug, Default)]
 pub(crate) struct WomenManagedMemo(std::sync::Mutex<Vec<MemoEntry>>);
@@ -677,37 +687,61 @@ impl Registry {
         Some(c)
     }
 
-    /// Whether each cooperative is women-managed under `rule` on `as_of`, as
-    /// [`crate::classify::women_managed`] decides on a view holding what the
-    /// rule needs; remembered for further queries at the same date.
-    pub(crate) fn women_managed_all(
-        &self,
-        rule: crate::classify::WomenManagedRule,
-        as_of: Date,
-    ) -> Arc<[Option<bool>]> {
+    /// A code per cooperative computed by `f`, remembered under (`kind`,
+    /// `as_of`) until the registry changes.
+    pub(crate) fn remembered(&self, kind: MemoKind, as_of: Date, f: impl Fn(usize) -> u8) -> Arc<[u8]> {
         let d = day(as_of);
         if let Ok(m) = self.memo.0.lock() {
-            if let Some((_, _, v)) = m.iter().find(|(r, dd, _)| *r == rule && *dd == d) {
+            if let Some((_, _, v)) = m.iter().find(|(k, dd, _)| *k == kind && *dd == d) {
                 return Arc::clone(v);
             }
         }
-        let v: Arc<[Option<bool>]> = (0..self.len())
-            .map(|i| {
-                let view = if rule == crate::classify::WomenManagedRule::WomenOwned {
-                    self.get(i)
-                } else {
-                    self.get_management(i)
-                };
-                view.and_then(|v| crate::classify::women_managed(&v, rule, as_of).value)
-            })
-            .collect();
+        let v: Arc<[u8]> = (0..self.len()).map(f).collect();
         if let Ok(mut m) = self.memo.0.lock() {
             if m.len() >= MEMO_ENTRIES {
                 m.remove(0);
             }
-            m.push((rule, d, Arc::clone(&v)));
+            m.push((kind, d, Arc::clone(&v)));
         }
         v
+    }
+
+    /// Whether each cooperative is women-managed under `rule` on `as_of`
+    /// (0 unknown, 1 no, 2 yes), as [`crate::classify::women_managed`]
+    /// decides on a view holding what the rule needs; remembered.
+    pub(crate) fn women_managed_all(
+        &self,
+        rule: crate::classify::WomenManagedRule,
+        as_of: Date,
+    ) -> Arc<[u8]> {
+        self.remembered(MemoKind::WomenManaged(rule), as_of, |i| {
+            let view = if rule == crate::classify::WomenManagedRule::WomenOwned {
+                self.get(i)
+            } else {
+                self.get_management(i)
+            };
+            match view.and_then(|v| crate::classify::women_managed(&v, rule, as_of).value) {
+                None => 0,
+                Some(false) => 1,
+                Some(true) => 2,
+            }
+        })
+    }
+
+    /// The size class of each cooperative on `as_of` (0 not determinable,
+    /// then 1 + class), as [`crate::classify::size_class`] decides with
+    /// `params`; remembered when `params` is the built-in table.
+    pub(crate) fn size_class_all(&self, params: Option<&crate::law::Parameters>, as_of: Date) -> Arc<[u8]> {
+        let f = |i: usize| {
+            let p = params.unwrap_or_else(|| crate::law::Parameters::builtin());
+            self.get(i)
+                .and_then(|c| crate::classify::size_class(p, &c, as_of).class)
+                .map_or(0, |s| s as u8 + 1)
+        };
+        match params {
+            None => self.remembered(MemoKind::SizeClass, as_of, f),
+            Some(_) => (0..self.len()).map(f).collect(),
+        }
     }
 
     /// The header (everything but member and position lists) of cooperative `i`.

@@ -506,3 +506,34 @@ fn very_large_cooperatives_are_counted_exactly() {
     assert_eq!(nd(&t, I::Members, &[]).0, Some(70_000));
     assert_eq!(nd(&t, I::MembersFemale, &[]).0, Some(23_334));
 }
+
+/// Grouping by size class follows `classify::size_class`, the single
+/// source of the Decree 113 and Circular 01 rules.
+#[test]
+fn size_class_groups_agree_with_classify() {
+    let reg = registry();
+    let t = reg
+        .indicators(
+            &Query::new(as_of())
+                .ids([I::Cooperatives])
+                .by([Dimension::SizeClass]),
+        )
+        .unwrap();
+    let mut expected = std::collections::BTreeMap::new();
+    for c in reg.iter().filter(|c| c.established.is_none_or(|e| e <= as_of())) {
+        let class = coopkit::classify::size_class(coopkit::Parameters::builtin(), &c, as_of()).class;
+        let name = class.map_or("not_determinable", |s| s.as_str());
+        *expected.entry(name.to_string()).or_insert(0u64) += 1;
+    }
+    let got: std::collections::BTreeMap<String, u64> = t
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                r.group_value(Dimension::SizeClass).unwrap().to_string(),
+                r.numerator.unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(got, expected);
+}

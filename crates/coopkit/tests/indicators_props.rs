@@ -179,6 +179,7 @@ fn dims() -> impl Strategy<Value = Vec<Dimension>> {
             Dimension::District,
             Dimension::Sector,
             Dimension::Kind,
+            Dimension::SizeClass,
             Dimension::WomenManaged,
         ],
         0..3,

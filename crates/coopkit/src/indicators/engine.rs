@@ -12,8 +12,8 @@ use super::categories::{categories, Categorizer};
 use super::ids::{Dimension, IndicatorId, Unit, UNKNOWN};
 use super::table::{Row, Table};
 use super::Query;
-use crate::classify::{self, SizeClass};
-use crate::law::{Message, Parameters};
+use crate::classify::SizeClass;
+use crate::law::Message;
 use crate::registry::{code, profile, Registry, NO_DATE, NO_MEMBER};
 use crate::Error;
 use std::collections::HashMap;
@@ -230,7 +230,6 @@ pub(crate) fn run(reg: &Registry, q: &Query) -> Result<Table, Error> {
     }
     let d = crate::registry::day(q.as_of);
     let rule = q.women_managed_rule;
-    let params = q.parameters.as_ref().unwrap_or_else(|| Parameters::builtin());
     let wants = |id: IndicatorId| ids.contains(&id);
     let need_wm = wants(IndicatorId::WomenManaged)
         || wants(IndicatorId::WomenManagedShare)
@@ -240,6 +239,9 @@ pub(crate) fn run(reg: &Registry, q: &Query) -> Result<Table, Error> {
     let categorizer = q.disaggregate.map(|g| Categorizer::new(g, q.as_of));
 
     let wm_all = need_wm.then(|| reg.women_managed_all(rule, q.as_of));
+    let size_all =
+        q.by.contains(&Dimension::SizeClass)
+            .then(|| reg.size_class_all(q.parameters.as_ref(), q.as_of));
     let mut groups: Vec<Group> = Vec::new();
     let mut keys: Vec<Key> = Vec::new();
     let mut group_of: HashMap<Key, usize> = HashMap::new();
@@ -256,7 +258,11 @@ pub(crate) fn run(reg: &Registry, q: &Query) -> Result<Table, Error> {
             continue; // not yet established on the date
         }
         let header = reg.header(i);
-        let wm: Option<bool> = wm_all.as_ref().and_then(|w| w[i]);
+        let wm: Option<bool> = wm_all.as_ref().and_then(|w| match w[i] {
+            1 => Some(false),
+            2 => Some(true),
+            _ => None,
+        });
         key.clear();
         for dim in &q.by {
             key.push(match dim {
@@ -269,12 +275,7 @@ pub(crate) fn run(reg: &Registry, q: &Query) -> Result<Table, Error> {
                     Some(false) => 1,
                     Some(true) => 2,
                 },
-                Dimension::SizeClass => {
-                    let class = reg
-                        .get(i)
-                        .and_then(|c| classify::size_class(params, &c, q.as_of).class);
-                    class.map_or(0, |s| s as u32 + 1)
-                }
+                Dimension::SizeClass => size_all.as_ref().map_or(0, |s| u32::from(s[i])),
             });
         }
         let g = match group_of.get(&key) {
