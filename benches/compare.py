@@ -15,10 +15,10 @@ only when every current member who is a person has it; otherwise the
 cooperative does not contribute. Lists win over summaries. Dates compare as
 ISO strings.
 
-`women_managed` and `women_managed_share` are left out of the equality check
-while classification is a stub on this branch (they are still computed by
-coopkit in its timing; polars and pandas compute the chair_or_director rule
-so their timings include the same work).
+`women_managed` follows coopkit's `chair_or_director` rule: with a positions
+list, a woman holds the board chair or the director post on the date (unknown
+when none is known to and a holder's sex is unknown); without one, the
+summary's chair_female OR director_female, three-valued.
 """
 
 import argparse
@@ -38,7 +38,7 @@ COUNT = ["cooperatives", "members", "members_female", "members_minority", "board
 PAIRS = ["members_female_share", "members_minority_share", "official_members_female_share",
          "members_gender_parity", "board_female_share", "management_female_share",
          "coops_with_minority_member_share", "women_managed_share"]
-SKIP = {"women_managed", "women_managed_share"}
+SKIP = set()
 
 STR = ["id", "cooperative_id", "province", "district", "ethnicity", "member", "sex", "kind", "type", "role",
        "established", "birth_date", "joined", "left", "start", "end", "name", "sector", "nationality"]

@@ -219,6 +219,10 @@ impl Generator {
             } else {
                 r.range(3, 8) as u32
             };
+            // Consistent counts: a woman chair is one of the women on the board.
+            let chair_female = r.chance(female_p);
+            let board_female =
+                u32::from(chair_female) + r.range(0, u64::from(seats - u32::from(chair_female)) + 1) as u32;
             let mut s = Summary {
                 members: Some(n as u32),
                 members_female: Some(f),
@@ -226,8 +230,8 @@ impl Generator {
                 official_members_female: Some((f as f64 * 0.8) as u32),
                 members_minority: Some(min),
                 board_seats: Some(seats),
-                board_female: Some(r.range(0, u64::from(seats) + 1) as u32),
-                chair_female: Some(r.chance(female_p)),
+                board_female: Some(board_female),
+                chair_female: Some(chair_female),
                 director_female: Some(r.chance(female_p)),
             };
             // Provincial reports leave gaps.

@@ -33,7 +33,13 @@ fn same_seed_same_registry_and_csv_round_trip() {
     let dir = std::env::temp_dir().join(format!("coopkit-gen-test-{}", std::process::id()));
     write_csv(a.iter().cloned(), &dir).unwrap();
     let loaded = registry_from_csv_dir(&dir).unwrap();
+    let library = coopkit::io::registry_from_csv_dir(&dir);
     let _ = std::fs::remove_dir_all(&dir);
+    let library = library.unwrap();
+    assert_eq!(library.len(), loaded.len());
+    for i in 0..loaded.len() {
+        assert_eq!(library.get(i), loaded.get(i), "record {i}");
+    }
     let direct = g.registry();
     assert_eq!(loaded.len(), direct.len());
     for i in 0..direct.len() {

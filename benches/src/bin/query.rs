@@ -1,4 +1,5 @@
-//! `query --dir DIR [--as-of 2024-12-31] [--repeat 5] [--json OUT] [--ids a,b] [--by province,sector]`: loads
+//! `query --dir DIR [--as-of 2024-12-31] [--repeat 5] [--json OUT] [--ids a,b] [--by province,sector] [--reader coopkit|stand-in]`:
+//! `coopkit` is `coopkit::io::registry_from_csv_dir`; `stand-in` the benches' own reader.: loads
 //! the CSV folder, computes every contract indicator grouped by province ×
 //! sector, and prints timings and memory as JSON on stdout (for
 //! `compare.py`); `--json OUT` writes the table.
@@ -36,6 +37,7 @@ fn main() {
     let mut json: Option<String> = None;
     let mut ids: Option<String> = None;
     let mut by: Option<String> = None;
+    let mut reader = String::from("coopkit");
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let v = args.next().unwrap_or_default();
@@ -46,6 +48,7 @@ fn main() {
             "--json" => json = Some(v),
             "--ids" => ids = Some(v),
             "--by" => by = Some(v),
+            "--reader" => reader = v,
             _ => {
                 eprintln!("usage: query --dir DIR [--as-of DATE] [--repeat N] [--json OUT]");
                 std::process::exit(2);
@@ -54,7 +57,13 @@ fn main() {
     }
     let rss0 = rss();
     let t = Instant::now();
-    let reg = match coopkit_benches::load::registry_from_csv_dir(std::path::Path::new(&dir)) {
+    let path = std::path::Path::new(&dir);
+    let loaded = match reader.as_str() {
+        "coopkit" => coopkit::io::registry_from_csv_dir(path).map_err(|e| e.to_string()),
+        "stand-in" => coopkit_benches::load::registry_from_csv_dir(path).map_err(|e| e.to_string()),
+        _ => Err("--reader: coopkit or stand-in".to_string()),
+    };
+    let reg = match loaded {
         Ok(r) => r,
         Err(e) => {
             eprintln!("{dir}: {e}");
