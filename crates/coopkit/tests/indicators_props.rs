@@ -342,4 +342,14 @@ proptest! {
             }
         }
     }
+
+    #[test]
+    fn asking_for_fewer_indicators_changes_nothing(cs in coops(), d in as_of(), by in dims(),
+            ids in proptest::sample::subsequence(I::ALL.to_vec(), 1..5)) {
+        let reg = Registry::from_cooperatives(cs).unwrap();
+        let all = reg.indicators(&Query::new(d).by(by.clone())).unwrap();
+        let some = reg.indicators(&Query::new(d).by(by).ids(ids.clone())).unwrap();
+        let want: Vec<_> = all.rows.iter().filter(|r| ids.contains(&r.indicator)).collect();
+        prop_assert_eq!(want, some.rows.iter().collect::<Vec<_>>());
+    }
 }

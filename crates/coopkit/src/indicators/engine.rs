@@ -238,6 +238,21 @@ pub(crate) fn run(reg: &Registry, q: &Query) -> Result<Table, Error> {
     let ncat = cats.len();
     let categorizer = q.disaggregate.map(|g| Categorizer::new(g, q.as_of));
 
+    // Only cooperative-level indicators asked for: the member pass is skipped
+    // (the rows of member-level indicators are not in the table then).
+    let need_members = q.disaggregate.is_some()
+        || ids.iter().any(|id| {
+            !matches!(
+                id,
+                IndicatorId::Cooperatives
+                    | IndicatorId::BoardSeats
+                    | IndicatorId::BoardFemale
+                    | IndicatorId::BoardFemaleShare
+                    | IndicatorId::ManagementFemaleShare
+                    | IndicatorId::WomenManaged
+                    | IndicatorId::WomenManagedShare
+            )
+        });
     let wm_all = need_wm.then(|| reg.women_managed_all(rule, q.as_of));
     let size_all =
         q.by.contains(&Dimension::SizeClass)
@@ -293,7 +308,7 @@ pub(crate) fn run(reg: &Registry, q: &Query) -> Result<Table, Error> {
         let mut total = Tally::default();
         let mut gaps = Gaps::default();
         let has_list = cc.has_members[i];
-        if has_list {
+        if has_list && need_members {
             let r = cc.member_off[i] as usize..cc.member_off[i + 1] as usize;
             let (inc, gap) = profile_tables();
             let mut acc: u128 = 0;
