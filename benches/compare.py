@@ -12,7 +12,10 @@ through `target/release/query` (build it with
 The semantics are those of coopkit's engine (see crates/coopkit/src/indicators/mod.rs):
 per cooperative, a count that needs an attribute is taken from a member list
 only when every current member who is a person has it; otherwise the
-cooperative does not contribute. Lists win over summaries. Dates compare as
+cooperative does not contribute (an organisation's recorded ethnic group
+counts; whether a cooperative has a minority member follows
+classify.has_minority_member: any member without a recorded group leaves
+"no" open). Lists win over summaries. Dates compare as
 ISO strings.
 
 `women_managed` follows coopkit's `chair_or_director` rule: with a positions
@@ -82,12 +85,13 @@ def polars_compute(frames, as_of):
         pl.len().alias("m_n"),
         female.sum().alias("m_f"),
         (person & (c("sex") == "male")).sum().alias("m_m"),
-        (person & c("ethnicity").is_not_null() & (c("ethnicity") != "01")).sum().alias("m_min"),
+        (c("ethnicity").is_not_null() & (c("ethnicity") != "01")).sum().alias("m_min"),
         official.fill_null(False).sum().alias("m_off"),
         (official.fill_null(False) & female).sum().alias("m_off_f"),
         (female & (lab == True)).fill_null(False).sum().alias("m_jobs"),  # noqa: E712
         sex_gap.any().alias("g_sex"),
         (person & c("ethnicity").is_null()).any().alias("g_eth"),
+        c("ethnicity").is_null().any().alias("g_eth_any"),
         kind.is_null().any().alias("g_kind"),
         (official.fill_null(False) & sex_gap).any().alias("g_off_sex"),
         ((sex_gap & (lab.is_null() | (lab == True))) | (female & lab.is_null())).any().alias("g_jobs"),  # noqa: E712
@@ -134,7 +138,7 @@ def polars_compute(frames, as_of):
     off_n = pl.when(lst).then(z("m_off")).otherwise(c("summary_official_members"))
     jobs = pl.when(lst & ~g("g_jobs") & c("employees_female").is_not_null()).then(
         z("m_jobs") + c("employees_female")).otherwise(None)
-    has_min = pl.when(lst).then(pl.when(z("m_min") > 0).then(1).when(g("g_eth")).then(None).otherwise(0)).otherwise(
+    has_min = pl.when(lst).then(pl.when(z("m_min") > 0).then(1).when(g("g_eth_any")).then(None).otherwise(0)).otherwise(
         (c("summary_members_minority") > 0).cast(pl.Int64))
     seats = pl.when(pos).then(z("seats")).otherwise(c("summary_board_seats"))
     seats_f = pl.when(pos).then(pl.when(g("g_seats")).then(None).otherwise(z("seats_f"))).otherwise(
@@ -226,7 +230,8 @@ def pandas_compute(frames, as_of):
     sex_gap = person & sex.isna().to_numpy()
     eth = cur["ethnicity"]
     eth_gap = person & eth.isna().to_numpy()
-    minority = person & (~eth.isna() & (eth != "01")).fillna(False).to_numpy()
+    minority = (~eth.isna() & (eth != "01")).fillna(False).to_numpy()
+    eth_gap_any = eth.isna().to_numpy()
     cap, srv, lab = _b(cur["contributes_capital"]), _b(cur["uses_services"]), _b(cur["contributes_labour"])
     part = pd.Series(pd.NA, index=cur.index, dtype="boolean")
     part[((srv == True) | (lab == True)).fillna(False)] = True  # noqa: E712
@@ -243,13 +248,13 @@ def pandas_compute(frames, as_of):
         "cooperative_id": cur["cooperative_id"].to_numpy(),
         "m_n": 1, "m_f": female, "m_m": male, "m_min": minority, "m_off": official,
         "m_off_f": official & female, "m_jobs": female & labt,
-        "g_sex": sex_gap, "g_eth": eth_gap, "g_kind": kind.isna().to_numpy(),
+        "g_sex": sex_gap, "g_eth": eth_gap, "g_eth_any": eth_gap_any, "g_kind": kind.isna().to_numpy(),
         "g_off_sex": official & sex_gap, "g_jobs": (sex_gap & (labn | labt)) | (female & labn),
     })
     agg = f.groupby("cooperative_id", sort=False).agg(
         m_n=("m_n", "sum"), m_f=("m_f", "sum"), m_m=("m_m", "sum"), m_min=("m_min", "sum"),
         m_off=("m_off", "sum"), m_off_f=("m_off_f", "sum"), m_jobs=("m_jobs", "sum"),
-        g_sex=("g_sex", "any"), g_eth=("g_eth", "any"), g_kind=("g_kind", "any"),
+        g_sex=("g_sex", "any"), g_eth=("g_eth", "any"), g_eth_any=("g_eth_any", "any"), g_kind=("g_kind", "any"),
         g_off_sex=("g_off_sex", "any"), g_jobs=("g_jobs", "any"))
     p = positions
     held = p[((p["start"].isna() | (p["start"] <= as_of)).fillna(False)
@@ -308,7 +313,7 @@ def pandas_compute(frames, as_of):
     jobs = (zf("m_jobs") + ef).mask(~(lst & ~flag("g_jobs") & ef.notna().to_numpy()), na)
     smm = num("summary_members_minority")
     has_min_list = pd.Series(np.where(zf("m_min") > 0, 1.0, 0.0), index=k.index).astype("Float64").mask(
-        (zf("m_min") == 0).to_numpy() & flag("g_eth"), na)
+        (zf("m_min") == 0).to_numpy() & flag("g_eth_any"), na)
     has_min = pick(lst, has_min_list, (smm > 0).astype("Float64"))
     sbs, sbf = num("summary_board_seats"), num("summary_board_female")
     seats = pick(pos, zf("seats"), sbs)

@@ -352,4 +352,27 @@ proptest! {
         let want: Vec<_> = all.rows.iter().filter(|r| ids.contains(&r.indicator)).collect();
         prop_assert_eq!(want, some.rows.iter().collect::<Vec<_>>());
     }
+
+    /// The engine's per-cooperative facts agree with classification on the
+    /// whole cooperative: women-managed under every rule (decided on the
+    /// engine's reduced view) and minority membership.
+    #[test]
+    fn engine_agrees_with_classify(cs in coops(), d in as_of()) {
+        let reg = Registry::from_cooperatives(cs.clone()).unwrap();
+        let live: Vec<&Cooperative> = cs.iter().filter(|c| c.established.is_none_or(|e| e <= d)).collect();
+        for rule in coopkit::WomenManagedRule::ALL {
+            let t = reg.indicators(&Query::new(d).ids([I::WomenManaged]).rule(rule)).unwrap();
+            let r = t.find(I::WomenManaged, &[]).unwrap();
+            let vals: Vec<Option<bool>> = live.iter().map(|c| coopkit::classify::women_managed(c, rule, d).value).collect();
+            let yes = vals.iter().filter(|v| **v == Some(true)).count() as u64;
+            let unknown = vals.iter().filter(|v| v.is_none()).count() as u64;
+            prop_assert_eq!(r.not_contributing, unknown, "{:?}", rule);
+            prop_assert_eq!(r.numerator.unwrap_or(0), yes, "{:?}", rule);
+        }
+        let t = reg.indicators(&Query::new(d).ids([I::CoopsWithMinorityMember])).unwrap();
+        let r = t.find(I::CoopsWithMinorityMember, &[]).unwrap();
+        let vals: Vec<Option<bool>> = live.iter().map(|c| coopkit::classify::has_minority_member(c, d)).collect();
+        prop_assert_eq!(r.not_contributing, vals.iter().filter(|v| v.is_none()).count() as u64);
+        prop_assert_eq!(r.numerator.unwrap_or(0), vals.iter().filter(|v| **v == Some(true)).count() as u64);
+    }
 }

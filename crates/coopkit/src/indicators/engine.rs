@@ -87,6 +87,9 @@ const GAP_KIND: u8 = 4;
 const GAP_OFFICIAL_SEX: u8 = 8;
 const GAP_JOBS: u8 = 16;
 const ANY_MINORITY: u8 = 32;
+/// Some member, person or organisation, has no ethnic group recorded
+/// (classification then cannot rule out a minority member).
+const GAP_ETHNICITY_ANY: u8 = 64;
 
 /// For each member profile: the packed counter increments (members,
 /// female, male, minority, official, official female, women workers) and
@@ -106,7 +109,9 @@ fn profile_tables() -> &'static ([u128; profile::COUNT], [u8; profile::COUNT]) {
             let female = person && sex == code::SEX_FEMALE;
             let male = person && sex == code::SEX_MALE;
             let sex_gap = person && sex == code::SEX_UNKNOWN;
-            let minority = person && eth == 2;
+            // A recorded ethnic group other than Kinh, as
+            // `classify::has_minority_member` reads it (whatever the member type).
+            let minority = eth == 2;
             let fields = [
                 true,
                 female,
@@ -141,6 +146,9 @@ fn profile_tables() -> &'static ([u128; profile::COUNT], [u8; profile::COUNT]) {
             if minority {
                 g |= ANY_MINORITY;
             }
+            if eth == 0 {
+                g |= GAP_ETHNICITY_ANY;
+            }
             gap[p] = g;
         }
         (inc, gap)
@@ -156,6 +164,7 @@ impl Gaps {
             official_sex: g & GAP_OFFICIAL_SEX != 0,
             jobs: g & GAP_JOBS != 0,
             any_minority: g & ANY_MINORITY != 0,
+            ethnicity_any: g & GAP_ETHNICITY_ANY != 0,
         }
     }
 }
@@ -169,6 +178,7 @@ struct Gaps {
     official_sex: bool,
     jobs: bool,
     any_minority: bool,
+    ethnicity_any: bool,
 }
 
 /// Per-cooperative contributions to each indicator's total: `None` when the
@@ -404,10 +414,12 @@ pub(crate) fn run(reg: &Registry, q: &Query) -> Result<Table, Error> {
                 (false, Some(e)) => Some((total.jobs_female + u64::from(e.female), 0)),
                 _ => None,
             };
+            // As `classify::has_minority_member` decides (tested to agree):
+            // any member without a recorded ethnic group leaves "no" open.
             let has_minority = if gaps.any_minority {
                 Some(true)
             } else {
-                (!gaps.ethnicity).then_some(false)
+                (!gaps.ethnicity_any).then_some(false)
             };
             if let Some(b) = has_minority {
                 c[I::CoopsWithMinorityMember.index()] = Some((u64::from(b), 0));

@@ -26,8 +26,13 @@
 //! - a count needing an attribute (sex, ethnic group, kind) is taken from a
 //!   list only when every current member who is a person (an individual or
 //!   a household's representative) has it; otherwise the cooperative is
-//!   counted in `not_contributing`. Organisations are neither women nor men
-//!   nor of an ethnic group;
+//!   counted in `not_contributing`. Organisations are neither women nor men,
+//!   and a missing ethnic group of an organisation is no gap in the counts;
+//!   a recorded one counts (as classification reads it);
+//! - `coops_with_minority_member` is what
+//!   [`crate::classify::has_minority_member`] says: yes when a current
+//!   member's recorded group is not Kinh, unknown when some current member
+//!   (person or organisation) has none recorded;
 //! - board seats and director posts come from the positions held on the
 //!   date, else from the summary (a summary's director counts when
 //!   `director_female` is given);
