@@ -210,9 +210,12 @@ fn zero_denominator_gives_no_value_and_a_reason() {
     }
     // Nothing is NaN in the JSON either.
     assert!(!t.to_json().contains("NaN"));
-    // An empty registry: every share undefined, counts zero.
+    // An empty registry: no cooperatives, and nothing else can be said.
     let t = Registry::new().indicators(&Query::new(as_of())).unwrap();
-    assert_eq!(t.find(I::Cooperatives, &[]).unwrap().numerator, None);
+    assert_eq!(t.find(I::Cooperatives, &[]).unwrap().numerator, Some(0));
+    let m = t.find(I::Members, &[]).unwrap();
+    assert_eq!((m.numerator, m.value), (None, None));
+    assert!(m.reason.is_some());
 }
 
 #[test]

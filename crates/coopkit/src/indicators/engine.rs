@@ -634,6 +634,12 @@ fn make_row(
         reason: None,
         suppressed: false,
     };
+    if contributing == 0 && id == IndicatorId::Cooperatives {
+        // An empty registry has no cooperatives: a count, not missing data.
+        row.numerator = Some(0);
+        row.value = Some(0.0);
+        return row;
+    }
     if contributing == 0 {
         row.reason = Some(Message::new(
             "no cooperative in this group has the data for this indicator",
