@@ -1,24 +1,559 @@
 //! A registry: many cooperatives with unique ids, held for indicators.
 //!
-//! The public API hands out owned [`Cooperative`] values so that the storage
-//! behind it can be columnar (see the indicator engine) without callers
-//! noticing.
+//! The public API hands out owned [`Cooperative`] values; behind it the
+//! storage is columnar. Cooperative-level fields other than the member and
+//! position lists are kept as one record each (there are few cooperatives);
+//! members and positions are kept as columns of small integers (codes, dates
+//! as day numbers, flags) with every id in one string arena, and each
+//! cooperative's members and positions as a range of rows. Nothing is
+//! allocated per member. [`Registry::get`] rebuilds a cooperative equal to
+//! the one pushed.
 
 use crate::error::{Error, InputError, InputErrorCode, InputErrors};
-use crate::model::Cooperative;
+use crate::model::{
+    Cooperative, Country, Date, Ethnicity, Holder, Kind, Member, MemberKind, MemberType, Position, Role,
+    Sector, Sex,
+};
+use chrono::Datelike;
 use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Day number of an absent date.
+pub(crate) const NO_DATE: i32 = i32::MIN;
+
+/// A date as its day number (days from 1 Jan of year 1, CE).
+pub(crate) fn day(d: Date) -> i32 {
+    d.num_days_from_ce()
+}
+
+fn opt_day(d: Option<Date>) -> i32 {
+    d.map_or(NO_DATE, day)
+}
+
+fn from_day(n: i32) -> Option<Date> {
+    if n == NO_DATE {
+        None
+    } else {
+        Date::from_num_days_from_ce_opt(n)
+    }
+}
+
+/// Codes of the small enums kept in columns.
+pub(crate) mod code {
+    use super::*;
+
+    pub(crate) const SEX_UNKNOWN: u8 = 0;
+    pub(crate) const SEX_FEMALE: u8 = 1;
+    pub(crate) const SEX_MALE: u8 = 2;
+
+    pub(crate) fn sex(s: Option<Sex>) -> u8 {
+        match s {
+            None => SEX_UNKNOWN,
+            Some(Sex::Female) => SEX_FEMALE,
+            Some(Sex::Male) => SEX_MALE,
+        }
+    }
+
+    pub(crate) fn sex_of(c: u8) -> Option<Sex> {
+        match c {
+            SEX_FEMALE => Some(Sex::Female),
+            SEX_MALE => Some(Sex::Male),
+            _ => None,
+        }
+    }
+
+    pub(crate) const MEMBER_TYPES: [MemberType; 6] = [
+        MemberType::Individual,
+        MemberType::Household,
+        MemberType::LegalEntity,
+        MemberType::Cooperative,
+        MemberType::CooperativeGroup,
+        MemberType::ForeignInvestedOrg,
+    ];
+
+    pub(crate) fn member_type(t: MemberType) -> u8 {
+        MEMBER_TYPES.iter().position(|&x| x == t).unwrap_or(0) as u8
+    }
+
+    /// Individuals and households' representatives are persons: they have a
+    /// sex, an ethnic group and an age. Organisations have none.
+    pub(crate) fn is_person(t: u8) -> bool {
+        t <= 1
+    }
+
+    pub(crate) const KINDS: [MemberKind; 3] = [
+        MemberKind::Official,
+        MemberKind::AssociateCapital,
+        MemberKind::AssociateNoncapital,
+    ];
+
+    /// 0 is unknown, then 1 + index in [`KINDS`].
+    pub(crate) fn kind(k: Option<MemberKind>) -> u8 {
+        k.map_or(0, |k| {
+            KINDS.iter().position(|&x| x == k).map_or(0, |i| i as u8 + 1)
+        })
+    }
+
+    pub(crate) fn kind_of(c: u8) -> Option<MemberKind> {
+        KINDS.get(usize::from(c).wrapping_sub(1)).copied()
+    }
+
+    pub(crate) const KIND_OFFICIAL: u8 = 1;
+
+    /// Three-valued fact in two bits: 0 unknown, 1 false, 2 true.
+    pub(crate) fn tri(b: Option<bool>) -> u16 {
+        match b {
+            None => 0,
+            Some(false) => 1,
+            Some(true) => 2,
+        }
+    }
+
+    pub(crate) fn tri_of(c: u16) -> Option<bool> {
+        match c & 3 {
+            1 => Some(false),
+            2 => Some(true),
+            _ => None,
+        }
+    }
+
+    pub(crate) const ROLES: [Role; 8] = Role::ALL;
+
+    pub(crate) fn role(r: Role) -> u8 {
+        ROLES.iter().position(|&x| x == r).unwrap_or(0) as u8
+    }
+
+    pub(crate) const COOP_KINDS: [Kind; 3] = [Kind::Cooperative, Kind::CooperativeGroup, Kind::Union];
+    pub(crate) const SECTORS: [Sector; 3] = [
+        Sector::Agriculture,
+        Sector::IndustryConstruction,
+        Sector::TradeServices,
+    ];
+}
+
+/// Bit layout of [`MemberColumns::facts`].
+pub(crate) mod facts {
+    pub(crate) const CERT: u32 = 0;
+    pub(crate) const CAPITAL: u32 = 2;
+    pub(crate) const SERVICES: u32 = 4;
+    pub(crate) const LABOUR: u32 = 6;
+    /// `capital_vnd` is given.
+    pub(crate) const HAS_CAPITAL_VND: u16 = 1 << 8;
+}
+
+/// Strings in one buffer; string `i` is `text[off[i]..off[i + 1]]`.
+#[derive(Debug, Clone)]
+pub(crate) struct Arena {
+    text: String,
+    off: Vec<u32>,
+}
+
+impl Default for Arena {
+    fn default() -> Self {
+        Arena {
+            text: String::new(),
+            off: vec![0],
+        }
+    }
+}
+
+impl Arena {
+    fn push(&mut self, s: &str) -> Result<(), String> {
+        self.text.push_str(s);
+        match u32::try_from(self.text.len()) {
+            Ok(end) => {
+                self.off.push(end);
+                Ok(())
+            }
+            Err(_) => {
+                self.text.truncate(self.text.len() - s.len());
+                Err("registry too large: more than 4 GiB of ids".into())
+            }
+        }
+    }
+
+    fn truncate(&mut self, n: usize) {
+        self.off.truncate(n + 1);
+        self.text.truncate(self.off[n] as usize);
+    }
+
+    pub(crate) fn get(&self, i: usize) -> &str {
+        &self.text[self.off[i] as usize..self.off[i + 1] as usize]
+    }
+
+    fn bytes(&self) -> usize {
+        self.text.capacity() + self.off.capacity() * 4
+    }
+}
+
+/// One column per member field.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct MemberColumns {
+    pub(crate) ids: Arena,
+    pub(crate) member_type: Vec<u8>,
+    pub(crate) sex: Vec<u8>,
+    pub(crate) birth: Vec<i32>,
+    /// GSO 2008 code, 0 unknown.
+    pub(crate) ethnicity: Vec<u8>,
+    pub(crate) nationality: Vec<[u8; 2]>,
+    /// Three-valued facts, see [`facts`].
+    pub(crate) facts: Vec<u16>,
+    /// Declared kind ([`code::kind`]).
+    pub(crate) kind_declared: Vec<u8>,
+    /// Declared kind, or else the derived one ([`code::kind`]).
+    pub(crate) kind: Vec<u8>,
+    pub(crate) capital: Vec<u64>,
+    /// First day a member ([`NO_DATE`]: always was).
+    pub(crate) joined: Vec<i32>,
+    /// First day no longer a member ([`NO_DATE`]: still is).
+    pub(crate) left: Vec<i32>,
+    /// What the indicator engine needs of a member in one code
+    /// ([`profile`]).
+    pub(crate) profile: Vec<u16>,
+}
+
+/// A member's profile: the attributes the indicator engine counts by, in
+/// nine bits. Bit 0 person; bits 1–2 sex ([`code::sex`]); bits 3–4 ethnic
+/// class (0 unknown, 1 Kinh, 2 minority); bit 5 official; bit 6 kind
+/// unknown; bits 7–8 contributes labour ([`code::tri`]).
+pub(crate) mod profile {
+    /// Number of distinct profiles.
+    pub(crate) const COUNT: usize = 512;
+
+    pub(crate) fn of(person: bool, sex: u8, ethnicity: u8, kind: u8, labour: u16) -> u16 {
+        let eth = match ethnicity {
+            0 => 0,
+            1 => 1,
+            _ => 2,
+        };
+        u16::from(person)
+            | u16::from(sex) << 1
+            | eth << 3
+            | u16::from(kind == super::code::KIND_OFFICIAL) << 5
+            | u16::from(kind == 0) << 6
+            | (labour & 3) << 7
+    }
+}
+
+impl MemberColumns {
+    fn len(&self) -> usize {
+        self.member_type.len()
+    }
+
+    fn push(&mut self, m: &Member) -> Result<(), String> {
+        self.ids.push(&m.id)?;
+        self.member_type.push(code::member_type(m.member_type));
+        self.sex.push(code::sex(m.sex));
+        self.birth.push(opt_day(m.birth_date));
+        self.ethnicity.push(m.ethnicity.map_or(0, Ethnicity::number));
+        let n = m.nationality.as_str().as_bytes();
+        self.nationality.push([n[0], n[1]]);
+        let mut f = code::tri(m.investment_certificate) << facts::CERT
+            | code::tri(m.contributes_capital) << facts::CAPITAL
+            | code::tri(m.uses_services) << facts::SERVICES
+            | code::tri(m.contributes_labour) << facts::LABOUR;
+        if m.capital_vnd.is_some() {
+            f |= facts::HAS_CAPITAL_VND;
+        }
+        self.facts.push(f);
+        self.kind_declared.push(code::kind(m.kind));
+        self.kind.push(code::kind(m.effective_kind()));
+        self.capital.push(m.capital_vnd.unwrap_or(0));
+        self.joined.push(opt_day(m.joined));
+        self.left.push(opt_day(m.left));
+        self.profile.push(profile::of(
+            code::is_person(code::member_type(m.member_type)),
+            code::sex(m.sex),
+            m.ethnicity.map_or(0, Ethnicity::number),
+            code::kind(m.effective_kind()),
+            code::tri(m.contributes_labour),
+        ));
+        Ok(())
+    }
+
+    fn truncate(&mut self, n: usize) {
+        self.ids.truncate(n);
+        self.member_type.truncate(n);
+        self.sex.truncate(n);
+        self.birth.truncate(n);
+        self.ethnicity.truncate(n);
+        self.nationality.truncate(n);
+        self.facts.truncate(n);
+        self.kind_declared.truncate(n);
+        self.kind.truncate(n);
+        self.capital.truncate(n);
+        self.joined.truncate(n);
+        self.left.truncate(n);
+        self.profile.truncate(n);
+    }
+
+    /// Overwrites `m` with member `i`, reusing its id buffer.
+    fn fill(&self, i: usize, m: &mut Member) {
+        let mut id = std::mem::take(&mut m.id);
+        id.clear();
+        id.push_str(self.ids.get(i));
+        *m = Member {
+            id: String::new(),
+            ..self.get_without_id(i)
+        };
+        m.id = id;
+    }
+
+    fn get(&self, i: usize) -> Member {
+        Member {
+            id: self.ids.get(i).to_string(),
+            ..self.get_without_id(i)
+        }
+    }
+
+    fn get_without_id(&self, i: usize) -> Member {
+        let f = self.facts[i];
+        let nat = self.nationality[i];
+        Member {
+            id: String::new(),
+            member_type: code::MEMBER_TYPES[usize::from(self.member_type[i])],
+            sex: code::sex_of(self.sex[i]),
+            birth_date: from_day(self.birth[i]),
+            ethnicity: Ethnicity::from_number(self.ethnicity[i]),
+            nationality: std::str::from_utf8(&nat)
+                .ok()
+                .and_then(Country::parse)
+                .unwrap_or_default(),
+            investment_certificate: code::tri_of(f >> facts::CERT),
+            contributes_capital: code::tri_of(f >> facts::CAPITAL),
+            uses_services: code::tri_of(f >> facts::SERVICES),
+            contributes_labour: code::tri_of(f >> facts::LABOUR),
+            kind: code::kind_of(self.kind_declared[i]),
+            capital_vnd: (f & facts::HAS_CAPITAL_VND != 0).then_some(self.capital[i]),
+            joined: from_day(self.joined[i]),
+            left: from_day(self.left[i]),
+        }
+    }
+
+    fn bytes(&self) -> usize {
+        self.ids.bytes()
+            + self.member_type.capacity()
+            + self.sex.capacity()
+            + self.birth.capacity() * 4
+            + self.ethnicity.capacity()
+            + self.nationality.capacity() * 2
+            + self.facts.capacity() * 2
+            + self.kind_declared.capacity()
+            + self.kind.capacity()
+            + self.capital.capacity() * 8
+            + self.joined.capacity() * 4
+            + self.left.capacity() * 4
+            + self.profile.capacity() * 2
+    }
+}
+
+/// Holder of a position that is not a member of the list.
+pub(crate) const NO_MEMBER: u32 = u32::MAX;
+
+/// One column per position field.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PositionColumns {
+    /// Position ids (empty when absent, see `has_id`).
+    ids: Arena,
+    has_id: Vec<bool>,
+    pub(crate) role: Vec<u8>,
+    /// The holder is a member (by id, in `holder_ids`), else external.
+    pub(crate) is_member: Vec<bool>,
+    holder_ids: Arena,
+    /// Row of the holder in the member columns, or [`NO_MEMBER`].
+    pub(crate) holder: Vec<u32>,
+    /// Sex of an external holder ([`code::sex`]).
+    pub(crate) ext_sex: Vec<u8>,
+    ext_ethnicity: Vec<u8>,
+    pub(crate) start: Vec<i32>,
+    pub(crate) end: Vec<i32>,
+}
+
+impl PositionColumns {
+    fn len(&self) -> usize {
+        self.role.len()
+    }
+
+    fn truncate(&mut self, n: usize) {
+        self.ids.truncate(n);
+        self.has_id.truncate(n);
+        self.role.truncate(n);
+        self.is_member.truncate(n);
+        self.holder_ids.truncate(n);
+        self.holder.truncate(n);
+        self.ext_sex.truncate(n);
+        self.ext_ethnicity.truncate(n);
+        self.start.truncate(n);
+        self.end.truncate(n);
+    }
+
+    /// Held on day `d`.
+    #[inline]
+    pub(crate) fn is_held_on(&self, i: usize, d: i32) -> bool {
+        let s = self.start[i];
+        let e = self.end[i];
+        (s == NO_DATE || s <= d) && (e == NO_DATE || d < e)
+    }
+
+    /// Overwrites `p` with position `i`, reusing its string buffers.
+    fn fill(&self, i: usize, p: &mut Position) {
+        match (&mut p.id, self.has_id[i]) {
+            (Some(s), true) => {
+                s.clear();
+                s.push_str(self.ids.get(i));
+            }
+            (id, has) => *id = has.then(|| self.ids.get(i).to_string()),
+        }
+        p.role = code::ROLES[usize::from(self.role[i])];
+        match (&mut p.holder, self.is_member[i]) {
+            (Holder::Member(s), true) => {
+                s.clear();
+                s.push_str(self.holder_ids.get(i));
+            }
+            (holder, _) => *holder = self.get(i).holder,
+        }
+        p.start = from_day(self.start[i]);
+        p.end = from_day(self.end[i]);
+    }
+
+    fn get(&self, i: usize) -> Position {
+        Position {
+            id: self.has_id[i].then(|| self.ids.get(i).to_string()),
+            role: code::ROLES[usize::from(self.role[i])],
+            holder: if self.is_member[i] {
+                Holder::Member(self.holder_ids.get(i).to_string())
+            } else {
+                Holder::External {
+                    sex: code::sex_of(self.ext_sex[i]),
+                    ethnicity: Ethnicity::from_number(self.ext_ethnicity[i]),
+                }
+            },
+            start: from_day(self.start[i]),
+            end: from_day(self.end[i]),
+        }
+    }
+
+    fn bytes(&self) -> usize {
+        self.ids.bytes()
+            + self.has_id.capacity()
+            + self.role.capacity()
+            + self.is_member.capacity()
+            + self.holder_ids.bytes()
+            + self.holder.capacity() * 4
+            + self.ext_sex.capacity()
+            + self.ext_ethnicity.capacity()
+            + self.start.capacity() * 4
+            + self.end.capacity() * 4
+    }
+}
+
+/// Interned strings (province and district codes): code 0 is "absent".
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Dictionary {
+    values: Vec<String>,
+    index: HashMap<String, u32>,
+}
+
+impl Dictionary {
+    fn intern(&mut self, s: Option<&str>) -> u32 {
+        let Some(s) = s else { return 0 };
+        if let Some(&c) = self.index.get(s) {
+            return c;
+        }
+        self.values.push(s.to_string());
+        let c = self.values.len() as u32;
+        self.index.insert(s.to_string(), c);
+        c
+    }
+
+    /// The string of code `c` (`None` for 0).
+    pub(crate) fn value(&self, c: u32) -> Option<&str> {
+        c.checked_sub(1)
+            .and_then(|i| self.values.get(i as usize))
+            .map(String::as_str)
+    }
+}
+
+/// Cooperative-level columns used by the indicator engine.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct CoopColumns {
+    pub(crate) kind: Vec<u8>,
+    pub(crate) sector: Vec<u8>,
+    pub(crate) province: Vec<u32>,
+    pub(crate) district: Vec<u32>,
+    pub(crate) established: Vec<i32>,
+    /// Members of cooperative `i` are rows `member_off[i]..member_off[i + 1]`.
+    pub(crate) member_off: Vec<u32>,
+    pub(crate) has_members: Vec<bool>,
+    /// Positions of cooperative `i` are rows `position_off[i]..position_off[i + 1]`.
+    pub(crate) position_off: Vec<u32>,
+    pub(crate) has_positions: Vec<bool>,
+}
+
+/// What a remembered per-cooperative result is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MemoKind {
+    /// Women-managed under a rule: 0 unknown, 1 no, 2 yes.
+    WomenManaged(crate::classify::WomenManagedRule),
+    /// Size class with the built-in parameters: 0 not determinable, then
+    /// 1 + the class in [`crate::classify::SizeClass`] order.
+    SizeClass,
+}
+
+/// One remembered result: what, day number, a code per cooperative.
+type MemoEntry = (MemoKind, i32, Arc<[u8]>);
+
+/// Classification results per (what, day) for every cooperative, kept for
+/// repeated queries at the same date; emptied by every change.
+#[derive(Debug, Default)]
+pub(crate) struct WomenManagedMemo(std::sync::Mutex<Vec<MemoEntry>>);
+
+impl Clone for WomenManagedMemo {
+    fn clone(&self) -> Self {
+        WomenManagedMemo::default()
+    }
+}
+
+/// How many (rule, date) results the memo keeps.
+const MEMO_ENTRIES: usize = 8;
 
 /// A set of cooperatives with unique ids, in input order.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Registry {
-    cooperatives: Vec<Cooperative>,
+    /// Each cooperative without its member and position lists.
+    headers: Vec<Cooperative>,
     index: HashMap<String, usize>,
+    pub(crate) coops: CoopColumns,
+    pub(crate) members: MemberColumns,
+    pub(crate) positions: PositionColumns,
+    pub(crate) provinces: Dictionary,
+    pub(crate) districts: Dictionary,
+    memo: WomenManagedMemo,
+}
+
+impl Default for Registry {
+    fn default() -> Self {
+        Registry::new()
+    }
 }
 
 impl Registry {
     /// An empty registry.
     pub fn new() -> Self {
-        Registry::default()
+        Registry {
+            headers: Vec::new(),
+            index: HashMap::new(),
+            coops: CoopColumns {
+                member_off: vec![0],
+                position_off: vec![0],
+                ..CoopColumns::default()
+            },
+            members: MemberColumns::default(),
+            positions: PositionColumns::default(),
+            provinces: Dictionary::default(),
+            districts: Dictionary::default(),
+            memo: WomenManagedMemo::default(),
+        }
     }
 
     /// Builds a registry; every duplicate id is an error
@@ -43,30 +578,312 @@ impl Registry {
 
     /// Adds a cooperative; refuses a duplicate id (the message names the
     /// first record with that id).
-    pub fn push(&mut self, coop: Cooperative) -> Result<(), String> {
+    pub fn push(&mut self, mut coop: Cooperative) -> Result<(), String> {
         if let Some(&first) = self.index.get(&coop.id) {
             return Err(format!(
                 "duplicate cooperative id, first used by cooperatives[{first}]"
             ));
         }
-        self.index.insert(coop.id.clone(), self.cooperatives.len());
-        self.cooperatives.push(coop);
+        if let Ok(mut m) = self.memo.0.lock() {
+            m.clear();
+        }
+        let members = coop.members.take();
+        let positions = coop.positions.take();
+        let m0 = self.members.len();
+        let p0 = self.positions.len();
+        if let Err(e) = self.push_lists(members.as_deref(), positions.as_deref()) {
+            self.members.truncate(m0);
+            self.positions.truncate(p0);
+            return Err(e);
+        }
+        let c = &mut self.coops;
+        c.kind
+            .push(code::COOP_KINDS.iter().position(|&k| k == coop.kind).unwrap_or(0) as u8);
+        c.sector
+            .push(code::SECTORS.iter().position(|&s| s == coop.sector).unwrap_or(0) as u8);
+        c.province.push(self.provinces.intern(coop.province.as_deref()));
+        c.district.push(self.districts.intern(coop.district.as_deref()));
+        c.established.push(opt_day(coop.established));
+        c.member_off.push(self.members.len() as u32);
+        c.has_members.push(members.is_some());
+        c.position_off.push(self.positions.len() as u32);
+        c.has_positions.push(positions.is_some());
+        self.index.insert(coop.id.clone(), self.headers.len());
+        self.headers.push(coop);
+        Ok(())
+    }
+
+    fn push_lists(
+        &mut self,
+        members: Option<&[Member]>,
+        positions: Option<&[Position]>,
+    ) -> Result<(), String> {
+        let m0 = self.members.len();
+        let members = members.unwrap_or(&[]);
+        if u32::try_from(m0 + members.len()).is_err() {
+            return Err("registry too large: more than 4 billion members".into());
+        }
+        for m in members {
+            self.members.push(m)?;
+        }
+        let positions = positions.unwrap_or(&[]);
+        // First row of each member id that holds a post, as
+        // `Cooperative::member` finds it: one scan of the members against
+        // the few holders.
+        let mut first: HashMap<&str, u32> = HashMap::new();
+        let holders: Vec<&str> = positions
+            .iter()
+            .filter_map(|p| match &p.holder {
+                Holder::Member(id) => Some(id.as_str()),
+                Holder::External { .. } => None,
+            })
+            .collect();
+        if !holders.is_empty() {
+            for (k, m) in members.iter().enumerate() {
+                if holders.contains(&m.id.as_str()) {
+                    first.entry(m.id.as_str()).or_insert((m0 + k) as u32);
+                }
+            }
+        }
+        if u32::try_from(self.positions.len() + positions.len()).is_err() {
+            return Err("registry too large: more than 4 billion positions".into());
+        }
+        let pc = &mut self.positions;
+        for p in positions {
+            pc.ids.push(p.id.as_deref().unwrap_or(""))?;
+            pc.has_id.push(p.id.is_some());
+            pc.role.push(code::role(p.role));
+            match &p.holder {
+                Holder::Member(id) => {
+                    pc.is_member.push(true);
+                    pc.holder_ids.push(id)?;
+                    pc.holder
+                        .push(first.get(id.as_str()).copied().unwrap_or(NO_MEMBER));
+                    pc.ext_sex.push(code::SEX_UNKNOWN);
+                    pc.ext_ethnicity.push(0);
+                }
+                Holder::External { sex, ethnicity } => {
+                    pc.is_member.push(false);
+                    pc.holder_ids.push("")?;
+                    pc.holder.push(NO_MEMBER);
+                    pc.ext_sex.push(code::sex(*sex));
+                    pc.ext_ethnicity.push(ethnicity.map_or(0, Ethnicity::number));
+                }
+            }
+            pc.start.push(opt_day(p.start));
+            pc.end.push(opt_day(p.end));
+        }
         Ok(())
     }
 
     /// How many cooperatives.
     pub fn len(&self) -> usize {
-        self.cooperatives.len()
+        self.headers.len()
     }
 
     /// No cooperatives.
     pub fn is_empty(&self) -> bool {
-        self.cooperatives.is_empty()
+        self.headers.is_empty()
+    }
+
+    /// How many member records, over all cooperatives.
+    pub fn member_count(&self) -> usize {
+        self.members.len()
     }
 
     /// The `i`-th cooperative.
     pub fn get(&self, i: usize) -> Option<Cooperative> {
-        self.cooperatives.get(i).cloned()
+        let mut c = self.headers.get(i)?.clone();
+        let cc = &self.coops;
+        if cc.has_members[i] {
+            let r = cc.member_off[i] as usize..cc.member_off[i + 1] as usize;
+            c.members = Some(r.map(|k| self.members.get(k)).collect());
+        }
+        if cc.has_positions[i] {
+            let r = cc.position_off[i] as usize..cc.position_off[i + 1] as usize;
+            c.positions = Some(r.map(|k| self.positions.get(k)).collect());
+        }
+        Some(c)
+    }
+
+    /// The `i`-th cooperative without its member list; its positions, and
+    /// only the members who hold one. Enough to decide who manages it.
+    #[cfg(test)]
+    pub(crate) fn get_management(&self, i: usize) -> Option<Cooperative> {
+        let mut c = Cooperative::new(
+            "",
+            "",
+            crate::model::Kind::Cooperative,
+            crate::model::Sector::Agriculture,
+        );
+        let mut held = Vec::new();
+        self.fill_management(i, &mut c, &mut held).then_some(c)
+    }
+
+    /// Fills `view` with what [`Registry::get_management`] gives, reusing
+    /// the view's buffers (one view serves a whole pass over the registry).
+    /// `false` when there is no cooperative `i`.
+    pub(crate) fn fill_management(&self, i: usize, view: &mut Cooperative, held: &mut Vec<u32>) -> bool {
+        let Some(h) = self.headers.get(i) else {
+            return false;
+        };
+        // Every field named, so a new field of the model cannot be missed.
+        let Cooperative {
+            id,
+            name,
+            kind,
+            sector,
+            province,
+            district,
+            commune,
+            established,
+            charter_capital_vnd,
+            total_capital_vnd,
+            annual_revenue_vnd,
+            governance,
+            general_meeting,
+            ilo_type,
+            circular_type,
+            declared_women_managed,
+            members,
+            positions,
+            employees,
+            summary,
+        } = view;
+        id.clone_from(&h.id);
+        name.clone_from(&h.name);
+        *kind = h.kind;
+        *sector = h.sector;
+        province.clone_from(&h.province);
+        district.clone_from(&h.district);
+        commune.clone_from(&h.commune);
+        *established = h.established;
+        *charter_capital_vnd = h.charter_capital_vnd;
+        *total_capital_vnd = h.total_capital_vnd;
+        *annual_revenue_vnd = h.annual_revenue_vnd;
+        *governance = h.governance;
+        *general_meeting = h.general_meeting;
+        *ilo_type = h.ilo_type;
+        *circular_type = h.circular_type;
+        *declared_women_managed = h.declared_women_managed;
+        *employees = h.employees;
+        *summary = h.summary;
+        let cc = &self.coops;
+        let pr = cc.position_off[i] as usize..cc.position_off[i + 1] as usize;
+        held.clear();
+        if cc.has_positions[i] {
+            held.extend(
+                pr.clone()
+                    .map(|k| self.positions.holder[k])
+                    .filter(|&x| x != NO_MEMBER),
+            );
+            held.sort_unstable();
+            held.dedup();
+            let ps = positions.get_or_insert_with(Vec::new);
+            ps.truncate(pr.len());
+            for (j, k) in pr.enumerate() {
+                match ps.get_mut(j) {
+                    Some(p) => self.positions.fill(k, p),
+                    None => ps.push(self.positions.get(k)),
+                }
+            }
+        } else {
+            *positions = None;
+        }
+        if cc.has_members[i] {
+            let ms = members.get_or_insert_with(Vec::new);
+            ms.truncate(held.len());
+            for (j, &k) in held.iter().enumerate() {
+                match ms.get_mut(j) {
+                    Some(m) => self.members.fill(k as usize, m),
+                    None => ms.push(self.members.get(k as usize)),
+                }
+            }
+        } else {
+            *members = None;
+        }
+        true
+    }
+
+    /// A code per cooperative computed by `f`, remembered under (`kind`,
+    /// `as_of`) until the registry changes.
+    pub(crate) fn remembered(&self, kind: MemoKind, as_of: Date, f: impl Fn(usize) -> u8) -> Arc<[u8]> {
+        let d = day(as_of);
+        if let Ok(m) = self.memo.0.lock() {
+            if let Some((_, _, v)) = m.iter().find(|(k, dd, _)| *k == kind && *dd == d) {
+                return Arc::clone(v);
+            }
+        }
+        let v: Arc<[u8]> = (0..self.len()).map(f).collect();
+        if let Ok(mut m) = self.memo.0.lock() {
+            if m.len() >= MEMO_ENTRIES {
+                m.remove(0);
+            }
+            m.push((kind, d, Arc::clone(&v)));
+        }
+        v
+    }
+
+    /// Whether each cooperative is women-managed under `rule` on `as_of`
+    /// (0 unknown, 1 no, 2 yes), as [`crate::classify::women_managed`]
+    /// decides on a view holding what the rule needs; remembered.
+    pub(crate) fn women_managed_all(
+        &self,
+        rule: crate::classify::WomenManagedRule,
+        as_of: Date,
+    ) -> Arc<[u8]> {
+        let code = |v: Option<bool>| match v {
+            None => 0,
+            Some(false) => 1,
+            Some(true) => 2,
+        };
+        if rule == crate::classify::WomenManagedRule::WomenOwned {
+            return self.remembered(MemoKind::WomenManaged(rule), as_of, |i| {
+                code(
+                    self.get(i)
+                        .and_then(|v| crate::classify::women_managed(&v, rule, as_of).value),
+                )
+            });
+        }
+        // One view, refilled for each cooperative.
+        let scratch = std::cell::RefCell::new((
+            Cooperative::new(
+                "",
+                "",
+                crate::model::Kind::Cooperative,
+                crate::model::Sector::Agriculture,
+            ),
+            Vec::new(),
+        ));
+        self.remembered(MemoKind::WomenManaged(rule), as_of, |i| {
+            let mut s = scratch.borrow_mut();
+            let (view, held) = &mut *s;
+            if !self.fill_management(i, view, held) {
+                return 0;
+            }
+            code(crate::classify::women_managed(view, rule, as_of).value)
+        })
+    }
+
+    /// The size class of each cooperative on `as_of` (0 not determinable,
+    /// then 1 + class), as [`crate::classify::size_class`] decides with
+    /// `params`; remembered when `params` is the built-in table.
+    pub(crate) fn size_class_all(&self, params: Option<&crate::law::Parameters>, as_of: Date) -> Arc<[u8]> {
+        let f = |i: usize| {
+            let p = params.unwrap_or_else(|| crate::law::Parameters::builtin());
+            self.get(i)
+                .and_then(|c| crate::classify::size_class(p, &c, as_of).class)
+                .map_or(0, |s| s as u8 + 1)
+        };
+        match params {
+            None => self.remembered(MemoKind::SizeClass, as_of, f),
+            Some(_) => (0..self.len()).map(f).collect(),
+        }
+    }
+
+    /// The header (everything but member and position lists) of cooperative `i`.
+    pub(crate) fn header(&self, i: usize) -> &Cooperative {
+        &self.headers[i]
     }
 
     /// The position of the cooperative with this id.
@@ -76,6 +893,121 @@ impl Registry {
 
     /// Every cooperative, in input order.
     pub fn iter(&self) -> impl Iterator<Item = Cooperative> + '_ {
-        self.cooperatives.iter().cloned()
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
+
+    /// Bytes held by the member and position columns (capacity, not length),
+    /// for memory measurements.
+    pub fn column_bytes(&self) -> usize {
+        let c = &self.coops;
+        self.members.bytes()
+            + self.positions.bytes()
+            + c.kind.capacity()
+            + c.sector.capacity()
+            + (c.province.capacity() + c.district.capacity() + c.established.capacity()) * 4
+            + (c.member_off.capacity() + c.position_off.capacity()) * 4
+            + c.has_members.capacity()
+            + c.has_positions.capacity()
+    }
+
+    /// Reserves room for `cooperatives` more cooperatives and `members` more
+    /// members, to load large registries without regrowing columns.
+    pub fn reserve(&mut self, cooperatives: usize, members: usize) {
+        self.headers.reserve(cooperatives);
+        let m = &mut self.members;
+        m.member_type.reserve(members);
+        m.sex.reserve(members);
+        m.birth.reserve(members);
+        m.ethnicity.reserve(members);
+        m.nationality.reserve(members);
+        m.facts.reserve(members);
+        m.kind_declared.reserve(members);
+        m.kind.reserve(members);
+        m.capital.reserve(members);
+        m.joined.reserve(members);
+        m.left.reserve(members);
+        m.profile.reserve(members);
+        m.ids.off.reserve(members);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Kind, Sector};
+
+    fn coop(id: &str, n: usize, posts: &[(Role, &str)]) -> Cooperative {
+        let mut c = Cooperative::new(id, format!("HTX {id}"), Kind::Cooperative, Sector::Agriculture);
+        c.province = Some("51".into());
+        c.members = Some(
+            (0..n)
+                .map(|k| {
+                    let mut m = Member::new(format!("m{k}"), MemberType::Individual);
+                    m.sex = Some(if k % 2 == 0 { Sex::Female } else { Sex::Male });
+                    m
+                })
+                .collect(),
+        );
+        c.positions = Some(
+            posts
+                .iter()
+                .map(|(r, h)| {
+                    if h.is_empty() {
+                        Position::external(*r, Some(Sex::Female))
+                    } else {
+                        Position::member(*r, *h)
+                    }
+                })
+                .collect(),
+        );
+        c
+    }
+
+    /// The management view holds the header, every position and exactly the
+    /// members who hold one (in list order), however often one view buffer
+    /// is refilled.
+    #[test]
+    fn management_view_is_the_cooperative_cut_to_post_holders() {
+        let mut c2 = coop("b", 3, &[]);
+        c2.positions = None;
+        let mut c3 = coop("c", 2, &[(Role::BoardChair, "m1")]);
+        c3.members = None;
+        let cs = vec![
+            coop(
+                "a",
+                6,
+                &[
+                    (Role::BoardChair, "m4"),
+                    (Role::Director, ""),
+                    (Role::BoardMember, "m1"),
+                    (Role::BoardMember, "m9"),
+                ],
+            ),
+            c2,
+            c3,
+            coop("d", 2, &[(Role::BoardChair, "m0")]),
+        ];
+        let reg = Registry::from_cooperatives(cs.clone()).unwrap();
+        let mut view = Cooperative::new("x", "x", Kind::Union, Sector::TradeServices);
+        let mut held = Vec::new();
+        for &i in &[0usize, 1, 2, 3, 0, 3, 1] {
+            let mut want = cs[i].clone();
+            let holders: Vec<String> = want
+                .positions
+                .iter()
+                .flatten()
+                .filter_map(|p| match &p.holder {
+                    Holder::Member(id) => Some(id.clone()),
+                    Holder::External { .. } => None,
+                })
+                .collect();
+            if let Some(ms) = &mut want.members {
+                ms.retain(|m| holders.contains(&m.id));
+            }
+            assert!(reg.fill_management(i, &mut view, &mut held));
+            assert_eq!(view, want, "cooperative {i}");
+            assert_eq!(reg.get_management(i).as_ref(), Some(&want));
+        }
+        assert!(!reg.fill_management(9, &mut view, &mut held));
     }
 }

@@ -1,0 +1,688 @@
+//! The engine: one pass over the registry's columns per query.
+//!
+//! Every indicator is a sum of per-cooperative numerators and denominators
+//! over the cooperatives that have the data for it; a cooperative that lacks
+//! it is counted in `not_contributing` and adds nothing, so totals are sums
+//! of their parts. Shares are computed from the integer sums at the end.
+//! Whether a cooperative is women-managed and its size class are decided by
+//! [`crate::classify`] (the single source of those rules) on a view of the
+//! cooperative holding what the rule needs.
+
+use super::categories::{categories, Categorizer};
+use super::ids::{Dimension, IndicatorId, Unit, UNKNOWN};
+use super::table::{Row, Table};
+use super::Query;
+use crate::classify::SizeClass;
+use crate::law::Message;
+use crate::registry::{code, profile, Registry, NO_DATE, NO_MEMBER};
+use crate::Error;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const N: usize = IndicatorId::ALL.len();
+/// Per cell: numerator and denominator of each indicator, then the four
+/// sums of the representation ratio.
+const STRIDE: usize = 2 * N + 4;
+const REP: usize = 2 * N;
+
+/// Member counts of one category in one cooperative.
+#[derive(Debug, Clone, Copy, Default)]
+struct Tally {
+    members: u64,
+    female: u64,
+    male: u64,
+    minority: u64,
+    official: u64,
+    official_female: u64,
+    jobs_female: u64,
+}
+
+impl Tally {
+    fn add(&mut self, o: &Tally) {
+        self.members += o.members;
+        self.female += o.female;
+        self.male += o.male;
+        self.minority += o.minority;
+        self.official += o.official;
+        self.official_female += o.official_female;
+        self.jobs_female += o.jobs_female;
+    }
+
+    /// Numerator and denominator of member-level indicator `id`.
+    fn pair(&self, id: IndicatorId) -> (u64, u64) {
+        use IndicatorId::*;
+        match id {
+            Members => (self.members, 0),
+            MembersFemale => (self.female, 0),
+            MembersMinority => (self.minority, 0),
+            MembersFemaleShare => (self.female, self.members),
+            MembersMinorityShare => (self.minority, self.members),
+            OfficialMembersFemaleShare => (self.official_female, self.official),
+            MembersGenderParity => (self.female, self.male),
+            JobsFemale => (self.jobs_female, 0),
+            _ => (0, 0),
+        }
+    }
+}
+
+impl Tally {
+    /// Seven 16-bit counters packed in a `u128`, in field order.
+    fn unpack(x: u128) -> Tally {
+        let f = |i: u32| ((x >> (16 * i)) & 0xFFFF) as u64;
+        Tally {
+            members: f(0),
+            female: f(1),
+            male: f(2),
+            minority: f(3),
+            official: f(4),
+            official_female: f(5),
+            jobs_female: f(6),
+        }
+    }
+}
+
+const GAP_SEX: u8 = 1;
+const GAP_ETHNICITY: u8 = 2;
+const GAP_KIND: u8 = 4;
+const GAP_OFFICIAL_SEX: u8 = 8;
+const GAP_JOBS: u8 = 16;
+const ANY_MINORITY: u8 = 32;
+/// Some member, person or organisation, has no ethnic group recorded
+/// (classification then cannot rule out a minority member).
+const GAP_ETHNICITY_ANY: u8 = 64;
+
+/// For each member profile: the packed counter increments (members,
+/// female, male, minority, official, official female, women workers) and
+/// the gap bits it sets. This is where a member's contribution is defined.
+fn profile_tables() -> &'static ([u128; profile::COUNT], [u8; profile::COUNT]) {
+    static T: OnceLock<([u128; profile::COUNT], [u8; profile::COUNT])> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut inc = [0u128; profile::COUNT];
+        let mut gap = [0u8; profile::COUNT];
+        for p in 0..profile::COUNT {
+            let person = p & 1 == 1;
+            let sex = ((p >> 1) & 3) as u8;
+            let eth = (p >> 3) & 3;
+            let official = (p >> 5) & 1 == 1;
+            let kind_unknown = (p >> 6) & 1 == 1;
+            let labour = code::tri_of((p >> 7) as u16);
+            let female = person && sex == code::SEX_FEMALE;
+            let male = person && sex == code::SEX_MALE;
+            let sex_gap = person && sex == code::SEX_UNKNOWN;
+            // A recorded ethnic group other than Kinh, as
+            // `classify::has_minority_member` reads it (whatever the member type).
+            let minority = eth == 2;
+            let fields = [
+                true,
+                female,
+                male,
+                minority,
+                official,
+                official && female,
+                female && labour == Some(true),
+            ];
+            for (i, f) in fields.into_iter().enumerate() {
+                inc[p] |= u128::from(f) << (16 * i);
+            }
+            let mut g = 0;
+            if sex_gap {
+                g |= GAP_SEX;
+                if official {
+                    g |= GAP_OFFICIAL_SEX;
+                }
+                if labour != Some(false) {
+                    g |= GAP_JOBS;
+                }
+            }
+            if female && labour.is_none() {
+                g |= GAP_JOBS;
+            }
+            if person && eth == 0 {
+                g |= GAP_ETHNICITY;
+            }
+            if kind_unknown {
+                g |= GAP_KIND;
+            }
+            if minority {
+                g |= ANY_MINORITY;
+            }
+            if eth == 0 {
+                g |= GAP_ETHNICITY_ANY;
+            }
+            gap[p] = g;
+        }
+        (inc, gap)
+    })
+}
+
+impl Gaps {
+    fn unpack(g: u8) -> Gaps {
+        Gaps {
+            sex: g & GAP_SEX != 0,
+            ethnicity: g & GAP_ETHNICITY != 0,
+            kind: g & GAP_KIND != 0,
+            official_sex: g & GAP_OFFICIAL_SEX != 0,
+            jobs: g & GAP_JOBS != 0,
+            any_minority: g & ANY_MINORITY != 0,
+            ethnicity_any: g & GAP_ETHNICITY_ANY != 0,
+        }
+    }
+}
+
+/// What is unknown in a cooperative's member list.
+#[derive(Debug, Clone, Copy, Default)]
+struct Gaps {
+    sex: bool,
+    ethnicity: bool,
+    kind: bool,
+    official_sex: bool,
+    jobs: bool,
+    any_minority: bool,
+    ethnicity_any: bool,
+}
+
+/// Per-cooperative contributions to each indicator's total: `None` when the
+/// cooperative lacks the data.
+type Contrib = [Option<(u64, u64)>; N];
+
+/// Accumulated sums of one output group.
+struct Group {
+    /// Cooperatives that contributed, per indicator.
+    contributing: [u64; N],
+    /// Cooperatives that could not contribute, per indicator.
+    not_contributing: [u64; N],
+    /// Cells: total, then each category.
+    cells: Vec<u64>,
+}
+
+impl Group {
+    fn new(ncat: usize) -> Self {
+        Group {
+            contributing: [0; N],
+            not_contributing: [0; N],
+            cells: vec![0; STRIDE * (ncat + 1)],
+        }
+    }
+
+    fn add(&mut self, o: &Group) {
+        for k in 0..N {
+            self.contributing[k] += o.contributing[k];
+            self.not_contributing[k] += o.not_contributing[k];
+        }
+        for (a, b) in self.cells.iter_mut().zip(&o.cells) {
+            *a += b;
+        }
+    }
+}
+
+/// Group values: per dimension, a code (meaning depends on the dimension).
+type Key = Vec<u32>;
+
+pub(crate) fn run(reg: &Registry, q: &Query) -> Result<Table, Error> {
+    let ids: Vec<IndicatorId> = match &q.ids {
+        Some(ids) if ids.is_empty() => {
+            return Err(Error::parameter("ids", "no indicator asked for"));
+        }
+        Some(ids) => {
+            let mut v = ids.clone();
+            v.dedup();
+            v
+        }
+        None => IndicatorId::ALL.to_vec(),
+    };
+    for (i, d) in q.by.iter().enumerate() {
+        if q.by[..i].contains(d) {
+            return Err(Error::parameter(
+                format!("by[{i}]"),
+                format!("dimension {d} given twice"),
+            ));
+        }
+    }
+    let d = crate::registry::day(q.as_of);
+    let rule = q.women_managed_rule;
+    let wants = |id: IndicatorId| ids.contains(&id);
+    let need_wm = wants(IndicatorId::WomenManaged)
+        || wants(IndicatorId::WomenManagedShare)
+        || q.by.contains(&Dimension::WomenManaged);
+    let cats: Vec<&'static str> = q.disaggregate.map(categories).unwrap_or_default();
+    let ncat = cats.len();
+    let categorizer = q.disaggregate.map(|g| Categorizer::new(g, q.as_of));
+
+    // Only cooperative-level indicators asked for: the member pass is skipped
+    // (the rows of member-level indicators are not in the table then).
+    let need_members = q.disaggregate.is_some()
+        || ids.iter().any(|id| {
+            !matches!(
+                id,
+                IndicatorId::Cooperatives
+                    | IndicatorId::BoardSeats
+                    | IndicatorId::BoardFemale
+                    | IndicatorId::BoardFemaleShare
+                    | IndicatorId::ManagementFemaleShare
+                    | IndicatorId::WomenManaged
+                    | IndicatorId::WomenManagedShare
+            )
+        });
+    let wm_all = need_wm.then(|| reg.women_managed_all(rule, q.as_of));
+    let size_all =
+        q.by.contains(&Dimension::SizeClass)
+            .then(|| reg.size_class_all(q.parameters.as_ref(), q.as_of));
+    let mut groups: Vec<Group> = Vec::new();
+    let mut keys: Vec<Key> = Vec::new();
+    let mut group_of: HashMap<Key, usize> = HashMap::new();
+    let mut tallies = vec![Tally::default(); ncat];
+    let mut touched: Vec<usize> = Vec::with_capacity(ncat);
+    let cc = &reg.coops;
+    let m = &reg.members;
+    let p = &reg.positions;
+    let mut key: Key = Vec::with_capacity(q.by.len());
+
+    for i in 0..reg.len() {
+        let est = cc.established[i];
+        if est != NO_DATE && est > d {
+            continue; // not yet established on the date
+        }
+        let header = reg.header(i);
+        let wm: Option<bool> = wm_all.as_ref().and_then(|w| match w[i] {
+            1 => Some(false),
+            2 => Some(true),
+            _ => None,
+        });
+        key.clear();
+        for dim in &q.by {
+            key.push(match dim {
+                Dimension::Province => cc.province[i],
+                Dimension::District => cc.district[i],
+                Dimension::Sector => u32::from(cc.sector[i]),
+                Dimension::Kind => u32::from(cc.kind[i]),
+                Dimension::WomenManaged => match wm {
+                    None => 0,
+                    Some(false) => 1,
+                    Some(true) => 2,
+                },
+                Dimension::SizeClass => size_all.as_ref().map_or(0, |s| u32::from(s[i])),
+            });
+        }
+        let g = match group_of.get(&key) {
+            Some(&g) => g,
+            None => {
+                groups.push(Group::new(ncat));
+                keys.push(key.clone());
+                group_of.insert(key.clone(), groups.len() - 1);
+                groups.len() - 1
+            }
+        };
+
+        // Members: one pass over the cooperative's rows, adding each current
+        // member's profile increments (see `profile_tables`).
+        let mut total = Tally::default();
+        let mut gaps = Gaps::default();
+        let has_list = cc.has_members[i];
+        if has_list && need_members {
+            let r = cc.member_off[i] as usize..cc.member_off[i + 1] as usize;
+            let (inc, gap) = profile_tables();
+            let mut acc: u128 = 0;
+            let mut g: u8 = 0;
+            let mut pending = 0u32;
+            let (joined, left, prof) = (&m.joined[r.clone()], &m.left[r.clone()], &m.profile[r.clone()]);
+            for (k, ((&j, &l), &pf)) in joined.iter().zip(left).zip(prof).enumerate() {
+                if !((j == NO_DATE || j <= d) && (l == NO_DATE || d < l)) {
+                    continue;
+                }
+                let pf = usize::from(pf) & (profile::COUNT - 1);
+                acc += inc[pf];
+                g |= gap[pf];
+                pending += 1;
+                if pending == u32::from(u16::MAX) {
+                    total.add(&Tally::unpack(acc));
+                    acc = 0;
+                    pending = 0;
+                }
+                if let Some(cz) = &categorizer {
+                    let c = cz.of(m, r.start + k);
+                    if tallies[c].members == 0 {
+                        touched.push(c);
+                    }
+                    tallies[c].add(&Tally::unpack(inc[pf]));
+                }
+            }
+            total.add(&Tally::unpack(acc));
+            gaps = Gaps::unpack(g);
+        }
+
+        // Positions held on the date: board seats and director posts.
+        let mut board = None;
+        let mut mgmt = None;
+        if cc.has_positions[i] {
+            let (mut seats, mut seats_f, mut seats_unknown) = (0u64, 0u64, false);
+            let (mut posts, mut posts_f, mut posts_unknown) = (0u64, 0u64, false);
+            for k in cc.position_off[i] as usize..cc.position_off[i + 1] as usize {
+                if !p.is_held_on(k, d) {
+                    continue;
+                }
+                let role = code::ROLES[usize::from(p.role[k])];
+                let is_seat = role.is_board_seat();
+                if !is_seat && role != crate::model::Role::Director {
+                    continue;
+                }
+                let sex = if p.is_member[k] {
+                    let h = p.holder[k];
+                    if h == NO_MEMBER {
+                        code::SEX_UNKNOWN
+                    } else {
+                        m.sex[h as usize]
+                    }
+                } else {
+                    p.ext_sex[k]
+                };
+                let f = u64::from(sex == code::SEX_FEMALE);
+                let unknown = sex == code::SEX_UNKNOWN;
+                posts += 1;
+                posts_f += f;
+                posts_unknown |= unknown;
+                if is_seat {
+                    seats += 1;
+                    seats_f += f;
+                    seats_unknown |= unknown;
+                }
+            }
+            board = Some((seats, (!seats_unknown).then_some(seats_f)));
+            mgmt = (!posts_unknown).then_some((posts_f, posts));
+        } else if let Some(s) = &header.summary {
+            board = s
+                .board_seats
+                .map(|n| (u64::from(n), s.board_female.map(u64::from)));
+            if let (Some(n), Some(f), Some(df)) = (s.board_seats, s.board_female, s.director_female) {
+                mgmt = Some((u64::from(f) + u64::from(df), u64::from(n) + 1));
+            }
+        }
+
+        // Totals of this cooperative, per indicator.
+        use IndicatorId as I;
+        let mut c: Contrib = [None; N];
+        c[I::Cooperatives.index()] = Some((1, 0));
+        let summary = header.summary.unwrap_or_default();
+        let (members, female, male, minority, official);
+        if has_list {
+            members = Some(total.members);
+            female = (!gaps.sex).then_some(total.female);
+            male = (!gaps.sex).then_some(total.male);
+            minority = (!gaps.ethnicity).then_some(total.minority);
+            official = (!gaps.kind && !gaps.official_sex).then_some((total.official_female, total.official));
+            let employees = header.employees;
+            c[I::JobsFemale.index()] = match (gaps.jobs, employees) {
+                (false, Some(e)) => Some((total.jobs_female + u64::from(e.female), 0)),
+                _ => None,
+            };
+            // As `classify::has_minority_member` decides (tested to agree):
+            // any member without a recorded ethnic group leaves "no" open.
+            let has_minority = if gaps.any_minority {
+                Some(true)
+            } else {
+                (!gaps.ethnicity_any).then_some(false)
+            };
+            if let Some(b) = has_minority {
+                c[I::CoopsWithMinorityMember.index()] = Some((u64::from(b), 0));
+                c[I::CoopsWithMinorityMemberShare.index()] = Some((u64::from(b), 1));
+            }
+        } else {
+            members = summary.members.map(u64::from);
+            female = summary.members_female.map(u64::from);
+            male = match (members, female) {
+                (Some(n), Some(f)) if n >= f => Some(n - f),
+                _ => None,
+            };
+            minority = summary.members_minority.map(u64::from);
+            official = match (summary.official_members_female, summary.official_members) {
+                (Some(f), Some(n)) => Some((u64::from(f), u64::from(n))),
+                _ => None,
+            };
+            if let Some(n) = minority {
+                let b = u64::from(n > 0);
+                c[I::CoopsWithMinorityMember.index()] = Some((b, 0));
+                c[I::CoopsWithMinorityMemberShare.index()] = Some((b, 1));
+            }
+        }
+        c[I::Members.index()] = members.map(|n| (n, 0));
+        c[I::MembersFemale.index()] = female.map(|f| (f, 0));
+        c[I::MembersMinority.index()] = minority.map(|f| (f, 0));
+        c[I::MembersFemaleShare.index()] = female.zip(members);
+        c[I::MembersMinorityShare.index()] = minority.zip(members);
+        c[I::OfficialMembersFemaleShare.index()] = official;
+        c[I::MembersGenderParity.index()] = female.zip(male);
+        if let Some((seats, seats_f)) = board {
+            c[I::BoardSeats.index()] = Some((seats, 0));
+            c[I::BoardFemale.index()] = seats_f.map(|f| (f, 0));
+            c[I::BoardFemaleShare.index()] = seats_f.map(|f| (f, seats));
+        }
+        c[I::ManagementFemaleShare.index()] = mgmt;
+        let share = c[I::MembersFemaleShare.index()];
+        let rep = mgmt.zip(share);
+        c[I::RepresentationRatio.index()] = rep.map(|_| (0, 0));
+        if let Some(b) = wm {
+            c[I::WomenManaged.index()] = Some((u64::from(b), 0));
+            c[I::WomenManagedShare.index()] = Some((u64::from(b), 1));
+        }
+
+        // Into the group.
+        let grp = &mut groups[g];
+        for (k, ci) in c.iter().enumerate() {
+            match ci {
+                Some((num, den)) => {
+                    grp.contributing[k] += 1;
+                    grp.cells[2 * k] += num;
+                    grp.cells[2 * k + 1] += den;
+                }
+                None => grp.not_contributing[k] += 1,
+            }
+        }
+        if let Some(((mf, mn), (f, n))) = rep {
+            grp.cells[REP] += mf;
+            grp.cells[REP + 1] += mn;
+            grp.cells[REP + 2] += f;
+            grp.cells[REP + 3] += n;
+        }
+        if let Some(cz) = &categorizer {
+            for &id in IndicatorId::ALL.iter().filter(|id| id.is_member_level()) {
+                let k = id.index();
+                let Some((num, den)) = c[k] else { continue };
+                if has_list {
+                    for &cat in &touched {
+                        let (a, b) = tallies[cat].pair(id);
+                        let base = STRIDE * (cat + 1) + 2 * k;
+                        grp.cells[base] += a;
+                        grp.cells[base + 1] += b;
+                    }
+                    if id == I::JobsFemale {
+                        let e = u64::from(header.employees.map_or(0, |e| e.female));
+                        grp.cells[STRIDE * (cz.employee + 1) + 2 * k] += e;
+                    }
+                } else {
+                    let base = STRIDE * (cz.unknown + 1) + 2 * k;
+                    grp.cells[base] += num;
+                    grp.cells[base + 1] += den;
+                }
+            }
+            for &cat in &touched {
+                tallies[cat] = Tally::default();
+            }
+            touched.clear();
+        }
+    }
+
+    // Margins: every group rolled up over each subset of the dimensions
+    // (only the full grouping unless totals are asked for).
+    let nd = q.by.len();
+    let masks: Vec<u32> = if q.totals {
+        (0..(1u32 << nd)).collect()
+    } else {
+        vec![(1u32 << nd) - 1]
+    };
+    let mut out: HashMap<Vec<Option<u32>>, Group> = HashMap::new();
+    for (g, grp) in groups.iter().enumerate() {
+        for &mask in &masks {
+            let k: Vec<Option<u32>> = keys[g]
+                .iter()
+                .enumerate()
+                .map(|(j, &v)| (mask >> j & 1 == 1).then_some(v))
+                .collect();
+            out.entry(k).or_insert_with(|| Group::new(ncat)).add(grp);
+        }
+    }
+    if out.is_empty() && nd == 0 {
+        out.insert(Vec::new(), Group::new(ncat));
+    }
+
+    // Rows, in an order that does not depend on the registry's order.
+    let mut named: Vec<(Vec<Option<String>>, Group)> = out
+        .into_iter()
+        .map(|(k, grp)| {
+            let vals = k
+                .iter()
+                .zip(&q.by)
+                .map(|(v, dim)| v.map(|v| value_name(reg, *dim, v)))
+                .collect();
+            (vals, grp)
+        })
+        .collect();
+    named.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut rows = Vec::new();
+    for (vals, grp) in &named {
+        let group: Vec<(Dimension, Option<String>)> =
+            q.by.iter().copied().zip(vals.iter().cloned()).collect();
+        for &id in &ids {
+            rows.push(make_row(&group, None, id, grp, 0));
+            if let (Some(dis), true) = (q.disaggregate, id.is_member_level()) {
+                for (ci, cat) in cats.iter().enumerate() {
+                    if !category_present(grp, ci + 1) {
+                        continue;
+                    }
+                    rows.push(make_row(&group, Some((dis, cat.to_string())), id, grp, ci + 1));
+                }
+            }
+        }
+    }
+    let mut table = Table {
+        as_of: q.as_of,
+        women_managed_rule: q.women_managed_rule,
+        by: q.by.clone(),
+        disaggregate: q.disaggregate,
+        min_cell: None,
+        rows,
+    };
+    if let Some(k) = q.min_cell {
+        table.suppress(k);
+    }
+    Ok(table)
+}
+
+/// A category has a row when any member-level indicator has a count in it.
+fn category_present(grp: &Group, cell: usize) -> bool {
+    IndicatorId::ALL
+        .iter()
+        .filter(|id| id.is_member_level())
+        .any(|id| {
+            let b = STRIDE * cell + 2 * id.index();
+            grp.cells[b] != 0 || grp.cells[b + 1] != 0
+        })
+}
+
+fn value_name(reg: &Registry, dim: Dimension, v: u32) -> String {
+    match dim {
+        Dimension::Province => reg.provinces.value(v).unwrap_or(UNKNOWN).to_string(),
+        Dimension::District => reg.districts.value(v).unwrap_or(UNKNOWN).to_string(),
+        Dimension::Sector => {
+            ["agriculture", "industry_construction", "trade_services"][v as usize].to_string()
+        }
+        Dimension::Kind => ["cooperative", "cooperative_group", "union"][v as usize].to_string(),
+        Dimension::SizeClass => match v {
+            0 => "not_determinable".to_string(),
+            v => [
+                SizeClass::Micro,
+                SizeClass::Small,
+                SizeClass::Medium,
+                SizeClass::Large,
+            ][v as usize - 1]
+                .as_str()
+                .to_string(),
+        },
+        Dimension::WomenManaged => ["unknown", "no", "yes"][v as usize].to_string(),
+    }
+}
+
+fn make_row(
+    group: &[(Dimension, Option<String>)],
+    disaggregation: Option<(super::Disaggregation, String)>,
+    id: IndicatorId,
+    grp: &Group,
+    cell: usize,
+) -> Row {
+    let k = id.index();
+    let contributing = grp.contributing[k];
+    let not_contributing = grp.not_contributing[k];
+    let unit = id.unit();
+    let mut row = Row {
+        group: group.to_vec(),
+        disaggregation,
+        indicator: id,
+        numerator: None,
+        denominator: None,
+        value: None,
+        unit,
+        contributing,
+        not_contributing,
+        reason: None,
+        suppressed: false,
+    };
+    if contributing == 0 && id == IndicatorId::Cooperatives {
+        // An empty registry has no cooperatives: a count, not missing data.
+        row.numerator = Some(0);
+        row.value = Some(0.0);
+        return row;
+    }
+    if contributing == 0 {
+        row.reason = Some(Message::new(
+            "no cooperative in this group has the data for this indicator",
+            "không có hợp tác xã nào trong nhóm này có dữ liệu cho chỉ tiêu này",
+        ));
+        return row;
+    }
+    let base = STRIDE * cell;
+    if id == IndicatorId::RepresentationRatio {
+        let c = &grp.cells[base + REP..base + REP + 4];
+        let (mf, mn, f, n) = (c[0], c[1], c[2], c[3]);
+        // (mf / mn) ÷ (f / n) = (mf · n) ÷ (mn · f)
+        let num = u128::from(mf) * u128::from(n);
+        let den = u128::from(mn) * u128::from(f);
+        if mn == 0 || n == 0 {
+            row.reason = Some(Message::new(
+                "no management posts or no members: a share is undefined",
+                "không có chức danh quản lý hoặc không có thành viên: không tính được tỷ lệ",
+            ));
+        } else if den == 0 {
+            row.reason = Some(Message::new(
+                "women's share of members is zero: the ratio is undefined",
+                "tỷ lệ nữ trong thành viên bằng 0: không tính được hệ số",
+            ));
+        } else {
+            row.value = Some(num as f64 / den as f64);
+        }
+        return row;
+    }
+    let num = grp.cells[base + 2 * k];
+    let den = grp.cells[base + 2 * k + 1];
+    row.numerator = Some(num);
+    match unit {
+        Unit::Count => row.value = Some(num as f64),
+        Unit::Percent | Unit::Ratio => {
+            row.denominator = Some(den);
+            if den == 0 {
+                row.reason = Some(Message::new("the denominator is zero", "mẫu số bằng 0"));
+            } else {
+                let v = num as f64 / den as f64;
+                row.value = Some(if unit == Unit::Percent { v * 100.0 } else { v });
+            }
+        }
+    }
+    row
+}

@@ -1,0 +1,290 @@
+//! Targets and progress towards them.
+//!
+//! The built-in targets are those of the 2030 programme for cooperatives
+//! with women in management (Decision 01/QĐ-TTg of 3 Jan 2023), kept as data
+//! in `params/targets.toml` with their citation. Each says what a registry
+//! can measure (an indicator over one kind of organisation) or, plainly, why
+//! it cannot (programme records are needed). Users add their own targets (a
+//! province's plan) in the same TOML form with [`targets_from_toml_str`].
+//!
+//! Progress is achieved ÷ target. Whether it is on track is decided by
+//! linear interpolation from a user-given baseline (date, value) to the
+//! target on its due date, in exact integer arithmetic.
+
+use super::{IndicatorId, Query};
+use crate::classify::WomenManagedRule;
+use crate::law::Message;
+use crate::model::{Date, Kind};
+use crate::registry::{day, Registry};
+use crate::Error;
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+/// What a target is measured by.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "type")]
+pub enum Measure {
+    /// A count indicator of the registry, over one kind of organisation (or all).
+    Indicator {
+        /// The indicator.
+        indicator: IndicatorId,
+        /// Only organisations of this kind; all when `None`.
+        kind: Option<Kind>,
+        /// What the measure does and does not capture.
+        note: Option<String>,
+    },
+    /// The registry cannot measure this target.
+    NotMeasurable {
+        /// Why, and what records would be needed.
+        reason: Message,
+    },
+}
+
+/// A target value due on a date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Target {
+    /// Dotted id, for example `programme.jobs_female_cooperatives.2030`.
+    pub id: String,
+    /// What the target is, in English and Vietnamese.
+    pub description: Message,
+    /// The value to reach.
+    pub value: u64,
+    /// `count` or `percent`.
+    pub unit: super::Unit,
+    /// The date it is due.
+    pub due: Date,
+    /// The decision or plan that sets it.
+    pub citation: String,
+    /// How a registry measures it.
+    pub measure: Measure,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    #[serde(default)]
+    target: Vec<RawTarget>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawText {
+    en: String,
+    vi: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTarget {
+    id: String,
+    en: String,
+    vi: String,
+    value: i64,
+    #[serde(default)]
+    unit: Option<String>,
+    due: String,
+    citation: String,
+    indicator: Option<String>,
+    kind: Option<String>,
+    note: Option<String>,
+    not_measurable: Option<RawText>,
+}
+
+/// Parses targets from TOML (`[[target]]` tables as in the built-in file);
+/// every problem is reported, by path (`target[2].due`).
+pub fn targets_from_toml_str(text: &str) -> Result<Vec<Target>, Error> {
+    let raw: RawFile =
+        toml::from_str(text).map_err(|e| Error::parameter("targets", e.message().to_string()))?;
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for (i, t) in raw.target.into_iter().enumerate() {
+        let path = |f: &str| format!("target[{i}].{f}");
+        let value = u64::try_from(t.value).map_err(|_| (path("value"), "must not be negative".to_string()));
+        let due = t
+            .due
+            .parse::<Date>()
+            .map_err(|_| (path("due"), "not an ISO date".to_string()));
+        let unit = match t.unit.as_deref() {
+            None | Some("count") => Ok(super::Unit::Count),
+            Some("percent") => Ok(super::Unit::Percent),
+            Some(_) => Err((path("unit"), "expected count or percent".to_string())),
+        };
+        let kind = match t.kind.as_deref() {
+            None => Ok(None),
+            Some("cooperative") => Ok(Some(Kind::Cooperative)),
+            Some("cooperative_group") => Ok(Some(Kind::CooperativeGroup)),
+            Some("union") => Ok(Some(Kind::Union)),
+            Some(_) => Err((
+                path("kind"),
+                "expected cooperative, cooperative_group or union".to_string(),
+            )),
+        };
+        let measure = match (t.indicator.as_deref(), t.not_measurable) {
+            (Some(s), None) => match IndicatorId::parse(s) {
+                Some(id) if id.unit() == super::Unit::Count => kind.map(|kind| Measure::Indicator {
+                    indicator: id,
+                    kind,
+                    note: t.note.clone(),
+                }),
+                Some(_) => Err((
+                    path("indicator"),
+                    "only count indicators measure a target".to_string(),
+                )),
+                None => Err((path("indicator"), format!("unknown indicator {s:?}"))),
+            },
+            (None, Some(r)) => Ok(Measure::NotMeasurable {
+                reason: Message::new(r.en, r.vi),
+            }),
+            _ => Err((
+                path("indicator"),
+                "give exactly one of indicator and not_measurable".to_string(),
+            )),
+        };
+        match (value, due, unit, measure) {
+            (Ok(value), Ok(due), Ok(unit), Ok(measure)) => out.push(Target {
+                id: t.id,
+                description: Message::new(t.en, t.vi),
+                value,
+                unit,
+                due,
+                citation: t.citation,
+                measure,
+            }),
+            (v, d, u, m) => {
+                for e in [v.err(), d.err(), u.err(), m.err()].into_iter().flatten() {
+                    errors.push(format!("{}: {}", e.0, e.1));
+                }
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(Error::parameter("targets", errors.join("; ")))
+    }
+}
+
+/// The programme's 2025 and 2030 targets (Decision 01/QĐ-TTg of 3 Jan 2023).
+pub fn programme_targets() -> &'static [Target] {
+    static T: OnceLock<Vec<Target>> = OnceLock::new();
+    T.get_or_init(|| {
+        // The built-in file is tested; a broken one is a bug in this crate.
+        targets_from_toml_str(include_str!("../../params/targets.toml"))
+            .unwrap_or_else(|e| panic!("built-in targets.toml: {e}"))
+    })
+}
+
+/// A measured starting point: the value on a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Baseline {
+    /// The date of the baseline.
+    pub date: Date,
+    /// The value then.
+    pub value: u64,
+}
+
+/// Progress towards one target on a date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Progress {
+    /// The target's id.
+    pub target: String,
+    /// The date measured.
+    pub as_of: Date,
+    /// The value measured from the registry (a lower bound when
+    /// `not_contributing > 0`); `None` when not measurable.
+    pub achieved: Option<u64>,
+    /// The target value.
+    pub target_value: u64,
+    /// achieved ÷ target.
+    pub progress: Option<f64>,
+    /// The value the straight line from the baseline to the target reaches
+    /// on `as_of`.
+    pub expected: Option<f64>,
+    /// achieved ≥ expected.
+    pub on_track: Option<bool>,
+    /// Cooperatives that lacked the data for the measure.
+    pub not_contributing: u64,
+    /// Why something is missing.
+    pub reason: Option<Message>,
+}
+
+/// Measures `target` in `registry` on `as_of`, and compares it with the
+/// straight line from `baseline` to the target.
+pub fn progress(
+    registry: &Registry,
+    target: &Target,
+    as_of: Date,
+    baseline: Option<Baseline>,
+    rule: WomenManagedRule,
+) -> Result<Progress, Error> {
+    let mut p = Progress {
+        target: target.id.clone(),
+        as_of,
+        achieved: None,
+        target_value: target.value,
+        progress: None,
+        expected: None,
+        on_track: None,
+        not_contributing: 0,
+        reason: None,
+    };
+    let (indicator, kind) = match &target.measure {
+        Measure::NotMeasurable { reason } => {
+            p.reason = Some(reason.clone());
+            return Ok(p);
+        }
+        Measure::Indicator { indicator, kind, .. } => (*indicator, *kind),
+    };
+    let mut q = Query::new(as_of).ids([indicator]).rule(rule);
+    if kind.is_some() {
+        q = q.by([super::Dimension::Kind]);
+    }
+    let table = registry.indicators(&q)?;
+    let want = kind.map(|k| match k {
+        Kind::Cooperative => "cooperative",
+        Kind::CooperativeGroup => "cooperative_group",
+        Kind::Union => "union",
+    });
+    let row = match want {
+        Some(w) => table.find(indicator, &[Some(w)]),
+        None => table.find(indicator, &[]),
+    };
+    let (achieved, nc) = match row {
+        Some(r) => (r.numerator, r.not_contributing),
+        // No organisation of that kind: nothing achieved, nobody lacking data.
+        None => (Some(0), 0),
+    };
+    p.not_contributing = nc;
+    let Some(a) = achieved else {
+        p.reason = Some(Message::new(
+            "no cooperative has the data for this measure",
+            "không có hợp tác xã nào có dữ liệu cho chỉ tiêu này",
+        ));
+        return Ok(p);
+    };
+    p.achieved = Some(a);
+    if target.value > 0 {
+        p.progress = Some(a as f64 / target.value as f64);
+    }
+    let Some(b) = baseline else {
+        p.reason = Some(Message::new(
+            "no baseline given: whether progress is on track is not assessed",
+            "chưa có số liệu gốc: chưa đánh giá được tiến độ",
+        ));
+        return Ok(p);
+    };
+    let span = i128::from(day(target.due)) - i128::from(day(b.date));
+    if span <= 0 {
+        return Err(Error::parameter(
+            "baseline.date",
+            "must be before the target's due date",
+        ));
+    }
+    let elapsed = (i128::from(day(as_of)) - i128::from(day(b.date))).clamp(0, span);
+    let (bv, tv) = (i128::from(b.value), i128::from(target.value));
+    // expected = b + (t − b) · elapsed / span; compare a · span with b · span + (t − b) · elapsed.
+    let expected_scaled = bv * span + (tv - bv) * elapsed;
+    p.expected = Some(expected_scaled as f64 / span as f64);
+    p.on_track = Some(i128::from(a) * span >= expected_scaled);
+    Ok(p)
+}
