@@ -572,21 +572,13 @@ fn decode_block(block: &[u8], cx: &Context) -> Result<Staged, GiveUp> {
 /// Splits a block without quotes or carriage returns: each non-empty line
 /// is a row, each comma ends a cell (what `csv_core` does with such input).
 fn rows_plain(block: &[u8], width: usize, sink: &mut Sink<'_>) -> Result<(), GiveUp> {
+    let text = std::str::from_utf8(block)?;
     let mut ends = vec![0usize; width];
-    for line in block.split(|&b| b == b'\n') {
+    for line in text.split('\n') {
         if line.is_empty() {
             continue;
         }
-        let mut e = 0;
-        for (i, &b) in line.iter().enumerate() {
-            if b == b',' {
-                if e + 1 >= width {
-                    return Err(GiveUp);
-                }
-                ends[e] = i;
-                e += 1;
-            }
-        }
+        let e = commas(line.as_bytes(), &mut ends)?;
         if e + 1 != width {
             return Err(GiveUp);
         }
@@ -598,6 +590,41 @@ fn rows_plain(block: &[u8], width: usize, sink: &mut Sink<'_>) -> Result<(), Giv
         })?;
     }
     Ok(())
+}
+
+/// Writes the position of each comma of `line` to `ends` (eight bytes at a
+/// time); gives up when there are as many as `ends` has room for.
+fn commas(line: &[u8], ends: &mut [usize]) -> Result<usize, GiveUp> {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let mut e = 0;
+    let mut push = |i: usize| {
+        if e + 1 >= ends.len() {
+            return Err(GiveUp);
+        }
+        ends[e] = i;
+        e += 1;
+        Ok(())
+    };
+    let mut chunks = line.chunks_exact(8);
+    let mut base = 0;
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let t = u64::from_le_bytes(w) ^ 0x2c2c_2c2c_2c2c_2c2c;
+        // The high bit of each byte of `t` that is zero (a comma), exactly.
+        let mut zero = !(((t & LOW7) + LOW7) | t | LOW7);
+        while zero != 0 {
+            push(base + zero.trailing_zeros() as usize / 8)?;
+            zero &= zero - 1;
+        }
+        base += 8;
+    }
+    for (k, &b) in chunks.remainder().iter().enumerate() {
+        if b == b',' {
+            push(base + k)?;
+        }
+    }
+    Ok(e)
 }
 
 /// Splits a block with `csv_core`: quoted cells, any line ends.
@@ -620,7 +647,7 @@ fn rows_quoted(block: &[u8], width: usize, sink: &mut Sink<'_>) -> Result<(), Gi
                     return Err(GiveUp);
                 }
                 sink.row(&Cells {
-                    out: &out[..o],
+                    out: std::str::from_utf8(&out[..o])?,
                     ends: &ends[..e],
                     sep: 0,
                 })?;
@@ -637,35 +664,34 @@ struct Sink<'a> {
     st: Staged,
     cx: &'a Context,
     /// `cooperative_id` of the last row, as read.
-    last_cid: Option<Vec<u8>>,
+    last_cid: Option<String>,
 }
 
 impl Sink<'_> {
     fn row(&mut self, row: &Cells<'_>) -> Result<(), GiveUp> {
         let c = &self.cx.cells;
-        let cid = row.get(c.cooperative_id);
+        let cid = row.get(c.cooperative_id)?;
         match (&mut self.last_cid, self.st.runs.last_mut()) {
-            (Some(last), Some(run)) if last.as_slice() == cid => run.rows += 1,
+            (Some(last), Some(run)) if last.as_str() == cid => run.rows += 1,
             (last, _) => {
                 if cid.is_empty() {
                     return Err(GiveUp);
                 }
                 self.st.runs.push(Run {
-                    cooperative_id: nfc(std::str::from_utf8(cid)?).into_owned(),
+                    cooperative_id: nfc(cid).into_owned(),
                     rows: 1,
                 });
-                let l = last.get_or_insert_with(Vec::new);
+                let l = last.get_or_insert_with(String::new);
                 l.clear();
-                l.extend_from_slice(cid);
+                l.push_str(cid);
             }
         }
-        let id = row.get(c.id);
+        let id = row.get(c.id)?;
         if id.is_empty() {
             return Err(GiveUp);
         }
-        let id = nfc(std::str::from_utf8(id)?);
         let m = member(row, c)?;
-        self.st.cols.push_with_id(&id, &m).map_err(|_| GiveUp)?;
+        self.st.cols.push_with_id(&nfc(id), &m).map_err(|_| GiveUp)?;
         Ok(())
     }
 }
@@ -673,70 +699,57 @@ impl Sink<'_> {
 /// The cells of one tokenised row: cell `i` ends at `ends[i]` and starts
 /// `sep` bytes after the end of cell `i - 1`.
 struct Cells<'a> {
-    out: &'a [u8],
+    out: &'a str,
     ends: &'a [usize],
     sep: usize,
 }
 
 impl Cells<'_> {
-    fn get(&self, i: usize) -> &[u8] {
+    /// Cell `i` (gives up if it is not UTF-8 on its own).
+    fn get(&self, i: usize) -> Result<&str, GiveUp> {
         let from = if i == 0 { 0 } else { self.ends[i - 1] + self.sep };
-        &self.out[from..self.ends[i]]
+        self.out.get(from..self.ends[i]).ok_or(GiveUp)
     }
 
     /// A cell that may be absent (no column, or empty).
-    fn opt(&self, i: Option<usize>) -> Option<&[u8]> {
-        i.map(|i| self.get(i)).filter(|c| !c.is_empty())
+    fn opt(&self, i: Option<usize>) -> Result<Option<&str>, GiveUp> {
+        match i {
+            Some(i) => self.get(i).map(|c| (!c.is_empty()).then_some(c)),
+            None => Ok(None),
+        }
     }
 }
 
 /// A member from its cells, decoded as [`decode::member`] does (the id is
 /// left empty: it goes to the arena); any bad cell gives up.
 fn member(row: &Cells<'_>, c: &MemberCells) -> Result<Member, GiveUp> {
-    let text = |b| std::str::from_utf8(b).map_err(|_| GiveUp);
-    fn choice<T: Copy>(row: &Cells<'_>, i: Option<usize>, table: &[(&str, T)]) -> Result<Option<T>, GiveUp> {
-        row.opt(i)
-            .map(|b| decode::lookup_bytes(table, b).ok_or(GiveUp))
-            .transpose()
+    /// A cell decoded by `f`, which gives `None` when the cell is bad.
+    fn cell<T>(
+        row: &Cells<'_>,
+        i: Option<usize>,
+        f: impl Fn(&str) -> Option<T>,
+    ) -> Result<Option<T>, GiveUp> {
+        row.opt(i)?.map(|s| f(s).ok_or(GiveUp)).transpose()
     }
-    let date = |i| {
-        row.opt(i)
-            .map(|b| decode::parse_date_bytes(b).map_err(|_| GiveUp))
-            .transpose()
-    };
-    let flag = |i| {
-        row.opt(i)
-            .map(|b| decode::text_bool_bytes(b).ok_or(GiveUp))
-            .transpose()
-    };
-    let member_type: MemberType = choice(row, Some(c.member_type), names::MEMBER_TYPE)?.ok_or(GiveUp)?;
-    let sex: Option<Sex> = choice(row, c.sex, names::SEX)?;
-    let ethnicity = row
-        .opt(c.ethnicity)
-        .map(|b| Ethnicity::parse(text(b)?).ok_or(GiveUp))
-        .transpose()?;
-    let nationality = row
-        .opt(c.nationality)
-        .map(|b| decode::country_code(text(b)?).ok_or(GiveUp))
-        .transpose()?
-        .unwrap_or(Country::VN);
-    let capital_vnd = row
-        .opt(c.capital_vnd)
-        .map(|b| decode::text_u64(text(b)?).map_err(|_| GiveUp))
-        .transpose()?;
+    let date = |i| cell(row, i, |s| decode::parse_date(s).ok());
+    let flag = |i| cell(row, i, decode::text_bool);
+    let member_type: MemberType = cell(row, Some(c.member_type), |s| {
+        decode::lookup(names::MEMBER_TYPE, s)
+    })?
+    .ok_or(GiveUp)?;
     Ok(Member {
         id: String::new(),
         member_type,
-        sex,
+        sex: cell(row, c.sex, |s| decode::lookup(names::SEX, s))?,
         birth_date: date(c.birth_date)?,
-        ethnicity,
-        nationality,
+        ethnicity: cell(row, c.ethnicity, Ethnicity::parse)?,
+        nationality: cell(row, c.nationality, decode::country_code)?.unwrap_or(Country::VN),
         investment_certificate: flag(c.investment_certificate)?,
         contributes_capital: flag(c.contributes_capital)?,
         uses_services: flag(c.uses_services)?,
         contributes_labour: flag(c.contributes_labour)?,
-        kind: choice(row, c.kind, names::MEMBER_KIND)?,
-        capital_vnd,
+        kind: cell(row, c.kind, |s| decode::lookup(names::MEMBER_KIND, s))?,
+        capital_vnd: cell(row, c.capital_vnd, |s| decode::text_u64(s).ok())?,
         joined: date(c.joined)?,
         left: date(c.left)?,
     })
@@ -948,6 +961,31 @@ mod tests {
                 joined.extend_from_slice(&block);
             }
             assert_eq!(String::from_utf8(joined).unwrap(), rows, "{size}");
+        }
+    }
+
+    #[test]
+    fn commas_are_found_eight_bytes_at_a_time_as_one_by_one() {
+        let lines = [
+            "",
+            ",",
+            "a,b",
+            ",,,,,,,,,,,,,,,,,",
+            "htx-0,m1,household,male,1962-02-21,01,VN,true,true,false,official,44000000,2013-09-17,",
+            "x,-5,\u{2c}\u{ac},é,ễ,,-,--,,+,",
+        ];
+        for line in lines {
+            let want: Vec<usize> = line
+                .bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b',')
+                .map(|(i, _)| i)
+                .collect();
+            let mut ends = vec![0usize; want.len() + 1];
+            let n = commas(line.as_bytes(), &mut ends).unwrap();
+            assert_eq!(&ends[..n], want.as_slice(), "{line}");
+            let mut short = vec![0usize; want.len()];
+            assert!(want.is_empty() || commas(line.as_bytes(), &mut short).is_err());
         }
     }
 

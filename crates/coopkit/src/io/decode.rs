@@ -53,6 +53,10 @@ pub(crate) fn join(prefix: &str, field: &str) -> String {
 
 /// A string in Unicode normalisation form C (allocates only when it is not).
 pub(crate) fn nfc(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        // ASCII text is always in NFC.
+        return Cow::Borrowed(s);
+    }
     match is_nfc_quick(s.chars()) {
         IsNormalized::Yes => Cow::Borrowed(s),
         _ => Cow::Owned(s.nfc().collect()),
@@ -473,6 +477,10 @@ pub(crate) fn lookup_bytes<T: Copy>(table: &[(&str, T)], s: &[u8]) -> Option<T> 
 
 /// A nationality: an officially assigned ISO 3166-1 alpha-2 code, either case.
 pub(crate) fn country_code(s: &str) -> Option<Country> {
+    if s == "VN" {
+        // The usual case, without the search.
+        return Some(Country::VN);
+    }
     Country::parse(s).filter(|c| s.len() == 2 && is_iso_country(c.as_str()))
 }
 
