@@ -553,7 +553,7 @@ fn parallel<R: Read>(
 
 /// Decodes a block of whole rows of `members.csv`.
 fn decode_block(block: &[u8], cx: &Context) -> Result<Staged, GiveUp> {
-    let mut sink = Sink {
+    let sink = || Sink {
         st: Staged {
             bytes: block.len(),
             ..Staged::default()
@@ -561,70 +561,93 @@ fn decode_block(block: &[u8], cx: &Context) -> Result<Staged, GiveUp> {
         cx,
         last_cid: None,
     };
-    if block.contains(&b'"') || block.contains(&b'\r') {
-        rows_quoted(block, cx.cells.width, &mut sink)?;
-    } else {
-        rows_plain(block, cx.cells.width, &mut sink)?;
+    let mut plain = sink();
+    if rows_plain(block, cx.cells.width, &mut plain)? {
+        return Ok(plain.st);
     }
-    Ok(sink.st)
+    let mut quoted = sink();
+    rows_quoted(block, cx.cells.width, &mut quoted)?;
+    Ok(quoted.st)
 }
 
-/// Splits a block without quotes or carriage returns: each non-empty line
-/// is a row, each comma ends a cell (what `csv_core` does with such input).
-fn rows_plain(block: &[u8], width: usize, sink: &mut Sink<'_>) -> Result<(), GiveUp> {
+/// Where each byte of a word equal to `byte` is: the high bit of that byte
+/// of the result is set, and no other bit (no carry crosses bytes).
+#[inline]
+fn bytes_equal(word: u64, byte: u8) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let t = word ^ (u64::from(byte) * 0x0101_0101_0101_0101);
+    !(((t & LOW7) + LOW7) | t | LOW7)
+}
+
+/// Splits a block with neither quotes nor carriage returns, eight bytes at
+/// a time: each non-empty line is a row, each comma ends a cell (what
+/// `csv_core` does with such input). `false`, having decoded nothing that
+/// counts, when the block has a quote or a carriage return.
+fn rows_plain(block: &[u8], width: usize, sink: &mut Sink<'_>) -> Result<bool, GiveUp> {
     let text = std::str::from_utf8(block)?;
     let mut ends = vec![0usize; width];
-    for line in text.split('\n') {
-        if line.is_empty() {
-            continue;
+    let (mut e, mut start) = (0usize, 0usize);
+    let mut at = |pos: usize, sink: &mut Sink<'_>| -> Result<(), GiveUp> {
+        if block[pos] == b',' {
+            if e + 1 >= width {
+                return Err(GiveUp);
+            }
+            ends[e] = pos - start;
+            e += 1;
+            return Ok(());
         }
-        let e = commas(line.as_bytes(), &mut ends)?;
-        if e + 1 != width {
-            return Err(GiveUp);
+        // A line end: an empty line is no row.
+        if pos > start || e > 0 {
+            if e + 1 != width {
+                return Err(GiveUp);
+            }
+            ends[e] = pos - start;
+            sink.row(&Cells {
+                out: text.get(start..pos).ok_or(GiveUp)?,
+                ends: &ends,
+                sep: 1,
+            })?;
         }
-        ends[e] = line.len();
-        sink.row(&Cells {
-            out: line,
-            ends: &ends,
-            sep: 1,
-        })?;
-    }
-    Ok(())
-}
-
-/// Writes the position of each comma of `line` to `ends` (eight bytes at a
-/// time); gives up when there are as many as `ends` has room for.
-fn commas(line: &[u8], ends: &mut [usize]) -> Result<usize, GiveUp> {
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    let mut e = 0;
-    let mut push = |i: usize| {
-        if e + 1 >= ends.len() {
-            return Err(GiveUp);
-        }
-        ends[e] = i;
-        e += 1;
+        e = 0;
+        start = pos + 1;
         Ok(())
     };
-    let mut chunks = line.chunks_exact(8);
+    let mut chunks = block.chunks_exact(8);
     let mut base = 0;
     for c in &mut chunks {
         let mut w = [0u8; 8];
         w.copy_from_slice(c);
-        let t = u64::from_le_bytes(w) ^ 0x2c2c_2c2c_2c2c_2c2c;
-        // The high bit of each byte of `t` that is zero (a comma), exactly.
-        let mut zero = !(((t & LOW7) + LOW7) | t | LOW7);
-        while zero != 0 {
-            push(base + zero.trailing_zeros() as usize / 8)?;
-            zero &= zero - 1;
+        let w = u64::from_le_bytes(w);
+        if bytes_equal(w, b'"') | bytes_equal(w, b'\r') != 0 {
+            return Ok(false);
+        }
+        let mut hits = bytes_equal(w, b',') | bytes_equal(w, b'\n');
+        while hits != 0 {
+            at(base + hits.trailing_zeros() as usize / 8, sink)?;
+            hits &= hits - 1;
         }
         base += 8;
     }
     for (k, &b) in chunks.remainder().iter().enumerate() {
-        if b == b',' {
-            push(base + k)?;
+        match b {
+            b'"' | b'\r' => return Ok(false),
+            b',' | b'\n' => at(base + k, sink)?,
+            _ => {}
         }
     }
-    Ok(e)
+    // The last row of the file may have no line end.
+    if start < block.len() || e > 0 {
+        if e + 1 != width {
+            return Err(GiveUp);
+        }
+        ends[e] = block.len() - start;
+        sink.row(&Cells {
+            out: text.get(start..).ok_or(GiveUp)?,
+            ends: &ends,
+            sep: 1,
+        })?;
+    }
+    Ok(true)
 }
 
 /// Splits a block with `csv_core`: quoted cells, any line ends.
@@ -965,27 +988,24 @@ mod tests {
     }
 
     #[test]
-    fn commas_are_found_eight_bytes_at_a_time_as_one_by_one() {
-        let lines = [
-            "",
-            ",",
-            "a,b",
-            ",,,,,,,,,,,,,,,,,",
-            "htx-0,m1,household,male,1962-02-21,01,VN,true,true,false,official,44000000,2013-09-17,",
-            "x,-5,\u{2c}\u{ac},é,ễ,,-,--,,+,",
+    fn bytes_are_found_eight_at_a_time_as_one_by_one() {
+        let words = [
+            *b"a,b,c,d,",
+            *b",,,,,,,,",
+            *b"\x2d,-\x2c\xac\xff\x00,",
+            *b"12345678",
+            *b"\n\r\"\x0b\x0a,\x2c\x2b",
         ];
-        for line in lines {
-            let want: Vec<usize> = line
-                .bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b',')
-                .map(|(i, _)| i)
-                .collect();
-            let mut ends = vec![0usize; want.len() + 1];
-            let n = commas(line.as_bytes(), &mut ends).unwrap();
-            assert_eq!(&ends[..n], want.as_slice(), "{line}");
-            let mut short = vec![0usize; want.len()];
-            assert!(want.is_empty() || commas(line.as_bytes(), &mut short).is_err());
+        for w in words {
+            for byte in [b',', b'\n', b'"', b'\r'] {
+                let want: u64 = w
+                    .iter()
+                    .enumerate()
+                    .filter(|&(_, &b)| b == byte)
+                    .map(|(i, _)| 0x80u64 << (8 * i))
+                    .sum();
+                assert_eq!(bytes_equal(u64::from_le_bytes(w), byte), want, "{w:?} {byte}");
+            }
         }
     }
 
