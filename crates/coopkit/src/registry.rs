@@ -767,9 +767,20 @@ impl Registry {
             })
             .collect();
         if !holders.is_empty() {
+            // Length and first eight bytes as one number, so that most ids
+            // are told apart from the holders without comparing strings.
+            let key = |s: &str| {
+                let b = s.as_bytes();
+                let mut w = [0u8; 8];
+                let n = b.len().min(8);
+                w[..n].copy_from_slice(&b[..n]);
+                (b.len(), u64::from_le_bytes(w))
+            };
+            let keys: Vec<(usize, u64)> = holders.iter().map(|h| key(h)).collect();
             for k in members {
                 let id = mc.ids.get(k);
-                if holders.contains(&id) {
+                let kid = key(id);
+                if keys.iter().zip(&holders).any(|(hk, h)| *hk == kid && *h == id) {
                     first.entry(id).or_insert(k as u32);
                 }
             }
