@@ -1,13 +1,12 @@
 //! `query --dir DIR [--as-of 2024-12-31] [--repeat 5] [--json OUT] [--ids a,b] [--by province,sector]
-//! [--reader coopkit|record|stand-in] [--threads N]`: loads the CSV folder, computes every contract
+//! [--reader coopkit|record] [--threads N]`: loads the CSV folder, computes every contract
 //! indicator grouped by province × sector, and prints timings and memory as JSON on stdout (for
 //! `compare.py`); `--json OUT` writes the table.
 //!
 //! Readers: `coopkit` is `coopkit::io::registry_from_csv_dir` (the columnar
 //! reader, `--threads` decoding `members.csv`, default every core);
 //! `record` the library's record-by-record reader (what it falls back to on
-//! invalid input); `stand-in` the benches' own trusting reader, a lower
-//! bound.
+//! invalid input).
 
 use coopkit::indicators::{Dimension, Query};
 use std::time::Instant;
@@ -71,8 +70,7 @@ fn main() {
             options.columnar = false;
             coopkit::io::registry_from_csv_dir_with(path, &options).map_err(|e| e.to_string())
         }
-        "stand-in" => coopkit_benches::load::registry_from_csv_dir(path).map_err(|e| e.to_string()),
-        _ => Err("--reader: coopkit, record or stand-in".to_string()),
+        _ => Err("--reader: coopkit or record".to_string()),
     };
     let reg = match loaded {
         Ok(r) => r,
