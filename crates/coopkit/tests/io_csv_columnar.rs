@@ -179,6 +179,38 @@ fn invalid_input_gives_the_record_readers_errors() {
     }
 }
 
+/// A folder with errors: `registry_from_csv_dir` gives exactly the record
+/// reader's errors.
+#[test]
+fn an_invalid_folder_gives_the_record_readers_errors() {
+    let dir = std::env::temp_dir().join(format!("coopkit-columnar-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut checked = 0;
+    for (c, m, p) in invalid_inputs() {
+        let _ = std::fs::remove_file(dir.join("members.csv"));
+        let _ = std::fs::remove_file(dir.join("positions.csv"));
+        std::fs::write(dir.join("cooperatives.csv"), &c).unwrap();
+        if let Some(m) = &m {
+            std::fs::write(dir.join("members.csv"), m).unwrap();
+        }
+        if let Some(p) = &p {
+            std::fs::write(dir.join("positions.csv"), p).unwrap();
+        }
+        let want = errors(registry_from_csv_with(
+            c.as_bytes(),
+            m.as_deref().map(str::as_bytes),
+            p.as_deref().map(str::as_bytes),
+            &record(),
+        ));
+        for opts in [columnar(1, 64), columnar(2, 64), record()] {
+            assert_eq!(errors(registry_from_csv_dir_with(&dir, &opts)), want, "{c}");
+        }
+        checked += 1;
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(checked > 10);
+}
+
 /// Member rows of the same cooperatives split over two files and joined:
 /// the rows of a cooperative are no longer together (the first part of
 /// every list, then the rest), but keep their order.

@@ -735,11 +735,14 @@ pub fn registry_from_csv_dir_with(dir: &Path, options: &CsvOptions) -> Result<Re
     })?;
     let members = open(dir, MEMBERS, false)?;
     let positions = open(dir, POSITIONS, false)?;
-    registry_from_csv(
+    // Record by record (not `registry_from_csv`, which would try the
+    // columnar reader again).
+    let (records, orphans) = read(
         std::io::BufReader::new(coops),
         members.map(std::io::BufReader::new),
         positions.map(std::io::BufReader::new),
-    )
+    )?;
+    finish_strict(records, orphans)
 }
 
 /// The columnar reader on a folder; `None` when it gives up.
