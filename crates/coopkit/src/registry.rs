@@ -714,7 +714,15 @@ impl Registry {
     fn push_header(&mut self, mut coop: Cooperative, m_end: usize, has_members: bool, has_positions: bool) {
         coop.members = None;
         coop.positions = None;
+        self.push_columns(&coop, m_end, has_members, has_positions);
+        self.headers.push(coop);
+    }
+
+    /// The cooperative-level columns and the index entry of the next
+    /// cooperative (not its header).
+    fn push_columns(&mut self, coop: &Cooperative, m_end: usize, has_members: bool, has_positions: bool) {
         let c = &mut self.coops;
+        let i = c.kind.len();
         c.kind
             .push(code::COOP_KINDS.iter().position(|&k| k == coop.kind).unwrap_or(0) as u8);
         c.sector
@@ -726,8 +734,7 @@ impl Registry {
         c.has_members.push(has_members);
         c.position_off.push(self.positions.len() as u32);
         c.has_positions.push(has_positions);
-        self.index.insert(coop.id.clone(), self.headers.len());
-        self.headers.push(coop);
+        self.index.insert(coop.id.clone(), i);
     }
 
     fn push_lists(
@@ -1077,30 +1084,43 @@ impl Registry {
 /// [`Registry::push`] of the same cooperatives gives.
 pub(crate) struct RegistryBuilder {
     reg: Registry,
+    /// Every cooperative without its lists, moved in whole.
+    headers: Vec<Cooperative>,
     /// First member row not yet given to a cooperative.
     next: usize,
 }
 
 impl RegistryBuilder {
-    /// A builder over `members`, for about `cooperatives` cooperatives.
-    pub(crate) fn new(members: MemberColumns, cooperatives: usize) -> Self {
+    /// A builder over `members` for the cooperatives `headers` (their
+    /// lists, if any, are dropped), to be added in order.
+    pub(crate) fn new(members: MemberColumns, mut headers: Vec<Cooperative>) -> Self {
+        for h in &mut headers {
+            h.members = None;
+            h.positions = None;
+        }
         let mut reg = Registry::new();
-        reg.headers.reserve(cooperatives);
-        reg.index.reserve(cooperatives);
+        reg.index.reserve(headers.len());
         reg.members = members;
-        RegistryBuilder { reg, next: 0 }
+        RegistryBuilder {
+            reg,
+            headers,
+            next: 0,
+        }
     }
 
-    /// Adds a cooperative (its lists, if any, are ignored): with a member
-    /// list of the next `members` rows (`None`: no list), and `positions`.
-    /// Refuses a duplicate id, as [`Registry::push`] does.
+    /// Adds the next cooperative of the headers: with a member list of the
+    /// next `members` rows (`None`: no list), and `positions`. Refuses a
+    /// duplicate id, as [`Registry::push`] does.
     pub(crate) fn push(
         &mut self,
-        header: Cooperative,
         members: Option<usize>,
         positions: Option<&[Position]>,
     ) -> Result<(), String> {
         let r = &mut self.reg;
+        let header = self
+            .headers
+            .get(r.coops.kind.len())
+            .ok_or("more cooperatives than headers")?;
         if let Some(&first) = r.index.get(&header.id) {
             return Err(format!(
                 "duplicate cooperative id, first used by cooperatives[{first}]"
@@ -1112,17 +1132,19 @@ impl RegistryBuilder {
             return Err("more member rows claimed than read".into());
         }
         r.push_positions(m0..m_end, positions.unwrap_or(&[]))?;
-        r.push_header(header, m_end, members.is_some(), positions.is_some());
+        r.push_columns(header, m_end, members.is_some(), positions.is_some());
         self.next = m_end;
         Ok(())
     }
 
-    /// The registry; every member row must have been given to a cooperative.
+    /// The registry; every cooperative and member row must have been added.
     pub(crate) fn finish(self) -> Result<Registry, String> {
-        if self.next != self.reg.members.len() {
-            return Err("member rows left over".into());
+        let mut reg = self.reg;
+        if self.next != reg.members.len() || reg.coops.kind.len() != self.headers.len() {
+            return Err("cooperatives or member rows left over".into());
         }
-        Ok(self.reg)
+        reg.headers = self.headers;
+        Ok(reg)
     }
 }
 

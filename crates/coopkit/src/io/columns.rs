@@ -32,7 +32,7 @@ use super::csv::{
 use super::decode::{self, fields, nfc};
 use super::validate::{validate_parts, Locate, MemberList};
 use crate::codes as names;
-use crate::model::{official, Country, Ethnicity, Member, MemberType, Position, Sex};
+use crate::model::{official, Cooperative, Country, Ethnicity, Member, MemberType, Position, Sex};
 use crate::registry::{code, facts, MemberColumns, Registry, RegistryBuilder, NO_DATE};
 use csv_core::ReadRecordResult;
 use std::collections::HashMap;
@@ -100,22 +100,42 @@ pub(crate) fn read<C: Read + Send, M: Read, P: Read + Send>(
     positions: Option<P>,
     options: &CsvOptions,
 ) -> Result<Registry, GiveUp> {
-    let heads = || -> Result<(Vec<Gathered>, Vec<Vec<Position>>), GiveUp> {
+    let heads = || -> Result<Heads, GiveUp> {
         let coops = cooperative_rows(cooperatives)?;
-        let by_id = index(&coops)?;
+        let by_id = index(coops.iter().map(|g| &g.coop))?;
         let positions = match positions {
             Some(p) => position_rows(p, &by_id)?,
             None => vec![Vec::new(); coops.len()],
         };
-        Ok((coops, positions))
+        drop(by_id);
+        // Only the records and two flags are kept (the registry takes the
+        // records as they are).
+        let (coops, listed) = coops
+            .into_iter()
+            .map(|g| (g.coop, (g.members_listed, g.positions_listed)))
+            .unzip();
+        Ok(Heads {
+            coops,
+            listed,
+            positions,
+        })
     };
     let lists = || match members {
         Some(m) => member_rows(m, options),
         None => Ok(Staged::default()),
     };
     let (heads, staged) = both(options.threads > 1, heads, lists);
-    let (coops, positions) = heads?;
-    assemble(coops, positions, staged?, options)
+    assemble(heads?, staged?, options)
+}
+
+/// What `cooperatives.csv` and `positions.csv` give.
+struct Heads {
+    /// Each cooperative, without lists.
+    coops: Vec<Cooperative>,
+    /// Its `members_listed` and `positions_listed` cells.
+    listed: Vec<(Option<bool>, Option<bool>)>,
+    /// Its posts.
+    positions: Vec<Vec<Position>>,
 }
 
 /// Runs `a` and `b`, on two threads when `threads` (and not on wasm32).
@@ -140,11 +160,10 @@ fn both<A: Send, B>(_: bool, a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B
 }
 
 /// Cooperative id → row of `cooperatives.csv`; gives up on a repeated id.
-fn index(coops: &[Gathered]) -> Result<HashMap<&str, u32>, GiveUp> {
+fn index<'a>(coops: impl ExactSizeIterator<Item = &'a Cooperative>) -> Result<HashMap<&'a str, u32>, GiveUp> {
     let mut by_id: HashMap<&str, u32> = HashMap::with_capacity(coops.len());
-    for (i, g) in coops.iter().enumerate() {
-        let id = g.id.as_deref().ok_or(GiveUp)?;
-        if by_id.insert(id, i as u32).is_some() {
+    for (i, c) in coops.enumerate() {
+        if by_id.insert(c.id.as_str(), i as u32).is_some() {
             return Err(GiveUp);
         }
     }
@@ -843,14 +862,14 @@ struct Parts {
 
 /// Puts member rows in cooperative order, checks every cooperative, and
 /// builds the registry.
-fn assemble(
-    coops: Vec<Gathered>,
-    positions: Vec<Vec<Position>>,
-    staged: Staged,
-    options: &CsvOptions,
-) -> Result<Registry, GiveUp> {
+fn assemble(heads: Heads, staged: Staged, options: &CsvOptions) -> Result<Registry, GiveUp> {
+    let Heads {
+        coops,
+        listed,
+        positions,
+    } = heads;
     let n = coops.len();
-    let by_id = index(&coops)?;
+    let by_id = index(coops.iter())?;
     let mut runs = Vec::with_capacity(staged.runs.len());
     for r in &staged.runs {
         runs.push((*by_id.get(r.cooperative_id.as_str()).ok_or(GiveUp)?, r.rows));
@@ -888,10 +907,10 @@ fn assemble(
     };
     let mut parts = Vec::with_capacity(n);
     let mut start = 0usize;
-    for ((g, ps), &k) in coops.iter().zip(positions).zip(&counts) {
+    for ((&(members_listed, positions_listed), ps), &k) in listed.iter().zip(positions).zip(&counts) {
         let k = k as usize;
-        let has_members = has_list(g.members_listed, k > 0).map_err(|()| GiveUp)?;
-        let has_positions = has_list(g.positions_listed, !ps.is_empty()).map_err(|()| GiveUp)?;
+        let has_members = has_list(members_listed, k > 0).map_err(|()| GiveUp)?;
+        let has_positions = has_list(positions_listed, !ps.is_empty()).map_err(|()| GiveUp)?;
         parts.push(Parts {
             members: has_members.then_some(k),
             positions: has_positions.then_some(ps),
@@ -900,17 +919,16 @@ fn assemble(
         start += k;
     }
     check(&coops, &parts, &cols, options)?;
-    let mut b = RegistryBuilder::new(cols, n);
-    for (g, p) in coops.into_iter().zip(parts) {
-        b.push(g.coop, p.members, p.positions.as_deref())
-            .map_err(|_| GiveUp)?;
+    let mut b = RegistryBuilder::new(cols, coops);
+    for p in parts {
+        b.push(p.members, p.positions.as_deref()).map_err(|_| GiveUp)?;
     }
     b.finish().map_err(|_| GiveUp)
 }
 
 /// The cross-field checks of every cooperative, on threads when allowed.
 fn check(
-    coops: &[Gathered],
+    coops: &[Cooperative],
     parts: &[Parts],
     cols: &MemberColumns,
     options: &CsvOptions,
@@ -925,7 +943,7 @@ fn check(
             };
             let mut errors = Vec::new();
             validate_parts(
-                &coops[i].coop,
+                &coops[i],
                 p.members.map(|_| &view),
                 p.positions.as_deref(),
                 &NoPaths,
