@@ -751,20 +751,23 @@ impl Registry {
             self.members.push(m)?;
         }
         let m_end = self.members.len();
-        self.push_positions(m0..m_end, positions.unwrap_or(&[]))
+        let mc = std::mem::take(&mut self.members);
+        let done = self.push_positions(&mc, m0..m_end, positions.unwrap_or(&[]));
+        self.members = mc;
+        done
     }
 
     /// Adds the positions of a cooperative whose members are the rows
     /// `members` of the member columns.
     fn push_positions(
         &mut self,
+        mc: &MemberColumns,
         members: std::ops::Range<usize>,
         positions: &[Position],
     ) -> Result<(), String> {
         // First row of each member id that holds a post, as
         // `Cooperative::member` finds it: one scan of the members against
         // the few holders.
-        let mc = &self.members;
         let mut first: HashMap<&str, u32> = HashMap::new();
         let holders: Vec<&str> = positions
             .iter()
@@ -1084,43 +1087,29 @@ impl Registry {
 /// [`Registry::push`] of the same cooperatives gives.
 pub(crate) struct RegistryBuilder {
     reg: Registry,
-    /// Every cooperative without its lists, moved in whole.
-    headers: Vec<Cooperative>,
     /// First member row not yet given to a cooperative.
     next: usize,
 }
 
 impl RegistryBuilder {
-    /// A builder over `members` for the cooperatives `headers` (their
-    /// lists, if any, are dropped), to be added in order.
-    pub(crate) fn new(members: MemberColumns, mut headers: Vec<Cooperative>) -> Self {
-        for h in &mut headers {
-            h.members = None;
-            h.positions = None;
-        }
+    /// A builder for `cooperatives` cooperatives.
+    pub(crate) fn new(cooperatives: usize) -> Self {
         let mut reg = Registry::new();
-        reg.index.reserve(headers.len());
-        reg.members = members;
-        RegistryBuilder {
-            reg,
-            headers,
-            next: 0,
-        }
+        reg.index.reserve(cooperatives);
+        RegistryBuilder { reg, next: 0 }
     }
 
-    /// Adds the next cooperative of the headers: with a member list of the
-    /// next `members` rows (`None`: no list), and `positions`. Refuses a
-    /// duplicate id, as [`Registry::push`] does.
+    /// Adds cooperative `header` (its lists are not read) with a member list
+    /// of the next `members` rows of `cols` (`None`: no list), and
+    /// `positions`. Refuses a duplicate id, as [`Registry::push`] does.
     pub(crate) fn push(
         &mut self,
+        cols: &MemberColumns,
+        header: &Cooperative,
         members: Option<usize>,
         positions: Option<&[Position]>,
     ) -> Result<(), String> {
         let r = &mut self.reg;
-        let header = self
-            .headers
-            .get(r.coops.kind.len())
-            .ok_or("more cooperatives than headers")?;
         if let Some(&first) = r.index.get(&header.id) {
             return Err(format!(
                 "duplicate cooperative id, first used by cooperatives[{first}]"
@@ -1128,22 +1117,33 @@ impl RegistryBuilder {
         }
         let m0 = self.next;
         let m_end = m0 + members.unwrap_or(0);
-        if m_end > r.members.len() {
+        if m_end > cols.len() {
             return Err("more member rows claimed than read".into());
         }
-        r.push_positions(m0..m_end, positions.unwrap_or(&[]))?;
+        r.push_positions(cols, m0..m_end, positions.unwrap_or(&[]))?;
         r.push_columns(header, m_end, members.is_some(), positions.is_some());
         self.next = m_end;
         Ok(())
     }
 
-    /// The registry; every cooperative and member row must have been added.
-    pub(crate) fn finish(self) -> Result<Registry, String> {
+    /// The registry of the member columns `cols` and the cooperatives
+    /// `headers` (their lists are dropped), every one of which must have
+    /// been added, in order.
+    pub(crate) fn finish(
+        self,
+        cols: MemberColumns,
+        mut headers: Vec<Cooperative>,
+    ) -> Result<Registry, String> {
         let mut reg = self.reg;
-        if self.next != reg.members.len() || reg.coops.kind.len() != self.headers.len() {
+        if self.next != cols.len() || reg.coops.kind.len() != headers.len() {
             return Err("cooperatives or member rows left over".into());
         }
-        reg.headers = self.headers;
+        for h in &mut headers {
+            h.members = None;
+            h.positions = None;
+        }
+        reg.members = cols;
+        reg.headers = headers;
         Ok(reg)
     }
 }

@@ -918,12 +918,24 @@ fn assemble(heads: Heads, staged: Staged, options: &CsvOptions) -> Result<Regist
         });
         start += k;
     }
-    check(&coops, &parts, &cols, options)?;
-    let mut b = RegistryBuilder::new(cols, coops);
-    for p in parts {
-        b.push(p.members, p.positions.as_deref()).map_err(|_| GiveUp)?;
-    }
-    b.finish().map_err(|_| GiveUp)
+    // The registry is built while the cooperatives are checked; it is
+    // dropped if a check fails.
+    let build = || {
+        let mut b = RegistryBuilder::new(n);
+        for (c, p) in coops.iter().zip(&parts) {
+            b.push(&cols, c, p.members, p.positions.as_deref())
+                .map_err(|_| GiveUp)?;
+        }
+        Ok::<_, GiveUp>(b)
+    };
+    let (checked, built) = both(
+        options.threads > 1,
+        || check(&coops, &parts, &cols, options),
+        build,
+    );
+    checked?;
+    drop(parts);
+    built?.finish(cols, coops).map_err(|_| GiveUp)
 }
 
 /// The cross-field checks of every cooperative, on threads when allowed.
