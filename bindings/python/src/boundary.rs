@@ -63,7 +63,15 @@ pub fn parameter_error(py: Python<'_>, path: &str, message: &str) -> PyErr {
 pub fn input_error(py: Python<'_>, errors: Vec<coopkit::InputError>) -> PyErr {
     match coopkit::InputErrors::new(errors) {
         Some(e) => to_py_err(py, &coopkit::Error::Input(e)),
-        None => raise(py, "CoopkitError", ("internal error: empty error list".to_owned(), None::<String>, "internal")),
+        None => raise(
+            py,
+            "CoopkitError",
+            (
+                "internal error: empty error list".to_owned(),
+                None::<String>,
+                "internal",
+            ),
+        ),
     }
 }
 
@@ -93,7 +101,8 @@ pub fn guard<T>(py: Python<'_>, f: impl FnOnce() -> T) -> PyResult<T> {
 /// [`guard`] with the interpreter released while `f` runs (for long calls
 /// over a whole registry).
 pub fn guard_detached<T: Send>(py: Python<'_>, f: impl FnOnce() -> T + Send) -> PyResult<T> {
-    py.detach(|| catch_unwind(AssertUnwindSafe(f))).map_err(|p| panic_error(py, p))
+    py.detach(|| catch_unwind(AssertUnwindSafe(f)))
+        .map_err(|p| panic_error(py, p))
 }
 
 /// [`guard`] for core calls that return a core `Result`.

@@ -28,7 +28,12 @@ pub fn try_value(obj: &Bound<'_, PyAny>, root: &str) -> PyResult<Result<Value, V
     Ok(if errors.is_empty() { Ok(v) } else { Err(errors) })
 }
 
-fn walk(obj: &Bound<'_, PyAny>, path: &mut String, depth: usize, errors: &mut Vec<InputError>) -> PyResult<Value> {
+fn walk(
+    obj: &Bound<'_, PyAny>,
+    path: &mut String,
+    depth: usize,
+    errors: &mut Vec<InputError>,
+) -> PyResult<Value> {
     if obj.is_none() {
         return Ok(Value::Null);
     }
@@ -67,7 +72,11 @@ fn walk(obj: &Bound<'_, PyAny>, path: &mut String, depth: usize, errors: &mut Ve
         });
     }
     if depth >= MAX_DEPTH {
-        errors.push(InputError::new(path.clone(), InputErrorCode::InvalidType, "nested too deeply"));
+        errors.push(InputError::new(
+            path.clone(),
+            InputErrorCode::InvalidType,
+            "nested too deeply",
+        ));
         return Ok(Value::Null);
     }
     if let Ok(d) = obj.cast::<PyDict>() {
@@ -124,7 +133,8 @@ fn walk(obj: &Bound<'_, PyAny>, path: &mut String, depth: usize, errors: &mut Ve
 
 /// `law`: `"auto"`, `"vn-2012"` or `"vn-2023"`.
 pub fn law(py: Python<'_>, law: &str) -> PyResult<LawChoice> {
-    LawChoice::parse(law).ok_or_else(|| parameter_error(py, "law", "expected \"auto\", \"vn-2012\" or \"vn-2023\""))
+    LawChoice::parse(law)
+        .ok_or_else(|| parameter_error(py, "law", "expected \"auto\", \"vn-2012\" or \"vn-2023\""))
 }
 
 /// `as_of`: a `datetime.date` (a datetime gives its day), an ISO string, or
@@ -144,7 +154,11 @@ pub fn as_of(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Date> {
                 };
                 day.call_method0("isoformat")?.extract()?
             } else {
-                return Err(parameter_error(py, "as_of", "expected a datetime.date, an ISO date string or None"));
+                return Err(parameter_error(
+                    py,
+                    "as_of",
+                    "expected a datetime.date, an ISO date string or None",
+                ));
             }
         }
     };

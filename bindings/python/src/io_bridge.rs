@@ -12,14 +12,24 @@ fn err(path: &str, code: InputErrorCode, message: &str) -> InputError {
 }
 
 fn decode(v: &Value, at: &str, errors: &mut Vec<InputError>) -> Option<Cooperative> {
-    let p = |f: &str| if at.is_empty() { f.to_owned() } else { format!("{at}.{f}") };
+    let p = |f: &str| {
+        if at.is_empty() {
+            f.to_owned()
+        } else {
+            format!("{at}.{f}")
+        }
+    };
     let Some(obj) = v.as_object() else {
         errors.push(err(at, InputErrorCode::InvalidType, "expected an object"));
         return None;
     };
     for k in obj.keys() {
         if !matches!(k.as_str(), "id" | "name" | "kind" | "sector") {
-            errors.push(err(&p(k), InputErrorCode::UnknownField, "not read by this build (coopkit::io pending)"));
+            errors.push(err(
+                &p(k),
+                InputErrorCode::UnknownField,
+                "not read by this build (coopkit::io pending)",
+            ));
         }
     }
     let text = |f: &str, errors: &mut Vec<InputError>| match obj.get(f) {
@@ -40,7 +50,11 @@ fn decode(v: &Value, at: &str, errors: &mut Vec<InputError>) -> Option<Cooperati
         "cooperative_group" => Some(Kind::CooperativeGroup),
         "union" => Some(Kind::Union),
         _ => {
-            errors.push(err(&p("kind"), InputErrorCode::InvalidValue, "expected cooperative, cooperative_group or union"));
+            errors.push(err(
+                &p("kind"),
+                InputErrorCode::InvalidValue,
+                "expected cooperative, cooperative_group or union",
+            ));
             None
         }
     });
@@ -49,7 +63,11 @@ fn decode(v: &Value, at: &str, errors: &mut Vec<InputError>) -> Option<Cooperati
         "industry_construction" => Some(Sector::IndustryConstruction),
         "trade_services" => Some(Sector::TradeServices),
         _ => {
-            errors.push(err(&p("sector"), InputErrorCode::InvalidValue, "expected a Decree 113 sector"));
+            errors.push(err(
+                &p("sector"),
+                InputErrorCode::InvalidValue,
+                "expected a Decree 113 sector",
+            ));
             None
         }
     });
@@ -91,7 +109,12 @@ pub fn registry_from_json_lenient(text: &str) -> Result<(Registry, Vec<InputErro
     })?;
     let Some(list) = v.get("cooperatives").and_then(Value::as_array) else {
         return Err(Error::Input(
-            InputErrors::new(vec![err("cooperatives", InputErrorCode::MissingField, "required")]).expect("one"),
+            InputErrors::new(vec![err(
+                "cooperatives",
+                InputErrorCode::MissingField,
+                "required",
+            )])
+            .expect("one"),
         ));
     };
     let mut errors = Vec::new();

@@ -62,6 +62,47 @@ fn _panic_for_test(py: Python<'_>) -> PyResult<()> {
     guard(py, || panic!("deliberate panic for the binding's tests"))
 }
 
+/// The core's own answer, JSON text in and JSON text out with no Python
+/// object in between: what `check(...).to_dict()` must equal. For tests.
+#[pyfunction]
+fn _core_check_json(py: Python<'_>, coop_json: &str, law: &str, as_of: &str) -> PyResult<String> {
+    let law = input::law(py, law)?;
+    let as_of = input::as_of(py, Some(pyo3::types::PyString::new(py, as_of).as_any()))?;
+    let report = boundary::call(py, || {
+        io_bridge::cooperative_from_json(coop_json).map(|c| coopkit::check(&c, law, as_of))
+    })?;
+    serde_json::to_string(&report).map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(e.to_string()))
+}
+
+/// [`_core_check_json`] for classification. For tests.
+#[pyfunction]
+fn _core_classify_json(py: Python<'_>, coop_json: &str, as_of: &str) -> PyResult<String> {
+    let as_of = input::as_of(py, Some(pyo3::types::PyString::new(py, as_of).as_any()))?;
+    let c = boundary::call(py, || {
+        io_bridge::cooperative_from_json(coop_json).map(|c| coopkit::classify(&c, as_of))
+    })?;
+    serde_json::to_string(&c).map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(e.to_string()))
+}
+
+/// Seconds for `n` checks done wholly in Rust (decode from a parsed JSON
+/// value, check), the baseline of the binding's overhead. For benches.
+#[pyfunction]
+fn _bench_core_check(py: Python<'_>, coop_json: &str, law: &str, as_of: &str, n: usize) -> PyResult<f64> {
+    let law = input::law(py, law)?;
+    let as_of = input::as_of(py, Some(pyo3::types::PyString::new(py, as_of).as_any()))?;
+    let value: serde_json::Value = serde_json::from_str(coop_json)
+        .map_err(|e| boundary::parameter_error(py, "coop_json", &e.to_string()))?;
+    let elapsed = boundary::call(py, || {
+        let start = std::time::Instant::now();
+        for _ in 0..n {
+            let c = io_bridge::cooperative_from_value(std::hint::black_box(&value))?;
+            std::hint::black_box(coopkit::check(&c, law, as_of));
+        }
+        Ok(start.elapsed().as_secs_f64())
+    })?;
+    Ok(elapsed)
+}
+
 /// The compiled part of the `coopkit` package.
 #[pymodule]
 fn _coopkit(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -70,6 +111,9 @@ fn _coopkit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(objects::set_language, m)?)?;
     m.add_function(wrap_pyfunction!(objects::get_language, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_test, m)?)?;
+    m.add_function(wrap_pyfunction!(_core_check_json, m)?)?;
+    m.add_function(wrap_pyfunction!(_core_classify_json, m)?)?;
+    m.add_function(wrap_pyfunction!(_bench_core_check, m)?)?;
     m.add_class::<objects::Cooperative>()?;
     m.add_class::<objects::Finding>()?;
     m.add_class::<objects::CheckReport>()?;

@@ -57,7 +57,10 @@ fn enum_str(value: &impl Serialize) -> String {
 }
 
 fn html<'py>(py: Python<'py>, renderer: &str, data: Bound<'py, PyAny>, lang: &str) -> PyResult<String> {
-    py.import("coopkit._html")?.getattr(renderer)?.call1((data, lang))?.extract()
+    py.import("coopkit._html")?
+        .getattr(renderer)?
+        .call1((data, lang))?
+        .extract()
 }
 
 /// One cooperative, group or union, as read by the core (`Registry[i]`,
@@ -138,7 +141,12 @@ impl Cooperative {
             Some(m) => format!(", {} members", m.len()),
             None => String::new(),
         };
-        format!("<Cooperative {} {}{}>", self.inner.id, enum_str(&self.inner.kind), members)
+        format!(
+            "<Cooperative {} {}{}>",
+            self.inner.id,
+            enum_str(&self.inner.kind),
+            members
+        )
     }
 
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {

@@ -38,7 +38,11 @@ fn source(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<Source> {
     }
     match obj.extract::<PathBuf>() {
         Ok(p) => Ok(Source::Path(p)),
-        Err(_) => Err(parameter_error(py, "source", "expected JSON text, a path or an os.PathLike")),
+        Err(_) => Err(parameter_error(
+            py,
+            "source",
+            "expected JSON text, a path or an os.PathLike",
+        )),
     }
 }
 
@@ -187,7 +191,10 @@ impl Registry {
         let as_of = input::as_of(py, as_of)?;
         with_parameters(py, parameters, |p| {
             let reports = guard_detached(py, || {
-                self.inner.iter().map(|c| p.check(&c, law, as_of)).collect::<Vec<_>>()
+                self.inner
+                    .iter()
+                    .map(|c| p.check(&c, law, as_of))
+                    .collect::<Vec<_>>()
             })?;
             Ok(reports.into_iter().map(CheckReport::new).collect())
         })
@@ -219,13 +226,16 @@ impl Registry {
 
     fn __getitem__(&self, py: Python<'_>, key: &Bound<'_, PyAny>) -> PyResult<Cooperative> {
         let i = self.position(py, key)?;
-        let inner = guard(py, || self.inner.get(i))?
-            .ok_or_else(|| pyo3::exceptions::PyIndexError::new_err(i))?;
+        let inner =
+            guard(py, || self.inner.get(i))?.ok_or_else(|| pyo3::exceptions::PyIndexError::new_err(i))?;
         Ok(Cooperative { inner })
     }
 
-    fn __contains__(&self, id: &str) -> bool {
-        self.inner.index_of(id).is_some()
+    fn __contains__(&self, id: &Bound<'_, PyAny>) -> bool {
+        id.cast::<PyString>()
+            .ok()
+            .and_then(|s| s.to_str().ok().and_then(|s| self.inner.index_of(s)))
+            .is_some()
     }
 
     fn __iter__(slf: PyRef<'_, Self>) -> RegistryIter {

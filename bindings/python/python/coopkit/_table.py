@@ -37,7 +37,7 @@ class IndicatorTable:
     :meth:`to_polars` or :meth:`to_arrow`; in Jupyter the table shows as HTML.
     """
 
-    __slots__ = ("_columns", "_len", "as_of", "women_managed_rule")
+    __slots__ = ("_columns", "_len", "_as_of", "_rule")
 
     def __init__(
         self,
@@ -52,8 +52,18 @@ class IndicatorTable:
             raise ValueError(f"columns of different lengths: {sorted(lengths)}")
         self._columns: dict[str, list[Any]] = cols
         self._len: int = lengths.pop() if lengths else 0
-        self.as_of = as_of
-        self.women_managed_rule = women_managed_rule
+        self._as_of = as_of
+        self._rule = women_managed_rule
+
+    @property
+    def as_of(self) -> Any:
+        """The date the indicators are for (None when not recorded)."""
+        return self._as_of
+
+    @property
+    def women_managed_rule(self) -> str | None:
+        """The women-managed rule the table used (None when not recorded)."""
+        return self._rule
 
     @property
     def columns(self) -> list[str]:
