@@ -6,6 +6,7 @@
 //! HTML rendering and data-frame conversions.
 
 mod boundary;
+mod frames;
 mod input;
 mod io_bridge;
 mod objects;

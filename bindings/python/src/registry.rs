@@ -3,6 +3,7 @@
 //! indicators.
 
 use crate::boundary::{call, guard, guard_detached, input_error, parameter_error, to_py_err};
+use crate::frames;
 use crate::input;
 use crate::io_bridge;
 use crate::objects::{with_parameters, CheckReport, Classification, Cooperative};
@@ -160,6 +161,59 @@ impl Registry {
             inner,
             rejected: errors,
         })
+    }
+
+    /// Builds a registry from data frames: `cooperatives` (one row each),
+    /// `members` and `positions` (each row with a `cooperative_id`), as
+    /// pandas, polars or pyarrow tables, read through the Arrow PyCapsule
+    /// interface with no Python object per row. Column names are the
+    /// interchange format's fields (`summary.members` for nested ones).
+    /// Problems name table and row: `members[17].birth_date`.
+    #[staticmethod]
+    #[pyo3(signature = (cooperatives, members=None, positions=None, *, lenient=false))]
+    fn from_frames(
+        py: Python<'_>,
+        cooperatives: &Bound<'_, PyAny>,
+        members: Option<&Bound<'_, PyAny>>,
+        positions: Option<&Bound<'_, PyAny>>,
+        lenient: bool,
+    ) -> PyResult<Self> {
+        let coops = frames::read(py, cooperatives, "cooperatives")?;
+        let members = members
+            .filter(|m| !m.is_none())
+            .map(|m| frames::read(py, m, "members"))
+            .transpose()?;
+        let positions = positions
+            .filter(|p| !p.is_none())
+            .map(|p| frames::read(py, p, "positions"))
+            .transpose()?;
+        let built = guard_detached(py, || {
+            let (assembled, mut errors) = frames::assemble(&coops, members.as_ref(), positions.as_ref());
+            let mut kept = Vec::with_capacity(assembled.len());
+            for (k, a) in assembled.iter().enumerate() {
+                match io_bridge::cooperative_from_value(&a.record) {
+                    Ok(c) => kept.push(c),
+                    Err(e) if e.code() == "input" => {
+                        errors.extend(e.input_errors().iter().map(|p| frames::relocate(p, k, a)))
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
+            if !errors.is_empty() && !lenient {
+                return Ok(Err(errors));
+            }
+            coopkit::Registry::from_cooperatives(kept).map(|inner| {
+                Ok(Registry {
+                    inner,
+                    rejected: errors,
+                })
+            })
+        })?;
+        match built {
+            Ok(Ok(r)) => Ok(r),
+            Ok(Err(errors)) => Err(input_error(py, errors)),
+            Err(e) => Err(to_py_err(py, &e)),
+        }
     }
 
     /// The registry in the interchange format, as JSON text.
