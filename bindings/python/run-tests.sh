@@ -11,7 +11,8 @@ py="$venv/bin/python"
 export PATH="$venv/bin:$PATH"  # maturin, for the no-isolation build
 
 if [[ "${COOPKIT_SKIP_CLIPPY:-0}" != "1" ]]; then
-  echo "== cargo clippy (bindings/python)"
+  echo "== cargo fmt --check, cargo clippy (bindings/python)"
+  (cd "$here" && cargo fmt -- --check)
   (cd "$here" && cargo clippy --quiet --all-targets -- -D warnings)
 fi
 

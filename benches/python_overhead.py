@@ -1,0 +1,124 @@
+"""Overhead of the Python binding over the Rust core (issue 4, "Speed").
+
+Measures:
+  1. check one cooperative from a dict in Python vs the same check in Rust
+     (decode from a parsed JSON value + check, timed inside the extension so
+     no Python call is counted); target: Python <= 3x Rust.
+  2. Registry.from_frames on a synthetic pyarrow registry (cooperatives and
+     members tables), reported as rows per second; the target ("<= 1.5x the
+     core's own load from the same columns") needs a columnar loader in the
+     core to compare against.
+  3. indicators from Python vs in Rust, once Registry.indicators exists.
+
+Usage: .venv/bin/python benches/python_overhead.py [--members N] [--repeat R]
+Build the extension in release mode first (bindings/python/run-tests.sh does).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+import coopkit
+from coopkit import _coopkit
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO / "examples" / "data" / "quang-ngai-2024.json"
+AS_OF = "2024-10-16"
+
+
+def best_of(repeat: int, f: Callable[[], float]) -> float:
+    return min(f() for _ in range(repeat))
+
+
+def bench_check(coop: dict[str, Any], n: int, repeat: int) -> tuple[float, float]:
+    text = json.dumps(coop)
+    rust = best_of(repeat, lambda: _coopkit._bench_core_check(text, "auto", AS_OF, n)) / n
+
+    def py_loop() -> float:
+        check = coopkit.check
+        t = time.perf_counter()
+        for _ in range(n):
+            check(coop, "auto", AS_OF)
+        return time.perf_counter() - t
+
+    py = best_of(repeat, py_loop) / n
+    return rust, py
+
+
+def sample_cooperatives() -> list[dict[str, Any]]:
+    coops: list[dict[str, Any]] = json.loads(DATA.read_text(encoding="utf-8"))["cooperatives"]
+    try:
+        coopkit.check(coops[0], as_of=AS_OF)
+        return coops
+    except coopkit.InputError as e:
+        print(f"(the example data does not load in this build: {e.path}; using the required fields only)")
+        return [{k: c[k] for k in ("id", "name", "kind", "sector")} for c in coops]
+
+
+def bench_frames(members: int) -> None:
+    try:
+        import pyarrow as pa
+    except ImportError:
+        print("from_frames: pyarrow not installed, skipped")
+        return
+    per = 50
+    n_coops = max(1, members // per)
+    coop_ids = [f"C{i:07d}" for i in range(n_coops)]
+    coops = pa.table({
+        "id": coop_ids,
+        "name": [f"HTX {i}" for i in range(n_coops)],
+        "kind": ["cooperative"] * n_coops,
+        "sector": ["agriculture"] * n_coops,
+    })
+    mem = pa.table({
+        "cooperative_id": [coop_ids[i // per] for i in range(n_coops * per)],
+        "id": [f"M{i % per}" for i in range(n_coops * per)],
+        "type": ["individual"] * (n_coops * per),
+        "sex": ["female" if i % 3 else "male" for i in range(n_coops * per)],
+        "contributes_capital": [True] * (n_coops * per),
+        "uses_services": [True] * (n_coops * per),
+        "contributes_labour": [False] * (n_coops * per),
+    })
+    t = time.perf_counter()
+    try:
+        reg = coopkit.Registry.from_frames(coops, mem)
+    except coopkit.InputError as e:
+        print(f"from_frames: members not readable in this build ({e.path}); timing cooperatives only")
+        t = time.perf_counter()
+        reg = coopkit.Registry.from_frames(coops)
+        dt = time.perf_counter() - t
+        print(f"from_frames: {len(reg)} cooperatives in {dt:.3f} s ({len(reg) / dt:,.0f} rows/s)")
+        return
+    dt = time.perf_counter() - t
+    print(f"from_frames: {len(reg)} cooperatives, {mem.num_rows} members in {dt:.3f} s "
+          f"({mem.num_rows / dt:,.0f} member rows/s)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=2000, help="checks per timing")
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--members", type=int, default=200_000, help="members in the synthetic frame registry")
+    args = ap.parse_args()
+
+    coops = sample_cooperatives()
+    print(f"check from a dict vs in Rust ({len(coops)} cooperatives of {DATA.name}, best of {args.repeat}):")
+    ratios = []
+    for c in coops:
+        rust, py = bench_check(c, args.n, args.repeat)
+        ratios.append(py / rust)
+        n_members = len(c.get("members", []))
+        print(f"  {c['id']:>6} {n_members:4d} members: rust {rust * 1e6:8.1f} µs  python {py * 1e6:8.1f} µs  "
+              f"ratio {py / rust:5.2f}")
+    print(f"  worst ratio {max(ratios):.2f}, median {sorted(ratios)[len(ratios) // 2]:.2f} (target <= 3)")
+    bench_frames(args.members)
+    if not hasattr(coopkit.Registry, "indicators"):
+        print("indicators: not in this build yet")
+
+
+if __name__ == "__main__":
+    main()
