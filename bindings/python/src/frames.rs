@@ -2,11 +2,14 @@
 //! PyCapsule interface (`__arrow_c_stream__`), column by column, with no
 //! Python object per row.
 //!
-//! Each row becomes a record of the interchange format (column names are
-//! field names; a dotted name such as `summary.members` is a nested field)
-//! and the core's own decoder reads it, so frames and JSON follow the same
-//! rules. Problems are reported by table and row:
-//! `members[17].birth_date` is row 17 of the members table.
+//! The columns are those of the CSV folder form (see `coopkit::io`):
+//! `employees_female`, `summary_members`, ... for nested fields, and
+//! `members_listed` / `positions_listed` to mark a list known to be empty.
+//! Each row becomes a record of the interchange format and the core's own
+//! decoder reads it, so frames, JSON and CSV follow the same rules. Problems
+//! are reported by table and row: `members[17].birth_date` is row 17 (from 0)
+//! of the members table, `cooperatives[3].kind` row 3 of the cooperatives
+//! table.
 
 use crate::boundary::parameter_error;
 use arrow_array::cast::AsArray;
@@ -142,7 +145,7 @@ fn records(table: &Table, errors: &mut Vec<InputError>) -> Vec<Map<String, Value
         let mut cols = Vec::with_capacity(batch.num_columns());
         for (field, array) in schema.fields().iter().zip(batch.columns()) {
             match column(array) {
-                Ok(c) => cols.push((field.name().split('.').map(str::to_owned).collect::<Vec<_>>(), c)),
+                Ok(c) => cols.push((field_path(field.name()), c)),
                 Err(m) => {
                     let at = format!("{}.{}", table.name, field.name());
                     if !errors.iter().any(|e| e.path == at) {
@@ -162,6 +165,18 @@ fn records(table: &Table, errors: &mut Vec<InputError>) -> Vec<Map<String, Value
         }
     }
     out
+}
+
+/// Where a column's value goes in the record: CSV column names to nested
+/// interchange fields.
+fn field_path(column: &str) -> Vec<String> {
+    if let Some(sex) = column.strip_prefix("employees_") {
+        return vec!["employees".into(), sex.into()];
+    }
+    if let Some(count) = column.strip_prefix("summary_") {
+        return vec!["summary".into(), count.into()];
+    }
+    vec![column.into()]
 }
 
 fn insert(rec: &mut Map<String, Value>, name: &[String], v: Value) {
@@ -189,15 +204,21 @@ pub struct Assembled {
     pub position_rows: Vec<usize>,
 }
 
+/// Rows of the members or positions table that name no cooperative, by the
+/// id they give (None for an empty cell), in order of first appearance.
+pub type Orphans = Vec<(Option<String>, Vec<InputError>)>;
+
 /// Builds one record per cooperative row, with the member and position rows
-/// (joined on `cooperative_id`) as its lists. A cooperative with no rows in
-/// a table gets no list from it (unknown, not empty).
+/// (joined on `cooperative_id`) as its lists. As in the CSV form, a
+/// cooperative with no rows in a table gets no list from it (unknown), unless
+/// its `members_listed` / `positions_listed` cell is true (known empty).
 pub fn assemble(
     coops: &Table,
     members: Option<&Table>,
     positions: Option<&Table>,
-) -> (Vec<Assembled>, Vec<InputError>) {
+) -> (Vec<Assembled>, Vec<InputError>, Orphans) {
     let mut errors = Vec::new();
+    let mut orphans: Orphans = Vec::new();
     let coop_rows = records(coops, &mut errors);
     let mut index: HashMap<String, usize> = HashMap::with_capacity(coop_rows.len());
     for (i, r) in coop_rows.iter().enumerate() {
@@ -217,63 +238,99 @@ pub fn assemble(
         let Some(table) = table else { continue };
         for (row, mut rec) in records(table, &mut errors).into_iter().enumerate() {
             let at = format!("{field}[{row}].cooperative_id");
-            let k = match rec.remove("cooperative_id") {
+            let (id, problem) = match rec.remove("cooperative_id") {
                 Some(Value::String(id)) => match index.get(&id) {
-                    Some(&k) => k,
-                    None => {
-                        errors.push(InputError::new(
+                    Some(&k) => {
+                        let target = &mut out[k];
+                        if let Value::Object(obj) = &mut target.record {
+                            if let Value::Array(list) =
+                                obj.entry(field).or_insert_with(|| Value::Array(Vec::new()))
+                            {
+                                list.push(Value::Object(rec));
+                            }
+                        }
+                        if field == "members" {
+                            target.member_rows.push(row);
+                        } else {
+                            target.position_rows.push(row);
+                        }
+                        continue;
+                    }
+                    None => (
+                        Some(id),
+                        InputError::new(
                             at,
                             InputErrorCode::UnknownReference,
                             "no cooperative with this id in the cooperatives table",
-                        ));
-                        continue;
-                    }
+                        ),
+                    ),
                 },
-                Some(_) => {
-                    errors.push(InputError::new(
-                        at,
-                        InputErrorCode::InvalidType,
-                        "expected a string id",
-                    ));
-                    continue;
-                }
-                None => {
-                    errors.push(InputError::new(at, InputErrorCode::MissingField, "required"));
-                    continue;
-                }
+                Some(_) => (
+                    None,
+                    InputError::new(at, InputErrorCode::InvalidType, "expected a string id"),
+                ),
+                None => (
+                    None,
+                    InputError::new(at, InputErrorCode::MissingField, "required"),
+                ),
             };
-            let target = &mut out[k];
-            if let Value::Object(obj) = &mut target.record {
-                let list = obj.entry(field).or_insert_with(|| Value::Array(Vec::new()));
-                if let Value::Array(list) = list {
-                    list.push(Value::Object(rec));
-                }
-            }
-            if field == "members" {
-                target.member_rows.push(row);
-            } else {
-                target.position_rows.push(row);
+            match orphans.iter_mut().find(|(o, _)| *o == id) {
+                Some((_, list)) => list.push(problem),
+                None => orphans.push((id, vec![problem])),
             }
         }
     }
-    (out, errors)
+    for (k, a) in out.iter_mut().enumerate() {
+        let Value::Object(obj) = &mut a.record else {
+            continue;
+        };
+        for (flag, field) in [("members_listed", "members"), ("positions_listed", "positions")] {
+            match obj.remove(flag) {
+                None | Some(Value::Null) => {}
+                Some(Value::Bool(true)) => {
+                    obj.entry(field).or_insert_with(|| Value::Array(Vec::new()));
+                }
+                Some(Value::Bool(false)) => {
+                    if obj.contains_key(field) {
+                        errors.push(InputError::new(
+                            format!("cooperatives[{k}].{flag}"),
+                            InputErrorCode::Inconsistent,
+                            format!("false, but the {field} table has rows for this cooperative"),
+                        ));
+                    }
+                }
+                Some(_) => errors.push(InputError::new(
+                    format!("cooperatives[{k}].{flag}"),
+                    InputErrorCode::InvalidType,
+                    "expected a boolean",
+                )),
+            }
+        }
+    }
+    (out, errors, orphans)
 }
 
-/// A decoder problem of cooperative `k`, put back on its table and row.
+/// A core problem of cooperative `k` (path `cooperatives[k]...`), put back
+/// on its table and row.
 pub fn relocate(e: &InputError, k: usize, a: &Assembled) -> InputError {
-    for (field, rows) in [("members", &a.member_rows), ("positions", &a.position_rows)] {
-        if let Some(rest) = e.path.strip_prefix(field).and_then(|r| r.strip_prefix('[')) {
-            if let Some((j, tail)) = rest.split_once(']') {
-                if let Some(&row) = j.parse::<usize>().ok().and_then(|j| rows.get(j)) {
-                    return InputError::new(format!("{field}[{row}]{tail}"), e.code, e.message.clone());
+    let own = format!("cooperatives[{k}].");
+    if let Some(inner) = e.path.strip_prefix(&own) {
+        for (field, rows) in [("members", &a.member_rows), ("positions", &a.position_rows)] {
+            if let Some(rest) = inner.strip_prefix(field).and_then(|r| r.strip_prefix('[')) {
+                if let Some((j, tail)) = rest.split_once(']') {
+                    if let Some(&row) = j.parse::<usize>().ok().and_then(|j| rows.get(j)) {
+                        return InputError::new(format!("{field}[{row}]{tail}"), e.code, e.message.clone());
+                    }
                 }
             }
         }
+        // Nested fields come from flat columns.
+        if let Some(rest) = inner.strip_prefix("summary.") {
+            return InputError::new(format!("{own}summary_{rest}"), e.code, e.message.clone());
+        }
+        if let Some(rest) = inner.strip_prefix("employees.") {
+            return InputError::new(format!("{own}employees_{rest}"), e.code, e.message.clone());
+        }
     }
-    let path = if e.path.is_empty() {
-        format!("cooperatives[{k}]")
-    } else {
-        format!("cooperatives[{k}].{}", e.path)
-    };
-    InputError::new(path, e.code, e.message.clone())
+    e.clone()
 }

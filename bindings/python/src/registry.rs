@@ -6,6 +6,7 @@ use crate::boundary::{call, guard, guard_detached, input_error, parameter_error,
 use crate::frames;
 use crate::input;
 use crate::io_bridge;
+use crate::io_bridge::{Loaded, Rejected};
 use crate::objects::{with_parameters, CheckReport, Classification, Cooperative};
 use coopkit::InputError;
 use pyo3::prelude::*;
@@ -17,7 +18,7 @@ use std::path::PathBuf;
 pub struct Registry {
     pub inner: coopkit::Registry,
     /// Records left out by a lenient read, with their problems.
-    pub rejected: Vec<InputError>,
+    pub rejected: Vec<Rejected>,
 }
 
 /// Text or a path? A str that starts (after blanks) with `{` or `[` is
@@ -54,7 +55,7 @@ fn read_text(path: &std::path::Path) -> Result<String, coopkit::Error> {
     })
 }
 
-fn dicts<'py>(py: Python<'py>, errors: &[InputError]) -> PyResult<Bound<'py, PyList>> {
+fn problems<'py>(py: Python<'py>, errors: &[InputError]) -> PyResult<Bound<'py, PyList>> {
     let list = PyList::empty(py);
     for e in errors {
         let d = PyDict::new(py);
@@ -67,6 +68,13 @@ fn dicts<'py>(py: Python<'py>, errors: &[InputError]) -> PyResult<Bound<'py, PyL
 }
 
 impl Registry {
+    fn lenient(loaded: Loaded) -> Self {
+        Registry {
+            inner: loaded.registry,
+            rejected: loaded.rejected,
+        }
+    }
+
     fn strict(inner: coopkit::Registry) -> Self {
         Registry {
             inner,
@@ -112,8 +120,7 @@ impl Registry {
         };
         guard_detached(py, || {
             if lenient {
-                io_bridge::registry_from_json_lenient(&text)
-                    .map(|(inner, rejected)| Registry { inner, rejected })
+                io_bridge::registry_from_json_lenient(&text).map(Registry::lenient)
             } else {
                 io_bridge::registry_from_json(&text).map(Registry::strict)
             }
@@ -134,33 +141,39 @@ impl Registry {
     #[staticmethod]
     #[pyo3(signature = (records, *, lenient=false))]
     fn from_records(py: Python<'_>, records: &Bound<'_, PyAny>, lenient: bool) -> PyResult<Self> {
-        let mut coops = Vec::new();
+        let mut values = Vec::new();
         let mut errors = Vec::new();
         for (i, rec) in records.try_iter()?.enumerate() {
-            let at = format!("cooperatives[{i}]");
-            let value = match input::try_value(&rec?, &at)? {
-                Ok(v) => v,
+            match input::try_value(&rec?, &format!("cooperatives[{i}]"))? {
+                Ok(v) => values.push(v),
                 Err(problems) => {
-                    errors.extend(problems);
-                    continue;
+                    // Keep the position: the core's paths count records.
+                    values.push(serde_json::Value::Null);
+                    errors.push((i, problems));
                 }
-            };
-            match guard(py, || io_bridge::cooperative_from_value(&value))? {
-                Ok(c) => coops.push(c),
-                Err(e) if e.code() == "input" => {
-                    errors.extend(e.input_errors().iter().map(|p| prefixed(p, &at)));
-                }
-                Err(e) => return Err(to_py_err(py, &e)),
             }
         }
-        if !errors.is_empty() && !lenient {
-            return Err(input_error(py, errors));
+        let mut loaded = guard_detached(py, || io_bridge::registry_from_values_lenient(&values))?;
+        // Records with values that have no JSON form: their own problems
+        // replace the core's "not an object" for the placeholder.
+        for (i, problems) in errors {
+            match loaded.rejected.iter_mut().find(|r| r.index == i) {
+                Some(r) => r.errors = problems,
+                None => loaded.rejected.push(Rejected {
+                    index: i,
+                    id: None,
+                    errors: problems,
+                }),
+            }
         }
-        let inner = call(py, || coopkit::Registry::from_cooperatives(coops))?;
-        Ok(Registry {
-            inner,
-            rejected: errors,
-        })
+        loaded.rejected.sort_by_key(|r| r.index);
+        if !lenient && !loaded.rejected.is_empty() {
+            return Err(input_error(
+                py,
+                loaded.rejected.into_iter().flat_map(|r| r.errors).collect(),
+            ));
+        }
+        Ok(Registry::lenient(loaded))
     }
 
     /// Builds a registry from data frames: `cooperatives` (one row each),
@@ -187,33 +200,40 @@ impl Registry {
             .filter(|p| !p.is_none())
             .map(|p| frames::read(py, p, "positions"))
             .transpose()?;
-        let built = guard_detached(py, || {
-            let (assembled, mut errors) = frames::assemble(&coops, members.as_ref(), positions.as_ref());
-            let mut kept = Vec::with_capacity(assembled.len());
-            for (k, a) in assembled.iter().enumerate() {
-                match io_bridge::cooperative_from_value(&a.record) {
-                    Ok(c) => kept.push(c),
-                    Err(e) if e.code() == "input" => {
-                        errors.extend(e.input_errors().iter().map(|p| frames::relocate(p, k, a)))
-                    }
-                    Err(e) => return Err(e),
-                }
+        let mut loaded = guard_detached(py, || {
+            let (assembled, errors, orphans) = frames::assemble(&coops, members.as_ref(), positions.as_ref());
+            let values: Vec<serde_json::Value> = assembled.iter().map(|a| a.record.clone()).collect();
+            let mut loaded = io_bridge::registry_from_values_lenient(&values);
+            for r in &mut loaded.rejected {
+                let a = &assembled[r.index];
+                r.errors = r.errors.iter().map(|e| frames::relocate(e, r.index, a)).collect();
             }
-            if !errors.is_empty() && !lenient {
-                return Ok(Err(errors));
+            // Column and flag problems are the table's, not one record's.
+            if !errors.is_empty() {
+                loaded.rejected.insert(
+                    0,
+                    Rejected {
+                        index: assembled.len(),
+                        id: None,
+                        errors,
+                    },
+                );
             }
-            coopkit::Registry::from_cooperatives(kept).map(|inner| {
-                Ok(Registry {
-                    inner,
-                    rejected: errors,
-                })
-            })
+            let n = assembled.len();
+            for (i, (id, errors)) in orphans.into_iter().enumerate() {
+                loaded.rejected.push(Rejected {
+                    index: n + 1 + i,
+                    id,
+                    errors,
+                });
+            }
+            loaded
         })?;
-        match built {
-            Ok(Ok(r)) => Ok(r),
-            Ok(Err(errors)) => Err(input_error(py, errors)),
-            Err(e) => Err(to_py_err(py, &e)),
+        if !lenient && !loaded.rejected.is_empty() {
+            let all = std::mem::take(&mut loaded.rejected);
+            return Err(input_error(py, all.into_iter().flat_map(|r| r.errors).collect()));
         }
+        Ok(Registry::lenient(loaded))
     }
 
     /// The registry in the interchange format, as JSON text.
@@ -221,10 +241,37 @@ impl Registry {
         guard(py, || io_bridge::registry_to_json(&self.inner))
     }
 
-    /// Records a lenient read left out: a list of {"path", "code", "message"}.
+    /// Writes the registry as a CSV folder (cooperatives.csv, members.csv,
+    /// positions.csv), creating the folder if needed.
+    fn to_csv(&self, py: Python<'_>, folder: PathBuf) -> PyResult<()> {
+        let (c, m, p) = guard(py, || io_bridge::registry_to_csv(&self.inner))?;
+        call(py, || {
+            let io = |e: std::io::Error| coopkit::Error::Io {
+                path: folder.display().to_string(),
+                message: e.to_string(),
+            };
+            std::fs::create_dir_all(&folder).map_err(io)?;
+            for (name, text) in [("cooperatives.csv", c), ("members.csv", m), ("positions.csv", p)] {
+                std::fs::write(folder.join(name), text).map_err(io)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Records a lenient read left out: a list of {"index": position in the
+    /// input, "id": the record's id or None, "errors": [{"path", "code",
+    /// "message"}, ...]}.
     #[getter]
     fn rejected<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        dicts(py, &self.rejected)
+        let list = PyList::empty(py);
+        for r in &self.rejected {
+            let d = PyDict::new(py);
+            d.set_item("index", r.index)?;
+            d.set_item("id", r.id.as_deref())?;
+            d.set_item("errors", problems(py, &r.errors)?)?;
+            list.append(d)?;
+        }
+        Ok(list)
     }
 
     /// The ids, in order.
@@ -327,16 +374,4 @@ impl RegistryIter {
         self.next += 1;
         Some(Cooperative { inner: c })
     }
-}
-
-/// A problem of one record, its path put under the record's own (`at`).
-fn prefixed(e: &InputError, at: &str) -> InputError {
-    let path = if e.path.is_empty() {
-        at.to_owned()
-    } else if e.path.starts_with('[') {
-        format!("{at}{}", e.path)
-    } else {
-        format!("{at}.{}", e.path)
-    };
-    InputError::new(path, e.code, e.message.clone())
 }

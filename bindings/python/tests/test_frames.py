@@ -71,7 +71,7 @@ def test_row_problems_name_the_table_and_row(records: list[dict[str, Any]]) -> N
         coopkit.Registry.from_frames(table)
     assert e.value.path == "cooperatives[1].kind"
     reg = coopkit.Registry.from_frames(table, lenient=True)
-    assert reg.ids() == ["C0", "C2"] and reg.rejected[0]["path"] == "cooperatives[1].kind"
+    assert reg.ids() == ["C0", "C2"] and reg.rejected[0]["errors"][0]["path"] == "cooperatives[1].kind"
 
 
 def test_unsupported_column_type_is_named(records: list[dict[str, Any]]) -> None:

@@ -47,7 +47,7 @@ def test_lenient_keeps_the_good_records(records: list[dict[str, Any]]) -> None:
     records[1]["kind"] = "club"
     reg = coopkit.Registry.from_records(records, lenient=True)
     assert reg.ids() == ["C0", "C2"]
-    assert [r["path"] for r in reg.rejected] == ["cooperatives[1].kind"]
+    assert [(r["index"], r["id"], [e["path"] for e in r["errors"]]) for r in reg.rejected] == [(1, "C1", ["cooperatives[1].kind"])]
     assert repr(reg) == "<Registry 2 cooperatives, 1 rejected>"
 
 
@@ -69,7 +69,7 @@ def test_from_json_lenient(records: list[dict[str, Any]]) -> None:
         coopkit.Registry.from_json(text)
     assert e.value.path == "cooperatives[0].sector"
     reg = coopkit.Registry.from_json(text, lenient=True)
-    assert reg.ids() == ["C1", "C2"] and reg.rejected[0]["path"] == "cooperatives[0].sector"
+    assert reg.ids() == ["C1", "C2"] and reg.rejected[0]["errors"][0]["path"] == "cooperatives[0].sector"
 
 
 def test_check_and_classify_all_equal_one_by_one(records: list[dict[str, Any]]) -> None:
