@@ -96,6 +96,12 @@ def bench_frames(members: int) -> None:
     dt = time.perf_counter() - t
     print(f"from_frames: {len(reg)} cooperatives, {mem.num_rows} members in {dt:.3f} s "
           f"({mem.num_rows / dt:,.0f} member rows/s)")
+    text = reg.to_json()
+    t = time.perf_counter()
+    coopkit.Registry.from_json(text)
+    dj = time.perf_counter() - t
+    print(f"  the core's own JSON load of the same registry ({len(text) / 1e6:.0f} MB of text): {dj:.3f} s; "
+          f"from_frames / core JSON load = {dt / dj:.2f}")
 
 
 def main() -> None:

@@ -201,9 +201,14 @@ impl Registry {
             .map(|p| frames::read(py, p, "positions"))
             .transpose()?;
         let mut loaded = guard_detached(py, || {
-            let (assembled, errors, orphans) = frames::assemble(&coops, members.as_ref(), positions.as_ref());
-            let values: Vec<serde_json::Value> = assembled.iter().map(|a| a.record.clone()).collect();
+            let (mut assembled, errors, orphans) =
+                frames::assemble(&coops, members.as_ref(), positions.as_ref());
+            let values: Vec<serde_json::Value> = assembled
+                .iter_mut()
+                .map(|a| std::mem::take(&mut a.record))
+                .collect();
             let mut loaded = io_bridge::registry_from_values_lenient(&values);
+            drop(values);
             for r in &mut loaded.rejected {
                 let a = &assembled[r.index];
                 r.errors = r.errors.iter().map(|e| frames::relocate(e, r.index, a)).collect();
