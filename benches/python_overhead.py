@@ -124,6 +124,35 @@ def main() -> None:
     bench_frames(args.members)
     if not hasattr(coopkit.Registry, "indicators"):
         print("indicators: not in this build yet")
+        return
+    bench_indicators(args.members, args.repeat)
+
+
+def bench_indicators(members: int, repeat: int) -> None:
+    """Registry.indicators from Python (columns to Python lists and the
+    IndicatorTable included) vs the core's own computation."""
+    base = json.loads(DATA.read_text(encoding="utf-8"))["cooperatives"]
+    copies = max(1, members // 396)
+    recs = []
+    for k in range(copies):
+        for c in base:
+            c = dict(c)
+            c["id"] = f"{c['id']}-{k}"
+            recs.append(c)
+    reg = coopkit.Registry.from_records(recs)
+    by = ["district", "sector"]
+    n = 3
+    rust = best_of(repeat, lambda: _coopkit._bench_core_indicators(reg, by, AS_OF, n)) / n
+
+    def py_loop() -> float:
+        t = time.perf_counter()
+        for _ in range(n):
+            reg.indicators(by=by, as_of=AS_OF)
+        return time.perf_counter() - t
+
+    py = best_of(repeat, py_loop) / n
+    print(f"indicators by district and sector over {len(reg)} cooperatives ({copies * 396} members): "
+          f"rust {rust * 1e3:.1f} ms, python {py * 1e3:.1f} ms, ratio {py / rust:.3f} (target <= 1.1)")
 
 
 if __name__ == "__main__":

@@ -37,7 +37,7 @@ class IndicatorTable:
     :meth:`to_polars` or :meth:`to_arrow`; in Jupyter the table shows as HTML.
     """
 
-    __slots__ = ("_columns", "_len", "_as_of", "_rule")
+    __slots__ = ("_columns", "_len", "_as_of", "_rule", "_core_json")
 
     def __init__(
         self,
@@ -45,6 +45,7 @@ class IndicatorTable:
         *,
         as_of: Any = None,
         women_managed_rule: str | None = None,
+        core_json: str | None = None,
     ) -> None:
         cols = {str(k): list(v) for k, v in columns.items()}
         lengths = {len(v) for v in cols.values()}
@@ -54,6 +55,7 @@ class IndicatorTable:
         self._len: int = lengths.pop() if lengths else 0
         self._as_of = as_of
         self._rule = women_managed_rule
+        self._core_json = core_json
 
     @property
     def as_of(self) -> Any:
@@ -91,6 +93,13 @@ class IndicatorTable:
         """The columns as a dict of lists (copies)."""
         return {k: list(v) for k, v in self._columns.items()}
 
+    def to_json(self) -> str:
+        """The table in the core's JSON form ({"as_of", "women_managed_rule",
+        "by", ..., "rows": [...]}), when it came from the core."""
+        if self._core_json is None:
+            raise ValueError("this table was not computed by coopkit, so it has no core JSON form")
+        return self._core_json
+
     def to_arrow(self) -> Any:
         """The table as a ``pyarrow.Table`` (needs pyarrow)."""
         pa = _require("pyarrow", "pyarrow", "IndicatorTable.to_arrow()")
@@ -114,8 +123,18 @@ class IndicatorTable:
             for row in self:
                 w.writerow(["" if v is None else v for v in row.values()])
 
+    def to_html(self, lang: str | None = None) -> str:
+        """An HTML table (the first 50 rows), with reasons in `lang` ("en" or
+        "vi"; default: ``coopkit.get_language()``)."""
+        from ._coopkit import get_language
+
+        lang = lang or get_language()
+        drop = "reason" if lang == "vi" else "reason_vi"
+        shown = {k: v for k, v in self._columns.items() if k != drop}
+        return _html.columns_table(shown)
+
     def _repr_html_(self) -> str:
-        return _html.columns_table(self._columns)
+        return self.to_html()
 
     def __repr__(self) -> str:
         return f"<IndicatorTable {self._len} rows × {len(self._columns)} columns: {', '.join(self._columns)}>"
