@@ -86,3 +86,17 @@ def test_file_errors(tmp_path: Any) -> None:
 def test_core_error_json_helper_rejects_bad_law() -> None:
     with pytest.raises(coopkit.ParameterError):
         _coopkit._core_check_json(json.dumps({}), "nope", "2025-01-01")
+
+
+def test_errors_survive_pickling(coop: dict[str, Any]) -> None:
+    import pickle
+
+    coop["kind"] = "club"
+    with pytest.raises(coopkit.InputError) as e:
+        coopkit.check(coop)
+    back = pickle.loads(pickle.dumps(e.value))
+    assert type(back) is coopkit.InputError and back.errors == e.value.errors and str(back) == str(e.value)
+    p = pickle.loads(pickle.dumps(coopkit.ParameterError("m", "law")))
+    assert type(p) is coopkit.ParameterError and p.path == "law"
+    c = pickle.loads(pickle.dumps(coopkit.CoopkitError("m", "x", "io")))
+    assert (c.path, c.code) == ("x", "io")

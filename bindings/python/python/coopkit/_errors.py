@@ -32,6 +32,10 @@ class CoopkitError(ValueError):
         self.path = path
         self.code = code
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # So that errors cross process boundaries (multiprocessing, pickle).
+        return (type(self), (str(self), self.path, self.code))
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -63,9 +67,15 @@ class InputError(CoopkitError):
         super().__init__(message, problems[0].path if problems else None, "input")
         self.errors = problems
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (str(self), self.errors))
+
 
 class ParameterError(CoopkitError):
     """A parameter table, option or argument is invalid (``path`` names it)."""
 
     def __init__(self, message: str, path: str | None = None) -> None:
         super().__init__(message, path, "parameter")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (str(self), self.path))
