@@ -158,3 +158,35 @@ def test_cooperative_object(coop: dict[str, Any]) -> None:
     assert c.to_dict() == coop
     assert coopkit.Cooperative.from_json(c.to_json()) == c
     assert repr(c) == "<Cooperative HTX01 cooperative>"
+
+
+README_COOP: dict[str, Any] = {
+    "id": "HTX-01", "name": "HTX Dệt thổ cẩm", "kind": "cooperative", "sector": "industry_construction",
+    "charter_capital_vnd": 100000000,
+    "members": [
+        {"id": "m1", "type": "individual", "sex": "female", "birth_date": "1980-05-01",
+         "contributes_capital": True, "uses_services": True, "contributes_labour": True, "capital_vnd": 40000000},
+        {"id": "m2", "type": "individual", "sex": "female", "birth_date": "1985-01-01",
+         "contributes_capital": True, "uses_services": True, "contributes_labour": False, "capital_vnd": 60000000},
+    ],
+    "positions": [{"role": "director", "member": "m1"}],
+}
+
+
+def test_a_failing_cooperative() -> None:
+    r = coopkit.check(README_COOP, as_of="2025-03-01")
+    assert r.ok is False and r.law == "vn-2023"
+    failed = {f.rule for f in r.failures()}
+    assert "members.minimum" in failed
+    minimum = next(f for f in r.findings if f.rule == "members.minimum")
+    assert (minimum.measured, minimum.required, minimum.subject) == (2, 5, "cooperative")
+    assert minimum.citation.startswith("Law 17/2023/QH15")
+    assert minimum.text("vi") != minimum.text("en") and minimum.text("vi")
+    assert f"{r.counts()['fail']} fail" in repr(r)
+    assert r.to_dict() == core_check(README_COOP, "auto", "2025-03-01")
+    html = r.to_html("vi")
+    assert "không đạt" in html and minimum.citation in html
+    # the same cooperative under the 2012 law, a date it was in force
+    old = coopkit.check(README_COOP, law="vn-2012", as_of="2020-01-01")
+    assert old.law == "vn-2012" and old.law_in_force
+    assert old.to_dict() == core_check(README_COOP, "vn-2012", "2020-01-01")
