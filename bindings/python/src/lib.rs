@@ -104,6 +104,29 @@ fn _bench_core_check(py: Python<'_>, coop_json: &str, law: &str, as_of: &str, n:
     Ok(elapsed)
 }
 
+/// Seconds for `n` indicator computations done wholly in Rust (query
+/// parsed once), the baseline of `Registry.indicators`. For benches.
+#[pyfunction]
+fn _bench_core_indicators(
+    py: Python<'_>,
+    registry: &Bound<'_, registry::Registry>,
+    by: Vec<String>,
+    as_of: &str,
+    n: usize,
+) -> PyResult<f64> {
+    let as_of = input::as_of(py, Some(pyo3::types::PyString::new(py, as_of).as_any()))?;
+    let by: Vec<&str> = by.iter().map(String::as_str).collect();
+    let q = boundary::call(py, || coopkit::indicators::Query::from_names(as_of, None, &by))?;
+    let reg = &registry.get().inner;
+    boundary::call(py, || {
+        let start = std::time::Instant::now();
+        for _ in 0..n {
+            std::hint::black_box(reg.indicators(&q)?.columns());
+        }
+        Ok(start.elapsed().as_secs_f64())
+    })
+}
+
 /// The compiled part of the `coopkit` package.
 #[pymodule]
 fn _coopkit(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -115,6 +138,7 @@ fn _coopkit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_core_check_json, m)?)?;
     m.add_function(wrap_pyfunction!(_core_classify_json, m)?)?;
     m.add_function(wrap_pyfunction!(_bench_core_check, m)?)?;
+    m.add_function(wrap_pyfunction!(_bench_core_indicators, m)?)?;
     m.add_class::<objects::Cooperative>()?;
     m.add_class::<objects::Finding>()?;
     m.add_class::<objects::CheckReport>()?;

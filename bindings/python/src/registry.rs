@@ -326,6 +326,85 @@ impl Registry {
         })
     }
 
+    /// Computes indicators as of `as_of` (default today), grouped by any of
+    /// "province", "district", "sector", "kind", "size_class",
+    /// "women_managed". `ids`: indicator ids (None: all, in the contract's
+    /// order). `women_managed_rule`: "chair_or_director", "management_majority",
+    /// "women_owned" or "declared". `disaggregate`: a member attribute ("sex",
+    /// "ethnic_group", "kinh_vs_minority", "member_kind", "age_band");
+    /// `totals`: add margin rows; `min_cell`: suppress counts below it.
+    /// Returns an `IndicatorTable` (columns: the `by` dimensions, then
+    /// disaggregation, category, indicator, numerator, denominator, value,
+    /// unit, contributing, not_contributing, reason, reason_vi, suppressed).
+    #[pyo3(signature = (ids=None, by=Vec::new(), as_of=None, women_managed_rule="chair_or_director", *,
+                        disaggregate=None, totals=false, min_cell=None, parameters=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn indicators<'py>(
+        &self,
+        py: Python<'py>,
+        ids: Option<Vec<String>>,
+        by: Vec<String>,
+        as_of: Option<&Bound<'py, PyAny>>,
+        women_managed_rule: &str,
+        disaggregate: Option<&str>,
+        totals: bool,
+        min_cell: Option<u32>,
+        parameters: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        use coopkit::indicators::{Disaggregation, Query};
+        let as_of = input::as_of(py, as_of)?;
+        let id_refs: Option<Vec<&str>> = ids.as_ref().map(|v| v.iter().map(String::as_str).collect());
+        let by_refs: Vec<&str> = by.iter().map(String::as_str).collect();
+        let mut query = call(py, || Query::from_names(as_of, id_refs.as_deref(), &by_refs))?;
+        query.women_managed_rule = coopkit::WomenManagedRule::parse(women_managed_rule).ok_or_else(|| {
+            parameter_error(
+                py,
+                "women_managed_rule",
+                "expected chair_or_director, management_majority, women_owned or declared",
+            )
+        })?;
+        if let Some(d) = disaggregate {
+            query.disaggregate = Some(Disaggregation::parse(d).ok_or_else(|| {
+                parameter_error(
+                    py,
+                    "disaggregate",
+                    "expected sex, ethnic_group, kinh_vs_minority, member_kind or age_band",
+                )
+            })?);
+        }
+        query.totals = totals;
+        query.min_cell = min_cell;
+        if parameters.is_some_and(|p| !p.is_none()) {
+            query.parameters = Some(with_parameters(py, parameters, |p| Ok(p.clone()))?);
+        }
+        let table = guard_detached(py, || self.inner.indicators(&query).map(|t| (t.columns(), t)))?
+            .map_err(|e| to_py_err(py, &e))?;
+        let (c, t) = table;
+        let cols = PyDict::new(py);
+        for (dim, values) in c.group {
+            cols.set_item(dim.as_str(), values)?;
+        }
+        cols.set_item("disaggregation", c.disaggregation)?;
+        cols.set_item("category", c.category)?;
+        cols.set_item("indicator", c.indicator)?;
+        cols.set_item("numerator", c.numerator)?;
+        cols.set_item("denominator", c.denominator)?;
+        cols.set_item("value", c.value)?;
+        cols.set_item("unit", c.unit)?;
+        cols.set_item("contributing", c.contributing)?;
+        cols.set_item("not_contributing", c.not_contributing)?;
+        cols.set_item("reason", c.reason)?;
+        cols.set_item("reason_vi", c.reason_vi)?;
+        cols.set_item("suppressed", c.suppressed)?;
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("as_of", crate::objects::date(py, t.as_of)?)?;
+        kwargs.set_item("women_managed_rule", t.women_managed_rule.as_str())?;
+        kwargs.set_item("core_json", t.to_json())?;
+        py.import("coopkit._table")?
+            .getattr("IndicatorTable")?
+            .call((cols,), Some(&kwargs))
+    }
+
     fn __len__(&self) -> usize {
         self.inner.len()
     }

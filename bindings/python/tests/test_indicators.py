@@ -11,13 +11,7 @@ import coopkit
 
 from conftest import EXAMPLE_JSON
 
-pytestmark = [
-    pytest.mark.skipif(not EXAMPLE_JSON.exists(), reason="example data not in this checkout"),
-    pytest.mark.skipif(
-        not hasattr(coopkit.Registry, "indicators"),
-        reason="Registry.indicators is not in this build yet (waits for the core's indicator engine)",
-    ),
-]
+pytestmark = pytest.mark.skipif(not EXAMPLE_JSON.exists(), reason="example data not in this checkout")
 
 
 @pytest.fixture(scope="module")

@@ -7,15 +7,9 @@ from pathlib import Path
 
 import pytest
 
-import coopkit
-
 NOTEBOOK = Path(__file__).resolve().parents[3] / "examples" / "notebooks" / "quang_ngai.ipynb"
 
 
-@pytest.mark.skipif(
-    not hasattr(coopkit.Registry, "indicators"),
-    reason="Registry.indicators is not in this build yet (waits for the core's indicator engine)",
-)
 def test_notebook_runs_top_to_bottom(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     nbformat = pytest.importorskip("nbformat")
     nbclient = pytest.importorskip("nbclient")

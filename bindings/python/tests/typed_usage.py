@@ -25,9 +25,8 @@ def main() -> None:
     first: coopkit.Cooperative = reg[0]
     same: coopkit.Cooperative = reg["HTX01"]
     reports: list[coopkit.CheckReport] = reg.check("auto", "2024-10-16")
-    if hasattr(reg, "indicators"):  # present once the core's indicator engine is in
-        computed: coopkit.IndicatorTable = reg.indicators(by=("province",), as_of="2024-10-16")
-        print(len(computed), computed.columns)
+    computed: coopkit.IndicatorTable = reg.indicators(by=("province",), as_of="2024-10-16")
+    print(len(computed), computed.columns)
     table = coopkit.IndicatorTable({"indicator": ["members"], "value": [1.0]})
     rows: list[dict[str, object]] = table.to_dicts()
     try:
