@@ -2,14 +2,15 @@
 //! PyCapsule interface (`__arrow_c_stream__`), column by column, with no
 //! Python object per row.
 //!
-//! The columns are those of the CSV folder form (see `coopkit::io`):
-//! `employees_female`, `summary_members`, ... for nested fields, and
-//! `members_listed` / `positions_listed` to mark a list known to be empty.
-//! Each row becomes a record of the interchange format and the core's own
-//! decoder reads it, so frames, JSON and CSV follow the same rules. Problems
-//! are reported by table and row: `members[17].birth_date` is row 17 (from 0)
-//! of the members table, `cooperatives[3].kind` row 3 of the cooperatives
-//! table.
+//! The tables are the CSV folder form of the contract (`coopkit::io`): the
+//! same columns (`cooperative_id`, `employees_female`, `summary_members`,
+//! `members_listed`, ...) and the same rules, because each table is written
+//! as CSV text in memory and read by the core's own CSV reader, the core's
+//! only bulk loader of tabular data. A null cell is an empty cell (absent);
+//! a float is written with its decimal point, so a float in a money or
+//! count column is an error as in JSON. Problems are put back on their
+//! table and row: `members[17].birth_date` is row 17 (from 0) of the members
+//! table, `cooperatives.foo` a column of the cooperatives table.
 
 use crate::boundary::parameter_error;
 use arrow_array::cast::AsArray;
@@ -20,8 +21,7 @@ use arrow_schema::DataType;
 use coopkit::{InputError, InputErrorCode};
 use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyCapsuleMethods};
-use serde_json::{Map, Value};
-use std::collections::HashMap;
+use serde_json::Value;
 
 /// One table's batches, as read from the stream.
 pub struct Table {
@@ -108,6 +108,24 @@ fn column(array: &ArrayRef) -> Result<Column, String> {
 }
 
 impl Column {
+    /// The cell as CSV text: empty for null.
+    fn write(&self, i: usize, out: &mut String) {
+        use std::fmt::Write;
+        let Some(v) = self.value(i) else { return };
+        match v {
+            Value::String(s) => out.push_str(&s),
+            Value::Bool(b) => out.push_str(if b { "true" } else { "false" }),
+            Value::Number(n) if n.is_f64() => {
+                // With its decimal point, so the reader sees a non-integer.
+                let _ = write!(out, "{:?}", n.as_f64().unwrap_or(f64::NAN));
+            }
+            Value::Number(n) => {
+                let _ = write!(out, "{n}");
+            }
+            _ => {}
+        }
+    }
+
     fn value(&self, i: usize) -> Option<Value> {
         let null = match self {
             Column::Null => true,
@@ -137,200 +155,83 @@ impl Column {
     }
 }
 
-/// The rows of a table as records of the interchange format, in order.
-fn records(table: &Table, errors: &mut Vec<InputError>) -> Vec<Map<String, Value>> {
-    let mut out = Vec::new();
+/// The table as CSV text with a header row, or the columns whose type has
+/// no CSV form.
+pub fn to_csv(table: &Table) -> Result<Vec<u8>, Vec<InputError>> {
+    let mut errors = Vec::new();
+    let mut out = csv::WriterBuilder::new().from_writer(Vec::new());
+    let mut header_written = false;
+    let mut cell = String::new();
     for batch in &table.batches {
         let schema = batch.schema();
         let mut cols = Vec::with_capacity(batch.num_columns());
         for (field, array) in schema.fields().iter().zip(batch.columns()) {
             match column(array) {
-                Ok(c) => cols.push((field_path(field.name()), c)),
+                Ok(c) => cols.push(c),
                 Err(m) => {
                     let at = format!("{}.{}", table.name, field.name());
-                    if !errors.iter().any(|e| e.path == at) {
+                    if !errors.iter().any(|e: &InputError| e.path == at) {
                         errors.push(InputError::new(at, InputErrorCode::InvalidType, m));
                     }
                 }
             }
         }
+        if !errors.is_empty() {
+            continue;
+        }
+        if !header_written {
+            let names: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
+            out.write_record(&names)
+                .map_err(|e| vec![write_error(table, e)])?;
+            header_written = true;
+        }
         for i in 0..batch.num_rows() {
-            let mut rec = Map::new();
-            for (name, col) in &cols {
-                if let Some(v) = col.value(i) {
-                    insert(&mut rec, name, v);
-                }
+            for col in &cols {
+                cell.clear();
+                col.write(i, &mut cell);
+                out.write_field(&cell).map_err(|e| vec![write_error(table, e)])?;
             }
-            out.push(rec);
+            out.write_record(None::<&[u8]>)
+                .map_err(|e| vec![write_error(table, e)])?;
         }
     }
-    out
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    if !header_written {
+        // No batch at all: a header from the stream's schema is not kept, so
+        // the table reads as having no columns.
+        return Ok(Vec::new());
+    }
+    out.into_inner()
+        .map_err(|e| vec![write_error(table, e.into_error())])
 }
 
-/// Where a column's value goes in the record: CSV column names to nested
-/// interchange fields.
-fn field_path(column: &str) -> Vec<String> {
-    if let Some(sex) = column.strip_prefix("employees_") {
-        return vec!["employees".into(), sex.into()];
-    }
-    if let Some(count) = column.strip_prefix("summary_") {
-        return vec!["summary".into(), count.into()];
-    }
-    vec![column.into()]
+fn write_error(table: &Table, e: impl std::fmt::Display) -> InputError {
+    InputError::new(
+        table.name,
+        InputErrorCode::Syntax,
+        format!("could not write the table: {e}"),
+    )
 }
 
-fn insert(rec: &mut Map<String, Value>, name: &[String], v: Value) {
-    match name {
-        [] => {}
-        [last] => {
-            rec.insert(last.clone(), v);
-        }
-        [first, rest @ ..] => {
-            let entry = rec
-                .entry(first.clone())
-                .or_insert_with(|| Value::Object(Map::new()));
-            if let Value::Object(inner) = entry {
-                insert(inner, rest, v);
-            }
-        }
-    }
-}
-
-/// One cooperative's record, and the table rows its members and positions
-/// came from (to put problems back on their rows).
-pub struct Assembled {
-    pub record: Value,
-    pub member_rows: Vec<usize>,
-    pub position_rows: Vec<usize>,
-}
-
-/// Rows of the members or positions table that name no cooperative, by the
-/// id they give (None for an empty cell), in order of first appearance.
-pub type Orphans = Vec<(Option<String>, Vec<InputError>)>;
-
-/// Builds one record per cooperative row, with the member and position rows
-/// (joined on `cooperative_id`) as its lists. As in the CSV form, a
-/// cooperative with no rows in a table gets no list from it (unknown), unless
-/// its `members_listed` / `positions_listed` cell is true (known empty).
-pub fn assemble(
-    coops: &Table,
-    members: Option<&Table>,
-    positions: Option<&Table>,
-) -> (Vec<Assembled>, Vec<InputError>, Orphans) {
-    let mut errors = Vec::new();
-    let mut orphans: Orphans = Vec::new();
-    let coop_rows = records(coops, &mut errors);
-    let mut index: HashMap<String, usize> = HashMap::with_capacity(coop_rows.len());
-    for (i, r) in coop_rows.iter().enumerate() {
-        if let Some(Value::String(id)) = r.get("id") {
-            index.entry(id.clone()).or_insert(i);
-        }
-    }
-    let mut out: Vec<Assembled> = coop_rows
-        .into_iter()
-        .map(|r| Assembled {
-            record: Value::Object(r),
-            member_rows: Vec::new(),
-            position_rows: Vec::new(),
-        })
-        .collect();
-    for (table, field) in [(members, "members"), (positions, "positions")] {
-        let Some(table) = table else { continue };
-        for (row, mut rec) in records(table, &mut errors).into_iter().enumerate() {
-            let at = format!("{field}[{row}].cooperative_id");
-            let (id, problem) = match rec.remove("cooperative_id") {
-                Some(Value::String(id)) => match index.get(&id) {
-                    Some(&k) => {
-                        let target = &mut out[k];
-                        if let Value::Object(obj) = &mut target.record {
-                            if let Value::Array(list) =
-                                obj.entry(field).or_insert_with(|| Value::Array(Vec::new()))
-                            {
-                                list.push(Value::Object(rec));
-                            }
-                        }
-                        if field == "members" {
-                            target.member_rows.push(row);
-                        } else {
-                            target.position_rows.push(row);
-                        }
-                        continue;
-                    }
-                    None => (
-                        Some(id),
-                        InputError::new(
-                            at,
-                            InputErrorCode::UnknownReference,
-                            "no cooperative with this id in the cooperatives table",
-                        ),
-                    ),
-                },
-                Some(_) => (
-                    None,
-                    InputError::new(at, InputErrorCode::InvalidType, "expected a string id"),
-                ),
-                None => (
-                    None,
-                    InputError::new(at, InputErrorCode::MissingField, "required"),
-                ),
-            };
-            match orphans.iter_mut().find(|(o, _)| *o == id) {
-                Some((_, list)) => list.push(problem),
-                None => orphans.push((id, vec![problem])),
-            }
-        }
-    }
-    for (k, a) in out.iter_mut().enumerate() {
-        let Value::Object(obj) = &mut a.record else {
+/// A path of the core's CSV reader (`members.csv:42.birth_date`, line 1 the
+/// header) as a path into the frames (`members[40].birth_date`,
+/// `members.birth_date` for a header problem).
+pub fn relocate(e: &InputError) -> InputError {
+    for name in ["cooperatives", "members", "positions"] {
+        let Some(rest) = e.path.strip_prefix(name).and_then(|r| r.strip_prefix(".csv:")) else {
             continue;
         };
-        for (flag, field) in [("members_listed", "members"), ("positions_listed", "positions")] {
-            match obj.remove(flag) {
-                None | Some(Value::Null) => {}
-                Some(Value::Bool(true)) => {
-                    obj.entry(field).or_insert_with(|| Value::Array(Vec::new()));
-                }
-                Some(Value::Bool(false)) => {
-                    if obj.contains_key(field) {
-                        errors.push(InputError::new(
-                            format!("cooperatives[{k}].{flag}"),
-                            InputErrorCode::Inconsistent,
-                            format!("false, but the {field} table has rows for this cooperative"),
-                        ));
-                    }
-                }
-                Some(_) => errors.push(InputError::new(
-                    format!("cooperatives[{k}].{flag}"),
-                    InputErrorCode::InvalidType,
-                    "expected a boolean",
-                )),
-            }
-        }
-    }
-    (out, errors, orphans)
-}
-
-/// A core problem of cooperative `k` (path `cooperatives[k]...`), put back
-/// on its table and row.
-pub fn relocate(e: &InputError, k: usize, a: &Assembled) -> InputError {
-    let own = format!("cooperatives[{k}].");
-    if let Some(inner) = e.path.strip_prefix(&own) {
-        for (field, rows) in [("members", &a.member_rows), ("positions", &a.position_rows)] {
-            if let Some(rest) = inner.strip_prefix(field).and_then(|r| r.strip_prefix('[')) {
-                if let Some((j, tail)) = rest.split_once(']') {
-                    if let Some(&row) = j.parse::<usize>().ok().and_then(|j| rows.get(j)) {
-                        return InputError::new(format!("{field}[{row}]{tail}"), e.code, e.message.clone());
-                    }
-                }
-            }
-        }
-        // Nested fields come from flat columns.
-        if let Some(rest) = inner.strip_prefix("summary.") {
-            return InputError::new(format!("{own}summary_{rest}"), e.code, e.message.clone());
-        }
-        if let Some(rest) = inner.strip_prefix("employees.") {
-            return InputError::new(format!("{own}employees_{rest}"), e.code, e.message.clone());
-        }
+        let (line, tail) = rest.split_once('.').map_or((rest, ""), |(l, t)| (l, t));
+        let Ok(line) = line.parse::<usize>() else { break };
+        let sep = if tail.is_empty() { "" } else { "." };
+        let path = if line <= 1 {
+            format!("{name}{sep}{tail}")
+        } else {
+            format!("{name}[{}]{sep}{tail}", line - 2)
+        };
+        return InputError::new(path, e.code, e.message.clone());
     }
     e.clone()
 }

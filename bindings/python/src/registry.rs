@@ -200,40 +200,42 @@ impl Registry {
             .filter(|p| !p.is_none())
             .map(|p| frames::read(py, p, "positions"))
             .transpose()?;
-        let mut loaded = guard_detached(py, || {
-            let (mut assembled, errors, orphans) =
-                frames::assemble(&coops, members.as_ref(), positions.as_ref());
-            let values: Vec<serde_json::Value> = assembled
-                .iter_mut()
-                .map(|a| std::mem::take(&mut a.record))
-                .collect();
-            let mut loaded = io_bridge::registry_from_values_lenient(&values);
-            drop(values);
-            for r in &mut loaded.rejected {
-                let a = &assembled[r.index];
-                r.errors = r.errors.iter().map(|e| frames::relocate(e, r.index, a)).collect();
-            }
-            // Column and flag problems are the table's, not one record's.
+        let read = guard_detached(py, || {
+            let mut errors = Vec::new();
+            let mut text = |t: Option<&frames::Table>| match t.map(frames::to_csv) {
+                None => None,
+                Some(Ok(bytes)) => Some(bytes),
+                Some(Err(e)) => {
+                    errors.extend(e);
+                    None
+                }
+            };
+            let (c, m, p) = (
+                text(Some(&coops)),
+                text(members.as_ref()),
+                text(positions.as_ref()),
+            );
             if !errors.is_empty() {
-                loaded.rejected.insert(
-                    0,
-                    Rejected {
-                        index: assembled.len(),
-                        id: None,
-                        errors,
-                    },
-                );
+                return Err(errors);
             }
-            let n = assembled.len();
-            for (i, (id, errors)) in orphans.into_iter().enumerate() {
-                loaded.rejected.push(Rejected {
-                    index: n + 1 + i,
-                    id,
-                    errors,
-                });
-            }
-            loaded
+            let c = c.unwrap_or_default();
+            let loaded = io_bridge::registry_from_csv_lenient(c.as_slice(), m.as_deref(), p.as_deref());
+            Ok(loaded.map_err(|e| e.input_errors().iter().map(frames::relocate).collect::<Vec<_>>()))
         })?;
+        let mut loaded = match read {
+            Err(errors) | Ok(Err(errors)) if !errors.is_empty() => return Err(input_error(py, errors)),
+            Ok(Ok(loaded)) => loaded,
+            _ => {
+                return Err(parameter_error(
+                    py,
+                    "cooperatives",
+                    "the tables could not be read",
+                ))
+            }
+        };
+        for r in &mut loaded.rejected {
+            r.errors = r.errors.iter().map(frames::relocate).collect();
+        }
         if !lenient && !loaded.rejected.is_empty() {
             let all = std::mem::take(&mut loaded.rejected);
             return Err(input_error(py, all.into_iter().flat_map(|r| r.errors).collect()));

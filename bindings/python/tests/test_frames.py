@@ -56,7 +56,8 @@ def test_string_and_dictionary_types_are_read(records: list[dict[str, Any]]) -> 
 
 def test_member_rows_join_on_cooperative_id(records: list[dict[str, Any]]) -> None:
     coops = pa.table(columns(records))
-    members = pa.table({"cooperative_id": ["C0", "ZZ", None], "id": ["m1", "m2", "m3"]})
+    members = pa.table({"cooperative_id": ["C0", "ZZ", None], "id": ["m1", "m2", "m3"],
+                        "type": ["individual"] * 3})
     with pytest.raises(coopkit.InputError) as e:
         coopkit.Registry.from_frames(coops, members)
     found = {(p.path, p.code) for p in e.value.errors}
@@ -80,6 +81,22 @@ def test_unsupported_column_type_is_named(records: list[dict[str, Any]]) -> None
     with pytest.raises(coopkit.InputError) as e:
         coopkit.Registry.from_frames(pa.table(cols))
     assert e.value.path == "cooperatives.blob"
+
+
+def test_missing_column_names_the_table(records: list[dict[str, Any]]) -> None:
+    members = pa.table({"cooperative_id": ["C0"], "id": ["m1"]})
+    with pytest.raises(coopkit.InputError) as e:
+        coopkit.Registry.from_frames(pa.table(columns(records)), members)
+    assert e.value.path == "members.type" and e.value.errors[0].code == "missing_field"
+
+
+def test_float_money_is_refused_as_in_json(records: list[dict[str, Any]]) -> None:
+    cols: dict[str, Any] = columns(records)
+    cols["charter_capital_vnd"] = [1000.0, None, 5.0e8]
+    with pytest.raises(coopkit.InputError) as e:
+        coopkit.Registry.from_frames(pa.table(cols))
+    assert [p.path for p in e.value.errors] == ["cooperatives[0].charter_capital_vnd",
+                                                 "cooperatives[2].charter_capital_vnd"]
 
 
 def test_not_a_table() -> None:
