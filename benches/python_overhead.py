@@ -4,10 +4,11 @@ Measures:
   1. check one cooperative from a dict in Python vs the same check in Rust
      (decode from a parsed JSON value + check, timed inside the extension so
      no Python call is counted); target: Python <= 3x Rust.
-  2. Registry.from_frames on a synthetic pyarrow registry (cooperatives and
-     members tables), reported as rows per second; the target ("<= 1.5x the
-     core's own load from the same columns") needs a columnar loader in the
-     core to compare against.
+  2. Registry.from_frames on pyarrow tables against the core's own load of the
+     same registry: with --dir, a CSV folder (the indicator benches' `gen`
+     writes the national one) read by pyarrow, against Registry.from_csv(dir);
+     without, a synthetic registry against the core's JSON reader.
+     Target: <= 1.5x.
   3. indicators from Python vs in Rust, once Registry.indicators exists.
 
 Usage: .venv/bin/python benches/python_overhead.py [--members N] [--repeat R]
@@ -57,6 +58,50 @@ def sample_cooperatives() -> list[dict[str, Any]]:
     except coopkit.InputError as e:
         print(f"(the example data does not load in this build: {e.path}; using the required fields only)")
         return [{k: c[k] for k in ("id", "name", "kind", "sector")} for c in coops]
+
+
+TEXT_COLUMNS = ["id", "cooperative_id", "province", "district", "commune", "ethnicity", "member", "name",
+                "nationality"]
+
+
+def bench_csv_dir(folder: str) -> None:
+    """from_frames on the folder's tables (read by pyarrow, codes kept as
+    text) against the core's from_csv of the same files."""
+    import pyarrow as pa
+    import pyarrow.csv as pc
+
+    def read(name: str) -> Any:
+        path = Path(folder) / name
+        names = pc.read_csv(path, read_options=pc.ReadOptions(skip_rows_after_names=1_000_000_000)).column_names
+        types = {c: pa.string() for c in names if c in TEXT_COLUMNS}
+        return pc.read_csv(path, convert_options=pc.ConvertOptions(column_types=types, strings_can_be_null=True))
+
+    t = time.perf_counter()
+    tables = [read(n) for n in ("cooperatives.csv", "members.csv", "positions.csv")]
+    print(f"pyarrow read of {folder}: {time.perf_counter() - t:.2f} s ({tables[1].num_rows:,} member rows)")
+    t = time.perf_counter()
+    reg = coopkit.Registry.from_frames(*tables)
+    frames_s = time.perf_counter() - t
+    t = time.perf_counter()
+    core = coopkit.Registry.from_csv(folder)
+    core_s = time.perf_counter() - t
+    print(f"from_frames {frames_s:.2f} s, core from_csv {core_s:.2f} s: ratio {frames_s / core_s:.2f} (target <= 1.5); "
+          f"{len(reg):,} cooperatives, same as from_csv: {len(reg) == len(core) and reg.ids() == core.ids()}")
+    if hasattr(coopkit.Registry, "indicators"):
+        by = ["province", "sector"]
+        n = 5
+        reg.indicators(by=by, as_of="2024-12-31")  # first query at the date builds the engine's caches
+        rust = best_of(3, lambda: _coopkit._bench_core_indicators(reg, by, "2024-12-31", n)) / n
+
+        def py_loop() -> float:
+            t = time.perf_counter()
+            for _ in range(n):
+                reg.indicators(by=by, as_of="2024-12-31")
+            return time.perf_counter() - t
+
+        py = best_of(3, py_loop) / n
+        print(f"indicators by province x sector on it: rust {rust * 1e3:.1f} ms, python {py * 1e3:.1f} ms, "
+              f"ratio {py / rust:.3f} (target <= 1.1)")
 
 
 def bench_frames(members: int) -> None:
@@ -109,6 +154,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=2000, help="checks per timing")
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--members", type=int, default=200_000, help="members in the synthetic frame registry")
+    ap.add_argument("--dir", help="a CSV registry folder for from_frames vs from_csv (for example gen's output)")
     args = ap.parse_args()
 
     coops = sample_cooperatives()
@@ -121,7 +167,10 @@ def main() -> None:
         print(f"  {c['id']:>6} {n_members:4d} members: rust {rust * 1e6:8.1f} µs  python {py * 1e6:8.1f} µs  "
               f"ratio {py / rust:5.2f}")
     print(f"  worst ratio {max(ratios):.2f}, median {sorted(ratios)[len(ratios) // 2]:.2f} (target <= 3)")
-    bench_frames(args.members)
+    if args.dir:
+        bench_csv_dir(args.dir)
+    else:
+        bench_frames(args.members)
     if not hasattr(coopkit.Registry, "indicators"):
         print("indicators: not in this build yet")
         return

@@ -21,7 +21,6 @@ use arrow_schema::DataType;
 use coopkit::{InputError, InputErrorCode};
 use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyCapsuleMethods};
-use serde_json::Value;
 
 /// One table's batches, as read from the stream.
 pub struct Table {
@@ -108,50 +107,54 @@ fn column(array: &ArrayRef) -> Result<Column, String> {
 }
 
 impl Column {
-    /// The cell as CSV text: empty for null.
-    fn write(&self, i: usize, out: &mut String) {
+    /// Writes the cell to `out` as CSV (nothing for null), without
+    /// allocating for text.
+    fn write<W: std::io::Write>(
+        &self,
+        i: usize,
+        out: &mut csv::Writer<W>,
+        buf: &mut String,
+    ) -> csv::Result<()> {
         use std::fmt::Write;
-        let Some(v) = self.value(i) else { return };
-        match v {
-            Value::String(s) => out.push_str(&s),
-            Value::Bool(b) => out.push_str(if b { "true" } else { "false" }),
-            Value::Number(n) if n.is_f64() => {
-                // With its decimal point, so the reader sees a non-integer.
-                let _ = write!(out, "{:?}", n.as_f64().unwrap_or(f64::NAN));
+        buf.clear();
+        let text: &str = match self {
+            Column::Null => "",
+            Column::Text(a) if a.is_null(i) => "",
+            Column::Text(a) => a.value(i),
+            Column::Int(a) if a.is_null(i) => "",
+            Column::Int(a) => {
+                let _ = write!(buf, "{}", a.value(i));
+                buf
             }
-            Value::Number(n) => {
-                let _ = write!(out, "{n}");
+            Column::UInt(a) if a.is_null(i) => "",
+            Column::UInt(a) => {
+                let _ = write!(buf, "{}", a.value(i));
+                buf
             }
-            _ => {}
-        }
-    }
-
-    fn value(&self, i: usize) -> Option<Value> {
-        let null = match self {
-            Column::Null => true,
-            Column::Text(a) => a.is_null(i),
-            Column::Int(a) => a.is_null(i),
-            Column::UInt(a) => a.is_null(i),
-            Column::Float(a) => a.is_null(i),
-            Column::Bool(a) => a.is_null(i),
-            Column::Date(a) => a.is_null(i),
+            // With its decimal point, so the reader sees a non-integer; NaN
+            // (pandas' empty cell) is empty.
+            Column::Float(a) if a.is_null(i) || a.value(i).is_nan() => "",
+            Column::Float(a) => {
+                let _ = write!(buf, "{:?}", a.value(i));
+                buf
+            }
+            Column::Bool(a) if a.is_null(i) => "",
+            Column::Bool(a) => {
+                if a.value(i) {
+                    "true"
+                } else {
+                    "false"
+                }
+            }
+            Column::Date(a) if a.is_null(i) => "",
+            Column::Date(a) => {
+                if let Some(d) = a.value_as_date(i) {
+                    let _ = write!(buf, "{d}");
+                }
+                buf
+            }
         };
-        if null {
-            return None;
-        }
-        Some(match self {
-            Column::Null => Value::Null,
-            Column::Text(a) => Value::String(a.value(i).to_owned()),
-            Column::Int(a) => Value::from(a.value(i)),
-            Column::UInt(a) => Value::from(a.value(i)),
-            // NaN is how pandas marks an empty float cell.
-            Column::Float(a) => serde_json::Number::from_f64(a.value(i)).map(Value::Number)?,
-            Column::Bool(a) => Value::Bool(a.value(i)),
-            Column::Date(a) => match a.value_as_date(i) {
-                Some(d) => Value::String(d.to_string()),
-                None => Value::Null,
-            },
-        })
+        out.write_field(text)
     }
 }
 
@@ -187,9 +190,8 @@ pub fn to_csv(table: &Table) -> Result<Vec<u8>, Vec<InputError>> {
         }
         for i in 0..batch.num_rows() {
             for col in &cols {
-                cell.clear();
-                col.write(i, &mut cell);
-                out.write_field(&cell).map_err(|e| vec![write_error(table, e)])?;
+                col.write(i, &mut out, &mut cell)
+                    .map_err(|e| vec![write_error(table, e)])?;
             }
             out.write_record(None::<&[u8]>)
                 .map_err(|e| vec![write_error(table, e)])?;
