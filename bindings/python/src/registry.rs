@@ -401,7 +401,7 @@ impl Registry {
         let kwargs = PyDict::new(py);
         kwargs.set_item("as_of", crate::objects::date(py, t.as_of)?)?;
         kwargs.set_item("women_managed_rule", t.women_managed_rule.as_str())?;
-        kwargs.set_item("core_json", t.to_json())?;
+        kwargs.set_item("core", CoreTable { inner: t })?;
         py.import("coopkit._table")?
             .getattr("IndicatorTable")?
             .call((cols,), Some(&kwargs))
@@ -439,6 +439,21 @@ impl Registry {
             format!(", {} rejected", self.rejected.len())
         };
         format!("<Registry {} cooperatives{rejected}>", self.inner.len())
+    }
+}
+
+/// The core's indicator table behind an `IndicatorTable`, kept for its JSON
+/// form (serialised only when asked for).
+#[pyclass(module = "coopkit", frozen)]
+pub struct CoreTable {
+    inner: coopkit::indicators::Table,
+}
+
+#[pymethods]
+impl CoreTable {
+    /// The table in the core's JSON form.
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        guard(py, || self.inner.to_json())
     }
 }
 

@@ -37,7 +37,7 @@ class IndicatorTable:
     :meth:`to_polars` or :meth:`to_arrow`; in Jupyter the table shows as HTML.
     """
 
-    __slots__ = ("_columns", "_len", "_as_of", "_rule", "_core_json")
+    __slots__ = ("_columns", "_len", "_as_of", "_rule", "_core")
 
     def __init__(
         self,
@@ -45,7 +45,7 @@ class IndicatorTable:
         *,
         as_of: Any = None,
         women_managed_rule: str | None = None,
-        core_json: str | None = None,
+        core: Any = None,
     ) -> None:
         cols = {str(k): list(v) for k, v in columns.items()}
         lengths = {len(v) for v in cols.values()}
@@ -55,7 +55,7 @@ class IndicatorTable:
         self._len: int = lengths.pop() if lengths else 0
         self._as_of = as_of
         self._rule = women_managed_rule
-        self._core_json = core_json
+        self._core = core  # the core's table (coopkit._coopkit.CoreTable), for to_json()
 
     @property
     def as_of(self) -> Any:
@@ -96,9 +96,10 @@ class IndicatorTable:
     def to_json(self) -> str:
         """The table in the core's JSON form ({"as_of", "women_managed_rule",
         "by", ..., "rows": [...]}), when it came from the core."""
-        if self._core_json is None:
+        if self._core is None:
             raise ValueError("this table was not computed by coopkit, so it has no core JSON form")
-        return self._core_json
+        text: str = self._core.to_json()
+        return text
 
     def to_arrow(self) -> Any:
         """The table as a ``pyarrow.Table`` (needs pyarrow)."""
