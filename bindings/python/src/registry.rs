@@ -179,9 +179,13 @@ impl Registry {
     /// Builds a registry from data frames: `cooperatives` (one row each),
     /// `members` and `positions` (each row with a `cooperative_id`), as
     /// pandas, polars or pyarrow tables, read through the Arrow PyCapsule
-    /// interface with no Python object per row. Column names are the
-    /// interchange format's fields (`summary.members` for nested ones).
-    /// Problems name table and row: `members[17].birth_date`.
+    /// interface with no Python object per row. The columns and rules are
+    /// those of the CSV folder form (`from_csv`): `employees_female`,
+    /// `summary_members`, `members_listed`, ...; a null cell is absent; keep
+    /// codes such as `ethnicity` ("01") as text, and money as integers.
+    /// Problems name table and row: `members[17].birth_date` (row 17 from 0),
+    /// `members.type` (a column). With `lenient=True` invalid cooperatives
+    /// are left out and listed in `.rejected`.
     #[staticmethod]
     #[pyo3(signature = (cooperatives, members=None, positions=None, *, lenient=false))]
     fn from_frames(
