@@ -244,3 +244,122 @@ fn bad_data_gives_located_errors_and_exit_code_1() {
     assert!(msg.contains("cooperatives[1].sector"), "{msg}");
     assert!(!msg.contains("1990-02-30"), "{msg}");
 }
+
+/// The rows of the first table of section 1: (label, published, recomputed, mark).
+fn figure_rows(text: &str) -> Vec<(String, String, String, String)> {
+    let lines = section(text, "1. ");
+    lines
+        .iter()
+        .skip(2)
+        .take_while(|l| l.starts_with("  "))
+        .map(|l| {
+            // Columns are separated by at least one space and the label is
+            // followed by padding: split the right-aligned cells off the end.
+            let cells: Vec<&str> = l.split_whitespace().collect();
+            let n = cells.len();
+            let (published, rest) = if cells[n - 4] == "nearly" || cells[n - 4] == "gần" {
+                (format!("{} {}", cells[n - 4], cells[n - 3]), &cells[..n - 4])
+            } else {
+                (cells[n - 3].to_string(), &cells[..n - 3])
+            };
+            (
+                rest.join(" "),
+                published,
+                cells[n - 2].to_string(),
+                cells[n - 1].to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_five_figures_are_recomputed_exactly() {
+    let text = ok(&[]);
+    let rows = figure_rows(&text);
+    let expected = [
+        ("Women-managed cooperatives", "16", "16"),
+        ("Their members", "nearly 400", "396"),
+        ("of whom women", "145", "145"),
+        ("Women on the management boards", "48", "48"),
+        ("Cooperatives with ethnic-minority members", "6", "6"),
+    ];
+    assert_eq!(rows.len(), 5, "{rows:?}");
+    for ((label, published, got, mark), (l, p, g)) in rows.iter().zip(expected) {
+        assert_eq!(
+            (label.as_str(), published.as_str(), got.as_str(), mark.as_str()),
+            (l, p, g, "✓")
+        );
+    }
+    // The derived ratios, from the engine's numerators and denominators.
+    let text = flat(&text);
+    assert!(
+        text.contains("Women's share of members ≈ 36 % 36.6 % 145 / 396"),
+        "{text}"
+    );
+    assert!(text.contains("Women board members per cooperative 3.0 3.0 48 / 16"));
+    assert!(text.contains("Cooperatives with minority members 37.5 % 37.5 % 6 / 16"));
+    assert!(text.contains("Gender parity index (women ÷ men) ≈ 0.57 0.58 145 / 251"));
+}
+
+#[test]
+fn another_women_managed_rule_changes_the_first_figure_only() {
+    let text = ok(&["--rule", "management_majority"]);
+    let rows = figure_rows(&text);
+    assert_eq!((rows[0].2.as_str(), rows[0].3.as_str()), ("10", "✗"), "{rows:?}");
+    assert!(rows[1..].iter().all(|r| r.3 == "✓"), "{rows:?}");
+    assert!(text.contains("rule management_majority"));
+}
+
+#[test]
+fn indicators_section_has_every_contract_indicator_and_the_ethnic_groups() {
+    let text = ok(&[]);
+    let lines = section(&text, "2. Indicators for the province");
+    assert_eq!(lines[0], "Province code 51:");
+    for id in coopkit::indicators::IndicatorId::ALL {
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.split_whitespace().next() == Some(id.as_str())),
+            "{id} missing"
+        );
+    }
+    let cells = |first: &str| -> Vec<String> {
+        let line = lines
+            .iter()
+            .find(|l| l.trim_start().starts_with(first))
+            .unwrap_or_else(|| panic!("no row {first:?}"));
+        line.split_whitespace().map(str::to_string).collect()
+    };
+    assert_eq!(
+        cells("members_female_share ")[1..],
+        ["145", "396", "36.6", "%", "percent"]
+    );
+    assert_eq!(cells("members_minority ")[1..], ["118", "118", "count"]);
+    assert_eq!(
+        cells("all sectors")[2..],
+        ["16", "396", "145", "36.6", "%", "72.7", "%", "6"]
+    );
+    // Members by ethnic group: Kinh 278, Hrê 64, Co 34, Xơ Đăng 20 (examples/data/README.md).
+    assert_eq!(cells("01 ")[1..], ["Kinh", "278", "100"]);
+    assert_eq!(cells("18 ")[1..], ["Hrê", "64", "28"]);
+    assert_eq!(cells("30 ")[1..], ["Co", "34", "9"]);
+    assert_eq!(cells("16 ")[1..], ["Xơ", "Đăng", "20", "8"]);
+}
+
+#[test]
+fn programme_progress_is_measured_where_a_registry_can() {
+    let text = flat(&ok(&[]));
+    let jobs = text
+        .split("Stable jobs for women members and workers in cooperatives")
+        .nth(1)
+        .expect("jobs target");
+    // jobs_female of the indicator table (100) against 15,000 and 30,000.
+    assert!(
+        jobs.starts_with(
+            " by 2025-12-31: 15,000; achieved 100 (0.7 %) by 2030-12-31: 30,000; achieved 100 (0.3 %)"
+        ),
+        "{jobs}"
+    );
+    assert!(text.contains("jobs_female 100 100 count"));
+    assert!(text.contains("which cooperatives the programme supported is in programme records"));
+}
