@@ -488,7 +488,7 @@ fn indicators(out: &mut String, registry: &Registry, o: &Options) -> Result<(), 
             l.pick(">Value", ">Giá trị"),
             l.pick("Unit", "Đơn vị"),
         ]);
-        let mut gaps = Vec::new();
+        let mut gaps: Vec<(String, Vec<&str>)> = Vec::new();
         for r in table
             .rows
             .iter()
@@ -507,20 +507,23 @@ fn indicators(out: &mut String, registry: &Registry, o: &Options) -> Result<(), 
                 }
                 .into(),
             ]);
-            if let Some(reason) = &r.reason {
-                gaps.push(format!("{}: {}", r.indicator, reason.get(l.code())));
-            } else if r.not_contributing > 0 {
-                gaps.push(format!(
-                    "{}: {} {}",
-                    r.indicator,
-                    r.not_contributing,
+            // Why a value is missing or partial; indicators with the same reason share a line.
+            let why = match (&r.reason, r.not_contributing) {
+                (Some(reason), _) => reason.get(l.code()).to_string(),
+                (None, 0) => continue,
+                (None, n) => format!(
+                    "{n} {}",
                     l.pick("cooperatives lack the data", "hợp tác xã thiếu dữ liệu")
-                ));
+                ),
+            };
+            match gaps.iter_mut().find(|(w, _)| *w == why) {
+                Some((_, ids)) => ids.push(r.indicator.as_str()),
+                None => gaps.push((why, vec![r.indicator.as_str()])),
             }
         }
         out.push_str(&t.render());
-        for g in gaps {
-            out.push_str(&wrap("  — ", &g, WIDTH));
+        for (why, ids) in gaps {
+            out.push_str(&wrap("  — ", &format!("{}: {why}", ids.join(", ")), WIDTH));
         }
     }
 
@@ -588,9 +591,14 @@ fn indicators(out: &mut String, registry: &Registry, o: &Options) -> Result<(), 
         .iter()
         .filter(|r| r.indicator == Members && r.category().is_some());
     for r in members.filter(|r| r.numerator.is_some_and(|n| n > 0)) {
-        let code = r.category().unwrap_or_default();
-        let name = coopkit::Ethnicity::parse(code).map_or(code, |e| e.name());
-        let women = table.find_category(MembersFemale, &[], code);
+        let category = r.category().unwrap_or_default();
+        let (code, name) = match (category, coopkit::Ethnicity::parse(category)) {
+            ("organisation", _) => ("", l.pick("(organisations)", "(tổ chức)")),
+            ("unknown", _) => ("", l.pick("(not known)", "(chưa rõ)")),
+            (code, Some(e)) => (code, e.name()),
+            (code, None) => (code, code),
+        };
+        let women = table.find_category(MembersFemale, &[], category);
         t.row(vec![code.into(), name.into(), value(Some(r), l), value(women, l)]);
     }
     out.push_str(&t.render());
@@ -793,7 +801,7 @@ fn cooperatives(out: &mut String, assessed: &[Assessed], o: &Options) {
         }
         t.row(row);
     }
-    let mut total = vec![l.pick("yes", "có").to_string()];
+    let mut total = vec![l.pick("all: yes", "tổng: có").to_string()];
     total.extend(yes.iter().map(|n| format!("{n} / {}", assessed.len())));
     t.row(total);
     out.push_str(&t.render());

@@ -120,7 +120,7 @@ fn each_cooperative_has_a_row_with_its_counts() {
     // The women-managed rules: all 16 under the default and the declared rule.
     let total = rows
         .iter()
-        .find(|l| l.trim_start().starts_with("yes "))
+        .find(|l| l.trim_start().starts_with("all: yes"))
         .expect("totals row");
     assert_eq!(total.matches("16 / 16").count(), 2, "{total}");
 }
@@ -362,4 +362,41 @@ fn programme_progress_is_measured_where_a_registry_can() {
     );
     assert!(text.contains("jobs_female 100 100 count"));
     assert!(text.contains("which cooperatives the programme supported is in programme records"));
+}
+
+/// Provincial records often hold counts, not member lists: the report says
+/// what it cannot assess or compute, and why, instead of guessing.
+#[test]
+fn summary_counts_give_not_assessable_findings_and_gaps() {
+    let dir = std::env::temp_dir().join(format!("coopkit-report-summary-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("summary.json");
+    std::fs::write(
+        &path,
+        r#"{"cooperatives": [
+            {"id": "S1", "name": "HTX A", "kind": "cooperative", "sector": "agriculture", "province": "51",
+             "governance": "full",
+             "summary": {"members": 30, "members_female": 12, "board_seats": 3, "board_female": 2, "chair_female": true}},
+            {"id": "S2", "name": "HTX B", "kind": "cooperative", "sector": "industry_construction", "province": "51",
+             "summary": {"members": 8, "members_female": 6}}
+        ]}"#,
+    )
+    .unwrap();
+    let text = ok(&["--data", path.to_str().unwrap()]);
+    std::fs::remove_dir_all(&dir).ok();
+
+    let rows = figure_rows(&text);
+    assert_eq!((rows[1].2.as_str(), rows[1].3.as_str()), ("38", "✗"), "{rows:?}");
+    assert_eq!((rows[2].2.as_str(), rows[2].3.as_str()), ("18", "✗"), "{rows:?}");
+    // Nobody's ethnicity is known: not computed, marked `?`, never 0.
+    assert_eq!((rows[4].2.as_str(), rows[4].3.as_str()), ("—", "?"), "{rows:?}");
+    // Member-level rules are not assessable, each with its reason; nothing fails.
+    assert!(failures(&text).is_empty());
+    assert!(text.contains("? members.minimum: not assessable; required 5"));
+    let flat = flat(&text);
+    assert!(flat.contains("the record has neither a member list (members) nor summary.official_members"));
+    assert!(flat.contains("20 findings could not be assessed"));
+    // Indicators without data say so instead of showing 0.
+    assert!(flat.contains("members_minority — count"));
+    assert!(flat.contains("no cooperative in this group has the data for this indicator"));
 }
