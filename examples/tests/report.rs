@@ -400,3 +400,24 @@ fn summary_counts_give_not_assessable_findings_and_gaps() {
     assert!(flat.contains("members_minority — count"));
     assert!(flat.contains("no cooperative in this group has the data for this indicator"));
 }
+
+#[test]
+fn footer_says_which_results_rest_on_less_than_confirmed_law() {
+    let text = ok(&[]);
+    let footer = flat(&section(&text, "What is confirmed law").join("\n"));
+    assert!(
+        footer.contains("Only the five published figures come from the source"),
+        "{footer}"
+    );
+    assert!(footer.contains("no formal definition of a cooperative managed by women"));
+    assert!(footer.contains(
+        "capital.member_cap: the rule is confirmed law; the article that sets it is not confirmed"
+    ));
+    assert!(footer.contains("governance.board_size: confirmed from a secondary source only"));
+    assert!(
+        footer.contains("governance.structure_allowed: depends on the size class, on this date by Circular")
+    );
+    // Nothing here is undetermined or unassessed, so the footer does not say it is.
+    assert!(!footer.contains("no size class"));
+    assert!(!footer.contains("could not be assessed"));
+}
