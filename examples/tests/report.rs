@@ -421,3 +421,30 @@ fn footer_says_which_results_rest_on_less_than_confirmed_law() {
     assert!(!footer.contains("no size class"));
     assert!(!footer.contains("could not be assessed"));
 }
+
+/// The same registry from a CSV folder gives the same report, line for line,
+/// but for the lines about the data itself.
+#[test]
+fn a_csv_folder_gives_the_same_report() {
+    let registry = coopkit::io::registry_from_json(include_str!("../data/quang-ngai-2024.json")).unwrap();
+    let (cooperatives, members, positions) = coopkit::io::registry_to_csv(&registry);
+    let dir = std::env::temp_dir().join(format!("coopkit-report-csv-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("cooperatives.csv"), cooperatives).unwrap();
+    std::fs::write(dir.join("members.csv"), members).unwrap();
+    std::fs::write(dir.join("positions.csv"), positions).unwrap();
+    let from_csv = ok(&["--data", dir.to_str().unwrap()]);
+    std::fs::remove_dir_all(&dir).ok();
+
+    // From section 1 to the footer (the header names the data, and the
+    // footer's note on fictional records is for the embedded data only).
+    let body = |text: &str| -> String {
+        let start = text.find("1. The five reported figures").unwrap();
+        let end = text.find("What is confirmed law").unwrap();
+        text[start..end].to_string()
+    };
+    let embedded = ok(&[]);
+    assert_eq!(body(&from_csv), body(&embedded));
+    assert!(from_csv.contains("16 cooperatives"));
+    assert!(!from_csv.contains("fictional"));
+}
