@@ -8,15 +8,24 @@
 //! cargo run --release -p coopkit-examples --example quang_ngai -- --data my-registry.json --as-of 2025-06-30
 //! ```
 //!
-//! The report itself is in `report/mod.rs`, where the tests can call it too.
+//! The report itself is in `report/`, a function from arguments to text that
+//! the tests in `tests/report.rs` call too.
 
 #[path = "report/mod.rs"]
 mod report;
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    // `args_os`: an argument that is not UTF-8 is refused as unknown, not a panic.
+    let args: Vec<String> = std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
     match report::run(&args) {
-        Ok(text) => print!("{text}"),
+        // Written, not printed: a closed pipe (`| head`) ends the output
+        // quietly instead of panicking.
+        Ok(text) => {
+            let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), text.as_bytes());
+        }
         Err(e) => {
             eprintln!("{e}");
             std::process::exit(e.exit_code());
