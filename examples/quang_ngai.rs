@@ -15,7 +15,7 @@
 mod report;
 
 fn main() {
-    // `args_os`: an argument that is not UTF-8 is refused as unknown, not a panic.
+    // `args_os`, read lossily: an argument that is not UTF-8 is an error, not a panic.
     let args: Vec<String> = std::env::args_os()
         .skip(1)
         .map(|a| a.to_string_lossy().into_owned())
