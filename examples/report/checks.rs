@@ -5,7 +5,7 @@
 use super::table::{wrap, Table};
 use super::text::Lang;
 use super::{heading, Assessed, Options, WIDTH};
-use coopkit::{Law, Parameters, SizeClass, Status, Value, WomenManagedRule};
+use coopkit::{Cooperative, Law, Parameters, SizeClass, Status, Value, WomenManagedRule};
 use std::fmt::Write;
 
 /// A measured or required value, in the report's language.
@@ -27,9 +27,17 @@ fn show(v: &Value, l: Lang) -> String {
 }
 
 /// Section 4: each cooperative, its classification and its findings.
-pub(super) fn cooperatives(out: &mut String, assessed: &[Assessed], o: &Options) {
+pub(super) fn cooperatives(out: &mut String, assessed: &[Assessed], later: &[Cooperative], o: &Options) {
     let l = o.lang;
     heading(out, l.pick("4. Each cooperative", "4. Từng hợp tác xã"));
+    if !later.is_empty() {
+        let ids: Vec<&str> = later.iter().map(|c| c.id.as_str()).collect();
+        let what = l.pick(
+            "Not yet established on that date, left out:",
+            "Chưa thành lập vào ngày đó, không tính:",
+        );
+        out.push_str(&wrap("", &format!("{what} {}.", ids.join(", ")), WIDTH));
+    }
     let _ = writeln!(
         out,
         "{}",
@@ -292,10 +300,10 @@ pub(super) fn footer(out: &mut String, assessed: &[Assessed], law: Law, o: &Opti
         notes.push(format!(
             "{undetermined} {}",
             l.pick(
-                "cooperatives have no size class (reasons above). Size thresholds that are not confirmed \
-                 are not encoded; a user's parameter table may supply them.",
-                "hợp tác xã chưa xác định được quy mô (lý do ở trên). Các ngưỡng quy mô chưa được xác nhận \
-                 không được mã hóa; người dùng có thể tự cung cấp bằng bảng tham số riêng.",
+                "cooperatives have no size class (reasons above). Where a threshold is not encoded, the \
+                 sources do not confirm it; a user's parameter table may supply it.",
+                "hợp tác xã chưa xác định được quy mô (lý do ở trên). Ngưỡng nào chưa được mã hóa là do \
+                 nguồn chưa xác nhận; người dùng có thể tự cung cấp bằng bảng tham số riêng.",
             )
         ));
     }

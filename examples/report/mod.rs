@@ -170,8 +170,13 @@ struct Assessed {
 
 fn report(registry: &Registry, o: &Options) -> Result<String, coopkit::Error> {
     let law = o.law.resolve(o.as_of);
-    let assessed: Vec<Assessed> = registry
+    // As the indicator engine does, leave out cooperatives not yet
+    // established on the date.
+    let (assessed, later): (Vec<Cooperative>, Vec<Cooperative>) = registry
         .iter()
+        .partition(|c| c.established.is_none_or(|d| d <= o.as_of));
+    let assessed: Vec<Assessed> = assessed
+        .into_iter()
         .map(|coop| Assessed {
             check: coopkit::check(&coop, o.law, o.as_of),
             class: coopkit::classify(&coop, o.as_of),
@@ -183,7 +188,7 @@ fn report(registry: &Registry, o: &Options) -> Result<String, coopkit::Error> {
     figures::figures(&mut out, registry, o)?;
     figures::indicators(&mut out, registry, o)?;
     figures::programme(&mut out, registry, o)?;
-    checks::cooperatives(&mut out, &assessed, o);
+    checks::cooperatives(&mut out, &assessed, &later, o);
     checks::footer(&mut out, &assessed, law, o);
     Ok(out)
 }
@@ -208,7 +213,11 @@ fn header(out: &mut String, registry: &Registry, law: Law, o: &Options) {
         ),
     };
     let how = match (o.law, law.in_force_on(o.as_of)) {
-        (LawChoice::Auto, _) => l.pick("the law in force on that date", "luật có hiệu lực vào ngày đó"),
+        (LawChoice::Auto, true) => l.pick("the law in force on that date", "luật có hiệu lực vào ngày đó"),
+        (LawChoice::Auto, false) => l.pick(
+            "the nearest law; NOT in force on that date",
+            "luật gần nhất; KHÔNG có hiệu lực vào ngày đó",
+        ),
         (LawChoice::Law(_), true) => l.pick(
             "named; in force on that date",
             "chỉ định; có hiệu lực vào ngày đó",

@@ -448,3 +448,25 @@ fn a_csv_folder_gives_the_same_report() {
     assert!(from_csv.contains("16 cooperatives"));
     assert!(!from_csv.contains("fictional"));
 }
+
+/// Before 1 Jul 2013 no encoded law was in force, and most of the example
+/// cooperatives did not exist yet: the report says both, and counts only the
+/// cooperatives established by then (as the indicator engine does).
+#[test]
+fn an_early_date_leaves_out_later_cooperatives_and_flags_the_law() {
+    let text = ok(&["--as-of", "2013-01-01"]);
+    assert!(text.contains("Law 23/2012/QH13 (vn-2012), the nearest law; NOT in force on that date"));
+    let flat = flat(&text);
+    assert!(flat.contains(
+        "Not yet established on that date, left out: QN03, QN04, QN05, QN06, QN08, QN09, QN10, QN13, QN14, QN15."
+    ));
+    let rows = figure_rows(&text);
+    assert_eq!((rows[0].2.as_str(), rows[0].3.as_str()), ("6", "✗"), "{rows:?}");
+    // The rows of the checks table, up to the line naming the size-class basis.
+    let listed = section(&text, "4. Each cooperative")
+        .iter()
+        .take_while(|l| !l.starts_with("Size class by"))
+        .filter(|l| l.starts_with("  QN"))
+        .count();
+    assert_eq!(listed, 6);
+}
