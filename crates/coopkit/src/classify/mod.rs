@@ -6,8 +6,10 @@
 mod size;
 mod women_managed;
 
-pub use size::{size_class, CIRCULAR_01_2020, DECREE_113_2024};
-pub use women_managed::women_managed;
+pub use size::{size_class, size_class_value, CIRCULAR_01_2020, DECREE_113_2024};
+pub(crate) use size::{ListCounts, SizeFacts, SizeRules};
+pub(crate) use women_managed::{management_value, Management, Post};
+pub use women_managed::{women_managed, women_managed_value};
 
 use crate::law::{Message, Parameters};
 use crate::logic;

@@ -5,16 +5,17 @@
 //! it is counted in `not_contributing` and adds nothing, so totals are sums
 //! of their parts. Shares are computed from the integer sums at the end.
 //! Whether a cooperative is women-managed and its size class are decided by
-//! [`crate::classify`] (the single source of those rules) on a view of the
-//! cooperative holding what the rule needs.
+//! [`crate::classify`] (the single source of those rules) at the level of
+//! their values, on facts read from the columns (see `classified`).
 
 use super::categories::{categories, Categorizer};
+use super::classified;
 use super::ids::{Dimension, IndicatorId, Unit, UNKNOWN};
 use super::table::{Row, Table};
 use super::Query;
 use crate::classify::SizeClass;
 use crate::law::Message;
-use crate::registry::{code, profile, Registry, NO_DATE, NO_MEMBER};
+use crate::registry::{code, profile, Registry, NO_DATE};
 use crate::Error;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -263,10 +264,10 @@ pub(crate) fn run(reg: &Registry, q: &Query) -> Result<Table, Error> {
                     | IndicatorId::WomenManagedShare
             )
         });
-    let wm_all = need_wm.then(|| reg.women_managed_all(rule, q.as_of));
+    let wm_all = need_wm.then(|| classified::women_managed_all(reg, rule, q.as_of));
     let size_all =
         q.by.contains(&Dimension::SizeClass)
-            .then(|| reg.size_class_all(q.parameters.as_ref(), q.as_of));
+            .then(|| classified::size_class_all(reg, q.parameters.as_ref(), q.as_of));
     let mut groups: Vec<Group> = Vec::new();
     let mut keys: Vec<Key> = Vec::new();
     let mut group_of: HashMap<Key, usize> = HashMap::new();
@@ -365,16 +366,7 @@ pub(crate) fn run(reg: &Registry, q: &Query) -> Result<Table, Error> {
                 if !is_seat && role != crate::model::Role::Director {
                     continue;
                 }
-                let sex = if p.is_member[k] {
-                    let h = p.holder[k];
-                    if h == NO_MEMBER {
-                        code::SEX_UNKNOWN
-                    } else {
-                        m.sex[h as usize]
-                    }
-                } else {
-                    p.ext_sex[k]
-                };
+                let sex = classified::holder_sex(reg, k);
                 let f = u64::from(sex == code::SEX_FEMALE);
                 let unknown = sex == code::SEX_UNKNOWN;
                 posts += 1;
