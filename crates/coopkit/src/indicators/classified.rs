@@ -5,7 +5,7 @@
 //! reason is written); this module only reads the facts they need from the
 //! registry's columns (posts held on the date with their holders' sex, the
 //! counts of current and official members), without building a
-//! [`Cooperative`] per cooperative. Results are remembered per (rule or size,
+//! [`crate::Cooperative`] per cooperative. Results are remembered per (rule or size,
 //! date) by the registry until it changes.
 
 use crate::classify::{self, ListCounts, Management, Post, SizeFacts, SizeRules, WomenManagedRule};
