@@ -15,7 +15,7 @@ mod women_managed;
 
 pub use size::{size_class, size_class_value, CIRCULAR_01_2020, DECREE_113_2024};
 pub(crate) use size::{ListCounts, SizeFacts, SizeRules};
-pub(crate) use women_managed::{management_value, Management, Post};
+pub(crate) use women_managed::{management_value, women_owned_value, Management, Post, Stake};
 pub use women_managed::{women_managed, women_managed_value};
 
 use crate::law::{Message, Parameters};

@@ -82,7 +82,7 @@ pub(crate) struct Management<P> {
 /// Women-managed under `rule` from the facts in `m`, as
 /// [`women_managed_value`] decides; `None` for
 /// [`WomenManagedRule::WomenOwned`], which needs the member list (use
-/// [`women_managed_value`]).
+/// [`women_owned_value`]).
 pub(crate) fn management_value<P: Iterator<Item = Post>>(
     rule: WomenManagedRule,
     m: Management<P>,
@@ -93,6 +93,26 @@ pub(crate) fn management_value<P: Iterator<Item = Post>>(
         WomenManagedRule::Declared => Some(m.declared),
         WomenManagedRule::WomenOwned => None,
     }
+}
+
+/// A member current on the date as the capital test reads it: type, sex,
+/// `capital_vnd`, `contributes_capital`.
+pub(crate) type Stake = (MemberType, Option<Sex>, Option<u64>, Option<bool>);
+
+/// Women-managed under [`WomenManagedRule::WomenOwned`], as
+/// [`women_managed_value`] decides, from the posts held on the date, the
+/// summary, the members current on the date (`None` without a member
+/// list) and the charter capital.
+pub(crate) fn women_owned_value(
+    posts: Option<impl Iterator<Item = Post>>,
+    summary: &Summary,
+    members: Option<impl Iterator<Item = Stake>>,
+    charter: Option<u64>,
+) -> Option<bool> {
+    logic::and(
+        Capital::of_stakes(members, charter).value(),
+        owner_managers_of(posts, summary).value(),
+    )
 }
 
 /// The posts of `coop` held on `as_of`; `None` without a positions list.
@@ -598,10 +618,18 @@ enum Capital {
 impl Capital {
     /// Women members hold ≥ 51 % of the charter capital, three-valued.
     fn of(coop: &Cooperative, as_of: Date) -> Capital {
-        let Some(members) = coop.members_on(as_of) else {
+        let stakes = coop
+            .members_on(as_of)
+            .map(|ms| ms.map(|m| (m.member_type, m.sex, m.capital_vnd, m.contributes_capital)));
+        Capital::of_stakes(stakes, coop.charter_capital_vnd)
+    }
+
+    /// From the members current on the date and the charter capital.
+    fn of_stakes(members: Option<impl Iterator<Item = Stake>>, charter: Option<u64>) -> Capital {
+        let Some(members) = members else {
             return Capital::NoMemberList;
         };
-        let charter = match coop.charter_capital_vnd {
+        let charter = match charter {
             Some(c) if c > 0 => c,
             Some(_) => return Capital::CharterZero,
             None => return Capital::CharterUnknown,
@@ -609,16 +637,16 @@ impl Capital {
         // Women's capital lies between `low` and `high` (`high` unbounded when a
         // member who may count has no recorded capital).
         let (mut low, mut high, mut unbounded, mut open) = (0u128, 0u128, false, 0u64);
-        for m in members {
-            if !matches!(m.member_type, MemberType::Individual | MemberType::Household) {
+        for (member_type, sex, capital_vnd, contributes_capital) in members {
+            if !matches!(member_type, MemberType::Individual | MemberType::Household) {
                 continue;
             }
-            let capital = match (m.capital_vnd, m.contributes_capital) {
+            let capital = match (capital_vnd, contributes_capital) {
                 (Some(c), _) => Some(u128::from(c)),
                 (None, Some(false)) => Some(0),
                 (None, _) => None,
             };
-            match (m.sex, capital) {
+            match (sex, capital) {
                 (Some(Sex::Male), _) => {}
                 (Some(Sex::Female), Some(c)) => {
                     low += c;

@@ -8,7 +8,7 @@
 //! [`crate::Cooperative`] per cooperative. Results are remembered per (rule or size,
 //! date) by the registry until it changes.
 
-use crate::classify::{self, ListCounts, Management, Post, SizeFacts, SizeRules, WomenManagedRule};
+use crate::classify::{self, ListCounts, Management, Post, SizeFacts, SizeRules, Stake, WomenManagedRule};
 use crate::law::Parameters;
 use crate::model::{Date, Member};
 use crate::registry::{code, day, facts, MemoKind, Registry, NO_DATE, NO_MEMBER};
@@ -46,6 +46,32 @@ fn posts(reg: &Registry, i: usize, d: i32) -> Option<impl Iterator<Item = Post> 
     })
 }
 
+/// The members of cooperative `i` current on day `d`, as the capital test
+/// reads them; `None` without a member list.
+fn stakes(reg: &Registry, i: usize, d: i32) -> Option<impl Iterator<Item = Stake> + '_> {
+    let cc = &reg.coops;
+    cc.has_members[i].then(|| {
+        let m = &reg.members;
+        (cc.member_off[i] as usize..cc.member_off[i + 1] as usize)
+            .filter(move |&k| is_current(reg, k, d))
+            .map(move |k| {
+                let f = m.facts[k];
+                (
+                    code::MEMBER_TYPES[usize::from(m.member_type[k])],
+                    code::sex_of(m.sex[k]),
+                    (f & facts::HAS_CAPITAL_VND != 0).then_some(m.capital[k]),
+                    code::tri_of(f >> facts::CAPITAL),
+                )
+            })
+    })
+}
+
+/// Member row `k` is a member on day `d`.
+fn is_current(reg: &Registry, k: usize, d: i32) -> bool {
+    let (j, l) = (reg.members.joined[k], reg.members.left[k]);
+    (j == NO_DATE || j <= d) && (l == NO_DATE || d < l)
+}
+
 /// 0 unknown, 1 no, 2 yes.
 fn tri_code(v: Option<bool>) -> u8 {
     match v {
@@ -70,11 +96,13 @@ pub(super) fn women_managed_all(reg: &Registry, rule: WomenManagedRule, as_of: D
         };
         match classify::management_value(rule, m) {
             Some(v) => tri_code(v),
-            // The rule reads members' capital: on the whole cooperative.
-            None => tri_code(
-                reg.get(i)
-                    .and_then(|c| classify::women_managed_value(&c, rule, as_of)),
-            ),
+            // The rule reads members' capital too.
+            None => tri_code(classify::women_owned_value(
+                posts(reg, i, d),
+                &h.summary.unwrap_or_default(),
+                stakes(reg, i, d),
+                h.charter_capital_vnd,
+            )),
         }
     })
 }
@@ -89,8 +117,7 @@ fn list_counts(reg: &Registry, i: usize, d: i32) -> Option<ListCounts> {
     let m = &reg.members;
     let mut counts = ListCounts::default();
     for k in cc.member_off[i] as usize..cc.member_off[i + 1] as usize {
-        let (j, l) = (m.joined[k], m.left[k]);
-        if !((j == NO_DATE || j <= d) && (l == NO_DATE || d < l)) {
+        if !is_current(reg, k, d) {
             continue;
         }
         let f = m.facts[k];
