@@ -204,9 +204,25 @@ impl Member {
     /// else by the three facts; facts that settle "no kind at all" settle
     /// "not official" too. `None` when neither settles it.
     pub(crate) fn is_official(&self) -> Option<bool> {
-        match self.kind {
+        Member::official_by(
+            self.kind,
+            self.contributes_capital,
+            self.uses_services,
+            self.contributes_labour,
+        )
+    }
+
+    /// [`Member::is_official`] from the declared kind and the three facts
+    /// (capital, services, labour), for members held as columns.
+    pub(crate) fn official_by(
+        kind: Option<MemberKind>,
+        capital: Option<bool>,
+        services: Option<bool>,
+        labour: Option<bool>,
+    ) -> Option<bool> {
+        match kind {
             Some(k) => Some(k == MemberKind::Official),
-            None => match self.derived_kind() {
+            None => match MemberKind::from_facts(capital, services, labour) {
                 Ok(kind) => kind.map(|k| k == MemberKind::Official),
                 Err(()) => Some(false),
             },
