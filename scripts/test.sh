@@ -25,4 +25,7 @@ if [ -x bindings/python/run-tests.sh ]; then
   bindings/python/run-tests.sh
 fi
 
+log "benchmark smoke: coopkit, polars and pandas agree on a 1 % synthetic registry"
+PYTHON="$("$ROOT/scripts/python-env.sh" | tail -n 1)/bin/python" benches/smoke.sh
+
 log "all tests passed in $(( $(date +%s) - start )) s"

@@ -395,18 +395,6 @@ impl MemberColumns {
         self.profile.truncate(n);
     }
 
-    /// Overwrites `m` with member `i`, reusing its id buffer.
-    fn fill(&self, i: usize, m: &mut Member) {
-        let mut id = std::mem::take(&mut m.id);
-        id.clear();
-        id.push_str(self.ids.get(i));
-        *m = Member {
-            id: String::new(),
-            ..self.get_without_id(i)
-        };
-        m.id = id;
-    }
-
     fn get(&self, i: usize) -> Member {
         Member {
             id: self.ids.get(i).to_string(),
@@ -501,27 +489,6 @@ impl PositionColumns {
         let s = self.start[i];
         let e = self.end[i];
         (s == NO_DATE || s <= d) && (e == NO_DATE || d < e)
-    }
-
-    /// Overwrites `p` with position `i`, reusing its string buffers.
-    fn fill(&self, i: usize, p: &mut Position) {
-        match (&mut p.id, self.has_id[i]) {
-            (Some(s), true) => {
-                s.clear();
-                s.push_str(self.ids.get(i));
-            }
-            (id, has) => *id = has.then(|| self.ids.get(i).to_string()),
-        }
-        p.role = code::ROLES[usize::from(self.role[i])];
-        match (&mut p.holder, self.is_member[i]) {
-            (Holder::Member(s), true) => {
-                s.clear();
-                s.push_str(self.holder_ids.get(i));
-            }
-            (holder, _) => *holder = self.get(i).holder,
-        }
-        p.start = from_day(self.start[i]);
-        p.end = from_day(self.end[i]);
     }
 
     fn get(&self, i: usize) -> Position {
@@ -856,105 +823,6 @@ impl Registry {
         Some(c)
     }
 
-    /// The `i`-th cooperative without its member list; its positions, and
-    /// only the members who hold one. Enough to decide who manages it.
-    #[cfg(test)]
-    pub(crate) fn get_management(&self, i: usize) -> Option<Cooperative> {
-        let mut c = Cooperative::new(
-            "",
-            "",
-            crate::model::Kind::Cooperative,
-            crate::model::Sector::Agriculture,
-        );
-        let mut held = Vec::new();
-        self.fill_management(i, &mut c, &mut held).then_some(c)
-    }
-
-    /// Fills `view` with what [`Registry::get_management`] gives, reusing
-    /// the view's buffers (one view serves a whole pass over the registry).
-    /// `false` when there is no cooperative `i`.
-    pub(crate) fn fill_management(&self, i: usize, view: &mut Cooperative, held: &mut Vec<u32>) -> bool {
-        let Some(h) = self.headers.get(i) else {
-            return false;
-        };
-        // Every field named, so a new field of the model cannot be missed.
-        let Cooperative {
-            id,
-            name,
-            kind,
-            sector,
-            province,
-            district,
-            commune,
-            established,
-            charter_capital_vnd,
-            total_capital_vnd,
-            annual_revenue_vnd,
-            governance,
-            general_meeting,
-            ilo_type,
-            circular_type,
-            declared_women_managed,
-            members,
-            positions,
-            employees,
-            summary,
-        } = view;
-        id.clone_from(&h.id);
-        name.clone_from(&h.name);
-        *kind = h.kind;
-        *sector = h.sector;
-        province.clone_from(&h.province);
-        district.clone_from(&h.district);
-        commune.clone_from(&h.commune);
-        *established = h.established;
-        *charter_capital_vnd = h.charter_capital_vnd;
-        *total_capital_vnd = h.total_capital_vnd;
-        *annual_revenue_vnd = h.annual_revenue_vnd;
-        *governance = h.governance;
-        *general_meeting = h.general_meeting;
-        *ilo_type = h.ilo_type;
-        *circular_type = h.circular_type;
-        *declared_women_managed = h.declared_women_managed;
-        *employees = h.employees;
-        *summary = h.summary;
-        let cc = &self.coops;
-        let pr = cc.position_off[i] as usize..cc.position_off[i + 1] as usize;
-        held.clear();
-        if cc.has_positions[i] {
-            held.extend(
-                pr.clone()
-                    .map(|k| self.positions.holder[k])
-                    .filter(|&x| x != NO_MEMBER),
-            );
-            held.sort_unstable();
-            held.dedup();
-            let ps = positions.get_or_insert_with(Vec::new);
-            ps.truncate(pr.len());
-            for (j, k) in pr.enumerate() {
-                match ps.get_mut(j) {
-                    Some(p) => self.positions.fill(k, p),
-                    None => ps.push(self.positions.get(k)),
-                }
-            }
-        } else {
-            *positions = None;
-        }
-        if cc.has_members[i] {
-            let ms = members.get_or_insert_with(Vec::new);
-            ms.truncate(held.len());
-            for (j, &k) in held.iter().enumerate() {
-                match ms.get_mut(j) {
-                    Some(m) => self.members.fill(k as usize, m),
-                    None => ms.push(self.members.get(k as usize)),
-                }
-            }
-        } else {
-            *members = None;
-        }
-        true
-    }
-
     /// A code per cooperative computed by `f`, remembered under (`kind`,
     /// `as_of`) until the registry changes.
     pub(crate) fn remembered(&self, kind: MemoKind, as_of: Date, f: impl Fn(usize) -> u8) -> Arc<[u8]> {
@@ -972,63 +840,6 @@ impl Registry {
             m.push((kind, d, Arc::clone(&v)));
         }
         v
-    }
-
-    /// Whether each cooperative is women-managed under `rule` on `as_of`
-    /// (0 unknown, 1 no, 2 yes), as [`crate::classify::women_managed`]
-    /// decides on a view holding what the rule needs; remembered.
-    pub(crate) fn women_managed_all(
-        &self,
-        rule: crate::classify::WomenManagedRule,
-        as_of: Date,
-    ) -> Arc<[u8]> {
-        let code = |v: Option<bool>| match v {
-            None => 0,
-            Some(false) => 1,
-            Some(true) => 2,
-        };
-        if rule == crate::classify::WomenManagedRule::WomenOwned {
-            return self.remembered(MemoKind::WomenManaged(rule), as_of, |i| {
-                code(
-                    self.get(i)
-                        .and_then(|v| crate::classify::women_managed(&v, rule, as_of).value),
-                )
-            });
-        }
-        // One view, refilled for each cooperative.
-        let scratch = std::cell::RefCell::new((
-            Cooperative::new(
-                "",
-                "",
-                crate::model::Kind::Cooperative,
-                crate::model::Sector::Agriculture,
-            ),
-            Vec::new(),
-        ));
-        self.remembered(MemoKind::WomenManaged(rule), as_of, |i| {
-            let mut s = scratch.borrow_mut();
-            let (view, held) = &mut *s;
-            if !self.fill_management(i, view, held) {
-                return 0;
-            }
-            code(crate::classify::women_managed(view, rule, as_of).value)
-        })
-    }
-
-    /// The size class of each cooperative on `as_of` (0 not determinable,
-    /// then 1 + class), as [`crate::classify::size_class`] decides with
-    /// `params`; remembered when `params` is the built-in table.
-    pub(crate) fn size_class_all(&self, params: Option<&crate::law::Parameters>, as_of: Date) -> Arc<[u8]> {
-        let f = |i: usize| {
-            let p = params.unwrap_or_else(|| crate::law::Parameters::builtin());
-            self.get(i)
-                .and_then(|c| crate::classify::size_class(p, &c, as_of).class)
-                .map_or(0, |s| s as u8 + 1)
-        };
-        match params {
-            None => self.remembered(MemoKind::SizeClass, as_of, f),
-            Some(_) => (0..self.len()).map(f).collect(),
-        }
     }
 
     /// The header (everything but member and position lists) of cooperative `i`.
@@ -1145,86 +956,5 @@ impl RegistryBuilder {
         reg.members = cols;
         reg.headers = headers;
         Ok(reg)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{Kind, Sector};
-
-    fn coop(id: &str, n: usize, posts: &[(Role, &str)]) -> Cooperative {
-        let mut c = Cooperative::new(id, format!("HTX {id}"), Kind::Cooperative, Sector::Agriculture);
-        c.province = Some("51".into());
-        c.members = Some(
-            (0..n)
-                .map(|k| {
-                    let mut m = Member::new(format!("m{k}"), MemberType::Individual);
-                    m.sex = Some(if k % 2 == 0 { Sex::Female } else { Sex::Male });
-                    m
-                })
-                .collect(),
-        );
-        c.positions = Some(
-            posts
-                .iter()
-                .map(|(r, h)| {
-                    if h.is_empty() {
-                        Position::external(*r, Some(Sex::Female))
-                    } else {
-                        Position::member(*r, *h)
-                    }
-                })
-                .collect(),
-        );
-        c
-    }
-
-    /// The management view holds the header, every position and exactly the
-    /// members who hold one (in list order), however often one view buffer
-    /// is refilled.
-    #[test]
-    fn management_view_is_the_cooperative_cut_to_post_holders() {
-        let mut c2 = coop("b", 3, &[]);
-        c2.positions = None;
-        let mut c3 = coop("c", 2, &[(Role::BoardChair, "m1")]);
-        c3.members = None;
-        let cs = vec![
-            coop(
-                "a",
-                6,
-                &[
-                    (Role::BoardChair, "m4"),
-                    (Role::Director, ""),
-                    (Role::BoardMember, "m1"),
-                    (Role::BoardMember, "m9"),
-                ],
-            ),
-            c2,
-            c3,
-            coop("d", 2, &[(Role::BoardChair, "m0")]),
-        ];
-        let reg = Registry::from_cooperatives(cs.clone()).unwrap();
-        let mut view = Cooperative::new("x", "x", Kind::Union, Sector::TradeServices);
-        let mut held = Vec::new();
-        for &i in &[0usize, 1, 2, 3, 0, 3, 1] {
-            let mut want = cs[i].clone();
-            let holders: Vec<String> = want
-                .positions
-                .iter()
-                .flatten()
-                .filter_map(|p| match &p.holder {
-                    Holder::Member(id) => Some(id.clone()),
-                    Holder::External { .. } => None,
-                })
-                .collect();
-            if let Some(ms) = &mut want.members {
-                ms.retain(|m| holders.contains(&m.id));
-            }
-            assert!(reg.fill_management(i, &mut view, &mut held));
-            assert_eq!(view, want, "cooperative {i}");
-            assert_eq!(reg.get_management(i).as_ref(), Some(&want));
-        }
-        assert!(!reg.fill_management(9, &mut view, &mut held));
     }
 }

@@ -376,3 +376,83 @@ proptest! {
         prop_assert_eq!(r.numerator.unwrap_or(0), vals.iter().filter(|v| **v == Some(true)).count() as u64);
     }
 }
+
+/// The built-in table overlaid with thresholds low enough for the few
+/// members of a generated cooperative to reach every class (not confirmed).
+fn low_thresholds() -> coopkit::Parameters {
+    let mut toml = String::new();
+    let entry = |toml: &mut String, id: String, dates: &str, value: u64, unit: &str| {
+        toml.push_str(&format!(
+            "[[parameter]]\nid = \"{id}\"\n{dates}\nvalue = {value}\nunit = \"{unit}\"\n\
+             citation = \"test table\"\nconfirmed = false\n\n"
+        ));
+    };
+    let d113 = "start = \"2024-11-01\"";
+    let c01 = "start = \"2020-04-01\"\nend = \"2024-11-01\"";
+    for (class, n, money) in [
+        ("small", 2, 1_000_000_000u64),
+        ("medium", 4, 5_000_000_000),
+        ("large", 6, 20_000_000_000),
+    ] {
+        for sector in ["agriculture", "industry_construction", "trade_services"] {
+            let id = |what: &str| format!("size.d113.{sector}.{class}.{what}");
+            entry(&mut toml, id("members"), d113, n, "count");
+            entry(&mut toml, id("revenue_vnd"), d113, money, "vnd");
+            entry(&mut toml, id("capital_vnd"), d113, money, "vnd");
+        }
+        entry(&mut toml, format!("size.c01.{class}.members"), c01, n, "count");
+    }
+    let user = coopkit::Parameters::from_toml_str(&toml).unwrap();
+    coopkit::Parameters::builtin().overlay(&user)
+}
+
+proptest! {
+    /// The engine's size classes (counted from the registry's columns) are
+    /// those of classification on the whole cooperative, with the built-in
+    /// table (remembered) and with low thresholds given by the user (not
+    /// remembered), which the generated member counts reach.
+    #[test]
+    fn engine_size_classes_agree_with_classify(
+        cs in coops(),
+        d in as_of(),
+        money in proptest::collection::vec(
+            (proptest::option::of(0u64..40_000_000_000), proptest::option::of(0u64..40_000_000_000)),
+            12,
+        ),
+    ) {
+        let mut cs = cs;
+        for (c, (revenue, capital)) in cs.iter_mut().zip(money) {
+            c.annual_revenue_vnd = revenue;
+            c.total_capital_vnd = capital;
+        }
+        let reg = Registry::from_cooperatives(cs.clone()).unwrap();
+        let live: Vec<&Cooperative> = cs.iter().filter(|c| c.established.is_none_or(|e| e <= d)).collect();
+        let low = low_thresholds();
+        for user in [false, true] {
+            let mut q = Query::new(d).ids([I::Cooperatives]).by([Dimension::SizeClass]);
+            let params = if user {
+                q.parameters = Some(low.clone());
+                &low
+            } else {
+                coopkit::Parameters::builtin()
+            };
+            let t = reg.indicators(&q).unwrap();
+            let classes = [
+                None,
+                Some(coopkit::SizeClass::Micro),
+                Some(coopkit::SizeClass::Small),
+                Some(coopkit::SizeClass::Medium),
+                Some(coopkit::SizeClass::Large),
+            ];
+            for class in classes {
+                let name = class.map_or("not_determinable", coopkit::SizeClass::as_str);
+                let want = live
+                    .iter()
+                    .filter(|c| coopkit::classify::size_class(params, c, d).class == class)
+                    .count() as u64;
+                let got = t.find(I::Cooperatives, &[Some(name)]).map_or(0, |r| r.numerator.unwrap_or(0));
+                prop_assert_eq!(got, want, "{} (user table: {})", name, user);
+            }
+        }
+    }
+}

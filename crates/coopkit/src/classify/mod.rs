@@ -2,12 +2,21 @@
 //! 01/2020 before, as the parameter table dates them), ILO type, minority
 //! membership, and whether a cooperative is women-managed under each named
 //! rule.
+//!
+//! Each rule first computes a small outcome (the value and the facts that
+//! explain it: counts, posts held, missing fields, class tests run); the
+//! bilingual reason is written from it only when asked for.
+//! [`women_managed`] and [`size_class`] give value and reason;
+//! [`women_managed_value`] and [`size_class_value`] give the same value
+//! without writing the reason, for classifying many cooperatives.
 
 mod size;
 mod women_managed;
 
-pub use size::{size_class, CIRCULAR_01_2020, DECREE_113_2024};
-pub use women_managed::women_managed;
+pub use size::{size_class, size_class_value, CIRCULAR_01_2020, DECREE_113_2024};
+pub(crate) use size::{ListCounts, SizeFacts, SizeRules};
+pub(crate) use women_managed::{management_value, women_owned_value, Management, Post, Stake};
+pub use women_managed::{women_managed, women_managed_value};
 
 use crate::law::{Message, Parameters};
 use crate::logic;

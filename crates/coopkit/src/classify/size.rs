@@ -11,7 +11,7 @@ use super::{SizeClass, SizeClassResult};
 use crate::codes;
 use crate::law::params::Parameter;
 use crate::law::{Message, Parameters};
-use crate::model::{Cooperative, Date, Kind, Sector};
+use crate::model::{Cooperative, Date, Kind, Sector, Summary};
 use crate::text::{self, Builder};
 
 /// Citation of the size classes of Decree 113/2024/NĐ-CP (parameters
@@ -107,72 +107,301 @@ impl Regime {
 /// `summary.official_members`. Cooperative groups have no size class; no
 /// thresholds are encoded for unions.
 pub fn size_class(params: &Parameters, coop: &Cooperative, as_of: Date) -> SizeClassResult {
-    let regime = Regime::in_force(params, as_of);
-    let first = Regime::first(params);
-    let basis = regime
-        .or(first.map(|(r, _)| r))
-        .map_or(CIRCULAR_01_2020, Regime::basis);
-    let not_determined = |reason: Message| SizeClassResult {
-        class: None,
-        basis: basis.to_owned(),
-        reason,
-    };
-    match coop.kind {
-        Kind::Cooperative => {}
-        Kind::CooperativeGroup => {
-            return not_determined(Message::new(
-                "not applicable: size classes are for cooperatives; a cooperative group has none",
-                "không áp dụng: quy mô chỉ xếp cho hợp tác xã; tổ hợp tác không được xếp quy mô",
-            ))
-        }
-        Kind::Union => {
-            return not_determined(Message::new(
-                "size class not determinable: no size thresholds for unions of cooperatives are encoded",
-                "không xác định được quy mô: chưa mã hóa ngưỡng quy mô cho liên hiệp hợp tác xã",
-            ))
+    let rules = SizeRules::new(params, as_of);
+    let o = rules.outcome(&SizeFacts::of(coop, as_of, rules.regime));
+    rules.result(&o, coop, params)
+}
+
+/// The class [`size_class`] gives, without building its reason: the same
+/// rules, for callers that classify many cooperatives and need only the
+/// class (the indicator engine).
+///
+/// ```
+/// use coopkit::classify::{size_class, size_class_value};
+/// use coopkit::law::Parameters;
+/// use coopkit::{Cooperative, Kind, Member, MemberKind, MemberType, Sector, SizeClass};
+///
+/// let mut coop = Cooperative::new("htx-1", "HTX Ba Tơ", Kind::Cooperative, Sector::Agriculture);
+/// let mut m = Member::new("m1", MemberType::Individual);
+/// m.kind = Some(MemberKind::Official);
+/// coop.members = Some(vec![m]);
+/// coop.annual_revenue_vnd = Some(3_000_000_000);
+/// let (params, on) = (Parameters::builtin(), "2025-01-01".parse().unwrap());
+/// assert_eq!(size_class_value(params, &coop, on), Some(SizeClass::Micro));
+/// assert_eq!(size_class_value(params, &coop, on), size_class(params, &coop, on).class);
+/// ```
+pub fn size_class_value(params: &Parameters, coop: &Cooperative, as_of: Date) -> Option<SizeClass> {
+    let rules = SizeRules::new(params, as_of);
+    rules.value(&SizeFacts::of(coop, as_of, rules.regime))
+}
+
+/// The size-class rules in force on one date under one parameter table,
+/// looked up once and applied to many cooperatives.
+pub(crate) struct SizeRules<'a> {
+    as_of: Date,
+    /// The instrument in force.
+    regime: Option<Regime>,
+    /// The instrument in force first, with the day it took effect.
+    first: Option<(Regime, Date)>,
+    /// Decree 113: the tests of each sector, in [`Sector`] code order.
+    d113: [[ClassTest<'a>; 3]; 3],
+    /// Circular 01: the tests by members.
+    c01: [ClassTest<'a>; 3],
+}
+
+/// The sectors, in declaration order (the index of [`SizeRules::d113`]).
+const SECTORS: [Sector; 3] = [
+    Sector::Agriculture,
+    Sector::IndustryConstruction,
+    Sector::TradeServices,
+];
+
+/// What the size rules read of a cooperative.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct SizeFacts {
+    /// Cooperative, group or union.
+    pub(crate) kind: Kind,
+    /// The sector.
+    pub(crate) sector: Sector,
+    /// Official members current on the date (Decree 113).
+    pub(crate) official: Amount,
+    /// Members current on the date (Circular 01).
+    pub(crate) members: Amount,
+    /// `annual_revenue_vnd`.
+    pub(crate) revenue: Option<u64>,
+    /// `total_capital_vnd`.
+    pub(crate) capital: Option<u64>,
+}
+
+impl SizeFacts {
+    /// The facts of `coop` on `as_of`; its member list is read only when
+    /// the regime in force needs a count from it.
+    fn of(coop: &Cooperative, as_of: Date, regime: Option<Regime>) -> SizeFacts {
+        let list = (coop.kind == Kind::Cooperative && regime.is_some())
+            .then(|| coop.members_on(as_of))
+            .flatten()
+            .map(|ms| {
+                let mut counts = ListCounts::default();
+                for m in ms {
+                    counts.add(m.is_official());
+                }
+                counts
+            });
+        SizeFacts::from_counts(coop, list)
+    }
+
+    /// The facts of `coop` (its header: kind, sector, revenue, capital,
+    /// summary) with `list`, the counts of its member list on the date
+    /// (`None` when it has none: the summary counts then).
+    pub(crate) fn from_counts(coop: &Cooperative, list: Option<ListCounts>) -> SizeFacts {
+        SizeFacts {
+            kind: coop.kind,
+            sector: coop.sector,
+            official: official_members(list, coop.summary),
+            members: all_members(list, coop.summary),
+            revenue: coop.annual_revenue_vnd,
+            capital: coop.total_capital_vnd,
         }
     }
-    match (regime, first) {
-        (Some(Regime::Decree113), _) => decree_113(params, coop, as_of),
-        (Some(Regime::Circular01), _) => circular_01(params, coop, as_of),
-        (None, Some((r, start))) if as_of < start => {
-            let (on, title) = (text::date(start), r.title());
-            not_determined(Message::new(
-                format!(
-                    "size class not determinable: no size classes are encoded before {}, when {} took \
-                     effect",
-                    on.en, title.en
-                ),
-                format!(
-                    "không xác định được quy mô: chưa mã hóa cách xếp quy mô trước ngày {}, ngày {} có hiệu \
-                     lực",
-                    on.vi, title.vi
-                ),
-            ))
+}
+
+/// What the size rules found for one cooperative: the class and the facts
+/// that explain it, from which the reason is written only when asked for.
+enum Outcome {
+    /// A cooperative group: no size class.
+    Group,
+    /// A union: no thresholds encoded.
+    Union,
+    /// Before the first instrument took effect.
+    BeforeFirst(Regime, Date),
+    /// No size parameter in force.
+    NoParameter,
+    /// Tested under the regime in force.
+    Walked { regime: Regime, m: Measured, walk: Walk },
+}
+
+impl<'a> SizeRules<'a> {
+    /// The rules of `params` in force on `as_of`.
+    pub(crate) fn new(params: &'a Parameters, as_of: Date) -> SizeRules<'a> {
+        let regime = Regime::in_force(params, as_of);
+        let first = Regime::first(params);
+        let d113 = SECTORS.map(|sector| {
+            let sector = codes::name_of(codes::SECTOR, sector);
+            let get = |class: &str, what: &str| {
+                params.get(&format!("size.d113.{sector}.{class}.{what}"), None, as_of)
+            };
+            let test = |class: SizeClass| ClassTest {
+                class,
+                members: get(class.as_str(), "members"),
+                financial: Some((
+                    get(class.as_str(), "revenue_vnd"),
+                    get(class.as_str(), "capital_vnd"),
+                )),
+            };
+            [
+                test(SizeClass::Large),
+                test(SizeClass::Medium),
+                test(SizeClass::Small),
+            ]
+        });
+        let get = |id: &str| params.get(id, None, as_of);
+        let test = |class: SizeClass| ClassTest {
+            class,
+            members: get(&format!("size.c01.{}.members", class.as_str())),
+            financial: None,
+        };
+        let c01 = [
+            test(SizeClass::Large),
+            test(SizeClass::Medium),
+            test(SizeClass::Small),
+        ];
+        SizeRules {
+            as_of,
+            regime,
+            first,
+            d113,
+            c01,
         }
-        (None, _) => not_determined(Message::new(
-            "size class not determinable: no size-class parameter (size.d113.*, size.c01.*) is in force \
-             on this date",
-            "không xác định được quy mô: không có tham số quy mô (size.d113.*, size.c01.*) nào có hiệu lực \
-             vào ngày này",
-        )),
+    }
+
+    /// Whether some cooperative's class may depend on its member list.
+    pub(crate) fn reads_members(&self) -> bool {
+        self.regime.is_some()
+    }
+
+    /// The class, as [`size_class`] gives it.
+    pub(crate) fn value(&self, f: &SizeFacts) -> Option<SizeClass> {
+        match self.outcome(f) {
+            Outcome::Walked { walk, .. } => walk.class,
+            _ => None,
+        }
+    }
+
+    fn tests(&self, regime: Regime, sector: Sector) -> &[ClassTest<'a>; 3] {
+        match regime {
+            Regime::Decree113 => &self.d113[sector as usize],
+            Regime::Circular01 => &self.c01,
+        }
+    }
+
+    fn outcome(&self, f: &SizeFacts) -> Outcome {
+        match f.kind {
+            Kind::Cooperative => {}
+            Kind::CooperativeGroup => return Outcome::Group,
+            Kind::Union => return Outcome::Union,
+        }
+        match (self.regime, self.first) {
+            (Some(regime), _) => {
+                let m = match regime {
+                    Regime::Decree113 => Measured {
+                        members: f.official,
+                        members_field: Field::OfficialMembers,
+                        revenue: Amount::from_option(f.revenue),
+                        capital: Amount::from_option(f.capital),
+                    },
+                    Regime::Circular01 => Measured {
+                        members: f.members,
+                        members_field: Field::Members,
+                        revenue: Amount::from_option(None),
+                        capital: Amount::from_option(f.capital),
+                    },
+                };
+                let walk = walk(self.tests(regime, f.sector), &m);
+                Outcome::Walked { regime, m, walk }
+            }
+            (None, Some((r, start))) if self.as_of < start => Outcome::BeforeFirst(r, start),
+            (None, _) => Outcome::NoParameter,
+        }
+    }
+
+    /// The result with its reason.
+    fn result(&self, o: &Outcome, coop: &Cooperative, params: &Parameters) -> SizeClassResult {
+        let basis = self
+            .regime
+            .or(self.first.map(|(r, _)| r))
+            .map_or(CIRCULAR_01_2020, Regime::basis);
+        let not_determined = |reason: Message| SizeClassResult {
+            class: None,
+            basis: basis.to_owned(),
+            reason,
+        };
+        match o {
+            Outcome::Group => not_determined(Message::new(
+                "not applicable: size classes are for cooperatives; a cooperative group has none",
+                "không áp dụng: quy mô chỉ xếp cho hợp tác xã; tổ hợp tác không được xếp quy mô",
+            )),
+            Outcome::Union => not_determined(Message::new(
+                "size class not determinable: no size thresholds for unions of cooperatives are encoded",
+                "không xác định được quy mô: chưa mã hóa ngưỡng quy mô cho liên hiệp hợp tác xã",
+            )),
+            Outcome::BeforeFirst(r, start) => {
+                let (on, title) = (text::date(*start), r.title());
+                not_determined(Message::new(
+                    format!(
+                        "size class not determinable: no size classes are encoded before {}, when {} took \
+                         effect",
+                        on.en, title.en
+                    ),
+                    format!(
+                        "không xác định được quy mô: chưa mã hóa cách xếp quy mô trước ngày {}, ngày {} có hiệu \
+                         lực",
+                        on.vi, title.vi
+                    ),
+                ))
+            }
+            Outcome::NoParameter => not_determined(Message::new(
+                "size class not determinable: no size-class parameter (size.d113.*, size.c01.*) is in force \
+                 on this date",
+                "không xác định được quy mô: không có tham số quy mô (size.d113.*, size.c01.*) nào có hiệu lực \
+                 vào ngày này",
+            )),
+            Outcome::Walked { regime, m, walk } => {
+                let tests = self.tests(*regime, coop.sector);
+                let reason = match regime {
+                    Regime::Decree113 => {
+                        let s = sector_name(coop.sector);
+                        let instrument = Message::new(
+                            format!("Decree 113/2024/NĐ-CP, Art. 5 ({})", s.en),
+                            format!("Nghị định 113/2024/NĐ-CP, Điều 5 ({})", s.vi),
+                        );
+                        explain(walk, tests, m, &instrument, None)
+                    }
+                    Regime::Circular01 => {
+                        let instrument = Message::new(
+                            "Circular 01/2020/TT-BKHĐT (by members)",
+                            "Thông tư 01/2020/TT-BKHĐT (theo số thành viên)",
+                        );
+                        let capital = circular_capital_band(params, self.as_of, coop.total_capital_vnd);
+                        explain(walk, tests, m, &instrument, Some(&capital))
+                    }
+                };
+                SizeClassResult {
+                    class: walk.class,
+                    basis: regime.basis().to_owned(),
+                    reason,
+                }
+            }
+        }
     }
 }
 
 /// A quantity known exactly, between bounds, or not at all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Amount {
-    min: u64,
+pub(crate) struct Amount {
+    /// At least this.
+    pub(crate) min: u64,
     /// `None`: no upper bound known.
-    max: Option<u64>,
+    pub(crate) max: Option<u64>,
 }
 
 impl Amount {
-    fn exact(n: u64) -> Amount {
+    /// Known exactly.
+    pub(crate) fn exact(n: u64) -> Amount {
         Amount { min: n, max: Some(n) }
     }
 
-    fn from_option(n: Option<u64>) -> Amount {
+    /// Known exactly, or not at all.
+    pub(crate) fn from_option(n: Option<u64>) -> Amount {
         n.map_or(Amount { min: 0, max: None }, Amount::exact)
     }
 }
@@ -280,26 +509,38 @@ impl Field {
     }
 }
 
-/// Why a test came out unknown.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Why a test came out unknown: a threshold not encoded, and the data
+/// missing (each field once, in the order met).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Gaps {
     not_encoded: bool,
-    missing: Vec<Field>,
+    missing: [Option<Field>; 4],
 }
 
 impl Gaps {
+    fn missing(field: Field) -> Gaps {
+        Gaps {
+            not_encoded: false,
+            missing: [Some(field), None, None, None],
+        }
+    }
+
+    fn missing_fields(&self) -> impl Iterator<Item = Field> + '_ {
+        self.missing.iter().map_while(|f| *f)
+    }
+
     fn merge(&mut self, other: &Gaps) {
         self.not_encoded |= other.not_encoded;
-        for f in &other.missing {
-            if !self.missing.contains(f) {
-                self.missing.push(*f);
+        for f in other.missing_fields() {
+            if let Some(slot) = self.missing.iter_mut().find(|s| s.is_none_or(|s| s == f)) {
+                *slot = Some(f);
             }
         }
     }
 }
 
 /// A three-valued outcome.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tri {
     Yes,
     No,
@@ -345,7 +586,7 @@ fn at_least(value: Amount, threshold: Option<&Parameter>, field: Field) -> Tri {
     let Some(t) = threshold else {
         return Tri::Unknown(Gaps {
             not_encoded: true,
-            missing: Vec::new(),
+            missing: [None; 4],
         });
     };
     if value.min >= t.value {
@@ -353,14 +594,12 @@ fn at_least(value: Amount, threshold: Option<&Parameter>, field: Field) -> Tri {
     } else if value.max.is_some_and(|m| m < t.value) {
         Tri::No
     } else {
-        Tri::Unknown(Gaps {
-            not_encoded: false,
-            missing: vec![field],
-        })
+        Tri::Unknown(Gaps::missing(field))
     }
 }
 
 /// What was measured.
+#[derive(Debug, Clone, Copy)]
 struct Measured {
     members: Amount,
     members_field: Field,
@@ -369,6 +608,7 @@ struct Measured {
 }
 
 /// One class's thresholds.
+#[derive(Debug, Clone, Copy)]
 struct ClassTest<'a> {
     class: SizeClass,
     members: Option<&'a Parameter>,
@@ -426,37 +666,29 @@ fn sector_name(s: Sector) -> Message {
 }
 
 /// The result of testing the classes from the top down.
+#[derive(Debug, Clone, Copy)]
 struct Walk {
     class: Option<SizeClass>,
     /// When not determinable: the highest class known to be met.
     at_least: Option<SizeClass>,
     gaps: Option<Gaps>,
-    lines: Vec<Message>,
-    unconfirmed: Vec<String>,
+    /// The outcome of each class tested, highest first (the walk stops at
+    /// the first class met).
+    results: [Option<Tri>; 3],
 }
 
 /// Tests `tests` (highest class first): the first class met is the class,
 /// provided every higher one is known not to be met; none met gives micro.
-fn walk(tests: &[ClassTest<'_>], m: &Measured) -> Walk {
+fn walk(tests: &[ClassTest<'_>; 3], m: &Measured) -> Walk {
     let mut w = Walk {
         class: None,
         at_least: None,
         gaps: None,
-        lines: Vec::new(),
-        unconfirmed: Vec::new(),
+        results: [None; 3],
     };
-    for t in tests {
-        for p in t.parameters() {
-            if !p.confirmed && !w.unconfirmed.contains(&p.citation) {
-                w.unconfirmed.push(p.citation.clone());
-            }
-        }
+    for (t, slot) in tests.iter().zip(&mut w.results) {
         let r = t.evaluate(m);
-        let (name, desc, outcome) = (text::size_class(t.class), t.describe(m), r.outcome());
-        w.lines.push(Message::new(
-            format!("{} ({}): {}", name.en, desc.en, outcome.en),
-            format!("{} ({}): {}", name.vi, desc.vi, outcome.vi),
-        ));
+        *slot = Some(r);
         match r {
             Tri::Yes => {
                 if w.gaps.is_none() {
@@ -477,7 +709,30 @@ fn walk(tests: &[ClassTest<'_>], m: &Measured) -> Walk {
 }
 
 /// The reason text for a walk: conclusion, measured values, each class's test.
-fn explain(w: &Walk, m: &Measured, instrument: &Message, extra: Option<&Message>) -> Message {
+fn explain(
+    w: &Walk,
+    tests: &[ClassTest<'_>; 3],
+    m: &Measured,
+    instrument: &Message,
+    extra: Option<&Message>,
+) -> Message {
+    // Each class tested: its thresholds and outcome, and the unconfirmed
+    // thresholds used.
+    let mut lines = Vec::new();
+    let mut unconfirmed: Vec<&str> = Vec::new();
+    for (t, r) in tests.iter().zip(&w.results) {
+        let Some(r) = r else { break };
+        for p in t.parameters() {
+            if !p.confirmed && !unconfirmed.contains(&p.citation.as_str()) {
+                unconfirmed.push(&p.citation);
+            }
+        }
+        let (name, desc, outcome) = (text::size_class(t.class), t.describe(m), r.outcome());
+        lines.push(Message::new(
+            format!("{} ({}): {}", name.en, desc.en, outcome.en),
+            format!("{} ({}): {}", name.vi, desc.vi, outcome.vi),
+        ));
+    }
     let mut b = Builder::new();
     match (&w.class, &w.gaps) {
         (Some(SizeClass::Micro), _) => {
@@ -492,13 +747,13 @@ fn explain(w: &Walk, m: &Measured, instrument: &Message, extra: Option<&Message>
                 .push_msg(instrument);
         }
         (None, gaps) => {
-            let gaps = gaps.clone().unwrap_or_default();
+            let gaps = gaps.unwrap_or_default();
             if gaps.not_encoded {
                 b.push(
                     "size class not determinable: threshold not encoded for this sector",
                     "không xác định được quy mô: ngưỡng cho lĩnh vực này chưa được mã hóa",
                 );
-                if !gaps.missing.is_empty() {
+                if gaps.missing_fields().next().is_some() {
                     b.push("; also not known: ", "; ngoài ra chưa có số liệu ");
                 }
             } else {
@@ -507,7 +762,7 @@ fn explain(w: &Walk, m: &Measured, instrument: &Message, extra: Option<&Message>
                     "không xác định được quy mô: chưa có số liệu ",
                 );
             }
-            let names: Vec<Message> = gaps.missing.iter().map(|f| f.name()).collect();
+            let names: Vec<Message> = gaps.missing_fields().map(Field::name).collect();
             b.push_msg(&text::join(&names, ", ", ", "));
             if !gaps.not_encoded {
                 b.push(" not known", "");
@@ -529,13 +784,13 @@ fn explain(w: &Walk, m: &Measured, instrument: &Message, extra: Option<&Message>
     b.push(". Measured: ", ". Số liệu: ")
         .push_msg(&text::join(&measured, ", ", ", "))
         .push(". Thresholds: ", ". Ngưỡng: ")
-        .push_msg(&text::join(&w.lines, "; ", "; "))
+        .push_msg(&text::join(&lines, "; ", "; "))
         .push(".", ".");
     if let Some(extra) = extra {
         b.push(" ", " ").push_msg(extra);
     }
-    if !w.unconfirmed.is_empty() {
-        let c = w.unconfirmed.join("; ");
+    if !unconfirmed.is_empty() {
+        let c = unconfirmed.join("; ");
         b.push(
             &format!(" Thresholds not confirmed in a public source were used (user-supplied: {c})."),
             &format!(" Đã dùng ngưỡng do người dùng cung cấp, chưa được xác nhận từ nguồn công khai ({c})."),
@@ -544,23 +799,38 @@ fn explain(w: &Walk, m: &Measured, instrument: &Message, extra: Option<&Message>
     b.build()
 }
 
-/// Official members on `as_of`: from the member list, else the summary.
-fn official_members(coop: &Cooperative, as_of: Date) -> Amount {
-    if let Some(members) = coop.members_on(as_of) {
-        let (mut official, mut unknown) = (0u64, 0u64);
-        for m in members {
-            match m.is_official() {
-                Some(true) => official += 1,
-                Some(false) => {}
-                None => unknown += 1,
-            }
+/// Counts of the members current on the date in a member list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct ListCounts {
+    /// Members current on the date.
+    pub(crate) current: u64,
+    /// Of them, official members.
+    pub(crate) official: u64,
+    /// Of them, members whose kind (official or not) is not known.
+    pub(crate) kind_unknown: u64,
+}
+
+impl ListCounts {
+    /// Adds one current member, official or not (`None`: not known).
+    pub(crate) fn add(&mut self, official: Option<bool>) {
+        self.current += 1;
+        match official {
+            Some(true) => self.official += 1,
+            Some(false) => {}
+            None => self.kind_unknown += 1,
         }
+    }
+}
+
+/// Official members on the date: from the member list's counts, else the summary.
+fn official_members(list: Option<ListCounts>, summary: Option<Summary>) -> Amount {
+    if let Some(l) = list {
         return Amount {
-            min: official,
-            max: Some(official + unknown),
+            min: l.official,
+            max: Some(l.official + l.kind_unknown),
         };
     }
-    let summary = coop.summary.unwrap_or_default();
+    let summary = summary.unwrap_or_default();
     match (summary.official_members, summary.members) {
         (Some(n), _) => Amount::exact(n.into()),
         (None, Some(all)) => Amount {
@@ -571,74 +841,11 @@ fn official_members(coop: &Cooperative, as_of: Date) -> Amount {
     }
 }
 
-fn decree_113(params: &Parameters, coop: &Cooperative, as_of: Date) -> SizeClassResult {
-    let sector = codes::name_of(codes::SECTOR, coop.sector);
-    let get =
-        |class: &str, what: &str| params.get(&format!("size.d113.{sector}.{class}.{what}"), None, as_of);
-    let test = |class: SizeClass| ClassTest {
-        class,
-        members: get(class.as_str(), "members"),
-        financial: Some((
-            get(class.as_str(), "revenue_vnd"),
-            get(class.as_str(), "capital_vnd"),
-        )),
-    };
-    let tests = [
-        test(SizeClass::Large),
-        test(SizeClass::Medium),
-        test(SizeClass::Small),
-    ];
-    let m = Measured {
-        members: official_members(coop, as_of),
-        members_field: Field::OfficialMembers,
-        revenue: Amount::from_option(coop.annual_revenue_vnd),
-        capital: Amount::from_option(coop.total_capital_vnd),
-    };
-    let w = walk(&tests, &m);
-    let s = sector_name(coop.sector);
-    let instrument = Message::new(
-        format!("Decree 113/2024/NĐ-CP, Art. 5 ({})", s.en),
-        format!("Nghị định 113/2024/NĐ-CP, Điều 5 ({})", s.vi),
-    );
-    SizeClassResult {
-        class: w.class,
-        basis: Regime::Decree113.basis().to_owned(),
-        reason: explain(&w, &m, &instrument, None),
-    }
-}
-
-fn circular_01(params: &Parameters, coop: &Cooperative, as_of: Date) -> SizeClassResult {
-    let get = |id: &str| params.get(id, None, as_of);
-    let test = |class: SizeClass| ClassTest {
-        class,
-        members: get(&format!("size.c01.{}.members", class.as_str())),
-        financial: None,
-    };
-    let tests = [
-        test(SizeClass::Large),
-        test(SizeClass::Medium),
-        test(SizeClass::Small),
-    ];
-    let members = match coop.members_on(as_of) {
-        Some(ms) => Amount::exact(ms.count() as u64),
-        None => Amount::from_option(coop.summary.and_then(|s| s.members).map(u64::from)),
-    };
-    let m = Measured {
-        members,
-        members_field: Field::Members,
-        revenue: Amount::from_option(None),
-        capital: Amount::from_option(coop.total_capital_vnd),
-    };
-    let w = walk(&tests, &m);
-    let instrument = Message::new(
-        "Circular 01/2020/TT-BKHĐT (by members)",
-        "Thông tư 01/2020/TT-BKHĐT (theo số thành viên)",
-    );
-    let capital = circular_capital_band(params, as_of, coop.total_capital_vnd);
-    SizeClassResult {
-        class: w.class,
-        basis: Regime::Circular01.basis().to_owned(),
-        reason: explain(&w, &m, &instrument, Some(&capital)),
+/// Members on the date: from the member list's counts, else the summary.
+fn all_members(list: Option<ListCounts>, summary: Option<Summary>) -> Amount {
+    match list {
+        Some(l) => Amount::exact(l.current),
+        None => Amount::from_option(summary.and_then(|s| s.members).map(u64::from)),
     }
 }
 
@@ -692,12 +899,7 @@ mod tests {
 
     #[test]
     fn three_valued_and_or() {
-        let u = || {
-            Tri::Unknown(Gaps {
-                not_encoded: false,
-                missing: vec![Field::Revenue],
-            })
-        };
+        let u = || Tri::Unknown(Gaps::missing(Field::Revenue));
         assert_eq!(u().or(Tri::Yes), Tri::Yes);
         assert_eq!(u().or(Tri::No), u());
         assert_eq!(u().and(Tri::No), Tri::No);

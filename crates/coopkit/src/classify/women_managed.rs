@@ -8,7 +8,7 @@
 
 use super::{WomenManaged, WomenManagedRule};
 use crate::law::Message;
-use crate::model::{Cooperative, Date, Governance, MemberType, Role, Sex};
+use crate::model::{Cooperative, Date, Governance, MemberType, Role, Sex, Summary};
 use crate::num::Ratio;
 use crate::{logic, text};
 
@@ -33,17 +33,163 @@ use crate::{logic, text};
 ///   not a legal definition for cooperatives.
 /// - [`WomenManagedRule::Declared`]: `declared_women_managed` as recorded.
 pub fn women_managed(coop: &Cooperative, rule: WomenManagedRule, as_of: Date) -> WomenManaged {
-    let (value, reason) = match rule {
-        WomenManagedRule::ChairOrDirector => chair_or_director(coop, as_of),
-        WomenManagedRule::ManagementMajority => management_majority(coop, as_of),
-        WomenManagedRule::WomenOwned => women_owned(coop, as_of),
-        WomenManagedRule::Declared => declared(coop),
-    };
-    WomenManaged { rule, value, reason }
+    let o = Outcome::of(coop, rule, as_of);
+    WomenManaged {
+        rule,
+        value: o.value(),
+        reason: o.reason(as_of),
+    }
 }
 
-fn roles_text(roles: &[Role]) -> Message {
-    let mut uniq: Vec<Role> = roles.to_vec();
+/// The value [`women_managed`] gives, without building its reason: the same
+/// rules, for callers that classify many cooperatives and need only yes, no
+/// or unknown (the indicator engine).
+///
+/// ```
+/// use coopkit::classify::{women_managed, women_managed_value};
+/// use coopkit::{Cooperative, Kind, Member, MemberType, Position, Role, Sector, Sex, WomenManagedRule};
+///
+/// let mut coop = Cooperative::new("htx-1", "HTX Ba Tơ", Kind::Cooperative, Sector::Agriculture);
+/// let mut director = Member::new("m1", MemberType::Individual);
+/// director.sex = Some(Sex::Female);
+/// coop.members = Some(vec![director]);
+/// coop.positions = Some(vec![Position::member(Role::Director, "m1")]);
+/// let on = "2025-01-01".parse().unwrap();
+/// let rule = WomenManagedRule::ChairOrDirector;
+/// assert_eq!(women_managed_value(&coop, rule, on), Some(true));
+/// assert_eq!(women_managed_value(&coop, rule, on), women_managed(&coop, rule, on).value);
+/// ```
+pub fn women_managed_value(coop: &Cooperative, rule: WomenManagedRule, as_of: Date) -> Option<bool> {
+    Outcome::of(coop, rule, as_of).value()
+}
+
+/// A post held on the date: its role and its holder's sex, when known.
+pub(crate) type Post = (Role, Option<Sex>);
+
+/// What the management rules (every rule but [`WomenManagedRule::WomenOwned`])
+/// read of a cooperative.
+pub(crate) struct Management<P> {
+    /// The posts held on the date; `None` when there is no positions list.
+    pub(crate) posts: Option<P>,
+    /// The summary counts (the default when there is none).
+    pub(crate) summary: Summary,
+    /// The governance structure, when recorded.
+    pub(crate) governance: Option<Governance>,
+    /// `declared_women_managed`.
+    pub(crate) declared: Option<bool>,
+}
+
+/// Women-managed under `rule` from the facts in `m`, as
+/// [`women_managed_value`] decides; `None` for
+/// [`WomenManagedRule::WomenOwned`], which needs the member list (use
+/// [`women_owned_value`]).
+pub(crate) fn management_value<P: Iterator<Item = Post>>(
+    rule: WomenManagedRule,
+    m: Management<P>,
+) -> Option<Option<bool>> {
+    match rule {
+        WomenManagedRule::ChairOrDirector => Some(chair_or_director_of(m.posts, &m.summary).value()),
+        WomenManagedRule::ManagementMajority => Some(Majority::of(m.posts, &m.summary, m.governance).value()),
+        WomenManagedRule::Declared => Some(m.declared),
+        WomenManagedRule::WomenOwned => None,
+    }
+}
+
+/// A member current on the date as the capital test reads it: type, sex,
+/// `capital_vnd`, `contributes_capital`.
+pub(crate) type Stake = (MemberType, Option<Sex>, Option<u64>, Option<bool>);
+
+/// Women-managed under [`WomenManagedRule::WomenOwned`], as
+/// [`women_managed_value`] decides, from the posts held on the date, the
+/// summary, the members current on the date (`None` without a member
+/// list) and the charter capital.
+pub(crate) fn women_owned_value(
+    posts: Option<impl Iterator<Item = Post>>,
+    summary: &Summary,
+    members: Option<impl Iterator<Item = Stake>>,
+    charter: Option<u64>,
+) -> Option<bool> {
+    logic::and(
+        Capital::of_stakes(members, charter).value(),
+        owner_managers_of(posts, summary).value(),
+    )
+}
+
+/// The posts of `coop` held on `as_of`; `None` without a positions list.
+fn posts_of(coop: &Cooperative, as_of: Date) -> Option<impl Iterator<Item = Post> + '_> {
+    coop.positions_on(as_of)
+        .map(move |ps| ps.map(move |p| (p.role, coop.holder_sex(p))))
+}
+
+/// What a rule found: the value and the facts that explain it, from which
+/// the reason is written only when asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    ChairOrDirector(Holders),
+    ManagementMajority(Majority),
+    WomenOwned { capital: Capital, manager: Holders },
+    Declared(Option<bool>),
+}
+
+impl Outcome {
+    fn of(coop: &Cooperative, rule: WomenManagedRule, as_of: Date) -> Outcome {
+        let summary = coop.summary.unwrap_or_default();
+        match rule {
+            WomenManagedRule::ChairOrDirector => {
+                Outcome::ChairOrDirector(chair_or_director_of(posts_of(coop, as_of), &summary))
+            }
+            WomenManagedRule::ManagementMajority => {
+                Outcome::ManagementMajority(Majority::of(posts_of(coop, as_of), &summary, coop.governance))
+            }
+            WomenManagedRule::WomenOwned => Outcome::WomenOwned {
+                capital: Capital::of(coop, as_of),
+                manager: owner_managers_of(posts_of(coop, as_of), &summary),
+            },
+            WomenManagedRule::Declared => Outcome::Declared(coop.declared_women_managed),
+        }
+    }
+
+    fn value(&self) -> Option<bool> {
+        match self {
+            Outcome::ChairOrDirector(h) => h.value(),
+            Outcome::ManagementMajority(m) => m.value(),
+            Outcome::WomenOwned { capital, manager } => logic::and(capital.value(), manager.value()),
+            Outcome::Declared(v) => *v,
+        }
+    }
+
+    fn reason(&self, as_of: Date) -> Message {
+        match self {
+            Outcome::ChairOrDirector(h) => chair_or_director_reason(h, as_of),
+            Outcome::ManagementMajority(m) => m.reason(as_of),
+            Outcome::WomenOwned { capital, manager } => women_owned_reason(capital, manager, as_of),
+            Outcome::Declared(v) => declared_reason(*v),
+        }
+    }
+}
+
+/// A set of roles, in [`Role`] order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct RoleSet(u16);
+
+impl RoleSet {
+    fn insert(&mut self, r: Role) {
+        self.0 |= 1 << (r as u16);
+    }
+
+    fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    fn roles(self) -> impl Iterator<Item = Role> {
+        Role::ALL
+            .into_iter()
+            .filter(move |&r| self.0 & (1 << (r as u16)) != 0)
+    }
+}
+
+fn roles_text(roles: impl IntoIterator<Item = Role>) -> Message {
+    let mut uniq: Vec<Role> = roles.into_iter().collect();
     uniq.sort();
     uniq.dedup();
     let names: Vec<Message> = uniq
@@ -56,63 +202,79 @@ fn roles_text(roles: &[Role]) -> Message {
     text::join(&names, " and ", " và ")
 }
 
-/// Posts with one of `roles` held on `as_of`, with their holders' sex;
-/// `None` when there is no positions list.
-fn posts(coop: &Cooperative, as_of: Date, roles: &[Role]) -> Option<Vec<(Role, Option<Sex>)>> {
-    coop.positions_on(as_of).map(|ps| {
-        ps.filter(|p| roles.contains(&p.role))
-            .map(|p| (p.role, coop.holder_sex(p)))
-            .collect()
-    })
-}
-
-/// Whether a woman holds one of the posts: yes if one does, unknown if none
-/// is known to but some holder's sex is unknown, else no.
+/// Whether a woman holds one of some posts: yes if one does, unknown if
+/// none is known to but some holder's sex is unknown, else no.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 struct WomenAmong {
-    value: Option<bool>,
-    female: Vec<Role>,
-    unknown: Vec<Role>,
+    /// Some such post is held.
+    any: bool,
+    /// The roles held by a woman.
+    female: RoleSet,
+    /// The roles held by someone of unknown sex.
+    unknown: RoleSet,
 }
 
-fn women_among(posts: &[(Role, Option<Sex>)]) -> WomenAmong {
-    let female: Vec<Role> = posts
-        .iter()
-        .filter(|(_, s)| *s == Some(Sex::Female))
-        .map(|(r, _)| *r)
-        .collect();
-    let unknown: Vec<Role> = posts
-        .iter()
-        .filter(|(_, s)| s.is_none())
-        .map(|(r, _)| *r)
-        .collect();
-    let value = if !female.is_empty() {
-        Some(true)
-    } else if !unknown.is_empty() {
-        None
-    } else {
-        Some(false)
-    };
-    WomenAmong {
-        value,
-        female,
-        unknown,
+impl WomenAmong {
+    fn add(&mut self, (role, sex): Post) {
+        self.any = true;
+        match sex {
+            Some(Sex::Female) => self.female.insert(role),
+            None => self.unknown.insert(role),
+            Some(_) => {}
+        }
+    }
+
+    /// The posts of `posts` with one of `roles`.
+    fn of(posts: impl Iterator<Item = Post>, roles: &[Role]) -> WomenAmong {
+        let mut w = WomenAmong::default();
+        for p in posts.filter(|p| roles.contains(&p.0)) {
+            w.add(p);
+        }
+        w
+    }
+
+    fn value(&self) -> Option<bool> {
+        if !self.female.is_empty() {
+            Some(true)
+        } else if !self.unknown.is_empty() {
+            None
+        } else {
+            Some(false)
+        }
+    }
+}
+
+/// Whether a woman holds one of the posts a rule names: from the positions
+/// list, or (without one) the value the summary gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Holders {
+    Posts(WomenAmong),
+    Summary(Option<bool>),
+}
+
+impl Holders {
+    fn value(&self) -> Option<bool> {
+        match self {
+            Holders::Posts(w) => w.value(),
+            Holders::Summary(v) => *v,
+        }
     }
 }
 
 /// A sentence about whether a woman holds one of `roles`, from the positions list.
 fn posts_sentence(w: &WomenAmong, roles: &[Role], as_of: Date) -> Message {
     let on = text::date(as_of);
-    let all = roles_text(roles);
-    match w.value {
+    let all = roles_text(roles.iter().copied());
+    match w.value() {
         Some(true) => {
-            let r = roles_text(&w.female);
+            let r = roles_text(w.female.roles());
             Message::new(
                 format!("a woman holds the post of {} on {}", r.en, on.en),
                 format!("phụ nữ giữ chức {} vào ngày {}", r.vi, on.vi),
             )
         }
         None => {
-            let r = roles_text(&w.unknown);
+            let r = roles_text(w.unknown.roles());
             Message::new(
                 format!(
                     "no woman is known to hold the post of {} on {}, and the sex of the {} is not known",
@@ -131,128 +293,183 @@ fn posts_sentence(w: &WomenAmong, roles: &[Role], as_of: Date) -> Message {
     }
 }
 
-fn chair_or_director(coop: &Cooperative, as_of: Date) -> (Option<bool>, Message) {
-    const ROLES: [Role; 2] = [Role::BoardChair, Role::Director];
-    if let Some(ps) = posts(coop, as_of, &ROLES) {
-        if ps.is_empty() {
-            let on = text::date(as_of);
-            return (
-                Some(false),
-                Message::new(
-                    format!("the positions list has no board chair or director on {}", on.en),
-                    format!(
-                        "danh sách chức danh không có Chủ tịch Hội đồng quản trị hay Giám đốc vào ngày {}",
-                        on.vi
-                    ),
-                ),
-            );
-        }
-        let w = women_among(&ps);
-        return (w.value, posts_sentence(&w, &ROLES, as_of));
+const CHAIR_OR_DIRECTOR: [Role; 2] = [Role::BoardChair, Role::Director];
+
+fn chair_or_director_of(posts: Option<impl Iterator<Item = Post>>, s: &Summary) -> Holders {
+    match posts {
+        Some(ps) => Holders::Posts(WomenAmong::of(ps, &CHAIR_OR_DIRECTOR)),
+        None => Holders::Summary(logic::or(s.chair_female, s.director_female)),
     }
-    let s = coop.summary.unwrap_or_default();
-    let value = logic::or(s.chair_female, s.director_female);
-    let reason = match value {
-        Some(true) => Message::new(
+}
+
+fn chair_or_director_reason(h: &Holders, as_of: Date) -> Message {
+    match h {
+        Holders::Posts(w) if !w.any => {
+            let on = text::date(as_of);
+            Message::new(
+                format!("the positions list has no board chair or director on {}", on.en),
+                format!(
+                    "danh sách chức danh không có Chủ tịch Hội đồng quản trị hay Giám đốc vào ngày {}",
+                    on.vi
+                ),
+            )
+        }
+        Holders::Posts(w) => posts_sentence(w, &CHAIR_OR_DIRECTOR, as_of),
+        Holders::Summary(Some(true)) => Message::new(
             "the summary records a woman as board chair or director (summary.chair_female, summary.director_female)",
             "bản tổng hợp ghi nhận phụ nữ là Chủ tịch Hội đồng quản trị hoặc Giám đốc \
              (summary.chair_female, summary.director_female)",
         ),
-        Some(false) => Message::new(
+        Holders::Summary(Some(false)) => Message::new(
             "the summary records neither the board chair nor the director as a woman",
             "bản tổng hợp ghi nhận cả Chủ tịch Hội đồng quản trị và Giám đốc đều không phải là phụ nữ",
         ),
-        None => Message::new(
+        Holders::Summary(None) => Message::new(
             "not determinable: no positions list, and summary.chair_female and summary.director_female \
              do not settle it",
             "không xác định được: không có danh sách chức danh, và summary.chair_female, \
              summary.director_female không đủ để kết luận",
         ),
-    };
-    (value, reason)
+    }
 }
 
-fn management_majority(coop: &Cooperative, as_of: Date) -> (Option<bool>, Message) {
-    // (seats, women, seats held by someone of unknown sex), when known.
-    let (board, director, source) = match (
-        posts(coop, as_of, &[Role::BoardChair, Role::BoardMember]),
-        posts(coop, as_of, &[Role::Director]),
-    ) {
-        (Some(seats), Some(directors)) => {
-            let n = seats.len() as u64;
-            let f = seats.iter().filter(|(_, s)| *s == Some(Sex::Female)).count() as u64;
-            let u = seats.iter().filter(|(_, s)| s.is_none()).count() as u64;
-            let d = women_among(&directors);
-            let director = if directors.is_empty() {
-                Some(false)
-            } else {
-                d.value
-            };
-            (
-                Some((n, Some(f), u)),
-                director,
-                Message::new("positions list", "danh sách chức danh"),
-            )
+/// Board seats: how many, how many held by women (when known), how many by
+/// someone of unknown sex.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Board {
+    seats: u64,
+    women: Option<u64>,
+    unknown: u64,
+}
+
+/// What [`WomenManagedRule::ManagementMajority`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Majority {
+    /// From the positions list (else the summary).
+    from_positions: bool,
+    /// `None`: the number of seats is not known.
+    board: Option<Board>,
+    /// The director is a woman.
+    director: Option<bool>,
+    /// The simplified structure (no board) is recorded.
+    simplified: bool,
+}
+
+impl Majority {
+    fn of(
+        posts: Option<impl Iterator<Item = Post>>,
+        s: &Summary,
+        governance: Option<Governance>,
+    ) -> Majority {
+        let simplified = governance == Some(Governance::Simplified);
+        match posts {
+            Some(ps) => {
+                let (mut seats, mut women, mut unknown) = (0u64, 0u64, 0u64);
+                let mut directors = WomenAmong::default();
+                for (role, sex) in ps {
+                    match role {
+                        Role::BoardChair | Role::BoardMember => {
+                            seats += 1;
+                            match sex {
+                                Some(Sex::Female) => women += 1,
+                                None => unknown += 1,
+                                Some(_) => {}
+                            }
+                        }
+                        Role::Director => directors.add((role, sex)),
+                        _ => {}
+                    }
+                }
+                Majority {
+                    from_positions: true,
+                    board: Some(Board {
+                        seats,
+                        women: Some(women),
+                        unknown,
+                    }),
+                    director: directors.value(),
+                    simplified,
+                }
+            }
+            None => Majority {
+                from_positions: false,
+                board: s.board_seats.map(|n| Board {
+                    seats: u64::from(n),
+                    women: s.board_female.map(u64::from),
+                    unknown: 0,
+                }),
+                director: s.director_female,
+                simplified,
+            },
         }
-        _ => {
-            let s = coop.summary.unwrap_or_default();
-            let board = s
-                .board_seats
-                .map(|n| (u64::from(n), s.board_female.map(u64::from), 0));
-            (
-                board,
-                s.director_female,
-                Message::new(
-                    "summary (board_seats, board_female, director_female)",
-                    "bản tổng hợp (board_seats, board_female, director_female)",
-                ),
-            )
+    }
+
+    /// Women hold at least half of the seats, three-valued.
+    fn board_ok(&self) -> Option<bool> {
+        match self.board? {
+            Board { seats: 0, .. } => self.simplified.then_some(true),
+            Board {
+                seats: n,
+                women: Some(f),
+                unknown: u,
+            } => {
+                if 2 * f >= n {
+                    Some(true)
+                } else if 2 * (f + u) < n {
+                    Some(false)
+                } else {
+                    None
+                }
+            }
+            Board { women: None, .. } => None,
         }
-    };
-    let simplified = coop.governance == Some(Governance::Simplified);
-    let (board_ok, board_text) = match board {
-        Some((0, _, _)) if simplified => (
-            Some(true),
+    }
+
+    fn value(&self) -> Option<bool> {
+        logic::and(self.board_ok(), self.director)
+    }
+
+    fn reason(&self, as_of: Date) -> Message {
+        let source = if self.from_positions {
+            Message::new("positions list", "danh sách chức danh")
+        } else {
             Message::new(
+                "summary (board_seats, board_female, director_female)",
+                "bản tổng hợp (board_seats, board_female, director_female)",
+            )
+        };
+        let board_text = match self.board {
+            Some(Board { seats: 0, .. }) if self.simplified => Message::new(
                 "no board seats under the simplified structure, so the director post decides",
                 "không có Hội đồng quản trị theo cơ cấu rút gọn, nên chỉ xét chức Giám đốc",
             ),
-        ),
-        Some((0, _, _)) => (
-            None,
-            Message::new(
+            Some(Board { seats: 0, .. }) => Message::new(
                 "no board seats recorded and the structure is not recorded as simplified",
                 "không ghi nhận ghế Hội đồng quản trị nào và cơ cấu không được ghi là rút gọn",
             ),
-        ),
-        Some((n, Some(f), u)) => {
-            let value = if 2 * f >= n {
-                Some(true)
-            } else if 2 * (f + u) < n {
-                Some(false)
-            } else {
-                None
-            };
-            let (fe, nn) = (text::count(f), text::count(n));
-            let (met_en, met_vi) = match value {
-                Some(true) => ("at least half", "ít nhất một nửa"),
-                Some(false) => ("less than half", "dưới một nửa"),
-                None => (
-                    "not known whether at least half",
-                    "chưa rõ có đạt một nửa hay không",
-                ),
-            };
-            let unknown = if u > 0 {
-                let uu = text::count(u);
-                Message::new(
-                    format!(", {} seats held by someone of unknown sex", uu.en),
-                    format!(", {} ghế chưa rõ giới tính người giữ", uu.vi),
-                )
-            } else {
-                Message::new("", "")
-            };
-            (
-                value,
+            Some(Board {
+                seats: n,
+                women: Some(f),
+                unknown: u,
+            }) => {
+                let (fe, nn) = (text::count(f), text::count(n));
+                let (met_en, met_vi) = match self.board_ok() {
+                    Some(true) => ("at least half", "ít nhất một nửa"),
+                    Some(false) => ("less than half", "dưới một nửa"),
+                    None => (
+                        "not known whether at least half",
+                        "chưa rõ có đạt một nửa hay không",
+                    ),
+                };
+                let unknown = if u > 0 {
+                    let uu = text::count(u);
+                    Message::new(
+                        format!(", {} seats held by someone of unknown sex", uu.en),
+                        format!(", {} ghế chưa rõ giới tính người giữ", uu.vi),
+                    )
+                } else {
+                    Message::new("", "")
+                };
                 Message::new(
                     format!(
                         "women hold {} of {} board seats{} ({met_en})",
@@ -262,59 +479,56 @@ fn management_majority(coop: &Cooperative, as_of: Date) -> (Option<bool>, Messag
                         "phụ nữ giữ {} trên {} ghế Hội đồng quản trị{} ({met_vi})",
                         fe.vi, nn.vi, unknown.vi
                     ),
-                ),
-            )
-        }
-        Some((n, None, _)) => {
-            let nn = text::count(n);
-            (
-                None,
+                )
+            }
+            Some(Board {
+                seats: n,
+                women: None,
+                ..
+            }) => {
+                let nn = text::count(n);
                 Message::new(
                     format!("{} board seats, the number held by women not known", nn.en),
                     format!("{} ghế Hội đồng quản trị, chưa rõ số ghế do phụ nữ giữ", nn.vi),
-                ),
-            )
-        }
-        None => (
-            None,
-            Message::new(
+                )
+            }
+            None => Message::new(
                 "the number of board seats is not known",
                 "chưa rõ số ghế Hội đồng quản trị",
             ),
-        ),
-    };
-    let director_text = match director {
-        Some(true) => Message::new("the director is a woman", "Giám đốc là phụ nữ"),
-        Some(false) => Message::new(
-            "the director post is not held by a woman",
-            "chức Giám đốc không do phụ nữ giữ",
-        ),
-        None => Message::new(
-            "whether the director is a woman is not known",
-            "chưa rõ Giám đốc có phải là phụ nữ hay không",
-        ),
-    };
-    let value = logic::and(board_ok, director);
-    let on = text::date(as_of);
-    let reason = Message::new(
-        format!(
-            "{} (women hold at least half of the board seats and the director post; from the {}, on {}): {}; {}",
-            verdict(value).en,
-            source.en,
-            on.en,
-            board_text.en,
-            director_text.en
-        ),
-        format!(
-            "{} (phụ nữ giữ ít nhất một nửa số ghế Hội đồng quản trị và chức Giám đốc; theo {}, vào ngày {}): {}; {}",
-            verdict(value).vi,
-            source.vi,
-            on.vi,
-            board_text.vi,
-            director_text.vi
-        ),
-    );
-    (value, reason)
+        };
+        let director_text = match self.director {
+            Some(true) => Message::new("the director is a woman", "Giám đốc là phụ nữ"),
+            Some(false) => Message::new(
+                "the director post is not held by a woman",
+                "chức Giám đốc không do phụ nữ giữ",
+            ),
+            None => Message::new(
+                "whether the director is a woman is not known",
+                "chưa rõ Giám đốc có phải là phụ nữ hay không",
+            ),
+        };
+        let value = self.value();
+        let on = text::date(as_of);
+        Message::new(
+            format!(
+                "{} (women hold at least half of the board seats and the director post; from the {}, on {}): {}; {}",
+                verdict(value).en,
+                source.en,
+                on.en,
+                board_text.en,
+                director_text.en
+            ),
+            format!(
+                "{} (phụ nữ giữ ít nhất một nửa số ghế Hội đồng quản trị và chức Giám đốc; theo {}, vào ngày {}): {}; {}",
+                verdict(value).vi,
+                source.vi,
+                on.vi,
+                board_text.vi,
+                director_text.vi
+            ),
+        )
+    }
 }
 
 fn verdict(v: Option<bool>) -> Message {
@@ -325,15 +539,13 @@ fn verdict(v: Option<bool>) -> Message {
     }
 }
 
-fn women_owned(coop: &Cooperative, as_of: Date) -> (Option<bool>, Message) {
-    const ROLES: [Role; 3] = [Role::BoardChair, Role::Director, Role::BoardMember];
-    let manager = match posts(coop, as_of, &ROLES) {
-        Some(ps) => {
-            let w = women_among(&ps);
-            (w.value, posts_sentence(&w, &ROLES, as_of))
-        }
+const OWNER_MANAGERS: [Role; 3] = [Role::BoardChair, Role::Director, Role::BoardMember];
+
+/// A woman is chair, director or board member.
+fn owner_managers_of(posts: Option<impl Iterator<Item = Post>>, s: &Summary) -> Holders {
+    match posts {
+        Some(ps) => Holders::Posts(WomenAmong::of(ps, &OWNER_MANAGERS)),
         None => {
-            let s = coop.summary.unwrap_or_default();
             let board = s.board_female.map(|n| n > 0);
             // No woman on the board means the chair is not a woman either.
             let chair = if board == Some(false) {
@@ -341,150 +553,198 @@ fn women_owned(coop: &Cooperative, as_of: Date) -> (Option<bool>, Message) {
             } else {
                 s.chair_female
             };
-            let value = logic::or(logic::or(board, chair), s.director_female);
-            let m = match value {
-                Some(true) => Message::new(
-                    "the summary records a woman as chair, director or board member",
-                    "bản tổng hợp ghi nhận phụ nữ là Chủ tịch, Giám đốc hoặc thành viên Hội đồng quản trị",
-                ),
-                Some(false) => Message::new(
-                    "the summary records no woman as chair, director or board member",
-                    "bản tổng hợp không ghi nhận phụ nữ nào là Chủ tịch, Giám đốc hay thành viên Hội đồng quản trị",
-                ),
-                None => Message::new(
-                    "whether a woman is chair, director or board member is not known \
-                     (no positions list; summary.board_female, chair_female, director_female do not settle it)",
-                    "chưa rõ có phụ nữ là Chủ tịch, Giám đốc hay thành viên Hội đồng quản trị hay không \
-                     (không có danh sách chức danh; summary.board_female, chair_female, director_female \
-                     không đủ để kết luận)",
-                ),
-            };
-            (value, m)
+            Holders::Summary(logic::or(logic::or(board, chair), s.director_female))
         }
+    }
+}
+
+fn women_owned_reason(capital: &Capital, manager: &Holders, as_of: Date) -> Message {
+    let manager_text = match manager {
+        Holders::Posts(w) => posts_sentence(w, &OWNER_MANAGERS, as_of),
+        Holders::Summary(Some(true)) => Message::new(
+            "the summary records a woman as chair, director or board member",
+            "bản tổng hợp ghi nhận phụ nữ là Chủ tịch, Giám đốc hoặc thành viên Hội đồng quản trị",
+        ),
+        Holders::Summary(Some(false)) => Message::new(
+            "the summary records no woman as chair, director or board member",
+            "bản tổng hợp không ghi nhận phụ nữ nào là Chủ tịch, Giám đốc hay thành viên Hội đồng quản trị",
+        ),
+        Holders::Summary(None) => Message::new(
+            "whether a woman is chair, director or board member is not known \
+             (no positions list; summary.board_female, chair_female, director_female do not settle it)",
+            "chưa rõ có phụ nữ là Chủ tịch, Giám đốc hay thành viên Hội đồng quản trị hay không \
+             (không có danh sách chức danh; summary.board_female, chair_female, director_female \
+             không đủ để kết luận)",
+        ),
     };
-    let capital = women_capital(coop, as_of);
-    let value = logic::and(capital.0, manager.0);
-    let reason = Message::new(
+    let capital_text = capital.reason();
+    let value = logic::and(capital.value(), manager.value());
+    Message::new(
         format!(
             "{} (women members hold at least 51 % of the charter capital and a woman is chair, director \
              or board member; modelled on the women-owned enterprise of Law 04/2017/QH14, Art. 3(1), \
              not a legal definition for cooperatives): {}; {}",
             verdict(value).en,
-            capital.1.en,
-            manager.1.en
+            capital_text.en,
+            manager_text.en
         ),
         format!(
             "{} (thành viên nữ nắm ít nhất 51 % vốn điều lệ và có phụ nữ là Chủ tịch, Giám đốc hoặc thành viên \
              Hội đồng quản trị; mô phỏng doanh nghiệp do phụ nữ làm chủ theo Luật 04/2017/QH14, Điều 3 khoản 1, \
              không phải định nghĩa pháp lý cho hợp tác xã): {}; {}",
             verdict(value).vi,
-            capital.1.vi,
-            manager.1.vi
+            capital_text.vi,
+            manager_text.vi
         ),
-    );
-    (value, reason)
+    )
 }
 
-/// Women members hold ≥ 51 % of the charter capital, three-valued.
-fn women_capital(coop: &Cooperative, as_of: Date) -> (Option<bool>, Message) {
-    let Some(members) = coop.members_on(as_of) else {
-        return (
-            None,
-            Message::new(
-                "no member list, so women members' capital is not known",
-                "không có danh sách thành viên, nên chưa rõ vốn góp của thành viên nữ",
-            ),
-        );
-    };
-    let charter = match coop.charter_capital_vnd {
-        Some(c) if c > 0 => c,
-        Some(_) => {
-            return (
-                None,
-                Message::new(
-                    "the charter capital is recorded as zero, so no share can be computed",
-                    "vốn điều lệ ghi là 0, nên không tính được tỷ lệ",
-                ),
-            )
-        }
-        None => {
-            return (
-                None,
-                Message::new(
-                    "the charter capital (charter_capital_vnd) is not known",
-                    "chưa có số liệu vốn điều lệ (charter_capital_vnd)",
-                ),
-            )
-        }
-    };
-    // Women's capital lies between `low` and `high` (`high` unbounded when a
-    // member who may count has no recorded capital).
-    let (mut low, mut high, mut unbounded, mut open) = (0u128, 0u128, false, 0u64);
-    for m in members {
-        if !matches!(m.member_type, MemberType::Individual | MemberType::Household) {
-            continue;
-        }
-        let capital = match (m.capital_vnd, m.contributes_capital) {
-            (Some(c), _) => Some(u128::from(c)),
-            (None, Some(false)) => Some(0),
-            (None, _) => None,
+/// Women members' share of the charter capital, as far as it is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Capital {
+    NoMemberList,
+    CharterZero,
+    CharterUnknown,
+    /// Women's capital is at least `low`; `open` individual or household
+    /// members have an unknown sex or capital.
+    Shares {
+        low: u128,
+        charter: u64,
+        open: u64,
+        value: Option<bool>,
+    },
+}
+
+impl Capital {
+    /// Women members hold ≥ 51 % of the charter capital, three-valued.
+    fn of(coop: &Cooperative, as_of: Date) -> Capital {
+        let stakes = coop
+            .members_on(as_of)
+            .map(|ms| ms.map(|m| (m.member_type, m.sex, m.capital_vnd, m.contributes_capital)));
+        Capital::of_stakes(stakes, coop.charter_capital_vnd)
+    }
+
+    /// From the members current on the date and the charter capital.
+    fn of_stakes(members: Option<impl Iterator<Item = Stake>>, charter: Option<u64>) -> Capital {
+        let Some(members) = members else {
+            return Capital::NoMemberList;
         };
-        match (m.sex, capital) {
-            (Some(Sex::Male), _) => {}
-            (Some(Sex::Female), Some(c)) => {
-                low += c;
-                high += c;
+        let charter = match charter {
+            Some(c) if c > 0 => c,
+            Some(_) => return Capital::CharterZero,
+            None => return Capital::CharterUnknown,
+        };
+        // Women's capital lies between `low` and `high` (`high` unbounded when a
+        // member who may count has no recorded capital).
+        let (mut low, mut high, mut unbounded, mut open) = (0u128, 0u128, false, 0u64);
+        for (member_type, sex, capital_vnd, contributes_capital) in members {
+            if !matches!(member_type, MemberType::Individual | MemberType::Household) {
+                continue;
             }
-            (None, Some(c)) => {
-                high += c;
-                if c > 0 {
+            let capital = match (capital_vnd, contributes_capital) {
+                (Some(c), _) => Some(u128::from(c)),
+                (None, Some(false)) => Some(0),
+                (None, _) => None,
+            };
+            match (sex, capital) {
+                (Some(Sex::Male), _) => {}
+                (Some(Sex::Female), Some(c)) => {
+                    low += c;
+                    high += c;
+                }
+                (None, Some(c)) => {
+                    high += c;
+                    if c > 0 {
+                        open += 1;
+                    }
+                }
+                (_, None) => {
+                    unbounded = true;
                     open += 1;
                 }
             }
-            (_, None) => {
-                unbounded = true;
-                open += 1;
-            }
+        }
+        let needed = 51 * u128::from(charter);
+        let value = if 100 * low >= needed {
+            Some(true)
+        } else if !unbounded && 100 * high < needed {
+            Some(false)
+        } else {
+            None
+        };
+        Capital::Shares {
+            low,
+            charter,
+            open,
+            value,
         }
     }
-    let needed = 51 * u128::from(charter);
-    let value = if 100 * low >= needed {
-        Some(true)
-    } else if !unbounded && 100 * high < needed {
-        Some(false)
-    } else {
-        None
-    };
-    let (lo, ch) = (text::vnd(low), text::vnd(charter));
-    let low = u64::try_from(low).unwrap_or(u64::MAX);
-    // `charter` is not zero here.
-    let share = Ratio::new(low, charter).map_or_else(|| Message::new("", ""), text::percent);
-    let mut m = Message::new(
-        format!(
-            "women members hold {} of {} charter capital ({})",
-            lo.en, ch.en, share.en
-        ),
-        format!(
-            "thành viên nữ nắm {} trên {} vốn điều lệ ({})",
-            lo.vi, ch.vi, share.vi
-        ),
-    );
-    if open > 0 && value.is_none() {
-        let o = text::count(open);
-        m.en.push_str(&format!(
-            ", and the sex or capital of {} individual or household members is not known",
-            o.en
-        ));
-        m.vi.push_str(&format!(
-            ", và chưa rõ giới tính hoặc vốn góp của {} thành viên cá nhân hoặc hộ gia đình",
-            o.vi
-        ));
+
+    fn value(&self) -> Option<bool> {
+        match self {
+            Capital::Shares { value, .. } => *value,
+            _ => None,
+        }
     }
-    (value, m)
+
+    fn reason(&self) -> Message {
+        let (low, charter, open, value) = match *self {
+            Capital::NoMemberList => {
+                return Message::new(
+                    "no member list, so women members' capital is not known",
+                    "không có danh sách thành viên, nên chưa rõ vốn góp của thành viên nữ",
+                )
+            }
+            Capital::CharterZero => {
+                return Message::new(
+                    "the charter capital is recorded as zero, so no share can be computed",
+                    "vốn điều lệ ghi là 0, nên không tính được tỷ lệ",
+                )
+            }
+            Capital::CharterUnknown => {
+                return Message::new(
+                    "the charter capital (charter_capital_vnd) is not known",
+                    "chưa có số liệu vốn điều lệ (charter_capital_vnd)",
+                )
+            }
+            Capital::Shares {
+                low,
+                charter,
+                open,
+                value,
+            } => (low, charter, open, value),
+        };
+        let (lo, ch) = (text::vnd(low), text::vnd(charter));
+        let low = u64::try_from(low).unwrap_or(u64::MAX);
+        // `charter` is not zero here.
+        let share = Ratio::new(low, charter).map_or_else(|| Message::new("", ""), text::percent);
+        let mut m = Message::new(
+            format!(
+                "women members hold {} of {} charter capital ({})",
+                lo.en, ch.en, share.en
+            ),
+            format!(
+                "thành viên nữ nắm {} trên {} vốn điều lệ ({})",
+                lo.vi, ch.vi, share.vi
+            ),
+        );
+        if open > 0 && value.is_none() {
+            let o = text::count(open);
+            m.en.push_str(&format!(
+                ", and the sex or capital of {} individual or household members is not known",
+                o.en
+            ));
+            m.vi.push_str(&format!(
+                ", và chưa rõ giới tính hoặc vốn góp của {} thành viên cá nhân hoặc hộ gia đình",
+                o.vi
+            ));
+        }
+        m
+    }
 }
 
-fn declared(coop: &Cooperative) -> (Option<bool>, Message) {
-    let reason = match coop.declared_women_managed {
+fn declared_reason(v: Option<bool>) -> Message {
+    match v {
         Some(true) => Message::new(
             "recorded as women-managed by the Women's Union (declared_women_managed)",
             "được Hội Liên hiệp Phụ nữ ghi nhận là hợp tác xã do phụ nữ quản lý (declared_women_managed)",
@@ -497,6 +757,5 @@ fn declared(coop: &Cooperative) -> (Option<bool>, Message) {
             "not determinable: declared_women_managed is not recorded",
             "không xác định được: chưa ghi nhận declared_women_managed",
         ),
-    };
-    (coop.declared_women_managed, reason)
+    }
 }

@@ -5,16 +5,17 @@
 //! it is counted in `not_contributing` and adds nothing, so totals are sums
 //! of their parts. Shares are computed from the integer sums at the end.
 //! Whether a cooperative is women-managed and its size class are decided by
-//! [`crate::classify`] (the single source of those rules) on a view of the
-//! cooperative holding what the rule needs.
+//! [`crate::classify`] (the single source of those rules) at the level of
+//! their values, on facts read from the columns (see `classified`).
 
 use super::categories::{categories, Categorizer};
+use super::classified;
 use super::ids::{Dimension, IndicatorId, Unit, UNKNOWN};
 use super::table::{Row, Table};
 use super::Query;
 use crate::classify::SizeClass;
 use crate::law::Message;
-use crate::registry::{code, profile, Registry, NO_DATE, NO_MEMBER};
+use crate::registry::{code, profile, Registry, NO_DATE};
 use crate::Error;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -218,6 +219,43 @@ impl Group {
 /// Group values: per dimension, a code (meaning depends on the dimension).
 type Key = Vec<u32>;
 
+/// A multiplicative hasher for the short integer keys of groups, looked up
+/// once per cooperative (the default SipHash costs more than the lookup
+/// needs; the keys are codes, not input an attacker chooses per query).
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // A slice of `u32` codes arrives as its bytes in one call.
+        let mut chunks = bytes.chunks_exact(4);
+        for c in &mut chunks {
+            self.write_u64(u64::from(u32::from_le_bytes([c[0], c[1], c[2], c[3]])));
+        }
+        for &b in chunks.remainder() {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type BuildKeyHasher = std::hash::BuildHasherDefault<KeyHasher>;
+
 pub(crate) fn run(reg: &Registry, q: &Query) -> Result<Table, Error> {
     let ids: Vec<IndicatorId> = match &q.ids {
         Some(ids) if ids.is_empty() => {
@@ -263,13 +301,13 @@ pub(crate) fn run(reg: &Registry, q: &Query) -> Result<Table, Error> {
                     | IndicatorId::WomenManagedShare
             )
         });
-    let wm_all = need_wm.then(|| reg.women_managed_all(rule, q.as_of));
+    let wm_all = need_wm.then(|| classified::women_managed_all(reg, rule, q.as_of));
     let size_all =
         q.by.contains(&Dimension::SizeClass)
-            .then(|| reg.size_class_all(q.parameters.as_ref(), q.as_of));
+            .then(|| classified::size_class_all(reg, q.parameters.as_ref(), q.as_of));
     let mut groups: Vec<Group> = Vec::new();
     let mut keys: Vec<Key> = Vec::new();
-    let mut group_of: HashMap<Key, usize> = HashMap::new();
+    let mut group_of: HashMap<Key, usize, BuildKeyHasher> = HashMap::default();
     let mut tallies = vec![Tally::default(); ncat];
     let mut touched: Vec<usize> = Vec::with_capacity(ncat);
     let cc = &reg.coops;
@@ -365,16 +403,7 @@ pub(crate) fn run(reg: &Registry, q: &Query) -> Result<Table, Error> {
                 if !is_seat && role != crate::model::Role::Director {
                     continue;
                 }
-                let sex = if p.is_member[k] {
-                    let h = p.holder[k];
-                    if h == NO_MEMBER {
-                        code::SEX_UNKNOWN
-                    } else {
-                        m.sex[h as usize]
-                    }
-                } else {
-                    p.ext_sex[k]
-                };
+                let sex = classified::holder_sex(reg, k);
                 let f = u64::from(sex == code::SEX_FEMALE);
                 let unknown = sex == code::SEX_UNKNOWN;
                 posts += 1;

@@ -51,6 +51,7 @@
 //! every indicator add up to its total.
 
 mod categories;
+mod classified;
 mod disclosure;
 mod engine;
 mod ids;

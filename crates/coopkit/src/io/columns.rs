@@ -32,7 +32,7 @@ use super::csv::{
 use super::decode::{self, fields, nfc};
 use super::validate::{validate_parts, Locate, MemberList};
 use crate::codes as names;
-use crate::model::{official, Cooperative, Country, Ethnicity, Member, MemberType, Position, Sex};
+use crate::model::{Cooperative, Country, Ethnicity, Member, MemberType, Position, Sex};
 use crate::registry::{code, facts, MemberColumns, Registry, RegistryBuilder, NO_DATE};
 use csv_core::ReadRecordResult;
 use std::collections::HashMap;
@@ -822,7 +822,7 @@ impl MemberList for ColumnRange<'_> {
     fn is_official(&self, i: usize) -> Option<bool> {
         let k = self.start + i;
         let f = self.cols.facts[k];
-        official(
+        Member::official_by(
             code::kind_of(self.cols.kind_declared[k]),
             code::tri_of(f >> facts::CAPITAL),
             code::tri_of(f >> facts::SERVICES),

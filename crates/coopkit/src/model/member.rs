@@ -204,12 +204,29 @@ impl Member {
     /// else by the three facts; facts that settle "no kind at all" settle
     /// "not official" too. `None` when neither settles it.
     pub(crate) fn is_official(&self) -> Option<bool> {
-        official(
+        Member::official_by(
             self.kind,
             self.contributes_capital,
             self.uses_services,
             self.contributes_labour,
         )
+    }
+
+    /// [`Member::is_official`] from the declared kind and the three facts
+    /// (capital, services, labour), for members held as columns.
+    pub(crate) fn official_by(
+        kind: Option<MemberKind>,
+        capital: Option<bool>,
+        services: Option<bool>,
+        labour: Option<bool>,
+    ) -> Option<bool> {
+        match kind {
+            Some(k) => Some(k == MemberKind::Official),
+            None => match MemberKind::from_facts(capital, services, labour) {
+                Ok(kind) => kind.map(|k| k == MemberKind::Official),
+                Err(()) => Some(false),
+            },
+        }
     }
 
     /// Membership is current on `date`: joined on or before, not yet left.
@@ -230,24 +247,6 @@ impl Member {
     /// Of an ethnic minority (any group but Kinh); `None` when unknown.
     pub fn is_minority(&self) -> Option<bool> {
         self.ethnicity.map(|e| e.is_minority())
-    }
-}
-
-/// Official (Law 17/2023 Art. 4(16)) by the declared kind, else by the
-/// three facts ([`Member::is_official`], for readers that hold the fields
-/// without a [`Member`]).
-pub(crate) fn official(
-    kind: Option<MemberKind>,
-    capital: Option<bool>,
-    services: Option<bool>,
-    labour: Option<bool>,
-) -> Option<bool> {
-    match kind {
-        Some(k) => Some(k == MemberKind::Official),
-        None => match MemberKind::from_facts(capital, services, labour) {
-            Ok(kind) => kind.map(|k| k == MemberKind::Official),
-            Err(()) => Some(false),
-        },
     }
 }
 

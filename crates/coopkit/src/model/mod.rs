@@ -11,7 +11,6 @@ mod member;
 mod position;
 
 pub use ethnicity::{fold_name, Ethnicity, ETHNIC_GROUPS};
-pub(crate) use member::official;
 pub use member::{age_in_years, Country, Member, MemberKind, MemberType, Sex};
 pub use position::{Holder, Position, Role};
 

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Builds the coopkit wheel from source, installs it into the project's venv
+# and runs the Python tests (pytest, mypy --strict on the typed example).
+# Exits non-zero on any failure. Usage: bindings/python/run-tests.sh [pytest args]
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+venv="$("$repo/scripts/python-env.sh" | tail -n 1)"
+py="$venv/bin/python"
+export PATH="$venv/bin:$PATH"  # maturin, for the no-isolation build
+
+if [[ "${COOPKIT_SKIP_CLIPPY:-0}" != "1" ]]; then
+  echo "== cargo fmt --check, cargo clippy (bindings/python)"
+  (cd "$here" && cargo fmt -- --check)
+  (cd "$here" && cargo clippy --quiet --all-targets -- -D warnings)
+fi
+
+echo "== building the wheel (pip wheel ./bindings/python, the same build as pip install)"
+wheels="$here/target/wheels"
+rm -rf "$wheels"
+"$py" -m pip wheel --quiet --disable-pip-version-check --no-deps --no-build-isolation \
+  --wheel-dir "$wheels" "$here"
+wheel="$(ls "$wheels"/coopkit-*.whl | head -n 1)"
+"$py" -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps "$wheel"
+
+echo "== pytest"
+export COOPKIT_WHEEL="$wheel"
+# Run from the tests folder so that `import coopkit` is the installed wheel.
+(cd "$here/tests" && "$py" -m pytest -q -p no:cacheprovider "$@")
+
+echo "== mypy --strict (typed usage example against the stubs)"
+(cd "$here/tests" && "$py" -m mypy --strict --no-incremental typed_usage.py)

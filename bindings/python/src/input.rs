@@ -1,0 +1,184 @@
+//! Python values into the core's inputs: a walk of dicts, lists, strings,
+//! integers, bools and None straight into `serde_json::Value` (no JSON text
+//! in between), and the `law`, `as_of` and `lang` arguments.
+//!
+//! The walk decides nothing about the domain: a float stays a float and the
+//! core's decoder says whether the field accepts it (money never does).
+
+use crate::boundary::{input_error, parameter_error};
+use coopkit::{Date, InputError, InputErrorCode, LawChoice};
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyDate, PyDateTime, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use serde_json::{Map, Number, Value};
+
+/// Deepest nesting accepted; the interchange format needs four levels.
+const MAX_DEPTH: usize = 32;
+
+/// Converts a Python object to a JSON value. Every value that has no JSON
+/// form is reported, by path, in one `coopkit.InputError`.
+pub fn to_value(py: Python<'_>, obj: &Bound<'_, PyAny>, root: &str) -> PyResult<Value> {
+    try_value(obj, root)?.map_err(|errors| input_error(py, errors))
+}
+
+/// [`to_value`], with the located problems returned rather than raised.
+pub fn try_value(obj: &Bound<'_, PyAny>, root: &str) -> PyResult<Result<Value, Vec<InputError>>> {
+    let mut errors = Vec::new();
+    let mut path = root.to_owned();
+    let v = walk(obj, &mut path, 0, &mut errors)?;
+    Ok(if errors.is_empty() { Ok(v) } else { Err(errors) })
+}
+
+fn walk(
+    obj: &Bound<'_, PyAny>,
+    path: &mut String,
+    depth: usize,
+    errors: &mut Vec<InputError>,
+) -> PyResult<Value> {
+    if obj.is_none() {
+        return Ok(Value::Null);
+    }
+    // bool before int: Python's bool is an int.
+    if let Ok(b) = obj.cast::<PyBool>() {
+        return Ok(Value::Bool(b.is_true()));
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(Value::String(s.to_str()?.to_owned()));
+    }
+    if let Ok(i) = obj.cast::<PyInt>() {
+        if let Ok(n) = i.extract::<u64>() {
+            return Ok(Value::Number(n.into()));
+        }
+        if let Ok(n) = i.extract::<i64>() {
+            return Ok(Value::Number(n.into()));
+        }
+        errors.push(InputError::new(
+            path.clone(),
+            InputErrorCode::Overflow,
+            "integer too large to hold",
+        ));
+        return Ok(Value::Null);
+    }
+    if let Ok(f) = obj.cast::<PyFloat>() {
+        return Ok(match Number::from_f64(f.value()) {
+            Some(n) => Value::Number(n),
+            None => {
+                errors.push(InputError::new(
+                    path.clone(),
+                    InputErrorCode::InvalidType,
+                    "NaN or infinity where a value is expected (an empty cell?)",
+                ));
+                Value::Null
+            }
+        });
+    }
+    if depth >= MAX_DEPTH {
+        errors.push(InputError::new(
+            path.clone(),
+            InputErrorCode::InvalidType,
+            "nested too deeply",
+        ));
+        return Ok(Value::Null);
+    }
+    if let Ok(d) = obj.cast::<PyDict>() {
+        let mut map = Map::with_capacity(d.len());
+        for (k, v) in d.iter() {
+            let Ok(key) = k.cast::<PyString>() else {
+                errors.push(InputError::new(
+                    path.clone(),
+                    InputErrorCode::InvalidType,
+                    "a dict key that is not a string",
+                ));
+                continue;
+            };
+            let key = key.to_str()?;
+            let len = path.len();
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(key);
+            let value = walk(&v, path, depth + 1, errors)?;
+            path.truncate(len);
+            map.insert(key.to_owned(), value);
+        }
+        return Ok(Value::Object(map));
+    }
+    if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+        let len = obj.len()?;
+        let mut out = Vec::with_capacity(len);
+        for (i, item) in obj.try_iter()?.enumerate() {
+            let at = path.len();
+            path.push_str(&format!("[{i}]"));
+            out.push(walk(&item?, path, depth + 1, errors)?);
+            path.truncate(at);
+        }
+        return Ok(Value::Array(out));
+    }
+    if obj.is_instance_of::<PyDate>() {
+        // A date (or a datetime, whose day is taken) as its ISO form.
+        let day = if obj.is_instance_of::<PyDateTime>() {
+            obj.call_method0("date")?
+        } else {
+            obj.clone()
+        };
+        return Ok(Value::String(day.call_method0("isoformat")?.extract()?));
+    }
+    let type_name = obj.get_type().name()?.to_string();
+    errors.push(InputError::new(
+        path.clone(),
+        InputErrorCode::InvalidType,
+        format!("a Python {type_name} has no JSON form (expected dict, list, str, int, bool, None or date)"),
+    ));
+    Ok(Value::Null)
+}
+
+/// `law`: `"auto"`, `"vn-2012"` or `"vn-2023"`.
+pub fn law(py: Python<'_>, law: &str) -> PyResult<LawChoice> {
+    LawChoice::parse(law)
+        .ok_or_else(|| parameter_error(py, "law", "expected \"auto\", \"vn-2012\" or \"vn-2023\""))
+}
+
+/// `as_of`: a `datetime.date` (a datetime gives its day), an ISO string, or
+/// None for today.
+pub fn as_of(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Date> {
+    let text: String = match obj {
+        None => today(py)?,
+        Some(o) if o.is_none() => today(py)?,
+        Some(o) => {
+            if let Ok(s) = o.cast::<PyString>() {
+                s.to_str()?.to_owned()
+            } else if o.is_instance_of::<PyDate>() {
+                let day = if o.is_instance_of::<PyDateTime>() {
+                    o.call_method0("date")?
+                } else {
+                    o.clone()
+                };
+                day.call_method0("isoformat")?.extract()?
+            } else {
+                return Err(parameter_error(
+                    py,
+                    "as_of",
+                    "expected a datetime.date, an ISO date string or None",
+                ));
+            }
+        }
+    };
+    text.parse::<Date>()
+        .map_err(|_| parameter_error(py, "as_of", "not an ISO date (YYYY-MM-DD)"))
+}
+
+fn today(py: Python<'_>) -> PyResult<String> {
+    py.import("datetime")?
+        .getattr("date")?
+        .call_method0("today")?
+        .call_method0("isoformat")?
+        .extract()
+}
+
+/// `lang`: `"en"` or `"vi"`.
+pub fn lang(py: Python<'_>, lang: &str) -> PyResult<&'static str> {
+    match lang {
+        "en" => Ok("en"),
+        "vi" => Ok("vi"),
+        _ => Err(parameter_error(py, "lang", "expected \"en\" or \"vi\"")),
+    }
+}

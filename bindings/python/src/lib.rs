@@ -1,0 +1,151 @@
+//! The Python binding of coopkit: a thin layer that converts Python values,
+//! calls the core and maps its errors. No domain logic lives here.
+//!
+//! Built by maturin as `coopkit._coopkit`; the pure-Python package
+//! `coopkit` (under `python/`) re-exports it with the exception classes,
+//! HTML rendering and data-frame conversions.
+
+mod boundary;
+mod frames;
+mod input;
+mod io_bridge;
+mod objects;
+mod registry;
+
+use boundary::guard;
+use objects::{with_cooperative, with_parameters, CheckReport, Classification};
+use pyo3::prelude::*;
+
+/// Checks one cooperative against the law in force on `as_of`.
+///
+/// `coop` is a dict in the interchange format, JSON text, or a
+/// `coopkit.Cooperative`; `law` is "auto", "vn-2012" or "vn-2023"; `as_of` a
+/// `datetime.date` or ISO string (None: today); `parameters` a
+/// `coopkit.Parameters` or TOML text laid over the built-in table.
+#[pyfunction]
+#[pyo3(signature = (coop, law="auto", as_of=None, *, parameters=None))]
+fn check(
+    py: Python<'_>,
+    coop: &Bound<'_, PyAny>,
+    law: &str,
+    as_of: Option<&Bound<'_, PyAny>>,
+    parameters: Option<&Bound<'_, PyAny>>,
+) -> PyResult<CheckReport> {
+    let law = input::law(py, law)?;
+    let as_of = input::as_of(py, as_of)?;
+    with_parameters(py, parameters, |p| {
+        with_cooperative(py, coop, |c| CheckReport::new(p.check(c, law, as_of)))
+    })
+}
+
+/// Classifies one cooperative on `as_of`: size class, ILO type, minority
+/// membership and women-managed status under each named rule.
+#[pyfunction]
+#[pyo3(signature = (coop, as_of=None, *, parameters=None))]
+fn classify(
+    py: Python<'_>,
+    coop: &Bound<'_, PyAny>,
+    as_of: Option<&Bound<'_, PyAny>>,
+    parameters: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Classification> {
+    let as_of = input::as_of(py, as_of)?;
+    with_parameters(py, parameters, |p| {
+        with_cooperative(py, coop, |c| {
+            Classification::new(coopkit::classify::classify_with(p, c, as_of))
+        })
+    })
+}
+
+/// Panics on purpose, to test that a Rust panic arrives as
+/// `coopkit.CoopkitError` and never as a crash. Not public API.
+#[pyfunction]
+fn _panic_for_test(py: Python<'_>) -> PyResult<()> {
+    guard(py, || panic!("deliberate panic for the binding's tests"))
+}
+
+/// The core's own answer, JSON text in and JSON text out with no Python
+/// object in between: what `check(...).to_dict()` must equal. For tests.
+#[pyfunction]
+fn _core_check_json(py: Python<'_>, coop_json: &str, law: &str, as_of: &str) -> PyResult<String> {
+    let law = input::law(py, law)?;
+    let as_of = input::as_of(py, Some(pyo3::types::PyString::new(py, as_of).as_any()))?;
+    let report = boundary::call(py, || {
+        io_bridge::cooperative_from_json(coop_json).map(|c| coopkit::check(&c, law, as_of))
+    })?;
+    serde_json::to_string(&report).map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(e.to_string()))
+}
+
+/// [`_core_check_json`] for classification. For tests.
+#[pyfunction]
+fn _core_classify_json(py: Python<'_>, coop_json: &str, as_of: &str) -> PyResult<String> {
+    let as_of = input::as_of(py, Some(pyo3::types::PyString::new(py, as_of).as_any()))?;
+    let c = boundary::call(py, || {
+        io_bridge::cooperative_from_json(coop_json).map(|c| coopkit::classify(&c, as_of))
+    })?;
+    serde_json::to_string(&c).map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(e.to_string()))
+}
+
+/// Seconds for `n` checks done wholly in Rust (decode from a parsed JSON
+/// value, check), the baseline of the binding's overhead. For benches.
+#[pyfunction]
+fn _bench_core_check(py: Python<'_>, coop_json: &str, law: &str, as_of: &str, n: usize) -> PyResult<f64> {
+    let law = input::law(py, law)?;
+    let as_of = input::as_of(py, Some(pyo3::types::PyString::new(py, as_of).as_any()))?;
+    let value: serde_json::Value = serde_json::from_str(coop_json)
+        .map_err(|e| boundary::parameter_error(py, "coop_json", &e.to_string()))?;
+    let elapsed = boundary::call(py, || {
+        let start = std::time::Instant::now();
+        for _ in 0..n {
+            let c = io_bridge::cooperative_from_value(std::hint::black_box(&value))?;
+            std::hint::black_box(coopkit::check(&c, law, as_of));
+        }
+        Ok(start.elapsed().as_secs_f64())
+    })?;
+    Ok(elapsed)
+}
+
+/// Seconds for `n` indicator computations done wholly in Rust (query
+/// parsed once), the baseline of `Registry.indicators`. For benches.
+#[pyfunction]
+fn _bench_core_indicators(
+    py: Python<'_>,
+    registry: &Bound<'_, registry::Registry>,
+    by: Vec<String>,
+    as_of: &str,
+    n: usize,
+) -> PyResult<f64> {
+    let as_of = input::as_of(py, Some(pyo3::types::PyString::new(py, as_of).as_any()))?;
+    let by: Vec<&str> = by.iter().map(String::as_str).collect();
+    let q = boundary::call(py, || coopkit::indicators::Query::from_names(as_of, None, &by))?;
+    let reg = &registry.get().inner;
+    boundary::call(py, || {
+        let start = std::time::Instant::now();
+        for _ in 0..n {
+            std::hint::black_box(reg.indicators(&q)?.columns());
+        }
+        Ok(start.elapsed().as_secs_f64())
+    })
+}
+
+/// The compiled part of the `coopkit` package.
+#[pymodule]
+fn _coopkit(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(check, m)?)?;
+    m.add_function(wrap_pyfunction!(classify, m)?)?;
+    m.add_function(wrap_pyfunction!(objects::set_language, m)?)?;
+    m.add_function(wrap_pyfunction!(objects::get_language, m)?)?;
+    m.add_function(wrap_pyfunction!(_panic_for_test, m)?)?;
+    m.add_function(wrap_pyfunction!(_core_check_json, m)?)?;
+    m.add_function(wrap_pyfunction!(_core_classify_json, m)?)?;
+    m.add_function(wrap_pyfunction!(_bench_core_check, m)?)?;
+    m.add_function(wrap_pyfunction!(_bench_core_indicators, m)?)?;
+    m.add_class::<objects::Cooperative>()?;
+    m.add_class::<objects::Finding>()?;
+    m.add_class::<objects::CheckReport>()?;
+    m.add_class::<objects::Classification>()?;
+    m.add_class::<objects::Parameters>()?;
+    m.add_class::<registry::Registry>()?;
+    m.add_class::<registry::RegistryIter>()?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}

@@ -1,0 +1,540 @@
+//! The result and record classes: `Cooperative`, `CheckReport`, `Finding`,
+//! `Classification` and `Parameters`. Each holds the core's own value and
+//! converts on access; `to_dict()` is the core's serialisation, as Python
+//! objects.
+
+use crate::boundary::{call, guard, parameter_error};
+use crate::input;
+use crate::io_bridge;
+use chrono::Datelike;
+use pyo3::prelude::*;
+use pyo3::types::{PyDate, PyDict, PyString};
+use serde::Serialize;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+static VIETNAMESE: AtomicBool = AtomicBool::new(false);
+
+/// The language of messages in HTML and `text()` when none is given.
+pub fn default_lang() -> &'static str {
+    if VIETNAMESE.load(Ordering::Relaxed) {
+        "vi"
+    } else {
+        "en"
+    }
+}
+
+/// Sets the default language of messages: "en" or "vi".
+#[pyfunction]
+pub fn set_language(py: Python<'_>, lang: &str) -> PyResult<()> {
+    VIETNAMESE.store(input::lang(py, lang)? == "vi", Ordering::Relaxed);
+    Ok(())
+}
+
+/// The default language of messages: "en" or "vi".
+#[pyfunction]
+pub fn get_language() -> &'static str {
+    default_lang()
+}
+
+pub fn to_py<'py>(py: Python<'py>, value: &impl Serialize) -> PyResult<Bound<'py, PyAny>> {
+    Ok(pythonize::pythonize(py, value)?)
+}
+
+pub fn date<'py>(py: Python<'py>, d: coopkit::Date) -> PyResult<Bound<'py, PyDate>> {
+    PyDate::new(py, d.year(), d.month() as u8, d.day() as u8)
+}
+
+fn json_text(value: &impl Serialize) -> String {
+    serde_json::to_string(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+fn enum_str(value: &impl Serialize) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        Ok(other) => other.to_string(),
+        Err(e) => e.to_string(),
+    }
+}
+
+fn html<'py>(py: Python<'py>, renderer: &str, data: Bound<'py, PyAny>, lang: &str) -> PyResult<String> {
+    py.import("coopkit._html")?
+        .getattr(renderer)?
+        .call1((data, lang))?
+        .extract()
+}
+
+/// One cooperative, group or union, as read by the core (`Registry[i]`,
+/// `Cooperative.from_dict`, `Cooperative.from_json`).
+#[pyclass(module = "coopkit", frozen, from_py_object)]
+#[derive(Clone)]
+pub struct Cooperative {
+    pub inner: coopkit::Cooperative,
+}
+
+#[pymethods]
+impl Cooperative {
+    /// Reads a cooperative from a dict in the interchange format.
+    #[staticmethod]
+    fn from_dict(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let v = input::to_value(py, data, "")?;
+        Ok(Cooperative {
+            inner: call(py, || io_bridge::cooperative_from_value(&v))?,
+        })
+    }
+
+    /// Reads a cooperative from JSON text.
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
+        Ok(Cooperative {
+            inner: call(py, || io_bridge::cooperative_from_json(text))?,
+        })
+    }
+
+    /// The id, unique in a registry.
+    #[getter]
+    fn id(&self) -> &str {
+        &self.inner.id
+    }
+
+    /// The registered name.
+    #[getter]
+    fn name(&self) -> &str {
+        &self.inner.name
+    }
+
+    /// "cooperative", "cooperative_group" or "union".
+    #[getter]
+    fn kind(&self) -> String {
+        enum_str(&self.inner.kind)
+    }
+
+    /// "agriculture", "industry_construction" or "trade_services".
+    #[getter]
+    fn sector(&self) -> String {
+        enum_str(&self.inner.sector)
+    }
+
+    /// Province code, if recorded.
+    #[getter]
+    fn province(&self) -> Option<&str> {
+        self.inner.province.as_deref()
+    }
+
+    /// Number of members in the member list (None when there is no list).
+    #[getter]
+    fn member_count(&self) -> Option<usize> {
+        self.inner.members.as_ref().map(Vec::len)
+    }
+
+    /// The record in the interchange format, as Python objects.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner)
+    }
+
+    /// The record in the interchange format, as JSON text.
+    fn to_json(&self) -> String {
+        json_text(&self.inner)
+    }
+
+    fn __repr__(&self) -> String {
+        let members = match &self.inner.members {
+            Some(m) => format!(", {} members", m.len()),
+            None => String::new(),
+        };
+        format!(
+            "<Cooperative {} {}{}>",
+            self.inner.id,
+            enum_str(&self.inner.kind),
+            members
+        )
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<Cooperative>()
+            .is_ok_and(|o| o.get().inner == self.inner)
+    }
+}
+
+/// The result of one rule for one subject.
+#[pyclass(module = "coopkit", frozen)]
+pub struct Finding {
+    inner: coopkit::Finding,
+}
+
+#[pymethods]
+impl Finding {
+    /// Rule id, for example "members.minimum".
+    #[getter]
+    fn rule(&self) -> &'static str {
+        self.inner.rule
+    }
+    /// The law applied: "vn-2012" or "vn-2023".
+    #[getter]
+    fn law(&self) -> &'static str {
+        self.inner.law.as_str()
+    }
+    /// "pass", "fail", "not_assessable" or "not_applicable".
+    #[getter]
+    fn status(&self) -> &'static str {
+        self.inner.status.as_str()
+    }
+    /// Law, article, clause.
+    #[getter]
+    fn citation(&self) -> &str {
+        &self.inner.citation
+    }
+    /// What the data shows (a count, an amount in đồng, a percentage, a code, a list or {"min", "max"}), or None.
+    #[getter]
+    fn measured<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.measured)
+    }
+    /// What the law requires, or None.
+    #[getter]
+    fn required<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.required)
+    }
+    /// "cooperative", or the id of the member or position concerned.
+    #[getter]
+    fn subject(&self) -> &str {
+        self.inner.subject.as_str()
+    }
+    /// The explanation as {"en": ..., "vi": ...}.
+    #[getter]
+    fn message<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.message)
+    }
+    /// The explanation in `lang` ("en" or "vi"; default: `coopkit.get_language()`).
+    #[pyo3(signature = (lang=None))]
+    fn text(&self, py: Python<'_>, lang: Option<&str>) -> PyResult<String> {
+        let lang = match lang {
+            Some(l) => input::lang(py, l)?,
+            None => default_lang(),
+        };
+        Ok(self.inner.message.get(lang).to_owned())
+    }
+    /// The finding in the contract's JSON shape, as Python objects.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner)
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "<Finding {} {} {}: {}>",
+            self.inner.rule,
+            self.inner.subject.as_str(),
+            self.inner.status.as_str(),
+            self.inner.citation
+        )
+    }
+}
+
+/// All findings for one cooperative under one law on one date.
+#[pyclass(module = "coopkit")]
+pub struct CheckReport {
+    inner: coopkit::CheckReport,
+    lang: Option<&'static str>,
+}
+
+impl CheckReport {
+    pub fn new(inner: coopkit::CheckReport) -> Self {
+        CheckReport { inner, lang: None }
+    }
+}
+
+#[pymethods]
+impl CheckReport {
+    /// True when no finding failed.
+    #[getter]
+    fn ok(&self) -> bool {
+        self.inner.ok
+    }
+    /// The cooperative's id.
+    #[getter]
+    fn cooperative(&self) -> &str {
+        &self.inner.cooperative
+    }
+    /// The law applied: "vn-2012" or "vn-2023".
+    #[getter]
+    fn law(&self) -> &'static str {
+        self.inner.law.as_str()
+    }
+    /// The date checked for.
+    #[getter]
+    fn as_of<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDate>> {
+        date(py, self.inner.as_of)
+    }
+    /// False when a law was named explicitly for a date outside its period.
+    #[getter]
+    fn law_in_force(&self) -> bool {
+        self.inner.law_in_force
+    }
+    /// Every finding, in rule-catalogue order.
+    #[getter]
+    fn findings(&self) -> Vec<Finding> {
+        self.inner
+            .findings
+            .iter()
+            .map(|f| Finding { inner: f.clone() })
+            .collect()
+    }
+    /// The findings that failed.
+    fn failures(&self) -> Vec<Finding> {
+        self.inner
+            .with_status(coopkit::Status::Fail)
+            .map(|f| Finding { inner: f.clone() })
+            .collect()
+    }
+    /// How many findings have each status: {"pass": n, "fail": n, ...}.
+    fn counts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        for s in STATUSES {
+            d.set_item(s.as_str(), self.inner.with_status(s).count())?;
+        }
+        Ok(d)
+    }
+    /// Language of `_repr_html_` for this report ("en", "vi"), or None for
+    /// `coopkit.get_language()`.
+    #[getter]
+    fn get_lang(&self) -> Option<&'static str> {
+        self.lang
+    }
+    #[setter]
+    fn set_lang(&mut self, py: Python<'_>, lang: Option<&str>) -> PyResult<()> {
+        self.lang = lang.map(|l| input::lang(py, l)).transpose()?;
+        Ok(())
+    }
+    /// The report in the contract's JSON shape, as Python objects.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner)
+    }
+    /// The report as JSON text (the core's serialisation).
+    fn to_json(&self) -> String {
+        json_text(&self.inner)
+    }
+    /// An HTML table: rule, status, subject, measured, required, citation and
+    /// the message in `lang` (default: this report's `lang`, else
+    /// `coopkit.get_language()`).
+    #[pyo3(signature = (lang=None))]
+    fn to_html(&self, py: Python<'_>, lang: Option<&str>) -> PyResult<String> {
+        let lang = match lang {
+            Some(l) => input::lang(py, l)?,
+            None => self.lang.unwrap_or_else(default_lang),
+        };
+        html(py, "check_report", self.to_dict(py)?, lang)
+    }
+    fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
+        self.to_html(py, None)
+    }
+    fn __repr__(&self) -> String {
+        let mut parts = Vec::new();
+        for s in STATUSES {
+            let n = self.inner.with_status(s).count();
+            if n > 0 {
+                parts.push(format!("{n} {}", s.as_str()));
+            }
+        }
+        let summary = if parts.is_empty() {
+            "no findings".to_owned()
+        } else {
+            parts.join(", ")
+        };
+        format!(
+            "<CheckReport {} {} {}: {}>",
+            self.inner.cooperative,
+            self.inner.law.as_str(),
+            self.inner.as_of,
+            summary
+        )
+    }
+}
+
+const STATUSES: [coopkit::Status; 4] = [
+    coopkit::Status::Fail,
+    coopkit::Status::Pass,
+    coopkit::Status::NotAssessable,
+    coopkit::Status::NotApplicable,
+];
+
+/// Size class, ILO type, minority membership and women-managed status under
+/// each named rule, for one cooperative on one date.
+#[pyclass(module = "coopkit")]
+pub struct Classification {
+    inner: coopkit::Classification,
+}
+
+impl Classification {
+    pub fn new(inner: coopkit::Classification) -> Self {
+        Classification { inner }
+    }
+}
+
+#[pymethods]
+impl Classification {
+    /// The cooperative's id.
+    #[getter]
+    fn cooperative(&self) -> &str {
+        &self.inner.cooperative
+    }
+    /// The date classified for.
+    #[getter]
+    fn as_of<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDate>> {
+        date(py, self.inner.as_of)
+    }
+    /// "micro", "small", "medium", "large", or None when not determinable
+    /// (see `to_dict()["size_class"]["reason"]`).
+    #[getter]
+    fn size_class(&self) -> Option<&'static str> {
+        self.inner.size_class.class.map(|c| c.as_str())
+    }
+    /// ILO type ("producer", "consumer", "worker", "multi_stakeholder") or None.
+    #[getter]
+    fn ilo_type(&self) -> Option<String> {
+        self.inner.ilo_type.as_ref().map(enum_str)
+    }
+    /// At least one current member of an ethnic minority; None when unknown.
+    #[getter]
+    fn has_minority_member(&self) -> Option<bool> {
+        self.inner.has_minority_member
+    }
+    /// {rule: True/False/None} for each women-managed rule.
+    #[getter]
+    fn women_managed<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        for w in &self.inner.women_managed {
+            d.set_item(w.rule.as_str(), w.value)?;
+        }
+        Ok(d)
+    }
+    /// The classification as Python objects (the core's serialisation).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner)
+    }
+    /// The classification as JSON text.
+    fn to_json(&self) -> String {
+        json_text(&self.inner)
+    }
+    /// An HTML table of the classification with reasons in `lang`.
+    #[pyo3(signature = (lang=None))]
+    fn to_html(&self, py: Python<'_>, lang: Option<&str>) -> PyResult<String> {
+        let lang = match lang {
+            Some(l) => input::lang(py, l)?,
+            None => default_lang(),
+        };
+        html(py, "classification", self.to_dict(py)?, lang)
+    }
+    fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
+        self.to_html(py, None)
+    }
+    fn __repr__(&self) -> String {
+        let wm: Vec<String> = self
+            .inner
+            .women_managed
+            .iter()
+            .map(|w| {
+                let v = match w.value {
+                    Some(true) => "yes",
+                    Some(false) => "no",
+                    None => "?",
+                };
+                format!("{}={v}", w.rule.as_str())
+            })
+            .collect();
+        format!(
+            "<Classification {} {}: size={} women_managed[{}]>",
+            self.inner.cooperative,
+            self.inner.as_of,
+            self.inner.size_class.class.map_or("undetermined", |c| c.as_str()),
+            wm.join(" ")
+        )
+    }
+}
+
+/// A table of dated legal parameters laid over the built-in one (for a new
+/// decree, or a threshold the built-in table leaves out as unconfirmed).
+#[pyclass(module = "coopkit", frozen)]
+pub struct Parameters {
+    pub inner: coopkit::Parameters,
+}
+
+#[pymethods]
+impl Parameters {
+    /// Reads a TOML table (see the core's documentation for the form) and
+    /// lays it over the built-in parameters.
+    #[staticmethod]
+    fn from_toml(py: Python<'_>, text: &str) -> PyResult<Self> {
+        let user = call(py, || coopkit::Parameters::from_toml_str(text))?;
+        Ok(Parameters {
+            inner: guard(py, || coopkit::Parameters::builtin().overlay(&user))?,
+        })
+    }
+    /// The built-in parameters alone.
+    #[staticmethod]
+    fn builtin(py: Python<'_>) -> PyResult<Self> {
+        Ok(Parameters {
+            inner: guard(py, || coopkit::Parameters::builtin().clone())?,
+        })
+    }
+    /// Every entry as a list of dicts (id, law, start, end, value, unit, citation, confirmed, note).
+    fn to_list<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.entries())
+    }
+    fn __len__(&self) -> usize {
+        self.inner.entries().len()
+    }
+    fn __repr__(&self) -> String {
+        format!("<Parameters {} entries>", self.inner.entries().len())
+    }
+}
+
+/// A cooperative argument: a `Cooperative`, a dict, or JSON text. Calls `f`
+/// with the core's record without copying a `Cooperative` object.
+pub fn with_cooperative<T>(
+    py: Python<'_>,
+    coop: &Bound<'_, PyAny>,
+    f: impl FnOnce(&coopkit::Cooperative) -> T,
+) -> PyResult<T> {
+    if let Ok(c) = coop.cast::<Cooperative>() {
+        return guard(py, || f(&c.get().inner));
+    }
+    let record = if let Ok(s) = coop.cast::<PyString>() {
+        let text = s.to_str()?;
+        call(py, || io_bridge::cooperative_from_json(text))?
+    } else if coop.is_instance_of::<PyDict>() {
+        let v = input::to_value(py, coop, "")?;
+        call(py, || io_bridge::cooperative_from_value(&v))?
+    } else {
+        return Err(parameter_error(
+            py,
+            "coop",
+            "expected a dict, a JSON string or a coopkit.Cooperative",
+        ));
+    };
+    guard(py, || f(&record))
+}
+
+/// The parameter table of a `parameters=` argument: a `Parameters`, TOML
+/// text, or None for the built-in table.
+pub fn with_parameters<T>(
+    py: Python<'_>,
+    parameters: Option<&Bound<'_, PyAny>>,
+    f: impl FnOnce(&coopkit::Parameters) -> PyResult<T>,
+) -> PyResult<T> {
+    match parameters {
+        None => f(guard(py, coopkit::Parameters::builtin)?),
+        Some(p) if p.is_none() => f(guard(py, coopkit::Parameters::builtin)?),
+        Some(p) => {
+            if let Ok(p) = p.cast::<Parameters>() {
+                f(&p.get().inner)
+            } else if let Ok(s) = p.cast::<PyString>() {
+                let table = Parameters::from_toml(py, s.to_str()?)?;
+                f(&table.inner)
+            } else {
+                Err(parameter_error(
+                    py,
+                    "parameters",
+                    "expected a coopkit.Parameters, TOML text or None",
+                ))
+            }
+        }
+    }
+}

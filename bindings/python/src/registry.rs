@@ -1,0 +1,482 @@
+//! `coopkit.Registry`: many cooperatives, read from JSON, CSV, records or
+//! data frames, checked and classified together, and summarised by
+//! indicators.
+
+use crate::boundary::{call, guard, guard_detached, input_error, parameter_error, to_py_err};
+use crate::frames;
+use crate::input;
+use crate::io_bridge;
+use crate::io_bridge::{Loaded, Rejected};
+use crate::objects::{with_parameters, CheckReport, Classification, Cooperative};
+use coopkit::InputError;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyInt, PyList, PyString};
+use std::path::PathBuf;
+
+/// Many cooperatives with unique ids, in input order.
+#[pyclass(module = "coopkit", frozen)]
+pub struct Registry {
+    pub inner: coopkit::Registry,
+    /// Records left out by a lenient read, with their problems.
+    pub rejected: Vec<Rejected>,
+}
+
+/// Text or a path? A str that starts (after blanks) with `{` or `[` is
+/// JSON text; any other str, or an `os.PathLike`, is a path.
+enum Source {
+    Text(String),
+    Path(PathBuf),
+}
+
+fn source(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<Source> {
+    if let Ok(s) = obj.cast::<PyString>() {
+        let s = s.to_str()?;
+        let head = s.trim_start();
+        return Ok(if head.starts_with('{') || head.starts_with('[') {
+            Source::Text(s.to_owned())
+        } else {
+            Source::Path(PathBuf::from(s))
+        });
+    }
+    match obj.extract::<PathBuf>() {
+        Ok(p) => Ok(Source::Path(p)),
+        Err(_) => Err(parameter_error(
+            py,
+            "source",
+            "expected JSON text, a path or an os.PathLike",
+        )),
+    }
+}
+
+fn read_text(path: &std::path::Path) -> Result<String, coopkit::Error> {
+    std::fs::read_to_string(path).map_err(|e| coopkit::Error::Io {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    })
+}
+
+fn problems<'py>(py: Python<'py>, errors: &[InputError]) -> PyResult<Bound<'py, PyList>> {
+    let list = PyList::empty(py);
+    for e in errors {
+        let d = PyDict::new(py);
+        d.set_item("path", &e.path)?;
+        d.set_item("code", e.code.as_str())?;
+        d.set_item("message", &e.message)?;
+        list.append(d)?;
+    }
+    Ok(list)
+}
+
+impl Registry {
+    fn lenient(loaded: Loaded) -> Self {
+        Registry {
+            inner: loaded.registry,
+            rejected: loaded.rejected,
+        }
+    }
+
+    fn strict(inner: coopkit::Registry) -> Self {
+        Registry {
+            inner,
+            rejected: Vec::new(),
+        }
+    }
+
+    fn position(&self, py: Python<'_>, key: &Bound<'_, PyAny>) -> PyResult<usize> {
+        let len = self.inner.len();
+        if let Ok(i) = key.cast::<PyInt>() {
+            let i: isize = i.extract()?;
+            let j = if i < 0 { i + len as isize } else { i };
+            if j < 0 || j as usize >= len {
+                return Err(pyo3::exceptions::PyIndexError::new_err(format!(
+                    "registry index {i} out of range for {len} cooperatives"
+                )));
+            }
+            return Ok(j as usize);
+        }
+        if let Ok(s) = key.cast::<PyString>() {
+            let id = s.to_str()?;
+            return self
+                .inner
+                .index_of(id)
+                .ok_or_else(|| pyo3::exceptions::PyKeyError::new_err(id.to_owned()));
+        }
+        Err(parameter_error(py, "key", "expected an int position or a str id"))
+    }
+}
+
+#[pymethods]
+impl Registry {
+    /// Reads `{"cooperatives": [...]}` or JSON Lines, from text or from a
+    /// file path. With `lenient=True` records with problems are left out and
+    /// listed in `.rejected` instead of raising `InputError`.
+    #[staticmethod]
+    #[pyo3(signature = (source, *, lenient=false))]
+    fn from_json(py: Python<'_>, source: &Bound<'_, PyAny>, lenient: bool) -> PyResult<Self> {
+        let src = self::source(py, source)?;
+        let text = match src {
+            Source::Text(t) => t,
+            Source::Path(p) => call(py, || read_text(&p))?,
+        };
+        guard_detached(py, || {
+            if lenient {
+                io_bridge::registry_from_json_lenient(&text).map(Registry::lenient)
+            } else {
+                io_bridge::registry_from_json(&text).map(Registry::strict)
+            }
+        })?
+        .map_err(|e| to_py_err(py, &e))
+    }
+
+    /// Reads a CSV folder holding cooperatives.csv, members.csv and
+    /// positions.csv.
+    #[staticmethod]
+    fn from_csv(py: Python<'_>, folder: PathBuf) -> PyResult<Self> {
+        call(py, || io_bridge::registry_from_csv_dir(&folder)).map(Registry::strict)
+    }
+
+    /// Builds a registry from a list of dicts, one cooperative each, in the
+    /// interchange format. Problems are reported as
+    /// `cooperatives[i].field`, all at once.
+    #[staticmethod]
+    #[pyo3(signature = (records, *, lenient=false))]
+    fn from_records(py: Python<'_>, records: &Bound<'_, PyAny>, lenient: bool) -> PyResult<Self> {
+        let mut values = Vec::new();
+        let mut errors = Vec::new();
+        for (i, rec) in records.try_iter()?.enumerate() {
+            match input::try_value(&rec?, &format!("cooperatives[{i}]"))? {
+                Ok(v) => values.push(v),
+                Err(problems) => {
+                    // Keep the position: the core's paths count records.
+                    values.push(serde_json::Value::Null);
+                    errors.push((i, problems));
+                }
+            }
+        }
+        let mut loaded = guard_detached(py, || io_bridge::registry_from_values_lenient(&values))?;
+        // Records with values that have no JSON form: their own problems
+        // replace the core's "not an object" for the placeholder.
+        for (i, problems) in errors {
+            match loaded.rejected.iter_mut().find(|r| r.index == i) {
+                Some(r) => r.errors = problems,
+                None => loaded.rejected.push(Rejected {
+                    index: i,
+                    id: None,
+                    errors: problems,
+                }),
+            }
+        }
+        loaded.rejected.sort_by_key(|r| r.index);
+        if !lenient && !loaded.rejected.is_empty() {
+            return Err(input_error(
+                py,
+                loaded.rejected.into_iter().flat_map(|r| r.errors).collect(),
+            ));
+        }
+        Ok(Registry::lenient(loaded))
+    }
+
+    /// Builds a registry from data frames: `cooperatives` (one row each),
+    /// `members` and `positions` (each row with a `cooperative_id`), as
+    /// pandas, polars or pyarrow tables, read through the Arrow PyCapsule
+    /// interface with no Python object per row. The columns and rules are
+    /// those of the CSV folder form (`from_csv`): `employees_female`,
+    /// `summary_members`, `members_listed`, ...; a null cell is absent; keep
+    /// codes such as `ethnicity` ("01") as text, and money as integers.
+    /// Problems name table and row: `members[17].birth_date` (row 17 from 0),
+    /// `members.type` (a column). With `lenient=True` invalid cooperatives
+    /// are left out and listed in `.rejected`.
+    #[staticmethod]
+    #[pyo3(signature = (cooperatives, members=None, positions=None, *, lenient=false))]
+    fn from_frames(
+        py: Python<'_>,
+        cooperatives: &Bound<'_, PyAny>,
+        members: Option<&Bound<'_, PyAny>>,
+        positions: Option<&Bound<'_, PyAny>>,
+        lenient: bool,
+    ) -> PyResult<Self> {
+        let coops = frames::read(py, cooperatives, "cooperatives")?;
+        let members = members
+            .filter(|m| !m.is_none())
+            .map(|m| frames::read(py, m, "members"))
+            .transpose()?;
+        let positions = positions
+            .filter(|p| !p.is_none())
+            .map(|p| frames::read(py, p, "positions"))
+            .transpose()?;
+        let read = guard_detached(py, || {
+            let mut errors = Vec::new();
+            let mut text = |t: Option<&frames::Table>| match t.map(frames::to_csv) {
+                None => None,
+                Some(Ok(bytes)) => Some(bytes),
+                Some(Err(e)) => {
+                    errors.extend(e);
+                    None
+                }
+            };
+            let (c, m, p) = (
+                text(Some(&coops)),
+                text(members.as_ref()),
+                text(positions.as_ref()),
+            );
+            if !errors.is_empty() {
+                return Err(errors);
+            }
+            let c = c.unwrap_or_default();
+            let loaded = io_bridge::registry_from_csv_lenient(c.as_slice(), m.as_deref(), p.as_deref());
+            Ok(loaded.map_err(|e| e.input_errors().iter().map(frames::relocate).collect::<Vec<_>>()))
+        })?;
+        let mut loaded = match read {
+            Err(errors) | Ok(Err(errors)) if !errors.is_empty() => return Err(input_error(py, errors)),
+            Ok(Ok(loaded)) => loaded,
+            _ => {
+                return Err(parameter_error(
+                    py,
+                    "cooperatives",
+                    "the tables could not be read",
+                ))
+            }
+        };
+        for r in &mut loaded.rejected {
+            r.errors = r.errors.iter().map(frames::relocate).collect();
+        }
+        if !lenient && !loaded.rejected.is_empty() {
+            let all = std::mem::take(&mut loaded.rejected);
+            return Err(input_error(py, all.into_iter().flat_map(|r| r.errors).collect()));
+        }
+        Ok(Registry::lenient(loaded))
+    }
+
+    /// The registry in the interchange format, as JSON text.
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        guard(py, || io_bridge::registry_to_json(&self.inner))
+    }
+
+    /// Writes the registry as a CSV folder (cooperatives.csv, members.csv,
+    /// positions.csv), creating the folder if needed.
+    fn to_csv(&self, py: Python<'_>, folder: PathBuf) -> PyResult<()> {
+        let (c, m, p) = guard(py, || io_bridge::registry_to_csv(&self.inner))?;
+        call(py, || {
+            let io = |e: std::io::Error| coopkit::Error::Io {
+                path: folder.display().to_string(),
+                message: e.to_string(),
+            };
+            std::fs::create_dir_all(&folder).map_err(io)?;
+            for (name, text) in [("cooperatives.csv", c), ("members.csv", m), ("positions.csv", p)] {
+                std::fs::write(folder.join(name), text).map_err(io)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Records a lenient read left out: a list of {"index": position in the
+    /// input, "id": the record's id or None, "errors": [{"path", "code",
+    /// "message"}, ...]}.
+    #[getter]
+    fn rejected<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let list = PyList::empty(py);
+        for r in &self.rejected {
+            let d = PyDict::new(py);
+            d.set_item("index", r.index)?;
+            d.set_item("id", r.id.as_deref())?;
+            d.set_item("errors", problems(py, &r.errors)?)?;
+            list.append(d)?;
+        }
+        Ok(list)
+    }
+
+    /// The ids, in order.
+    fn ids(&self) -> Vec<String> {
+        self.inner.iter().map(|c| c.id).collect()
+    }
+
+    /// Checks every cooperative under `law` on `as_of` (default today).
+    #[pyo3(signature = (law="auto", as_of=None, *, parameters=None))]
+    fn check(
+        &self,
+        py: Python<'_>,
+        law: &str,
+        as_of: Option<&Bound<'_, PyAny>>,
+        parameters: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Vec<CheckReport>> {
+        let law = input::law(py, law)?;
+        let as_of = input::as_of(py, as_of)?;
+        with_parameters(py, parameters, |p| {
+            let reports = guard_detached(py, || {
+                self.inner
+                    .iter()
+                    .map(|c| p.check(&c, law, as_of))
+                    .collect::<Vec<_>>()
+            })?;
+            Ok(reports.into_iter().map(CheckReport::new).collect())
+        })
+    }
+
+    /// Classifies every cooperative on `as_of` (default today).
+    #[pyo3(signature = (as_of=None, *, parameters=None))]
+    fn classify(
+        &self,
+        py: Python<'_>,
+        as_of: Option<&Bound<'_, PyAny>>,
+        parameters: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Vec<Classification>> {
+        let as_of = input::as_of(py, as_of)?;
+        with_parameters(py, parameters, |p| {
+            let all = guard_detached(py, || {
+                self.inner
+                    .iter()
+                    .map(|c| coopkit::classify::classify_with(p, &c, as_of))
+                    .collect::<Vec<_>>()
+            })?;
+            Ok(all.into_iter().map(Classification::new).collect())
+        })
+    }
+
+    /// Computes indicators as of `as_of` (default today), grouped by any of
+    /// "province", "district", "sector", "kind", "size_class",
+    /// "women_managed". `ids`: indicator ids (None: all, in the contract's
+    /// order). `women_managed_rule`: "chair_or_director", "management_majority",
+    /// "women_owned" or "declared". `disaggregate`: a member attribute ("sex",
+    /// "ethnic_group", "kinh_vs_minority", "member_kind", "age_band");
+    /// `totals`: add margin rows; `min_cell`: suppress counts below it.
+    /// Returns an `IndicatorTable` (columns: the `by` dimensions, then
+    /// disaggregation, category, indicator, numerator, denominator, value,
+    /// unit, contributing, not_contributing, reason, reason_vi, suppressed).
+    #[pyo3(signature = (ids=None, by=Vec::new(), as_of=None, women_managed_rule="chair_or_director", *,
+                        disaggregate=None, totals=false, min_cell=None, parameters=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn indicators<'py>(
+        &self,
+        py: Python<'py>,
+        ids: Option<Vec<String>>,
+        by: Vec<String>,
+        as_of: Option<&Bound<'py, PyAny>>,
+        women_managed_rule: &str,
+        disaggregate: Option<&str>,
+        totals: bool,
+        min_cell: Option<u32>,
+        parameters: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        use coopkit::indicators::{Disaggregation, Query};
+        let as_of = input::as_of(py, as_of)?;
+        let id_refs: Option<Vec<&str>> = ids.as_ref().map(|v| v.iter().map(String::as_str).collect());
+        let by_refs: Vec<&str> = by.iter().map(String::as_str).collect();
+        let mut query = call(py, || Query::from_names(as_of, id_refs.as_deref(), &by_refs))?;
+        query.women_managed_rule = coopkit::WomenManagedRule::parse(women_managed_rule).ok_or_else(|| {
+            parameter_error(
+                py,
+                "women_managed_rule",
+                "expected chair_or_director, management_majority, women_owned or declared",
+            )
+        })?;
+        if let Some(d) = disaggregate {
+            query.disaggregate = Some(Disaggregation::parse(d).ok_or_else(|| {
+                parameter_error(
+                    py,
+                    "disaggregate",
+                    "expected sex, ethnic_group, kinh_vs_minority, member_kind or age_band",
+                )
+            })?);
+        }
+        query.totals = totals;
+        query.min_cell = min_cell;
+        if parameters.is_some_and(|p| !p.is_none()) {
+            query.parameters = Some(with_parameters(py, parameters, |p| Ok(p.clone()))?);
+        }
+        let table = guard_detached(py, || self.inner.indicators(&query).map(|t| (t.columns(), t)))?
+            .map_err(|e| to_py_err(py, &e))?;
+        let (c, t) = table;
+        let cols = PyDict::new(py);
+        for (dim, values) in c.group {
+            cols.set_item(dim.as_str(), values)?;
+        }
+        cols.set_item("disaggregation", c.disaggregation)?;
+        cols.set_item("category", c.category)?;
+        cols.set_item("indicator", c.indicator)?;
+        cols.set_item("numerator", c.numerator)?;
+        cols.set_item("denominator", c.denominator)?;
+        cols.set_item("value", c.value)?;
+        cols.set_item("unit", c.unit)?;
+        cols.set_item("contributing", c.contributing)?;
+        cols.set_item("not_contributing", c.not_contributing)?;
+        cols.set_item("reason", c.reason)?;
+        cols.set_item("reason_vi", c.reason_vi)?;
+        cols.set_item("suppressed", c.suppressed)?;
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("as_of", crate::objects::date(py, t.as_of)?)?;
+        kwargs.set_item("women_managed_rule", t.women_managed_rule.as_str())?;
+        kwargs.set_item("core", CoreTable { inner: t })?;
+        py.import("coopkit._table")?
+            .getattr("IndicatorTable")?
+            .call((cols,), Some(&kwargs))
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.len()
+    }
+
+    fn __getitem__(&self, py: Python<'_>, key: &Bound<'_, PyAny>) -> PyResult<Cooperative> {
+        let i = self.position(py, key)?;
+        let inner =
+            guard(py, || self.inner.get(i))?.ok_or_else(|| pyo3::exceptions::PyIndexError::new_err(i))?;
+        Ok(Cooperative { inner })
+    }
+
+    fn __contains__(&self, id: &Bound<'_, PyAny>) -> bool {
+        id.cast::<PyString>()
+            .ok()
+            .and_then(|s| s.to_str().ok().and_then(|s| self.inner.index_of(s)))
+            .is_some()
+    }
+
+    fn __iter__(slf: PyRef<'_, Self>) -> RegistryIter {
+        RegistryIter {
+            registry: slf.into(),
+            next: 0,
+        }
+    }
+
+    fn __repr__(&self) -> String {
+        let rejected = if self.rejected.is_empty() {
+            String::new()
+        } else {
+            format!(", {} rejected", self.rejected.len())
+        };
+        format!("<Registry {} cooperatives{rejected}>", self.inner.len())
+    }
+}
+
+/// The core's indicator table behind an `IndicatorTable`, kept for its JSON
+/// form (serialised only when asked for).
+#[pyclass(module = "coopkit", frozen)]
+pub struct CoreTable {
+    inner: coopkit::indicators::Table,
+}
+
+#[pymethods]
+impl CoreTable {
+    /// The table in the core's JSON form.
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        guard(py, || self.inner.to_json())
+    }
+}
+
+/// Iterator over a registry's cooperatives.
+#[pyclass(module = "coopkit")]
+pub struct RegistryIter {
+    registry: Py<Registry>,
+    next: usize,
+}
+
+#[pymethods]
+impl RegistryIter {
+    fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+        slf
+    }
+    fn __next__(&mut self, py: Python<'_>) -> Option<Cooperative> {
+        let c = self.registry.get().inner.get(self.next)?;
+        let _ = py;
+        self.next += 1;
+        Some(Cooperative { inner: c })
+    }
+}

@@ -1,0 +1,90 @@
+"""Registry.indicators: the core's table, as columns and frames."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+import coopkit
+
+from conftest import EXAMPLE_JSON
+
+pytestmark = pytest.mark.skipif(not EXAMPLE_JSON.exists(), reason="example data not in this checkout")
+
+
+@pytest.fixture(scope="module")
+def registry() -> coopkit.Registry:
+    return coopkit.Registry.from_json(EXAMPLE_JSON)
+
+
+def by_indicator(t: coopkit.IndicatorTable) -> dict[str, dict[str, Any]]:
+    return {r["indicator"]: r for r in t.to_dicts() if r["category"] is None}
+
+
+def test_the_five_published_figures(registry: coopkit.Registry) -> None:
+    t = registry.indicators(by=("province",), as_of="2024-10-16")
+    rows = by_indicator(t)
+    assert {r["province"] for r in t.to_dicts()} == {"51"}
+    assert rows["cooperatives"]["value"] == 16
+    assert rows["members"]["value"] == 396
+    assert rows["members_female"]["value"] == 145
+    assert rows["board_female"]["value"] == 48
+    assert rows["coops_with_minority_member"]["value"] == 6
+    share = rows["members_female_share"]
+    assert (share["numerator"], share["denominator"]) == (145, 396)
+
+
+def test_rows_equal_the_core_json(registry: coopkit.Registry) -> None:
+    t = registry.indicators(by=("sector", "kind"), as_of="2024-10-16", women_managed_rule="women_owned")
+    core = json.loads(t.to_json())
+    assert core["women_managed_rule"] == t.women_managed_rule == "women_owned"
+    assert t.to_dicts() == core["rows"]
+    assert len(t) == len(core["rows"]) and t.columns[:2] == ["sector", "kind"]
+
+
+def test_ids_choose_and_order(registry: coopkit.Registry) -> None:
+    t = registry.indicators(ids=["members_female_share", "cooperatives"], as_of="2024-10-16")
+    assert t.column("indicator") == ["members_female_share", "cooperatives"]
+
+
+def test_disaggregation_and_totals(registry: coopkit.Registry) -> None:
+    t = registry.indicators(ids=["members"], as_of="2024-10-16", disaggregate="sex")
+    cats = {r["category"]: r["value"] for r in t.to_dicts()}
+    assert cats[None] == 396 and cats["female"] == 145
+    t = registry.indicators(ids=["cooperatives"], by=("district",), as_of="2024-10-16", totals=True)
+    total = [r for r in t.to_dicts() if r["district"] is None]
+    assert [r["value"] for r in total] == [16]
+
+
+def test_bad_arguments_are_parameter_errors(registry: coopkit.Registry) -> None:
+    with pytest.raises(coopkit.ParameterError) as e:
+        registry.indicators(ids=["members", "bogus"], by=("planet",))
+    assert "ids[1]" in str(e.value) and "by[0]" in str(e.value)
+    with pytest.raises(coopkit.ParameterError) as e:
+        registry.indicators(women_managed_rule="mostly")  # type: ignore[arg-type]
+    assert e.value.path == "women_managed_rule"
+    with pytest.raises(coopkit.ParameterError) as e:
+        registry.indicators(disaggregate="height")  # type: ignore[arg-type]
+    assert e.value.path == "disaggregate"
+
+
+def test_frames_from_the_columns(registry: coopkit.Registry) -> None:
+    t = registry.indicators(by=("province",), as_of="2024-10-16")
+    pa = pytest.importorskip("pyarrow")
+    at = t.to_arrow()
+    assert isinstance(at, pa.Table) and at.num_rows == len(t) and at.column_names == t.columns
+    pl = pytest.importorskip("polars")
+    pf = t.to_polars()
+    assert isinstance(pf, pl.DataFrame) and pf.height == len(t)
+    pd = pytest.importorskip("pandas")
+    df = t.to_pandas()
+    assert isinstance(df, pd.DataFrame) and len(df) == len(t)
+    assert df.loc[df.indicator == "members_female", "value"].iloc[0] == 145
+
+
+def test_html_reasons_in_the_chosen_language(registry: coopkit.Registry) -> None:
+    t = registry.indicators(as_of="2024-10-16")
+    assert "<th>reason</th>" in t.to_html("en") and "<th>reason_vi</th>" not in t.to_html("en")
+    assert "<th>reason_vi</th>" in t.to_html("vi")

@@ -1,0 +1,44 @@
+"""A typed use of the public API, checked by `mypy --strict` against the
+stubs and run by the tests."""
+
+from __future__ import annotations
+
+import datetime
+
+import coopkit
+
+
+def main() -> None:
+    coop = {"id": "HTX01", "name": "HTX", "kind": "cooperative", "sector": "agriculture"}
+    report: coopkit.CheckReport = coopkit.check(coop, law="vn-2023", as_of=datetime.date(2024, 10, 16))
+    ok: bool = report.ok
+    for f in report.findings:
+        status: str = f.status
+        text: str = f.text("vi")
+        print(f.rule, status, f.citation, text)
+    d: dict[str, object] = report.to_dict()
+    html: str = report.to_html(lang="en")
+    c: coopkit.Classification = coopkit.classify(coop, as_of="2025-01-01")
+    size: str | None = c.size_class
+    wm: bool | None = c.women_managed["chair_or_director"]
+    reg = coopkit.Registry.from_records([coop])
+    first: coopkit.Cooperative = reg[0]
+    same: coopkit.Cooperative = reg["HTX01"]
+    reports: list[coopkit.CheckReport] = reg.check("auto", "2024-10-16")
+    computed: coopkit.IndicatorTable = reg.indicators(by=("province",), as_of="2024-10-16")
+    print(len(computed), computed.columns)
+    table = coopkit.IndicatorTable({"indicator": ["members"], "value": [1.0]})
+    rows: list[dict[str, object]] = table.to_dicts()
+    try:
+        coopkit.check({"id": "x"})
+    except coopkit.InputError as e:
+        where: str | None = e.path
+        problems: list[coopkit.Problem] = e.errors
+        print(where, [p.code for p in problems])
+    except coopkit.CoopkitError as e:
+        print(e.code)
+    print(ok, len(d), len(html), size, wm, first.id, same.id, len(reports), rows, len(reg))
+
+
+if __name__ == "__main__":
+    main()

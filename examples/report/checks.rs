@@ -1,0 +1,326 @@
+//! Section 4 and the footer: each cooperative checked against the law
+//! (`coopkit::check`) and classified (`coopkit::classify`), and what in the
+//! results rests on confirmed law.
+
+use super::table::{wrap, Table};
+use super::text::Lang;
+use super::{heading, Assessed, Options, WIDTH};
+use coopkit::{Cooperative, Law, Parameters, SizeClass, Status, Value, WomenManagedRule};
+use std::fmt::Write;
+
+/// A measured or required value, in the report's language.
+fn show(v: &Value, l: Lang) -> String {
+    match v {
+        Value::Count(n) => l.count(*n),
+        Value::Vnd(n) => format!("{} {}", l.count(*n), l.pick("VND", "đồng")),
+        Value::Share(r) => l.percent(r.to_percent_f64()),
+        Value::Percent(p) => format!("{p} %"),
+        Value::Text(t) => match t.as_str() {
+            "micro" => l.size_class(SizeClass::Micro).into(),
+            "small" => l.size_class(SizeClass::Small).into(),
+            "medium" => l.size_class(SizeClass::Medium).into(),
+            "large" => l.size_class(SizeClass::Large).into(),
+            _ => t.clone(),
+        },
+        other => other.to_string(),
+    }
+}
+
+/// Section 4: each cooperative, its classification and its findings.
+pub(super) fn cooperatives(out: &mut String, assessed: &[Assessed], later: &[Cooperative], o: &Options) {
+    let l = o.lang;
+    heading(out, l.pick("4. Each cooperative", "4. Từng hợp tác xã"));
+    if !later.is_empty() {
+        let ids: Vec<&str> = later.iter().map(|c| c.id.as_str()).collect();
+        let what = l.pick(
+            "Not yet established on that date, left out:",
+            "Chưa thành lập vào ngày đó, không tính:",
+        );
+        out.push_str(&wrap("", &format!("{what} {}.", ids.join(", ")), WIDTH));
+    }
+    let _ = writeln!(
+        out,
+        "{}",
+        l.pick(
+            "Checks: ✓ pass, ✗ fail, ? not assessable (data missing), – not applicable.",
+            "Kiểm tra: ✓ đạt, ✗ không đạt, ? không đánh giá được (thiếu dữ liệu), – không áp dụng.",
+        )
+    );
+    let mut t = Table::new(&[
+        l.pick("Id", "Mã"),
+        l.pick("Name", "Tên"),
+        l.pick("Sector", "Lĩnh vực"),
+        l.pick("Size", "Quy mô"),
+        ">✓",
+        ">✗",
+        ">?",
+        ">–",
+    ]);
+    for a in assessed {
+        let n = |s: Status| a.check.with_status(s).count().to_string();
+        t.row(vec![
+            a.coop.id.clone(),
+            a.coop.name.clone(),
+            l.sector(a.coop.sector).into(),
+            a.class.size_class.class.map_or("—", |c| l.size_class(c)).into(),
+            n(Status::Pass),
+            n(Status::Fail),
+            n(Status::NotAssessable),
+            n(Status::NotApplicable),
+        ]);
+    }
+    out.push_str(&t.render());
+
+    // The basis of the size classes, and why any could not be determined.
+    let mut bases: Vec<&str> = assessed
+        .iter()
+        .map(|a| a.class.size_class.basis.as_str())
+        .collect();
+    bases.dedup();
+    let _ = writeln!(
+        out,
+        "{}: {}",
+        l.pick("Size class by", "Quy mô theo"),
+        bases.join("; ")
+    );
+    // Cooperatives without a class, grouped by the first sentence of the reason.
+    let mut reasons: Vec<(&str, Vec<&str>)> = Vec::new();
+    for a in assessed.iter().filter(|a| a.class.size_class.class.is_none()) {
+        let reason = a.class.size_class.reason.get(l.code());
+        let first = reason.split_once(". ").map_or(reason, |(s, _)| s);
+        match reasons.iter_mut().find(|(r, _)| *r == first) {
+            Some((_, ids)) => ids.push(&a.coop.id),
+            None => reasons.push((first, vec![&a.coop.id])),
+        }
+    }
+    for (reason, ids) in reasons {
+        out.push_str(&wrap("  — ", &format!("{}: {reason}", ids.join(", ")), WIDTH));
+    }
+
+    // Women-managed under each of the four rules, the chosen one first.
+    let _ = writeln!(
+        out,
+        "\n{}",
+        l.pick(
+            "Women-managed under each rule:",
+            "Do phụ nữ quản lý theo từng tiêu chí:"
+        )
+    );
+    let mut rules = vec![o.rule];
+    rules.extend(WomenManagedRule::ALL.into_iter().filter(|r| *r != o.rule));
+    let mut header = vec![l.pick("Id", "Mã")];
+    header.extend(rules.iter().map(|r| r.as_str()));
+    let mut t = Table::new(&header);
+    let mut yes = vec![0; rules.len()];
+    for a in assessed {
+        let mut row = vec![a.coop.id.clone()];
+        for (i, r) in rules.iter().enumerate() {
+            let v = a
+                .class
+                .women_managed
+                .iter()
+                .find(|w| w.rule == *r)
+                .and_then(|w| w.value);
+            yes[i] += usize::from(v == Some(true));
+            row.push(l.yes_no(v).into());
+        }
+        t.row(row);
+    }
+    let mut total = vec![l.pick("all: yes", "tổng: có").to_string()];
+    total.extend(yes.iter().map(|n| format!("{n} / {}", assessed.len())));
+    t.row(total);
+    out.push_str(&t.render());
+
+    // Every failed or not assessable finding, with its measure and citation.
+    let _ = writeln!(
+        out,
+        "\n{}",
+        l.pick(
+            "Findings that failed or could not be assessed:",
+            "Các kết quả không đạt hoặc không đánh giá được:",
+        )
+    );
+    let mut any = false;
+    for a in assessed {
+        let shown: Vec<_> = a
+            .check
+            .findings
+            .iter()
+            .filter(|f| matches!(f.status, Status::Fail | Status::NotAssessable))
+            .collect();
+        if shown.is_empty() {
+            continue;
+        }
+        any = true;
+        let _ = writeln!(out, "\n  {} {}", a.coop.id, a.coop.name);
+        for f in shown {
+            let mut line = match f.status {
+                Status::Fail => format!("✗ {}", f.rule),
+                _ => format!("? {}: {}", f.rule, l.status(f.status)),
+            };
+            let mut sep = if f.status == Status::Fail { ":" } else { ";" };
+            if let Some(m) = &f.measured {
+                let _ = write!(line, "{sep} {} {}", l.pick("measured", "thực tế"), show(m, l));
+                sep = ";";
+            }
+            if let Some(r) = &f.required {
+                let _ = write!(line, "{sep} {} {}", l.pick("required", "quy định"), show(r, l));
+            }
+            out.push_str(&wrap("    ", &line, WIDTH));
+            out.push_str(&wrap("      ", &f.citation, WIDTH));
+            out.push_str(&wrap("      ", f.message.get(l.code()), WIDTH));
+        }
+    }
+    if !any {
+        let _ = writeln!(
+            out,
+            "  {}",
+            l.pick(
+                "none: every rule that applies is met",
+                "không có: đạt mọi quy định áp dụng"
+            )
+        );
+    }
+}
+
+/// The footer: what in these results rests on confirmed law, and what does not.
+pub(super) fn footer(out: &mut String, assessed: &[Assessed], law: Law, o: &Options) {
+    let l = o.lang;
+    heading(
+        out,
+        l.pick(
+            "What is confirmed law, and what is not",
+            "Điều nào là luật đã xác nhận, điều nào chưa",
+        ),
+    );
+    let mut notes: Vec<String> = Vec::new();
+    if o.data.is_none() {
+        notes.push(
+            l.pick(
+                "The cooperatives are fictional. Only the five published figures come from the source \
+                 (news report of the provincial Women's Union workshop, phunuvietnam.vn, 16 Oct 2024).",
+                "Các hợp tác xã là giả định. Chỉ năm số liệu đã công bố lấy từ nguồn (tin về hội thảo của \
+                 Hội LHPN tỉnh, phunuvietnam.vn, 16/10/2024).",
+            )
+            .into(),
+        );
+    }
+    if !law.in_force_on(o.as_of) {
+        notes.push(format!(
+            "{} {} {}: {}",
+            law.title(),
+            l.pick("was not in force on", "không có hiệu lực vào ngày"),
+            o.as_of,
+            l.pick(
+                "the findings say what that law would require, not what applied.",
+                "các kết quả cho biết luật đó sẽ yêu cầu gì, không phải quy định đang áp dụng.",
+            )
+        ));
+    }
+    // The built-in table holds confirmed values only; say so if it is true.
+    if Parameters::builtin().entries().iter().all(|p| p.confirmed) {
+        notes.push(format!(
+            "{} {}.",
+            l.pick(
+                "Every threshold applied is a confirmed value of the built-in table, dated and cited on \
+                 each finding; values the sources do not confirm are not built in. Law applied:",
+                "Mọi ngưỡng được áp dụng đều là giá trị đã xác nhận trong bảng tham số có sẵn, có ngày hiệu \
+                 lực và trích dẫn ở từng kết quả; giá trị chưa được nguồn xác nhận không được đưa vào. Luật \
+                 áp dụng:",
+            ),
+            law.title()
+        ));
+    }
+    notes.push(format!(
+        "{} {}.",
+        l.pick(
+            "Decision 01/QĐ-TTg gives no formal definition of a cooperative managed by women; \
+             the counts above use the rule",
+            "Quyết định 01/QĐ-TTg không định nghĩa hợp tác xã do phụ nữ quản lý; các số trên dùng tiêu chí",
+        ),
+        o.rule.as_str()
+    ));
+
+    // Findings shown above whose law is confirmed but not to the article, or
+    // only from a secondary source (the notes of the built-in parameters).
+    let shown = assessed
+        .iter()
+        .flat_map(|a| &a.check.findings)
+        .filter(|f| matches!(f.status, Status::Fail | Status::NotAssessable));
+    let mut cited: Vec<(&str, &str)> = shown.map(|f| (f.rule, f.citation.as_str())).collect();
+    cited.sort();
+    cited.dedup();
+    for (rule, citation) in cited {
+        if !citation.contains("Art.") {
+            notes.push(format!(
+                "{rule}: {} ({citation}).",
+                l.pick(
+                    "the rule is confirmed law; the article that sets it is not confirmed",
+                    "quy định đã được xác nhận; chưa xác nhận số điều luật",
+                )
+            ));
+        }
+        let secondary = Parameters::builtin().entries().iter().any(|p| {
+            p.citation == citation
+                && p.law.is_none_or(|pl| pl == law)
+                && p.in_force_on(o.as_of)
+                && p.note.as_deref().is_some_and(|n| n.contains("secondary source"))
+        });
+        if secondary {
+            notes.push(format!(
+                "{rule}: {} ({citation}).",
+                l.pick(
+                    "confirmed from a secondary source only",
+                    "chỉ được xác nhận qua nguồn thứ cấp",
+                )
+            ));
+        }
+    }
+    // A structure rule that failed or could not be assessed rests on the size class.
+    let structure = assessed.iter().any(|a| {
+        a.check
+            .rule("governance.structure_allowed")
+            .any(|f| matches!(f.status, Status::Fail | Status::NotAssessable))
+    });
+    if let (true, Some(a)) = (structure, assessed.first()) {
+        notes.push(format!(
+            "governance.structure_allowed: {} {}.",
+            l.pick(
+                "depends on the size class, on this date by",
+                "phụ thuộc vào quy mô, vào ngày này xếp theo",
+            ),
+            a.class.size_class.basis
+        ));
+    }
+    let undetermined = assessed
+        .iter()
+        .filter(|a| a.class.size_class.class.is_none())
+        .count();
+    if undetermined > 0 {
+        notes.push(format!(
+            "{undetermined} {}",
+            l.pick(
+                "cooperatives have no size class (reasons above). Where a threshold is not encoded, the \
+                 sources do not confirm it; a user's parameter table may supply it.",
+                "hợp tác xã chưa xác định được quy mô (lý do ở trên). Ngưỡng nào chưa được mã hóa là do \
+                 nguồn chưa xác nhận; người dùng có thể tự cung cấp bằng bảng tham số riêng.",
+            )
+        ));
+    }
+    let not_assessable: usize = assessed
+        .iter()
+        .map(|a| a.check.with_status(Status::NotAssessable).count())
+        .sum();
+    if not_assessable > 0 {
+        notes.push(format!(
+            "{not_assessable} {}",
+            l.pick(
+                "findings could not be assessed: the data they need is missing (see their messages).",
+                "kết quả không đánh giá được vì thiếu dữ liệu cần thiết (xem nội dung từng kết quả).",
+            )
+        ));
+    }
+    for n in notes {
+        out.push_str(&wrap("- ", &n, WIDTH));
+    }
+}

@@ -1,0 +1,284 @@
+//! The Quảng Ngãi province report, as a function from command-line arguments
+//! to text, so that tests can read what a person would see.
+//!
+//! Each part shows one use of the library: reading a registry
+//! (`coopkit::io`, here), computing indicators and progress towards targets
+//! (`Registry::indicators`, in `figures.rs`), checking each cooperative
+//! against the law in force and classifying it (`coopkit::check` and
+//! `coopkit::classify`, in `checks.rs`). `table.rs` aligns columns and
+//! `text.rs` writes numbers the English or the Vietnamese way.
+
+mod checks;
+mod figures;
+mod table;
+mod text;
+
+use coopkit::{CheckReport, Classification, Cooperative, Date, Law, LawChoice, Registry, WomenManagedRule};
+use std::fmt::{self, Write};
+use std::path::PathBuf;
+use table::wrap;
+use text::Lang;
+
+/// The example data: sixteen fictional cooperatives that reproduce the
+/// figures published on 16 Oct 2024 (see `examples/data/README.md`).
+const EMBEDDED: &str = include_str!("../data/quang-ngai-2024.json");
+
+/// The date of the provincial workshop that published the figures.
+const WORKSHOP_DATE: &str = "2024-10-16";
+
+/// Lines are kept within this many columns.
+const WIDTH: usize = 96;
+
+const USAGE: &str = "\
+Usage: quang_ngai [OPTIONS]
+
+Prints the province report on cooperatives managed by women.
+
+Options:
+  --data PATH     a registry (.json, .jsonl or a folder of CSV files);
+                  default: the embedded Quảng Ngãi example data
+  --as-of DATE    the date of the report, YYYY-MM-DD (default 2024-10-16)
+  --law LAW       auto (the law in force on the date), vn-2012 or vn-2023
+  --lang LANG     en or vi (default en)
+  --rule RULE     women-managed rule: chair_or_director (default),
+                  management_majority, women_owned or declared
+  -h, --help      this message";
+
+/// Why the report could not be produced.
+#[derive(Debug)]
+pub enum ReportError {
+    /// An unknown argument (exit code 2; the usage text follows the message).
+    Usage(String),
+    /// An option with a bad value (exit code 2).
+    BadValue(String),
+    /// The library refused the data (exit code 1); its message names the
+    /// record and field.
+    Library(coopkit::Error),
+}
+
+impl ReportError {
+    /// The process exit code: 2 for a usage error, 1 otherwise.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            ReportError::Usage(_) | ReportError::BadValue(_) => 2,
+            ReportError::Library(_) => 1,
+        }
+    }
+}
+
+impl fmt::Display for ReportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReportError::Usage(msg) => write!(f, "error: {msg}\n\n{USAGE}"),
+            ReportError::BadValue(msg) => write!(f, "error: {msg} (see --help)"),
+            ReportError::Library(e) => write!(f, "error: {e}"),
+        }
+    }
+}
+
+impl From<coopkit::Error> for ReportError {
+    fn from(e: coopkit::Error) -> Self {
+        ReportError::Library(e)
+    }
+}
+
+/// What the command line asks for.
+struct Options {
+    data: Option<PathBuf>,
+    as_of: Date,
+    law: LawChoice,
+    lang: Lang,
+    rule: WomenManagedRule,
+}
+
+/// Reads `--name value` and `--name=value` pairs; `None` means `--help`.
+fn parse_args(args: &[String]) -> Result<Option<Options>, ReportError> {
+    let usage = ReportError::Usage;
+    let bad = ReportError::BadValue;
+    let mut o = Options {
+        data: None,
+        as_of: WORKSHOP_DATE.parse().expect("the workshop date is a date"),
+        law: LawChoice::Auto,
+        lang: Lang::En,
+        rule: WomenManagedRule::default(),
+    };
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        if arg == "-h" || arg == "--help" {
+            return Ok(None);
+        }
+        let (name, inline) = match arg.split_once('=') {
+            Some((n, v)) => (n, Some(v.to_string())),
+            None => (arg.as_str(), None),
+        };
+        if !matches!(name, "--data" | "--as-of" | "--law" | "--lang" | "--rule") {
+            return Err(usage(format!("unknown argument {arg:?}")));
+        }
+        let value = match inline.or_else(|| args.next().cloned()) {
+            Some(v) => v,
+            None => return Err(bad(format!("{name} needs a value"))),
+        };
+        match name {
+            "--data" => o.data = Some(PathBuf::from(value)),
+            "--as-of" => {
+                o.as_of = value
+                    .parse()
+                    .map_err(|_| bad(format!("--as-of: {value:?} is not a valid date (expected YYYY-MM-DD)")))?
+            }
+            "--law" => {
+                o.law = LawChoice::parse(&value)
+                    .ok_or_else(|| bad(format!("--law: {value:?}; expected auto, vn-2012 or vn-2023")))?
+            }
+            "--lang" => {
+                o.lang = match value.as_str() {
+                    "en" => Lang::En,
+                    "vi" => Lang::Vi,
+                    _ => return Err(bad(format!("--lang: {value:?}; expected en or vi"))),
+                }
+            }
+            _ => {
+                o.rule = WomenManagedRule::parse(&value).ok_or_else(|| {
+                    bad(format!(
+                        "--rule: {value:?}; expected chair_or_director, management_majority, women_owned or declared"
+                    ))
+                })?
+            }
+        }
+    }
+    Ok(Some(o))
+}
+
+/// The report for these command-line arguments (without the program name),
+/// or the usage text for `--help`.
+pub fn run(args: &[String]) -> Result<String, ReportError> {
+    let Some(options) = parse_args(args)? else {
+        return Ok(format!("{USAGE}\n"));
+    };
+    let registry = match &options.data {
+        Some(path) => coopkit::io::registry_from_path(path)?,
+        None => coopkit::io::registry_from_json(EMBEDDED)?,
+    };
+    Ok(report(&registry, &options)?)
+}
+
+/// One cooperative with what the library says about it.
+struct Assessed {
+    coop: Cooperative,
+    check: CheckReport,
+    class: Classification,
+}
+
+fn report(registry: &Registry, o: &Options) -> Result<String, coopkit::Error> {
+    let law = o.law.resolve(o.as_of);
+    // As the indicator engine does, leave out cooperatives not yet
+    // established on the date.
+    let (assessed, later): (Vec<Cooperative>, Vec<Cooperative>) = registry
+        .iter()
+        .partition(|c| c.established.is_none_or(|d| d <= o.as_of));
+    let assessed: Vec<Assessed> = assessed
+        .into_iter()
+        .map(|coop| Assessed {
+            check: coopkit::check(&coop, o.law, o.as_of),
+            class: coopkit::classify(&coop, o.as_of),
+            coop,
+        })
+        .collect();
+    let mut out = String::new();
+    header(&mut out, registry, law, o);
+    figures::figures(&mut out, registry, o)?;
+    figures::indicators(&mut out, registry, o)?;
+    figures::programme(&mut out, registry, o)?;
+    checks::cooperatives(&mut out, &assessed, &later, o);
+    checks::footer(&mut out, &assessed, law, o);
+    Ok(out)
+}
+
+fn heading(out: &mut String, title: &str) {
+    let _ = write!(out, "\n{title}\n{}\n", "=".repeat(title.chars().count()));
+}
+
+/// The header: what the report is computed from.
+fn header(out: &mut String, registry: &Registry, law: Law, o: &Options) {
+    let l = o.lang;
+    let title = l.pick(
+        "Quảng Ngãi province: cooperatives managed by women",
+        "Tỉnh Quảng Ngãi: hợp tác xã do phụ nữ quản lý",
+    );
+    let _ = writeln!(out, "{title}\n{}", "#".repeat(title.chars().count()));
+    let source = match &o.data {
+        Some(path) => path.display().to_string(),
+        None => format!(
+            "examples/data/quang-ngai-2024.json ({})",
+            l.pick("embedded, fictional", "kèm theo, giả định")
+        ),
+    };
+    let how = match (o.law, law.in_force_on(o.as_of)) {
+        (LawChoice::Auto, true) => l.pick("the law in force on that date", "luật có hiệu lực vào ngày đó"),
+        (LawChoice::Auto, false) => l.pick(
+            "the nearest law; NOT in force on that date",
+            "luật gần nhất; KHÔNG có hiệu lực vào ngày đó",
+        ),
+        (LawChoice::Law(_), true) => l.pick(
+            "named; in force on that date",
+            "chỉ định; có hiệu lực vào ngày đó",
+        ),
+        (LawChoice::Law(_), false) => l.pick(
+            "named; NOT in force on that date",
+            "chỉ định; KHÔNG có hiệu lực vào ngày đó",
+        ),
+    };
+    let rule_meaning = match o.rule {
+        WomenManagedRule::ChairOrDirector => l.pick(
+            "the board chair or the director is a woman",
+            "chủ tịch HĐQT hoặc giám đốc là nữ",
+        ),
+        WomenManagedRule::ManagementMajority => l.pick(
+            "women hold at least half of the board seats and the director post",
+            "nữ giữ ít nhất một nửa số ghế HĐQT và chức giám đốc",
+        ),
+        WomenManagedRule::WomenOwned => l.pick(
+            "women members hold ≥ 51 % of charter capital and a woman manages",
+            "thành viên nữ góp ≥ 51 % vốn điều lệ và có nữ tham gia quản lý",
+        ),
+        WomenManagedRule::Declared => l.pick(
+            "recorded as women-managed by the Women's Union",
+            "được Hội Liên hiệp Phụ nữ ghi nhận là do phụ nữ quản lý",
+        ),
+    };
+    let date_note = if o.as_of.to_string() == WORKSHOP_DATE {
+        l.pick(" (the date of the workshop)", " (ngày hội thảo)")
+    } else {
+        ""
+    };
+    let fields = [
+        (
+            l.pick("Data", "Dữ liệu"),
+            format!(
+                "{source}: {} {}",
+                registry.len(),
+                l.pick("cooperatives", "hợp tác xã")
+            ),
+        ),
+        (
+            l.pick("As of", "Tính đến ngày"),
+            format!("{}{date_note}", o.as_of),
+        ),
+        (
+            l.pick("Law applied", "Luật áp dụng"),
+            format!("{} ({}), {how}", law.title(), law.as_str()),
+        ),
+        (
+            l.pick("Women-managed", "Do phụ nữ quản lý"),
+            format!(
+                "{} {}: {rule_meaning}",
+                l.pick("rule", "tiêu chí"),
+                o.rule.as_str()
+            ),
+        ),
+    ];
+    let label_width = fields.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
+    for (label, value) in fields {
+        let pad = " ".repeat(label_width - label.chars().count());
+        out.push_str(&wrap(&format!("{label}{pad}  "), &value, WIDTH));
+    }
+}

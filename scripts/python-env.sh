@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Creates or updates the project's Python virtual environment at <repo>/.venv
+# with everything the Python binding, its tests and the example notebook need.
+#
+# Idempotent: a second run with nothing changed only compares a stamp and exits.
+# Usage: scripts/python-env.sh        (prints the venv's path on the last line)
+#        PYTHON=python3.12 scripts/python-env.sh
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+venv="${COOPKIT_VENV:-$repo/.venv}"
+python="${PYTHON:-python3}"
+
+# Minimum versions: Python 3.11 (abi3-py311 wheel), and tools recent enough
+# to know the Arrow PyCapsule interface (pyarrow 14, polars 1.0, pandas 2.2).
+requirements=(
+  "maturin>=1.7,<2"
+  "pytest>=8"
+  "mypy>=1.10"
+  "pandas>=2.2"
+  "polars>=1.0"
+  "pyarrow>=14"
+  "matplotlib>=3.8"
+  "nbclient>=0.10"
+  "nbformat>=5.10"
+  "ipykernel>=6.29"
+)
+
+if ! "$python" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null; then
+  echo "python-env: $python is missing or older than 3.11; set PYTHON=..." >&2
+  exit 1
+fi
+
+stamp="$venv/.coopkit-requirements"
+want="$("$python" -c 'import sys; print(sys.version.split()[0])') ${requirements[*]}"
+
+if [[ -x "$venv/bin/python" && -f "$stamp" && "$(cat "$stamp")" == "$want" ]]; then
+  echo "$venv"
+  exit 0
+fi
+
+if [[ ! -x "$venv/bin/python" ]]; then
+  "$python" -m venv "$venv"
+fi
+"$venv/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip
+"$venv/bin/python" -m pip install --quiet --disable-pip-version-check "${requirements[@]}"
+# The notebook test runs the kernel named python3 from this environment.
+"$venv/bin/python" -m ipykernel install --sys-prefix --name python3 >/dev/null
+printf '%s' "$want" >"$stamp"
+echo "$venv"
