@@ -1,14 +1,15 @@
 //! The CSV folder form: `cooperatives.csv`, `members.csv`, `positions.csv`.
 //!
-//! One pass over each file with a reused [`ByteRecord`]; each header is
-//! resolved to column indices once; member and position rows find their
-//! cooperative through a hash map of ids. The cost is linear in the size of
-//! the input.
-//!
-//! Faster still, if needed: look columns up by a field number instead of by
-//! name (a fixed array instead of a hash map per cell), skip the NFC
-//! conversion for ASCII text, read the three files on separate threads
-//! outside the core, and hand rows straight to a columnar registry.
+//! Two readers. The public functions try the columnar reader first
+//! ([`super::columns`]: valid input straight into the registry's columns,
+//! `members.csv` decoded in blocks on several threads where there are
+//! threads). Input it does not accept is read again by the record reader
+//! here, which finds and locates every error: one pass over each file with
+//! a reused [`ByteRecord`]; each header is resolved to column indices once;
+//! member and position rows find their cooperative through a hash map of
+//! ids; every record is a [`Cooperative`] before the registry is built. Both
+//! decode cells with the same functions ([`super::decode`]) and run the same
+//! cross-field checks ([`super::validate`]).
 
 use super::columns::{self, CsvOptions};
 use super::decode::{self, fields, Raw, Record};
