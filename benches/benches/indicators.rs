@@ -37,11 +37,24 @@ fn benches(c: &mut Criterion) {
     });
     let dir = std::env::temp_dir().join(format!("coopkit-bench-{}", std::process::id()));
     write_csv(g.iter(), &dir).unwrap();
+    // The library's reader: columnar, `members.csv` decoded on every core.
     grp.bench_function("load_csv", |b| {
         b.iter(|| std::hint::black_box(coopkit::io::registry_from_csv_dir(&dir).unwrap()))
     });
-    grp.bench_function("load_csv_stand_in", |b| {
-        b.iter(|| std::hint::black_box(coopkit_benches::load::registry_from_csv_dir(&dir).unwrap()))
+    let with = |threads: usize, columnar: bool| coopkit::io::CsvOptions {
+        threads,
+        columnar,
+        ..coopkit::io::CsvOptions::default()
+    };
+    // The same on the calling thread only (as on wasm32).
+    grp.bench_function("load_csv_one_thread", |b| {
+        let o = with(1, true);
+        b.iter(|| std::hint::black_box(coopkit::io::registry_from_csv_dir_with(&dir, &o).unwrap()))
+    });
+    // Record by record: what the reader falls back to on invalid input.
+    grp.bench_function("load_csv_record_reader", |b| {
+        let o = with(1, false);
+        b.iter(|| std::hint::black_box(coopkit::io::registry_from_csv_dir_with(&dir, &o).unwrap()))
     });
     grp.finish();
     let _ = std::fs::remove_dir_all(&dir);

@@ -4,12 +4,10 @@
 //! sector, reproducible from a seed (each cooperative from its own stream,
 //! so any part can be regenerated alone).
 //!
-//! Also a plain CSV writer for the contract's folder form and a stand-in
-//! CSV reader (until `coopkit::io::registry_from_csv` is on main).
+//! Also a plain CSV writer for the contract's folder form (read back with
+//! `coopkit::io::registry_from_csv_dir`).
 
 #![forbid(unsafe_code)]
-
-pub mod load;
 
 use coopkit::{
     Cooperative, Date, Employees, Ethnicity, Holder, Kind, Member, MemberKind, MemberType, Position, Role,

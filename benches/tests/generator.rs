@@ -2,7 +2,10 @@
 //! same registry and the same indicators.
 
 use coopkit::indicators::{Dimension, Query};
-use coopkit_benches::{load::registry_from_csv_dir, write_csv, Config, Generator};
+use coopkit::io::{
+    registry_from_csv_columnar, registry_from_csv_dir, registry_from_csv_dir_with, CsvOptions,
+};
+use coopkit_benches::{write_csv, Config, Generator};
 
 #[test]
 fn same_seed_same_registry_and_csv_round_trip() {
@@ -33,12 +36,36 @@ fn same_seed_same_registry_and_csv_round_trip() {
     let dir = std::env::temp_dir().join(format!("coopkit-gen-test-{}", std::process::id()));
     write_csv(a.iter().cloned(), &dir).unwrap();
     let loaded = registry_from_csv_dir(&dir).unwrap();
-    let library = coopkit::io::registry_from_csv_dir(&dir);
+    // The generator's folder is valid: the columnar reader reads it without
+    // falling back, on one thread or several, into what the record reader reads.
+    let file = |n: &str| std::fs::read(dir.join(n)).unwrap();
+    let (c, m, p) = (
+        file("cooperatives.csv"),
+        file("members.csv"),
+        file("positions.csv"),
+    );
+    let record = CsvOptions {
+        columnar: false,
+        ..CsvOptions::default()
+    };
+    let by_record = registry_from_csv_dir_with(&dir, &record);
     let _ = std::fs::remove_dir_all(&dir);
-    let library = library.unwrap();
-    assert_eq!(library.len(), loaded.len());
+    let by_record = by_record.unwrap();
+    for threads in [1, 2] {
+        let options = CsvOptions {
+            threads,
+            block_bytes: 1 << 14,
+            columnar: true,
+        };
+        let columnar = registry_from_csv_columnar(&c, Some(&m), Some(&p), &options).expect("columnar");
+        assert_eq!(columnar.len(), by_record.len());
+        for i in 0..by_record.len() {
+            assert_eq!(columnar.get(i), by_record.get(i), "record {i}");
+        }
+    }
+    assert_eq!(by_record.len(), loaded.len());
     for i in 0..loaded.len() {
-        assert_eq!(library.get(i), loaded.get(i), "record {i}");
+        assert_eq!(by_record.get(i), loaded.get(i), "record {i}");
     }
     let direct = g.registry();
     assert_eq!(loaded.len(), direct.len());

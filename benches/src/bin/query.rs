@@ -1,8 +1,12 @@
-//! `query --dir DIR [--as-of 2024-12-31] [--repeat 5] [--json OUT] [--ids a,b] [--by province,sector] [--reader coopkit|stand-in]`:
-//! `coopkit` is `coopkit::io::registry_from_csv_dir`; `stand-in` the benches' own reader.: loads
-//! the CSV folder, computes every contract indicator grouped by province ×
-//! sector, and prints timings and memory as JSON on stdout (for
+//! `query --dir DIR [--as-of 2024-12-31] [--repeat 5] [--json OUT] [--ids a,b] [--by province,sector]
+//! [--reader coopkit|record] [--threads N]`: loads the CSV folder, computes every contract
+//! indicator grouped by province × sector, and prints timings and memory as JSON on stdout (for
 //! `compare.py`); `--json OUT` writes the table.
+//!
+//! Readers: `coopkit` is `coopkit::io::registry_from_csv_dir` (the columnar
+//! reader, `--threads` decoding `members.csv`, default every core);
+//! `record` the library's record-by-record reader (what it falls back to on
+//! invalid input).
 
 use coopkit::indicators::{Dimension, Query};
 use std::time::Instant;
@@ -38,6 +42,7 @@ fn main() {
     let mut ids: Option<String> = None;
     let mut by: Option<String> = None;
     let mut reader = String::from("coopkit");
+    let mut options = coopkit::io::CsvOptions::default();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let v = args.next().unwrap_or_default();
@@ -49,6 +54,7 @@ fn main() {
             "--ids" => ids = Some(v),
             "--by" => by = Some(v),
             "--reader" => reader = v,
+            "--threads" => options.threads = v.parse().expect("--threads: an integer"),
             _ => {
                 eprintln!("usage: query --dir DIR [--as-of DATE] [--repeat N] [--json OUT]");
                 std::process::exit(2);
@@ -59,9 +65,12 @@ fn main() {
     let t = Instant::now();
     let path = std::path::Path::new(&dir);
     let loaded = match reader.as_str() {
-        "coopkit" => coopkit::io::registry_from_csv_dir(path).map_err(|e| e.to_string()),
-        "stand-in" => coopkit_benches::load::registry_from_csv_dir(path).map_err(|e| e.to_string()),
-        _ => Err("--reader: coopkit or stand-in".to_string()),
+        "coopkit" => coopkit::io::registry_from_csv_dir_with(path, &options).map_err(|e| e.to_string()),
+        "record" => {
+            options.columnar = false;
+            coopkit::io::registry_from_csv_dir_with(path, &options).map_err(|e| e.to_string())
+        }
+        _ => Err("--reader: coopkit or record".to_string()),
     };
     let reg = match loaded {
         Ok(r) => r,

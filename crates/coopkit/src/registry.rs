@@ -236,12 +236,18 @@ pub(crate) mod profile {
 }
 
 impl MemberColumns {
-    fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.member_type.len()
     }
 
     fn push(&mut self, m: &Member) -> Result<(), String> {
-        self.ids.push(&m.id)?;
+        self.push_with_id(&m.id, m)
+    }
+
+    /// Adds member `m` under the id `id` (`m.id` is ignored), so that a
+    /// reader can hand over a member without allocating its id.
+    pub(crate) fn push_with_id(&mut self, id: &str, m: &Member) -> Result<(), String> {
+        self.ids.push(id)?;
         self.member_type.push(code::member_type(m.member_type));
         self.sex.push(code::sex(m.sex));
         self.birth.push(opt_day(m.birth_date));
@@ -269,6 +275,108 @@ impl MemberColumns {
             code::tri(m.contributes_labour),
         ));
         Ok(())
+    }
+
+    /// Appends every member of `other`, in order.
+    pub(crate) fn append(&mut self, other: &MemberColumns) -> Result<(), String> {
+        let base = self.ids.text.len();
+        if u32::try_from(base + other.ids.text.len()).is_err() {
+            return Err("registry too large: more than 4 GiB of ids".into());
+        }
+        self.ids.text.push_str(&other.ids.text);
+        self.ids
+            .off
+            .extend(other.ids.off[1..].iter().map(|&o| o + base as u32));
+        self.member_type.extend_from_slice(&other.member_type);
+        self.sex.extend_from_slice(&other.sex);
+        self.birth.extend_from_slice(&other.birth);
+        self.ethnicity.extend_from_slice(&other.ethnicity);
+        self.nationality.extend_from_slice(&other.nationality);
+        self.facts.extend_from_slice(&other.facts);
+        self.kind_declared.extend_from_slice(&other.kind_declared);
+        self.kind.extend_from_slice(&other.kind);
+        self.capital.extend_from_slice(&other.capital);
+        self.joined.extend_from_slice(&other.joined);
+        self.left.extend_from_slice(&other.left);
+        self.profile.extend_from_slice(&other.profile);
+        Ok(())
+    }
+
+    /// The rows reordered: row `k` of the result is row `order[k]`.
+    pub(crate) fn permuted(self, order: &[u32]) -> MemberColumns {
+        fn take<T: Copy>(v: Vec<T>, order: &[u32]) -> Vec<T> {
+            let out = order.iter().map(|&k| v[k as usize]).collect();
+            drop(v);
+            out
+        }
+        let mut ids = Arena::default();
+        ids.text.reserve(self.ids.text.len());
+        ids.off.reserve(order.len());
+        for &k in order {
+            // Cannot overflow: the same strings, reordered.
+            let _ = ids.push(self.ids.get(k as usize));
+        }
+        MemberColumns {
+            ids,
+            member_type: take(self.member_type, order),
+            sex: take(self.sex, order),
+            birth: take(self.birth, order),
+            ethnicity: take(self.ethnicity, order),
+            nationality: take(self.nationality, order),
+            facts: take(self.facts, order),
+            kind_declared: take(self.kind_declared, order),
+            kind: take(self.kind, order),
+            capital: take(self.capital, order),
+            joined: take(self.joined, order),
+            left: take(self.left, order),
+            profile: take(self.profile, order),
+        }
+    }
+
+    /// Reserves room for `n` more members with `id_bytes` bytes of ids.
+    pub(crate) fn reserve(&mut self, n: usize, id_bytes: usize) {
+        self.ids.text.reserve(id_bytes);
+        self.ids.off.reserve(n);
+        self.member_type.reserve(n);
+        self.sex.reserve(n);
+        self.birth.reserve(n);
+        self.ethnicity.reserve(n);
+        self.nationality.reserve(n);
+        self.facts.reserve(n);
+        self.kind_declared.reserve(n);
+        self.kind.reserve(n);
+        self.capital.reserve(n);
+        self.joined.reserve(n);
+        self.left.reserve(n);
+        self.profile.reserve(n);
+    }
+
+    /// Gives back unused capacity.
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.ids.text.shrink_to_fit();
+        self.ids.off.shrink_to_fit();
+        self.member_type.shrink_to_fit();
+        self.sex.shrink_to_fit();
+        self.birth.shrink_to_fit();
+        self.ethnicity.shrink_to_fit();
+        self.nationality.shrink_to_fit();
+        self.facts.shrink_to_fit();
+        self.kind_declared.shrink_to_fit();
+        self.kind.shrink_to_fit();
+        self.capital.shrink_to_fit();
+        self.joined.shrink_to_fit();
+        self.left.shrink_to_fit();
+        self.profile.shrink_to_fit();
+    }
+
+    /// Bytes of ids held.
+    pub(crate) fn id_bytes(&self) -> usize {
+        self.ids.text.len()
+    }
+
+    /// The id of member `i`.
+    pub(crate) fn id(&self, i: usize) -> &str {
+        self.ids.get(i)
     }
 
     fn truncate(&mut self, n: usize) {
@@ -563,7 +671,25 @@ impl Registry {
             self.positions.truncate(p0);
             return Err(e);
         }
+        let m_end = self.members.len();
+        self.push_header(coop, m_end, members.is_some(), positions.is_some());
+        Ok(())
+    }
+
+    /// Adds the cooperative-level columns and the header of `coop` (whose
+    /// lists are left out), with its members ending at row `m_end`.
+    fn push_header(&mut self, mut coop: Cooperative, m_end: usize, has_members: bool, has_positions: bool) {
+        coop.members = None;
+        coop.positions = None;
+        self.push_columns(&coop, m_end, has_members, has_positions);
+        self.headers.push(coop);
+    }
+
+    /// The cooperative-level columns and the index entry of the next
+    /// cooperative (not its header).
+    fn push_columns(&mut self, coop: &Cooperative, m_end: usize, has_members: bool, has_positions: bool) {
         let c = &mut self.coops;
+        let i = c.kind.len();
         c.kind
             .push(code::COOP_KINDS.iter().position(|&k| k == coop.kind).unwrap_or(0) as u8);
         c.sector
@@ -571,13 +697,11 @@ impl Registry {
         c.province.push(self.provinces.intern(coop.province.as_deref()));
         c.district.push(self.districts.intern(coop.district.as_deref()));
         c.established.push(opt_day(coop.established));
-        c.member_off.push(self.members.len() as u32);
-        c.has_members.push(members.is_some());
+        c.member_off.push(m_end as u32);
+        c.has_members.push(has_members);
         c.position_off.push(self.positions.len() as u32);
-        c.has_positions.push(positions.is_some());
-        self.index.insert(coop.id.clone(), self.headers.len());
-        self.headers.push(coop);
-        Ok(())
+        c.has_positions.push(has_positions);
+        self.index.insert(coop.id.clone(), i);
     }
 
     fn push_lists(
@@ -593,7 +717,21 @@ impl Registry {
         for m in members {
             self.members.push(m)?;
         }
-        let positions = positions.unwrap_or(&[]);
+        let m_end = self.members.len();
+        let mc = std::mem::take(&mut self.members);
+        let done = self.push_positions(&mc, m0..m_end, positions.unwrap_or(&[]));
+        self.members = mc;
+        done
+    }
+
+    /// Adds the positions of a cooperative whose members are the rows
+    /// `members` of the member columns.
+    fn push_positions(
+        &mut self,
+        mc: &MemberColumns,
+        members: std::ops::Range<usize>,
+        positions: &[Position],
+    ) -> Result<(), String> {
         // First row of each member id that holds a post, as
         // `Cooperative::member` finds it: one scan of the members against
         // the few holders.
@@ -606,9 +744,21 @@ impl Registry {
             })
             .collect();
         if !holders.is_empty() {
-            for (k, m) in members.iter().enumerate() {
-                if holders.contains(&m.id.as_str()) {
-                    first.entry(m.id.as_str()).or_insert((m0 + k) as u32);
+            // Length and first eight bytes as one number, so that most ids
+            // are told apart from the holders without comparing strings.
+            let key = |s: &str| {
+                let b = s.as_bytes();
+                let mut w = [0u8; 8];
+                let n = b.len().min(8);
+                w[..n].copy_from_slice(&b[..n]);
+                (b.len(), u64::from_le_bytes(w))
+            };
+            let keys: Vec<(usize, u64)> = holders.iter().map(|h| key(h)).collect();
+            for k in members {
+                let id = mc.ids.get(k);
+                let kid = key(id);
+                if keys.iter().zip(&holders).any(|(hk, h)| *hk == kid && *h == id) {
+                    first.entry(id).or_insert(k as u32);
                 }
             }
         }
@@ -739,5 +889,72 @@ impl Registry {
         m.left.reserve(members);
         m.profile.reserve(members);
         m.ids.off.reserve(members);
+    }
+}
+
+/// Builds a registry from member columns a reader has filled first: the
+/// cooperatives are then added in order, each taking the next rows of the
+/// columns as its member list. The result is the registry that
+/// [`Registry::push`] of the same cooperatives gives.
+pub(crate) struct RegistryBuilder {
+    reg: Registry,
+    /// First member row not yet given to a cooperative.
+    next: usize,
+}
+
+impl RegistryBuilder {
+    /// A builder for `cooperatives` cooperatives.
+    pub(crate) fn new(cooperatives: usize) -> Self {
+        let mut reg = Registry::new();
+        reg.index.reserve(cooperatives);
+        RegistryBuilder { reg, next: 0 }
+    }
+
+    /// Adds cooperative `header` (its lists are not read) with a member list
+    /// of the next `members` rows of `cols` (`None`: no list), and
+    /// `positions`. Refuses a duplicate id, as [`Registry::push`] does.
+    pub(crate) fn push(
+        &mut self,
+        cols: &MemberColumns,
+        header: &Cooperative,
+        members: Option<usize>,
+        positions: Option<&[Position]>,
+    ) -> Result<(), String> {
+        let r = &mut self.reg;
+        if let Some(&first) = r.index.get(&header.id) {
+            return Err(format!(
+                "duplicate cooperative id, first used by cooperatives[{first}]"
+            ));
+        }
+        let m0 = self.next;
+        let m_end = m0 + members.unwrap_or(0);
+        if m_end > cols.len() {
+            return Err("more member rows claimed than read".into());
+        }
+        r.push_positions(cols, m0..m_end, positions.unwrap_or(&[]))?;
+        r.push_columns(header, m_end, members.is_some(), positions.is_some());
+        self.next = m_end;
+        Ok(())
+    }
+
+    /// The registry of the member columns `cols` and the cooperatives
+    /// `headers` (their lists are dropped), every one of which must have
+    /// been added, in order.
+    pub(crate) fn finish(
+        self,
+        cols: MemberColumns,
+        mut headers: Vec<Cooperative>,
+    ) -> Result<Registry, String> {
+        let mut reg = self.reg;
+        if self.next != cols.len() || reg.coops.kind.len() != headers.len() {
+            return Err("cooperatives or member rows left over".into());
+        }
+        for h in &mut headers {
+            h.members = None;
+            h.positions = None;
+        }
+        reg.members = cols;
+        reg.headers = headers;
+        Ok(reg)
     }
 }

@@ -1,15 +1,17 @@
 //! The CSV folder form: `cooperatives.csv`, `members.csv`, `positions.csv`.
 //!
-//! One pass over each file with a reused [`ByteRecord`]; each header is
-//! resolved to column indices once; member and position rows find their
-//! cooperative through a hash map of ids. The cost is linear in the size of
-//! the input.
-//!
-//! Faster still, if needed: look columns up by a field number instead of by
-//! name (a fixed array instead of a hash map per cell), skip the NFC
-//! conversion for ASCII text, read the three files on separate threads
-//! outside the core, and hand rows straight to a columnar registry.
+//! Two readers. The public functions try the columnar reader first
+//! ([`super::columns`]: valid input straight into the registry's columns,
+//! `members.csv` decoded in blocks on several threads where there are
+//! threads). Input it does not accept is read again by the record reader
+//! here, which finds and locates every error: one pass over each file with
+//! a reused [`ByteRecord`]; each header is resolved to column indices once;
+//! member and position rows find their cooperative through a hash map of
+//! ids; every record is a [`Cooperative`] before the registry is built. Both
+//! decode cells with the same functions ([`super::decode`]) and run the same
+//! cross-field checks ([`super::validate`]).
 
+use super::columns::{self, CsvOptions};
 use super::decode::{self, fields, Raw, Record};
 use super::validate::{validate_at, Locate};
 use super::{finish_lenient, finish_strict, Decoded, Loaded, Rejected};
@@ -43,24 +45,66 @@ pub(crate) const COOPERATIVE_EXTRA: &[&str] = &[
 ];
 
 /// A header: column name → index.
-struct Header {
+pub(super) struct Header {
     file: &'static str,
-    index: HashMap<String, usize>,
+    pub(super) index: HashMap<String, usize, NameHash>,
     /// The name of each column, in file order (`None` if not UTF-8).
     names: Vec<Option<String>>,
 }
 
+/// A fast hash for column names (a header's names are few and come from a
+/// fixed list: unknown columns are errors).
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct NameHash;
+
+impl std::hash::BuildHasher for NameHash {
+    type Hasher = NameHasher;
+    fn build_hasher(&self) -> NameHasher {
+        NameHasher(0)
+    }
+}
+
+/// FxHash-style: rotate, xor, multiply per 8 bytes.
+pub(super) struct NameHasher(u64);
+
+impl std::hash::Hasher for NameHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut w = [0u8; 8];
+            w[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// Reads and checks a header; the errors are whole-file errors.
-fn header<R: Read>(
+pub(super) fn header<R: Read>(
     rdr: &mut csv::Reader<R>,
     file: &'static str,
     allowed: &[&[&str]],
     required: &[&str],
     errors: &mut Vec<InputError>,
 ) -> Result<Header, Error> {
-    let at = |col: &str| format!("{file}:1.{col}");
     let raw = rdr.byte_headers().map_err(|e| csv_error(file, e))?.clone();
-    let mut index = HashMap::with_capacity(raw.len());
+    Ok(header_of(&raw, file, allowed, required, errors))
+}
+
+/// Checks a header row; the errors are whole-file errors.
+pub(super) fn header_of(
+    raw: &ByteRecord,
+    file: &'static str,
+    allowed: &[&[&str]],
+    required: &[&str],
+    errors: &mut Vec<InputError>,
+) -> Header {
+    let at = |col: &str| format!("{file}:1.{col}");
+    let mut index = HashMap::with_capacity_and_hasher(raw.len(), NameHash);
     for (i, h) in raw.iter().enumerate() {
         let Ok(name) = std::str::from_utf8(h) else {
             errors.push(InputError::new(
@@ -98,7 +142,7 @@ fn header<R: Read>(
         .iter()
         .map(|h| std::str::from_utf8(h).ok().map(String::from))
         .collect();
-    Ok(Header { file, index, names })
+    Header { file, index, names }
 }
 
 /// An I/O failure of the reader, or a row it cannot split.
@@ -110,7 +154,7 @@ fn csv_error(file: &str, e: csv::Error) -> Error {
 }
 
 /// One data row as a [`Record`].
-struct Row<'a> {
+pub(super) struct Row<'a> {
     header: &'a Header,
     rec: &'a ByteRecord,
     line: u64,
@@ -123,7 +167,7 @@ impl Row<'_> {
     }
 
     /// Reports every cell that is not UTF-8 (those cells then read as absent).
-    fn check_utf8(&self, errors: &mut Vec<InputError>) {
+    pub(super) fn check_utf8(&self, errors: &mut Vec<InputError>) {
         if std::str::from_utf8(self.rec.as_slice()).is_ok() {
             return;
         }
@@ -176,29 +220,46 @@ impl<'a> Prefixed<'a> {
     }
 }
 
+impl Prefixed<'_> {
+    /// `prefix` + `field`, composed without allocating.
+    fn with_name<T>(&self, field: &str, f: impl FnOnce(&str) -> T) -> T {
+        let mut buf = [0u8; 64];
+        let (p, q) = (self.prefix.as_bytes(), field.as_bytes());
+        match buf.get_mut(..p.len() + q.len()) {
+            Some(name) => {
+                name[..p.len()].copy_from_slice(p);
+                name[p.len()..].copy_from_slice(q);
+                // Two strings joined: always UTF-8.
+                f(std::str::from_utf8(name).unwrap_or_default())
+            }
+            None => f(&format!("{}{field}", self.prefix)),
+        }
+    }
+}
+
 impl Record for Prefixed<'_> {
     fn get(&self, field: &str) -> Option<Raw<'_>> {
-        self.row.get(&format!("{}{field}", self.prefix))
+        self.with_name(field, |n| self.row.get(n))
     }
     fn path(&self, field: &str) -> String {
         self.row.path(&format!("{}{field}", self.prefix))
     }
     fn present(&self, field: &str) -> bool {
-        self.row.present(&format!("{}{field}", self.prefix))
+        self.with_name(field, |n| self.row.present(n))
     }
 }
 
 /// A cooperative row with the member and position rows that name it.
-struct Gathered {
+pub(super) struct Gathered {
     line: u64,
-    id: Option<String>,
+    pub(super) id: Option<String>,
     /// The record, with bad fields left out.
-    coop: Cooperative,
-    errors: Vec<InputError>,
+    pub(super) coop: Cooperative,
+    pub(super) errors: Vec<InputError>,
     /// No member or position row of this cooperative has an error.
     lists_ok: bool,
-    members_listed: Option<bool>,
-    positions_listed: Option<bool>,
+    pub(super) members_listed: Option<bool>,
+    pub(super) positions_listed: Option<bool>,
     members: Rows<Member>,
     positions: Rows<Position>,
 }
@@ -243,7 +304,7 @@ impl Locate for CsvLocate<'_> {
     }
 }
 
-fn reader<R: Read>(r: R) -> csv::Reader<R> {
+pub(super) fn reader<R: Read>(r: R) -> csv::Reader<R> {
     csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(false)
@@ -252,7 +313,7 @@ fn reader<R: Read>(r: R) -> csv::Reader<R> {
 
 /// Reads rows, calling `each` with every row that splits; rows that do not
 /// split (a wrong number of cells) are `syntax` errors.
-fn rows<R: Read>(
+pub(super) fn rows<R: Read>(
     rdr: &mut csv::Reader<R>,
     header: &Header,
     mut each: impl FnMut(&Row<'_>),
@@ -440,32 +501,11 @@ fn read<R: Read>(
         &mut coop_rdr,
         &coop_header,
         |row| {
-            let mut errors = Vec::new();
-            row.check_utf8(&mut errors);
-            let (id, mut coop) = decode::cooperative_scalars(row, &mut errors);
-            let mut f = decode::Fields::new(row, &mut errors, false);
-            let members_listed = f.bool("members_listed");
-            let positions_listed = f.bool("positions_listed");
-            coop.employees = Prefixed::decode(row, "employees_", fields::EMPLOYEES, &mut errors, |r, e| {
-                decode::employees(r, e)
-            });
-            coop.summary = Prefixed::decode(row, "summary_", fields::SUMMARY, &mut errors, |r, e| {
-                decode::summary(r, e)
-            });
-            if let Some(id) = &id {
+            let g = cooperative_row(row);
+            if let Some(id) = &g.id {
                 by_id.entry(id.clone()).or_insert(gathered.len());
             }
-            gathered.push(Gathered {
-                line: row.line,
-                id,
-                coop,
-                errors,
-                lists_ok: true,
-                members_listed,
-                positions_listed,
-                members: Rows::new(),
-                positions: Rows::new(),
-            });
+            gathered.push(g);
         },
         &mut syntax,
     )?;
@@ -500,6 +540,43 @@ fn read<R: Read>(
     Ok((records, orphans.groups))
 }
 
+/// Decodes a row of `cooperatives.csv`, without member or position rows yet.
+pub(super) fn cooperative_row(row: &Row<'_>) -> Gathered {
+    let mut errors = Vec::new();
+    row.check_utf8(&mut errors);
+    let (id, mut coop) = decode::cooperative_scalars(row, &mut errors);
+    let mut f = decode::Fields::new(row, &mut errors, false);
+    let members_listed = f.bool("members_listed");
+    let positions_listed = f.bool("positions_listed");
+    coop.employees = Prefixed::decode(row, "employees_", fields::EMPLOYEES, &mut errors, |r, e| {
+        decode::employees(r, e)
+    });
+    coop.summary = Prefixed::decode(row, "summary_", fields::SUMMARY, &mut errors, |r, e| {
+        decode::summary(r, e)
+    });
+    Gathered {
+        line: row.line,
+        id,
+        coop,
+        errors,
+        lists_ok: true,
+        members_listed,
+        positions_listed,
+        members: Rows::new(),
+        positions: Rows::new(),
+    }
+}
+
+/// Whether a cooperative has a list, from its `*_listed` cell and whether
+/// rows name it; `Err` when the cell says `false` but rows name it.
+pub(super) fn has_list(listed: Option<bool>, rows: bool) -> Result<bool, ()> {
+    match listed {
+        Some(false) if rows => Err(()),
+        Some(l) => Ok(l),
+        None => Ok(rows),
+    }
+}
+
 /// Attaches lists to a cooperative and runs the cross-field checks.
 fn assemble(g: Gathered) -> Decoded {
     let Gathered {
@@ -514,17 +591,15 @@ fn assemble(g: Gathered) -> Decoded {
         positions,
     } = g;
     let id_path = format!("{COOPERATIVES}:{line}.id");
-    let list = |listed: Option<bool>, column: &str, rows: bool, errors: &mut Vec<InputError>| match listed {
-        Some(false) if rows => {
+    let list = |listed: Option<bool>, column: &str, rows: bool, errors: &mut Vec<InputError>| {
+        has_list(listed, rows).unwrap_or_else(|()| {
             errors.push(InputError::new(
                 format!("{COOPERATIVES}:{line}.{column}"),
                 Code::Inconsistent,
                 "false, but rows name this cooperative",
             ));
             false
-        }
-        Some(l) => l,
-        None => rows,
+        })
     };
     let has_members = list(
         members_listed,
@@ -574,7 +649,42 @@ pub fn registry_from_csv<R: Read>(
     members: Option<R>,
     positions: Option<R>,
 ) -> Result<Registry, Error> {
-    let (records, orphans) = read(cooperatives, members, positions)?;
+    registry_from_csv_with(cooperatives, members, positions, &CsvOptions::default())
+}
+
+/// [`registry_from_csv`] with [`CsvOptions`]. With `columnar` (the
+/// default) the three inputs are read into memory first, then straight into
+/// the registry's columns; input with any error is read again record by
+/// record, which reports every error. The result is the same either way.
+pub fn registry_from_csv_with<R: Read>(
+    cooperatives: R,
+    members: Option<R>,
+    positions: Option<R>,
+    options: &CsvOptions,
+) -> Result<Registry, Error> {
+    if !options.columnar {
+        let (records, orphans) = read(cooperatives, members, positions)?;
+        return finish_strict(records, orphans);
+    }
+    let slurp = |mut r: R, file: &str| {
+        let mut buf = Vec::new();
+        r.read_to_end(&mut buf).map_err(|e| Error::Io {
+            path: file.to_string(),
+            message: e.to_string(),
+        })?;
+        Ok::<_, Error>(buf)
+    };
+    let c = slurp(cooperatives, COOPERATIVES)?;
+    let m = members.map(|r| slurp(r, MEMBERS)).transpose()?;
+    let p = positions.map(|r| slurp(r, POSITIONS)).transpose()?;
+    let input = m.as_deref().map(|b| columns::Input {
+        reader: b,
+        len: Some(b.len() as u64),
+    });
+    if let Ok(r) = columns::read(c.as_slice(), input, p.as_deref(), options) {
+        return Ok(r);
+    }
+    let (records, orphans) = read(c.as_slice(), m.as_deref(), p.as_deref())?;
     finish_strict(records, orphans)
 }
 
@@ -605,16 +715,68 @@ fn open(dir: &Path, file: &str, required: bool) -> Result<Option<std::fs::File>,
 
 /// Reads a registry from a folder holding `cooperatives.csv` and, optionally,
 /// `members.csv` and `positions.csv` (strict, as [`registry_from_csv`]).
+///
+/// Valid input is read straight into the registry's columns, `members.csv`
+/// in blocks decoded on every core (see [`CsvOptions`]); input with any
+/// error is read again record by record, which reports every error.
 pub fn registry_from_csv_dir(dir: &Path) -> Result<Registry, Error> {
+    registry_from_csv_dir_with(dir, &CsvOptions::default())
+}
+
+/// [`registry_from_csv_dir`] with [`CsvOptions`].
+pub fn registry_from_csv_dir_with(dir: &Path, options: &CsvOptions) -> Result<Registry, Error> {
+    if options.columnar {
+        if let Some(r) = columnar_dir(dir, options) {
+            return Ok(r);
+        }
+    }
     let coops = open(dir, COOPERATIVES, true)?.ok_or_else(|| Error::Io {
         path: dir.join(COOPERATIVES).display().to_string(),
         message: "not found".to_string(),
     })?;
     let members = open(dir, MEMBERS, false)?;
     let positions = open(dir, POSITIONS, false)?;
-    registry_from_csv(
+    // Record by record (not `registry_from_csv`, which would try the
+    // columnar reader again).
+    let (records, orphans) = read(
         std::io::BufReader::new(coops),
         members.map(std::io::BufReader::new),
         positions.map(std::io::BufReader::new),
+    )?;
+    finish_strict(records, orphans)
+}
+
+/// The columnar reader on a folder; `None` when it gives up.
+fn columnar_dir(dir: &Path, options: &CsvOptions) -> Option<Registry> {
+    let coops = open(dir, COOPERATIVES, true).ok()??;
+    let members = open(dir, MEMBERS, false).ok()?;
+    let positions = open(dir, POSITIONS, false).ok()?;
+    let members = members.map(|f| columns::Input {
+        len: f.metadata().ok().map(|m| m.len()),
+        reader: f,
+    });
+    columns::read(
+        std::io::BufReader::new(coops),
+        members,
+        positions.map(std::io::BufReader::new),
+        options,
     )
+    .ok()
+}
+
+/// Only the columnar reader, on the three files in memory: `None` where it
+/// gives up (on any error, and on nothing else). For tests and benchmarks:
+/// use [`registry_from_csv_with`], which falls back to the record reader.
+#[doc(hidden)]
+pub fn registry_from_csv_columnar(
+    cooperatives: &[u8],
+    members: Option<&[u8]>,
+    positions: Option<&[u8]>,
+    options: &CsvOptions,
+) -> Option<Registry> {
+    let input = members.map(|b| columns::Input {
+        reader: b,
+        len: Some(b.len() as u64),
+    });
+    columns::read(cooperatives, input, positions, options).ok()
 }

@@ -53,6 +53,10 @@ pub(crate) fn join(prefix: &str, field: &str) -> String {
 
 /// A string in Unicode normalisation form C (allocates only when it is not).
 pub(crate) fn nfc(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        // ASCII text is always in NFC.
+        return Cow::Borrowed(s);
+    }
     match is_nfc_quick(s.chars()) {
         IsNormalized::Yes => Cow::Borrowed(s),
         _ => Cow::Owned(s.nfc().collect()),
@@ -241,29 +245,25 @@ impl<'r, 'e, R: Record> Fields<'r, 'e, R> {
                 );
                 None
             }
-            Raw::Text(s) => {
-                let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
-                if digits(s) {
-                    match s.parse::<u64>() {
-                        Ok(u) => Some(u),
-                        Err(_) => {
-                            self.err(
-                                field,
-                                Code::Overflow,
-                                format!("larger than the largest amount, {}", u64::MAX),
-                            );
-                            None
-                        }
-                    }
-                } else {
-                    if s.strip_prefix('-').is_some_and(digits) {
-                        self.err(field, Code::OutOfRange, "must not be negative");
-                    } else {
-                        self.err(field, Code::InvalidType, NOT_WHOLE);
-                    }
+            Raw::Text(s) => match text_u64(s) {
+                Ok(u) => Some(u),
+                Err(TextIntError::Overflow) => {
+                    self.err(
+                        field,
+                        Code::Overflow,
+                        format!("larger than the largest amount, {}", u64::MAX),
+                    );
                     None
                 }
-            }
+                Err(TextIntError::Negative) => {
+                    self.err(field, Code::OutOfRange, "must not be negative");
+                    None
+                }
+                Err(TextIntError::NotWhole) => {
+                    self.err(field, Code::InvalidType, NOT_WHOLE);
+                    None
+                }
+            },
         }
     }
 
@@ -297,14 +297,11 @@ impl<'r, 'e, R: Record> Fields<'r, 'e, R> {
                 None
             }
             Raw::Text(s) => {
-                if s.eq_ignore_ascii_case("true") || s == "1" {
-                    Some(true)
-                } else if s.eq_ignore_ascii_case("false") || s == "0" {
-                    Some(false)
-                } else {
+                let b = text_bool(s);
+                if b.is_none() {
                     self.err(field, Code::InvalidType, "expected true or false (or 1 or 0)");
-                    None
                 }
+                b
             }
         }
     }
@@ -348,8 +345,8 @@ impl<'r, 'e, R: Record> Fields<'r, 'e, R> {
     /// One of a code list; the message lists the allowed values.
     pub(crate) fn choice<T: Copy>(&mut self, field: &str, table: &[(&str, T)]) -> Option<T> {
         let s = self.text_of(field, "a string")?;
-        if let Some((_, v)) = table.iter().find(|(n, _)| *n == s) {
-            return Some(*v);
+        if let Some(v) = lookup(table, s) {
+            return Some(v);
         }
         let allowed: Vec<&str> = table.iter().map(|(n, _)| *n).collect();
         let msg = if self.echo {
@@ -384,7 +381,7 @@ impl<'r, 'e, R: Record> Fields<'r, 'e, R> {
     /// A nationality: ISO 3166-1 alpha-2, either case (never quoted).
     pub(crate) fn country(&mut self, field: &str) -> Option<Country> {
         let s = self.text_of(field, "a string (ISO 3166-1 alpha-2 code)")?;
-        let c = Country::parse(s).filter(|c| s.len() == 2 && is_iso_country(c.as_str()));
+        let c = country_code(s);
         if c.is_none() {
             self.err(
                 field,
@@ -411,14 +408,89 @@ const ISO_COUNTRIES: &str = "\
     TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ \
     VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW";
 
-/// An officially assigned ISO 3166-1 alpha-2 code (upper case).
+/// An officially assigned ISO 3166-1 alpha-2 code (upper case): a binary
+/// search of [`ISO_COUNTRIES`], whose codes are 3 bytes apart.
 fn is_iso_country(code: &str) -> bool {
-    code.len() == 2 && ISO_COUNTRIES.split(' ').any(|c| c == code)
+    let list = ISO_COUNTRIES.as_bytes();
+    if code.len() != 2 {
+        return false;
+    }
+    let (mut lo, mut hi) = (0, list.len().div_ceil(3));
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        match list[3 * mid..3 * mid + 2].cmp(code.as_bytes()) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
+/// Why a CSV cell is not a whole number.
+pub(crate) enum TextIntError {
+    /// More than `u64::MAX`.
+    Overflow,
+    /// A minus sign and digits.
+    Negative,
+    /// Anything else: decimals, exponents, separators.
+    NotWhole,
+}
+
+/// A CSV integer: ASCII digits only.
+pub(crate) fn text_u64(s: &str) -> Result<u64, TextIntError> {
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    if digits(s) {
+        s.parse::<u64>().map_err(|_| TextIntError::Overflow)
+    } else if s.strip_prefix('-').is_some_and(digits) {
+        Err(TextIntError::Negative)
+    } else {
+        Err(TextIntError::NotWhole)
+    }
+}
+
+/// A CSV boolean: `true`/`false` in any letter case, or `1`/`0`.
+pub(crate) fn text_bool(s: &str) -> Option<bool> {
+    text_bool_bytes(s.as_bytes())
+}
+
+/// [`text_bool`] of a cell's bytes.
+pub(crate) fn text_bool_bytes(s: &[u8]) -> Option<bool> {
+    if s.eq_ignore_ascii_case(b"true") || s == b"1" {
+        Some(true)
+    } else if s.eq_ignore_ascii_case(b"false") || s == b"0" {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// The value a code list gives a name, spelt exactly.
+pub(crate) fn lookup<T: Copy>(table: &[(&str, T)], s: &str) -> Option<T> {
+    lookup_bytes(table, s.as_bytes())
+}
+
+/// [`lookup`] of a cell's bytes.
+pub(crate) fn lookup_bytes<T: Copy>(table: &[(&str, T)], s: &[u8]) -> Option<T> {
+    table.iter().find(|(n, _)| n.as_bytes() == s).map(|(_, v)| *v)
+}
+
+/// A nationality: an officially assigned ISO 3166-1 alpha-2 code, either case.
+pub(crate) fn country_code(s: &str) -> Option<Country> {
+    if s == "VN" {
+        // The usual case, without the search.
+        return Some(Country::VN);
+    }
+    Country::parse(s).filter(|c| s.len() == 2 && is_iso_country(c.as_str()))
 }
 
 /// Parses `YYYY-MM-DD` strictly; the message never quotes the value.
 pub(crate) fn parse_date(s: &str) -> Result<Date, &'static str> {
-    let b = s.as_bytes();
+    parse_date_bytes(s.as_bytes())
+}
+
+/// [`parse_date`] of a cell's bytes.
+pub(crate) fn parse_date_bytes(b: &[u8]) -> Result<Date, &'static str> {
     let shape = b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
@@ -428,7 +500,7 @@ pub(crate) fn parse_date(s: &str) -> Result<Date, &'static str> {
     if !shape {
         return Err("not an ISO date (YYYY-MM-DD)");
     }
-    let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().unwrap_or(0);
+    let num = |r: std::ops::Range<usize>| b[r].iter().fold(0u32, |n, &c| n * 10 + u32::from(c - b'0'));
     let year = i32::try_from(num(0..4)).unwrap_or(0);
     Date::from_ymd_opt(year, num(5..7), num(8..10)).ok_or("impossible date (no such day in the calendar)")
 }
@@ -600,6 +672,10 @@ mod tests {
             .all(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase())));
         assert!(is_iso_country("VN") && is_iso_country("LA") && is_iso_country("KH"));
         assert!(!is_iso_country("XX") && !is_iso_country("UK") && !is_iso_country("EU"));
+        for c in &codes {
+            assert!(is_iso_country(c), "{c}");
+        }
+        assert!(!is_iso_country("AA") && !is_iso_country("ZZ") && !is_iso_country("vn"));
     }
 
     #[test]

@@ -100,13 +100,18 @@
 //! its position rows, then cross-field checks), then rows of unknown
 //! cooperatives.
 
+mod columns;
 mod csv;
 mod decode;
 mod json;
 mod validate;
 mod write;
 
-pub use self::csv::{registry_from_csv, registry_from_csv_dir, registry_from_csv_lenient};
+pub use self::columns::CsvOptions;
+pub use self::csv::{
+    registry_from_csv, registry_from_csv_columnar, registry_from_csv_dir, registry_from_csv_dir_with,
+    registry_from_csv_lenient, registry_from_csv_with,
+};
 pub use self::json::{
     cooperative_from_json, cooperative_from_value, registry_from_json, registry_from_json_lenient,
     registry_from_values, registry_from_values_lenient,

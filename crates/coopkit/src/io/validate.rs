@@ -27,7 +27,8 @@
 use super::decode::{join, nfc};
 use crate::error::{InputError, InputErrorCode as Code};
 use crate::logic;
-use crate::model::{Cooperative, Holder, Role, Sex, Summary};
+use crate::model::{Cooperative, Holder, Member, Position, Role, Sex, Summary};
+use crate::registry::day;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -85,8 +86,65 @@ pub fn validate(coop: &Cooperative) -> Vec<InputError> {
 
 const EMPTY: &str = "empty string; leave the field out when it is unknown";
 
+/// What the checks read of a member list: a slice of [`Member`] values, or
+/// a range of the registry's member columns (the CSV reader's fast path).
+pub(crate) trait MemberList {
+    /// How many members.
+    fn count(&self) -> usize;
+    /// The id of member `i`.
+    fn id(&self, i: usize) -> &str;
+    /// `joined` and `left` of member `i`, as day numbers.
+    fn joined_left(&self, i: usize) -> (Option<i32>, Option<i32>);
+    /// The sex of member `i`.
+    fn sex(&self, i: usize) -> Option<Sex>;
+    /// Member `i` is official ([`Member::is_official`]).
+    fn is_official(&self, i: usize) -> Option<bool>;
+    /// Member `i` is of an ethnic minority ([`Member::is_minority`]).
+    fn is_minority(&self, i: usize) -> Option<bool>;
+}
+
+impl MemberList for [Member] {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn id(&self, i: usize) -> &str {
+        &self[i].id
+    }
+    fn joined_left(&self, i: usize) -> (Option<i32>, Option<i32>) {
+        let m = &self[i];
+        (m.joined.map(day), m.left.map(day))
+    }
+    fn sex(&self, i: usize) -> Option<Sex> {
+        self[i].sex
+    }
+    fn is_official(&self, i: usize) -> Option<bool> {
+        self[i].is_official()
+    }
+    fn is_minority(&self, i: usize) -> Option<bool> {
+        self[i].is_minority()
+    }
+}
+
 /// The checks, with paths from `loc`.
 pub(crate) fn validate_at(coop: &Cooperative, loc: &dyn Locate, errors: &mut Vec<InputError>) {
+    validate_parts(
+        coop,
+        coop.members.as_deref(),
+        coop.positions.as_deref(),
+        loc,
+        errors,
+    );
+}
+
+/// The checks on a cooperative's scalar fields (`coop`, whose lists are not
+/// read) with the given member and position lists.
+pub(crate) fn validate_parts<M: MemberList + ?Sized>(
+    coop: &Cooperative,
+    members: Option<&M>,
+    positions: Option<&[Position]>,
+    loc: &dyn Locate,
+    errors: &mut Vec<InputError>,
+) {
     if coop.id.is_empty() {
         errors.push(InputError::new(
             loc.field("id"),
@@ -112,25 +170,26 @@ pub(crate) fn validate_at(coop: &Cooperative, loc: &dyn Locate, errors: &mut Vec
     }
 
     let mut ids: HashMap<Cow<'_, str>, usize> = HashMap::new();
-    if let Some(members) = &coop.members {
-        ids.reserve(members.len());
-        for (i, m) in members.iter().enumerate() {
-            if m.id.is_empty() {
+    if let Some(members) = members {
+        ids.reserve(members.count());
+        for i in 0..members.count() {
+            let id = members.id(i);
+            if id.is_empty() {
                 errors.push(InputError::new(
                     loc.member(i, "id"),
                     Code::InvalidValue,
                     "the id is empty",
                 ));
-            } else if let Some(&first) = ids.get(&nfc(&m.id)) {
+            } else if let Some(&first) = ids.get(&nfc(id)) {
                 errors.push(InputError::new(
                     loc.member(i, "id"),
                     Code::DuplicateId,
                     format!("duplicate member id, first used at {}", loc.member(first, "id")),
                 ));
             } else {
-                ids.insert(nfc(&m.id), i);
+                ids.insert(nfc(id), i);
             }
-            if let (Some(j), Some(l)) = (m.joined, m.left) {
+            if let (Some(j), Some(l)) = members.joined_left(i) {
                 if l < j {
                     errors.push(InputError::new(
                         loc.member(i, "left"),
@@ -142,7 +201,7 @@ pub(crate) fn validate_at(coop: &Cooperative, loc: &dyn Locate, errors: &mut Vec
         }
     }
 
-    if let Some(positions) = &coop.positions {
+    if let Some(positions) = positions {
         for (i, p) in positions.iter().enumerate() {
             if p.id.as_deref() == Some("") {
                 errors.push(InputError::new(loc.position(i, "id"), Code::InvalidValue, EMPTY));
@@ -156,7 +215,7 @@ pub(crate) fn validate_at(coop: &Cooperative, loc: &dyn Locate, errors: &mut Vec
                     ));
                 }
                 Holder::Member(id) => {
-                    if coop.members.is_some() && !ids.contains_key(&nfc(id)) {
+                    if members.is_some() && !ids.contains_key(&nfc(id)) {
                         errors.push(InputError::new(
                             loc.position(i, "member"),
                             Code::UnknownReference,
@@ -180,7 +239,7 @@ pub(crate) fn validate_at(coop: &Cooperative, loc: &dyn Locate, errors: &mut Vec
 
     if let Some(s) = &coop.summary {
         summary_fits(s, loc, errors);
-        summary_agrees(coop, s, &ids, loc, errors);
+        summary_agrees(members, positions, s, &ids, loc, errors);
     }
 }
 
@@ -294,14 +353,15 @@ fn compare_flag(
     errors.push(InputError::new(loc.summary(field), Code::Inconsistent, message));
 }
 
-fn summary_agrees(
-    coop: &Cooperative,
+fn summary_agrees<M: MemberList + ?Sized>(
+    members: Option<&M>,
+    positions: Option<&[Position]>,
     s: &Summary,
     ids: &HashMap<Cow<'_, str>, usize>,
     loc: &dyn Locate,
     errors: &mut Vec<InputError>,
 ) {
-    if let Some(members) = &coop.members {
+    if let Some(members) = members {
         let (mut all, mut female, mut official, mut official_female, mut minority) = (
             Range::default(),
             Range::default(),
@@ -309,13 +369,14 @@ fn summary_agrees(
             Range::default(),
             Range::default(),
         );
-        for m in members.iter().filter(|m| m.left.is_none()) {
-            let is_female = m.sex.map(|x| x == Sex::Female);
+        for i in (0..members.count()).filter(|&i| members.joined_left(i).1.is_none()) {
+            let is_female = members.sex(i).map(|x| x == Sex::Female);
+            let is_official = members.is_official(i);
             all.add(Some(true));
             female.add(is_female);
-            official.add(m.is_official());
-            official_female.add(logic::and(m.is_official(), is_female));
-            minority.add(m.is_minority());
+            official.add(is_official);
+            official_female.add(logic::and(is_official, is_female));
+            minority.add(members.is_minority(i));
         }
         let src = "the member list (members without a `left` date)";
         compare("members", s.members, &all, src, loc, errors);
@@ -345,12 +406,16 @@ fn summary_agrees(
             errors,
         );
     }
-    if let Some(positions) = &coop.positions {
+    if let Some(positions) = positions {
         let female_holder = |h: &Holder| -> Option<bool> {
             match h {
                 Holder::Member(id) => {
                     let i = *ids.get(&nfc(id))?;
-                    coop.members.as_ref()?.get(i)?.sex.map(|x| x == Sex::Female)
+                    let members = members?;
+                    if i >= members.count() {
+                        return None;
+                    }
+                    members.sex(i).map(|x| x == Sex::Female)
                 }
                 Holder::External { sex, .. } => sex.map(|x| x == Sex::Female),
             }
