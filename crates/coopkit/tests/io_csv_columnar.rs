@@ -8,8 +8,8 @@ mod common;
 
 use coopkit::indicators::{Dimension, Query};
 use coopkit::io::{
-    registry_from_csv_columnar, registry_from_csv_dir_with, registry_from_csv_with, registry_to_csv,
-    CsvOptions,
+    registry_from_csv_columnar, registry_from_csv_dir_with, registry_from_csv_lenient,
+    registry_from_csv_with, registry_to_csv, CsvOptions,
 };
 use coopkit::{Cooperative, Error, Registry};
 use proptest::prelude::*;
@@ -177,6 +177,31 @@ fn invalid_input_gives_the_record_readers_errors() {
             assert_eq!(got, want);
         }
     }
+}
+
+/// Lenient reading takes the columnar reader on valid input (nothing
+/// rejected, the same registry) and still rejects exactly the cooperatives
+/// with errors on invalid input.
+#[test]
+fn lenient_reading_agrees_with_strict_reading() {
+    let (c, m, p) = read_fixture();
+    let loaded = registry_from_csv_lenient(c.as_slice(), Some(m.as_slice()), Some(p.as_slice())).unwrap();
+    assert!(loaded.rejected.is_empty());
+    assert_same(
+        &loaded.registry,
+        &registry_from_csv_dir_with(&fixture(), &record()).unwrap(),
+    );
+    let mut rejected_some = 0;
+    for (c, m, p) in invalid_inputs() {
+        let (mb, pb) = (m.as_deref().map(str::as_bytes), p.as_deref().map(str::as_bytes));
+        let strict = errors(registry_from_csv_with(c.as_bytes(), mb, pb, &record()));
+        if let Ok(loaded) = registry_from_csv_lenient(c.as_bytes(), mb, pb) {
+            let lenient: Vec<_> = loaded.rejected.iter().flat_map(|r| r.errors.clone()).collect();
+            assert_eq!(lenient.len(), strict.len(), "{c}");
+            rejected_some += usize::from(!loaded.rejected.is_empty());
+        }
+    }
+    assert!(rejected_some > 5);
 }
 
 /// A folder with errors: `registry_from_csv_dir` gives exactly the record

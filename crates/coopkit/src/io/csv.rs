@@ -666,6 +666,21 @@ pub fn registry_from_csv_with<R: Read>(
         let (records, orphans) = read(cooperatives, members, positions)?;
         return finish_strict(records, orphans);
     }
+    let (c, m, p) = slurp_all(cooperatives, members, positions)?;
+    if let Some(r) = columnar(&c, m.as_deref(), p.as_deref(), options) {
+        return Ok(r);
+    }
+    let (records, orphans) = read(c.as_slice(), m.as_deref(), p.as_deref())?;
+    finish_strict(records, orphans)
+}
+
+/// The three inputs, read into memory.
+#[allow(clippy::type_complexity)]
+fn slurp_all<R: Read>(
+    cooperatives: R,
+    members: Option<R>,
+    positions: Option<R>,
+) -> Result<(Vec<u8>, Option<Vec<u8>>, Option<Vec<u8>>), Error> {
     let slurp = |mut r: R, file: &str| {
         let mut buf = Vec::new();
         r.read_to_end(&mut buf).map_err(|e| Error::Io {
@@ -677,15 +692,17 @@ pub fn registry_from_csv_with<R: Read>(
     let c = slurp(cooperatives, COOPERATIVES)?;
     let m = members.map(|r| slurp(r, MEMBERS)).transpose()?;
     let p = positions.map(|r| slurp(r, POSITIONS)).transpose()?;
-    let input = m.as_deref().map(|b| columns::Input {
+    Ok((c, m, p))
+}
+
+/// The columnar reader on inputs in memory; `None` when the input has any
+/// error (the record reader then reports them all).
+fn columnar(c: &[u8], m: Option<&[u8]>, p: Option<&[u8]>, options: &CsvOptions) -> Option<Registry> {
+    let input = m.map(|b| columns::Input {
         reader: b,
         len: Some(b.len() as u64),
     });
-    if let Ok(r) = columns::read(c.as_slice(), input, p.as_deref(), options) {
-        return Ok(r);
-    }
-    let (records, orphans) = read(c.as_slice(), m.as_deref(), p.as_deref())?;
-    finish_strict(records, orphans)
+    columns::read(c, input, p, options).ok()
 }
 
 /// Reads a registry from CSV, keeping every valid cooperative; invalid ones
@@ -697,7 +714,16 @@ pub fn registry_from_csv_lenient<R: Read>(
     members: Option<R>,
     positions: Option<R>,
 ) -> Result<Loaded, Error> {
-    let (records, orphans) = read(cooperatives, members, positions)?;
+    // Valid input (the usual case) takes the columnar reader; any error sends
+    // it to the record reader, which keeps the valid cooperatives.
+    let (c, m, p) = slurp_all(cooperatives, members, positions)?;
+    if let Some(registry) = columnar(&c, m.as_deref(), p.as_deref(), &CsvOptions::default()) {
+        return Ok(Loaded {
+            registry,
+            rejected: Vec::new(),
+        });
+    }
+    let (records, orphans) = read(c.as_slice(), m.as_deref(), p.as_deref())?;
     Ok(finish_lenient(records, orphans))
 }
 
