@@ -5,7 +5,9 @@
 use super::table::{wrap, Table};
 use super::text::Lang;
 use super::{heading, Assessed, Options, WIDTH};
-use coopkit::{Cooperative, Law, Parameters, SizeClass, Status, Value, WomenManagedRule};
+use coopkit::{
+    Comparison, Cooperative, Finding, Law, Parameters, SizeClass, Status, Value, WomenManagedRule,
+};
 use std::fmt::Write;
 
 /// A measured or required value, in the report's language.
@@ -23,6 +25,20 @@ fn show(v: &Value, l: Lang) -> String {
             _ => t.clone(),
         },
         other => other.to_string(),
+    }
+}
+
+/// A required value with its direction: `≤ 30 %`, `≥ 5`, `3–15`, `one of …`.
+fn required(f: &Finding, r: &Value, l: Lang) -> String {
+    match f.comparison {
+        Some(Comparison::OneOf) if matches!(r, Value::List(l) if l.len() > 1) => {
+            format!("{} {}", l.pick("one of", "một trong"), show(r, l))
+        }
+        Some(Comparison::AllOf) if matches!(r, Value::List(l) if l.len() > 1) => {
+            format!("{} {}", l.pick("all of", "đủ"), show(r, l))
+        }
+        Some(c) if !c.sign().is_empty() => format!("{} {}", c.sign(), show(r, l)),
+        _ => show(r, l),
     }
 }
 
@@ -164,7 +180,12 @@ pub(super) fn cooperatives(out: &mut String, assessed: &[Assessed], later: &[Coo
                 sep = ";";
             }
             if let Some(r) = &f.required {
-                let _ = write!(line, "{sep} {} {}", l.pick("required", "quy định"), show(r, l));
+                let _ = write!(
+                    line,
+                    "{sep} {} {}",
+                    l.pick("required", "quy định"),
+                    required(f, r, l)
+                );
             }
             out.push_str(&wrap("    ", &line, WIDTH));
             out.push_str(&wrap("      ", &f.citation, WIDTH));

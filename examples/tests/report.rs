@@ -66,9 +66,9 @@ fn the_four_intended_failures_and_no_other() {
         "{text}"
     );
     // Each failure shows measure, citation and message.
-    assert!(text.contains("✗ members.minimum: measured 4; required 5"));
+    assert!(text.contains("✗ members.minimum: measured 4; required ≥ 5"));
     assert!(text.contains("Law 17/2023/QH15, Art. 4(7)"));
-    assert!(text.contains("✗ capital.member_cap: measured 35.0 %; required 30 %"));
+    assert!(text.contains("✗ capital.member_cap: measured 35.0 %; required ≤ 30 %"));
     assert!(text.contains("✗ governance.board_size: measured 2; required 3–15"));
     assert!(text.contains("✗ governance.structure_allowed: measured small; required micro"));
 }
@@ -141,7 +141,7 @@ fn vietnamese_headings_and_messages() {
     assert!(!text.contains("Each cooperative"));
     assert!(flat(&text)
         .contains("Hợp tác xã có 4 thành viên chính thức; Luật Hợp tác xã 2023 yêu cầu tối thiểu 5."));
-    assert!(text.contains("✗ capital.member_cap: thực tế 35,0 %; quy định 30 %"));
+    assert!(text.contains("✗ capital.member_cap: thực tế 35,0 %; quy định ≤ 30 %"));
     assert!(text.contains("quy định nhỏ") || text.contains("thực tế nhỏ"));
     assert_eq!(failures(&text).len(), 4);
 }
@@ -167,7 +167,7 @@ fn the_date_decides_the_law_and_the_size_classes() {
     let f = failures(&text);
     assert!(!f.contains(&("QN14".into(), "members.minimum".into())), "{f:?}");
     assert!(f.contains(&("QN08".into(), "capital.member_cap".into())), "{f:?}");
-    assert!(text.contains("required 20 %"));
+    assert!(text.contains("required ≤ 20 %"));
 
     // From 1 Nov 2024 Decree 113 classes; its thresholds for industry and
     // services are not confirmed, and the report says so.
@@ -392,7 +392,7 @@ fn summary_counts_give_not_assessable_findings_and_gaps() {
     assert_eq!((rows[4].2.as_str(), rows[4].3.as_str()), ("—", "?"), "{rows:?}");
     // Member-level rules are not assessable, each with its reason; nothing fails.
     assert!(failures(&text).is_empty());
-    assert!(text.contains("? members.minimum: not assessable; required 5"));
+    assert!(text.contains("? members.minimum: not assessable; required ≥ 5"));
     let flat = flat(&text);
     assert!(flat.contains("the record has neither a member list (members) nor summary.official_members"));
     assert!(flat.contains("20 findings could not be assessed"));

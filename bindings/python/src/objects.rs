@@ -194,6 +194,12 @@ impl Finding {
     fn required<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &self.inner.required)
     }
+    /// How the measured value must stand to the required one: "at_least", "at_most",
+    /// "within", "one_of", "all_of" or "equal"; None when nothing is required.
+    #[getter]
+    fn comparison(&self) -> Option<&'static str> {
+        self.inner.comparison.map(|c| c.as_str())
+    }
     /// "cooperative", or the id of the member or position concerned.
     #[getter]
     fn subject(&self) -> &str {

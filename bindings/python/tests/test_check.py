@@ -67,6 +67,8 @@ def test_findings_mirror_to_dict(coop: dict[str, Any]) -> None:
         assert (f.rule, f.law, f.status, f.citation, f.subject) == (
             d["rule"], d["law"], d["status"], d["citation"], d["subject"])
         assert f.measured == d.get("measured") and f.required == d.get("required")
+        assert f.comparison == d.get("comparison")
+        assert (f.comparison is None) == (f.required is None)
         assert f.text("vi") == d["message"]["vi"] and f.text("en") == d["message"]["en"]
 
 
@@ -180,6 +182,7 @@ def test_a_failing_cooperative() -> None:
     assert "members.minimum" in failed
     minimum = next(f for f in r.findings if f.rule == "members.minimum")
     assert (minimum.measured, minimum.required, minimum.subject) == (2, 5, "cooperative")
+    assert minimum.comparison == "at_least"
     assert minimum.citation.startswith("Law 17/2023/QH15")
     assert minimum.text("vi") != minimum.text("en") and minimum.text("vi")
     assert f"{r.counts()['fail']} fail" in repr(r)

@@ -5,7 +5,8 @@ mod common;
 use common::assert_contains;
 use common::law::*;
 use coopkit::{
-    Cooperative, Country, Kind, Law, LawChoice, Member, MemberKind, MemberType, Status, Summary, Value,
+    Comparison, Cooperative, Country, Kind, Law, LawChoice, Member, MemberKind, MemberType, Status, Summary,
+    Value,
 };
 
 const MINIMUM: &str = "members.minimum";
@@ -37,6 +38,7 @@ fn cooperative_minimum_moves_from_seven_members_to_five_official_on_1_july_2024(
         let f = one(&r, MINIMUM);
         assert_eq!(f.status, after, "{n} members on {FIRST_2023}");
         assert_eq!(f.required, Some(Value::Count(5)));
+        assert_eq!(f.comparison, Some(Comparison::AtLeast));
         assert_eq!(f.citation, "Law 17/2023/QH15, Art. 4(7)");
     }
 }

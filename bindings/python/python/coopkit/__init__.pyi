@@ -62,6 +62,7 @@ class Cooperative:
     def to_json(self) -> str: ...
 
 Status: TypeAlias = Literal["pass", "fail", "not_assessable", "not_applicable"]
+Comparison: TypeAlias = Literal["at_least", "at_most", "within", "one_of", "all_of", "equal"]
 
 @final
 class Finding:
@@ -79,6 +80,8 @@ class Finding:
     def measured(self) -> Any: ...
     @property
     def required(self) -> Any: ...
+    @property
+    def comparison(self) -> Comparison | None: ...
     @property
     def subject(self) -> str: ...
     @property

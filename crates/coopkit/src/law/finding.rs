@@ -249,6 +249,50 @@ impl Serialize for Value {
     }
 }
 
+/// How the measured value must stand to the required one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Comparison {
+    /// Measured ≥ required (a minimum).
+    AtLeast,
+    /// Measured ≤ required (a cap).
+    AtMost,
+    /// Measured inside the required range, bounds included.
+    Within,
+    /// Measured is one of the required codes.
+    OneOf,
+    /// Every required code is present in the measured ones.
+    AllOf,
+    /// Measured equals required.
+    Equal,
+}
+
+impl Comparison {
+    /// The snake_case name: `"at_least"`, `"at_most"`, `"within"`, `"one_of"`,
+    /// `"all_of"` or `"equal"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Comparison::AtLeast => "at_least",
+            Comparison::AtMost => "at_most",
+            Comparison::Within => "within",
+            Comparison::OneOf => "one_of",
+            Comparison::AllOf => "all_of",
+            Comparison::Equal => "equal",
+        }
+    }
+
+    /// A short sign to write before the required value: `≥`, `≤`, `=`, or
+    /// nothing for a range or a list (whose own form says it).
+    pub fn sign(self) -> &'static str {
+        match self {
+            Comparison::AtLeast => "≥",
+            Comparison::AtMost => "≤",
+            Comparison::Equal => "=",
+            Comparison::Within | Comparison::OneOf | Comparison::AllOf => "",
+        }
+    }
+}
+
 /// What a finding is about.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Subject {
@@ -293,6 +337,9 @@ pub struct Finding {
     /// What the law requires, when it is a value.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub required: Option<Value>,
+    /// How `measured` must stand to `required`; set exactly when `required` is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comparison: Option<Comparison>,
     /// `cooperative`, or the member or position concerned.
     pub subject: Subject,
     /// Explanation in English and Vietnamese.

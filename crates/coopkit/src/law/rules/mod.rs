@@ -15,7 +15,7 @@ mod text;
 mod union;
 
 use super::params::Parameter;
-use super::{CheckReport, Finding, Law, Message, Parameters, Status, Subject, Value};
+use super::{CheckReport, Comparison, Finding, Law, Message, Parameters, Status, Subject, Value};
 use crate::model::{Cooperative, Date, Kind, Member, MemberType, Position};
 
 /// Rule ids of the contract (CONTRACT.md §2), in catalogue order: the order
@@ -311,7 +311,7 @@ pub(crate) struct Draft {
     citation: String,
     subject: Subject,
     measured: Option<Value>,
-    required: Option<Value>,
+    required: Option<(Comparison, Value)>,
 }
 
 impl Draft {
@@ -332,9 +332,9 @@ impl Draft {
         self
     }
 
-    /// What the law requires.
-    fn required(mut self, v: impl Into<Option<Value>>) -> Self {
-        self.required = v.into();
+    /// What the law requires, and how the measured value must stand to it.
+    fn required(mut self, comparison: Comparison, v: Value) -> Self {
+        self.required = Some((comparison, v));
         self
     }
 
@@ -345,7 +345,8 @@ impl Draft {
             status,
             citation: self.citation,
             measured: self.measured,
-            required: self.required,
+            comparison: self.required.as_ref().map(|(c, _)| *c),
+            required: self.required.map(|(_, v)| v),
             subject: self.subject,
             message: Message::new(en, vi),
         }
