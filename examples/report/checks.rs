@@ -6,7 +6,8 @@ use super::table::{wrap, Table};
 use super::text::Lang;
 use super::{heading, Assessed, Options, WIDTH};
 use coopkit::{
-    Comparison, Cooperative, Finding, Law, Parameters, SizeClass, Status, Value, WomenManagedRule,
+    Comparison, Cooperative, Finding, Law, ParameterUse, Parameters, SizeClass, Status, Value,
+    WomenManagedRule,
 };
 use std::fmt::Write;
 
@@ -262,39 +263,35 @@ pub(super) fn footer(out: &mut String, assessed: &[Assessed], law: Law, o: &Opti
         o.rule.as_str()
     ));
 
-    // Findings shown above whose law is confirmed but not to the article, or
-    // only from a secondary source (the notes of the built-in parameters).
+    // The parameters behind the findings shown above, as each finding names
+    // them: an unconfirmed (user-supplied) value is flagged, and the table's
+    // own note says what is and is not confirmed about each value.
     let shown = assessed
         .iter()
         .flat_map(|a| &a.check.findings)
         .filter(|f| matches!(f.status, Status::Fail | Status::NotAssessable));
-    let mut cited: Vec<(&str, &str)> = shown.map(|f| (f.rule, f.citation.as_str())).collect();
-    cited.sort();
-    cited.dedup();
-    for (rule, citation) in cited {
-        if !citation.contains("Art.") {
+    let mut used: Vec<(&str, &ParameterUse)> = shown
+        .flat_map(|f| f.parameters.iter().map(move |p| (f.rule, p)))
+        .collect();
+    used.sort_by(|a, b| (a.0, &a.1.id).cmp(&(b.0, &b.1.id)));
+    used.dedup_by(|a, b| (a.0, &a.1.id) == (b.0, &b.1.id));
+    for (rule, p) in used {
+        if !p.confirmed {
             notes.push(format!(
-                "{rule}: {} ({citation}).",
+                "{rule} ({}): {}",
+                p.id,
                 l.pick(
-                    "the rule is confirmed law; the article that sets it is not confirmed",
-                    "quy định đã được xác nhận; chưa xác nhận số điều luật",
+                    "rests on a value from the user's parameter table that no public source confirms.",
+                    "dựa trên giá trị trong bảng tham số của người dùng, chưa được nguồn công khai nào xác nhận.",
                 )
             ));
         }
-        let secondary = Parameters::builtin().entries().iter().any(|p| {
-            p.citation == citation
-                && p.law.is_none_or(|pl| pl == law)
-                && p.in_force_on(o.as_of)
-                && p.note.as_deref().is_some_and(|n| n.contains("secondary source"))
-        });
-        if secondary {
-            notes.push(format!(
-                "{rule}: {} ({citation}).",
-                l.pick(
-                    "confirmed from a secondary source only",
-                    "chỉ được xác nhận qua nguồn thứ cấp",
-                )
-            ));
+        if let Some(note) = &p.note {
+            let from_table = l.pick(
+                "the parameter table notes",
+                "ghi chú của bảng tham số (tiếng Anh)",
+            );
+            notes.push(format!("{rule} ({}), {from_table}: {note}", p.id));
         }
     }
     // A structure rule that failed or could not be assessed rests on the size class.

@@ -410,10 +410,21 @@ fn footer_says_which_results_rest_on_less_than_confirmed_law() {
         "{footer}"
     );
     assert!(footer.contains("no formal definition of a cooperative managed by women"));
+    // Each failed finding names its parameters; the footer gives their notes.
+    assert!(
+        footer.contains(
+            "capital.member_cap (capital.member_cap.cooperative), the parameter table notes: One member's \
+             capital is at most 30 % of a cooperative's charter capital. The value is confirmed; the article \
+             is not confirmed."
+        ),
+        "{footer}"
+    );
     assert!(footer.contains(
-        "capital.member_cap: the rule is confirmed law; the article that sets it is not confirmed"
+        "governance.board_size (governance.board_size.max), the parameter table notes: Board (HĐQT) of 3 \
+         to 15 members; confirmed from a secondary source."
     ));
-    assert!(footer.contains("governance.board_size: confirmed from a secondary source only"));
+    // The built-in table is confirmed throughout: no value is flagged as the user's.
+    assert!(!footer.contains("no public source confirms"));
     assert!(
         footer.contains("governance.structure_allowed: depends on the size class, on this date by Circular")
     );

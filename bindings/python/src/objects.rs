@@ -200,6 +200,11 @@ impl Finding {
     fn comparison(&self) -> Option<&'static str> {
         self.inner.comparison.map(|c| c.as_str())
     }
+    /// The parameters the rule read, each as {"id", "confirmed", "note"?}; empty when none.
+    #[getter]
+    fn parameters<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.parameters)
+    }
     /// "cooperative", or the id of the member or position concerned.
     #[getter]
     fn subject(&self) -> &str {

@@ -69,6 +69,7 @@ def test_findings_mirror_to_dict(coop: dict[str, Any]) -> None:
         assert f.measured == d.get("measured") and f.required == d.get("required")
         assert f.comparison == d.get("comparison")
         assert (f.comparison is None) == (f.required is None)
+        assert f.parameters == d.get("parameters", [])
         assert f.text("vi") == d["message"]["vi"] and f.text("en") == d["message"]["en"]
 
 
@@ -183,6 +184,8 @@ def test_a_failing_cooperative() -> None:
     minimum = next(f for f in r.findings if f.rule == "members.minimum")
     assert (minimum.measured, minimum.required, minimum.subject) == (2, 5, "cooperative")
     assert minimum.comparison == "at_least"
+    assert [p["id"] for p in minimum.parameters] == ["members.minimum.cooperative"]
+    assert minimum.parameters[0]["confirmed"] is True
     assert minimum.citation.startswith("Law 17/2023/QH15")
     assert minimum.text("vi") != minimum.text("en") and minimum.text("vi")
     assert f"{r.counts()['fail']} fail" in repr(r)

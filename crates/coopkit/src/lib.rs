@@ -63,7 +63,8 @@ mod text;
 pub use classify::{classify, Classification, SizeClass, WomenManagedRule};
 pub use error::{Error, InputError, InputErrorCode, InputErrors, Result};
 pub use law::{
-    check, CheckReport, Comparison, Finding, Law, LawChoice, Message, Parameters, Status, Subject, Value,
+    check, CheckReport, Comparison, Finding, Law, LawChoice, Message, ParameterUse, Parameters, Status,
+    Subject, Value,
 };
 pub use model::{
     Cooperative, Country, Date, Employees, Ethnicity, GeneralMeeting, Governance, Holder, IloType, Kind,

@@ -3,7 +3,7 @@
 import datetime
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, Literal, TypeAlias, final
+from typing import Any, Literal, Required, TypeAlias, TypedDict, final
 
 from ._errors import CoopkitError as CoopkitError
 from ._errors import InputError as InputError
@@ -62,6 +62,13 @@ class Cooperative:
     def to_json(self) -> str: ...
 
 Status: TypeAlias = Literal["pass", "fail", "not_assessable", "not_applicable"]
+class ParameterUse(TypedDict, total=False):
+    """A parameter a finding rests on ("note" only when the table has one)."""
+
+    id: Required[str]
+    confirmed: Required[bool]
+    note: str
+
 Comparison: TypeAlias = Literal["at_least", "at_most", "within", "one_of", "all_of", "equal"]
 
 @final
@@ -82,6 +89,8 @@ class Finding:
     def required(self) -> Any: ...
     @property
     def comparison(self) -> Comparison | None: ...
+    @property
+    def parameters(self) -> list[ParameterUse]: ...
     @property
     def subject(self) -> str: ...
     @property

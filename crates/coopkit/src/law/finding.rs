@@ -293,6 +293,30 @@ impl Comparison {
     }
 }
 
+/// A parameter a finding rests on: its id in the parameter table, whether a
+/// public source confirms it, and the table's own note (what is and is not
+/// confirmed about it, for example the article).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ParameterUse {
+    /// Dotted id, for example `capital.member_cap.cooperative`.
+    pub id: String,
+    /// Confirmed in a public source; `false` for a user-supplied value.
+    pub confirmed: bool,
+    /// The parameter's note, when the table has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl From<&super::params::Parameter> for ParameterUse {
+    fn from(p: &super::params::Parameter) -> Self {
+        ParameterUse {
+            id: p.id.clone(),
+            confirmed: p.confirmed,
+            note: p.note.clone(),
+        }
+    }
+}
+
 /// What a finding is about.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Subject {
@@ -340,6 +364,10 @@ pub struct Finding {
     /// How `measured` must stand to `required`; set exactly when `required` is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub comparison: Option<Comparison>,
+    /// The parameters the rule read, in the order it read them; empty (and
+    /// not serialised) when the rule has no threshold.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parameters: Vec<ParameterUse>,
     /// `cooperative`, or the member or position concerned.
     pub subject: Subject,
     /// Explanation in English and Vietnamese.

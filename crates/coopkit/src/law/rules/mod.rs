@@ -15,8 +15,11 @@ mod text;
 mod union;
 
 use super::params::Parameter;
-use super::{CheckReport, Comparison, Finding, Law, Message, Parameters, Status, Subject, Value};
+use super::{
+    CheckReport, Comparison, Finding, Law, Message, ParameterUse, Parameters, Status, Subject, Value,
+};
 use crate::model::{Cooperative, Date, Kind, Member, MemberType, Position};
+use std::cell::RefCell;
 
 /// Rule ids of the contract (CONTRACT.md §2), in catalogue order: the order
 /// of findings in every [`CheckReport`].
@@ -60,10 +63,16 @@ pub(crate) fn check(params: &Parameters, coop: &Cooperative, law: Law, as_of: Da
     let cx = Ctx::new(params, coop, law, as_of);
     let mut findings = Vec::new();
     for rule in RULES {
-        match rule(&cx) {
-            Ok(f) => findings.extend(f),
-            Err(f) => findings.push(*f),
+        cx.read.borrow_mut().clear();
+        let mut found = match rule(&cx) {
+            Ok(f) => f,
+            Err(f) => vec![*f],
+        };
+        let read: Vec<ParameterUse> = cx.read.borrow().iter().map(|p| ParameterUse::from(*p)).collect();
+        for f in &mut found {
+            f.parameters = read.clone();
         }
+        findings.extend(found);
     }
     CheckReport {
         cooperative: coop.id.clone(),
@@ -86,6 +95,8 @@ pub(crate) struct Ctx<'a> {
     members: Option<Vec<(usize, &'a Member)>>,
     /// Positions held on `as_of`; `None` when the record has no position list.
     positions: Option<Vec<&'a Position>>,
+    /// The parameters the running rule has read, for its findings.
+    read: RefCell<Vec<&'a Parameter>>,
 }
 
 /// Which members a count is about.
@@ -142,6 +153,7 @@ impl<'a> Ctx<'a> {
             as_of,
             members,
             positions,
+            read: RefCell::new(Vec::new()),
         }
     }
 
@@ -179,7 +191,14 @@ impl<'a> Ctx<'a> {
     /// The parameter `id` of this law; when the table lacks it, the rule
     /// stops with a not-assessable finding that names it.
     fn param(&self, rule: &'static str, id: &str) -> Result<&'a Parameter, Box<Finding>> {
-        self.params.for_law(id, self.law, self.as_of).ok_or_else(|| {
+        let found = self.params.for_law(id, self.law, self.as_of);
+        if let Some(p) = found {
+            let mut read = self.read.borrow_mut();
+            if !read.iter().any(|r| r.id == p.id) {
+                read.push(p);
+            }
+        }
+        found.ok_or_else(|| {
             Box::new(self.draft(rule, self.cite(None)).not_assessable(
                 format!("The parameter table has no value of {id} for {}.", self.law),
                 format!("Bảng tham số không có giá trị {id} cho {}.", self.law),
@@ -348,6 +367,7 @@ impl Draft {
             comparison: self.required.as_ref().map(|(c, _)| *c),
             required: self.required.map(|(_, v)| v),
             subject: self.subject,
+            parameters: Vec::new(),
             message: Message::new(en, vi),
         }
     }
