@@ -335,6 +335,17 @@ fn indicators_section_has_every_contract_indicator_and_the_ethnic_groups() {
         ["145", "396", "36.6", "%", "percent"]
     );
     assert_eq!(cells("members_minority ")[1..], ["118", "118", "count"]);
+    // Each id under its label, in the report's language.
+    let at = |s: &str| {
+        lines
+            .iter()
+            .position(|l| l.trim() == s || l.trim_start().starts_with(&format!("{s} ")))
+    };
+    assert_eq!(
+        at("Women's share of members").map(|i| i + 1),
+        at("members_female_share"),
+        "{lines:#?}"
+    );
     assert_eq!(
         cells("all sectors")[2..],
         ["16", "396", "145", "36.6", "%", "72.7", "%", "6"]

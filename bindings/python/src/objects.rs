@@ -36,6 +36,20 @@ pub fn get_language() -> &'static str {
     default_lang()
 }
 
+/// An indicator's label in `lang` ("en" or "vi"; default: `get_language()`),
+/// for example "Women members" for "members_female".
+#[pyfunction]
+#[pyo3(signature = (indicator, lang=None))]
+pub fn indicator_label(py: Python<'_>, indicator: &str, lang: Option<&str>) -> PyResult<String> {
+    let lang = match lang {
+        Some(l) => input::lang(py, l)?,
+        None => default_lang(),
+    };
+    let id = coopkit::indicators::IndicatorId::parse(indicator)
+        .ok_or_else(|| crate::boundary::parameter_error(py, "indicator", "unknown indicator id"))?;
+    Ok(id.label().get(lang).to_owned())
+}
+
 pub fn to_py<'py>(py: Python<'py>, value: &impl Serialize) -> PyResult<Bound<'py, PyAny>> {
     Ok(pythonize::pythonize(py, value)?)
 }

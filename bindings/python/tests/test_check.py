@@ -192,6 +192,7 @@ def test_a_failing_cooperative() -> None:
     assert r.to_dict() == core_check(README_COOP, "auto", "2025-03-01")
     html = r.to_html("vi")
     assert "không đạt" in html and minimum.citation in html
+    assert "<td>≥ 5</td>" in html
     # the same cooperative under the 2012 law, a date it was in force
     old = coopkit.check(README_COOP, law="vn-2012", as_of="2020-01-01")
     assert old.law == "vn-2012" and old.law_in_force

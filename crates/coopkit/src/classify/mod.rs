@@ -37,18 +37,6 @@ pub enum SizeClass {
     Large,
 }
 
-impl SizeClass {
-    /// The snake_case name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SizeClass::Micro => "micro",
-            SizeClass::Small => "small",
-            SizeClass::Medium => "medium",
-            SizeClass::Large => "large",
-        }
-    }
-}
-
 /// A named rule for "managed by women". The national programme gives no
 /// formal definition, so every result says which rule it used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Default)]
