@@ -293,6 +293,12 @@ impl CheckReport {
     fn law_in_force(&self) -> bool {
         self.inner.law_in_force
     }
+    /// False when the record's `established` date is after `as_of`: then every
+    /// finding is "not_applicable" and says so.
+    #[getter]
+    fn established_on_as_of(&self) -> bool {
+        self.inner.established_on_as_of
+    }
     /// Every finding, in rule-catalogue order.
     #[getter]
     fn findings(&self) -> Vec<Finding> {

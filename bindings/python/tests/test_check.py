@@ -197,3 +197,14 @@ def test_a_failing_cooperative() -> None:
     old = coopkit.check(README_COOP, law="vn-2012", as_of="2020-01-01")
     assert old.law == "vn-2012" and old.law_in_force
     assert old.to_dict() == core_check(README_COOP, "vn-2012", "2020-01-01")
+
+
+def test_a_cooperative_not_yet_established(coop: dict[str, Any]) -> None:
+    coop["established"] = "2025-03-01"
+    r = coopkit.check(coop, as_of="2024-10-16")
+    assert r.established_on_as_of is False and r.ok
+    assert {f.status for f in r.findings} == {"not_applicable"}
+    assert all("established on 2025-03-01" in f.text("en") for f in r.findings)
+    assert r.to_dict()["established_on_as_of"] is False
+    assert "not yet established" in r.to_html("en")
+    assert coopkit.check(coop, as_of="2025-03-01").established_on_as_of is True

@@ -61,6 +61,8 @@ def check_report(report: Mapping[str, Any], lang: str) -> str:
     caption = f"{escape(report['cooperative'])} · {escape(report['law'])} · {escape(str(report['as_of']))} · {verdict}"
     if not report.get("law_in_force", True):
         caption += " · " + ("law not in force on this date" if lang == "en" else "luật không có hiệu lực vào ngày này")
+    if not report.get("established_on_as_of", True):
+        caption += " · " + ("not yet established on this date" if lang == "en" else "chưa thành lập vào ngày này")
     return (
         "<table class=\"coopkit-report\">"
         f"<caption style=\"text-align:left\">{caption}</caption>"

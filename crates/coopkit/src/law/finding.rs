@@ -386,6 +386,11 @@ pub struct CheckReport {
     /// The applied law was in force on `as_of` (false when a law was named
     /// explicitly for a date outside its period).
     pub law_in_force: bool,
+    /// The cooperative existed on `as_of`: false only when the record's
+    /// `established` date is after `as_of` (an unknown date counts as
+    /// established). When false, every rule gives one not-applicable finding
+    /// saying so, and nothing is checked.
+    pub established_on_as_of: bool,
     /// No finding failed.
     pub ok: bool,
     /// Every finding, in rule-catalogue order.

@@ -62,7 +62,26 @@ const RULES: [fn(&Ctx) -> Outcome; 12] = [
 pub(crate) fn check(params: &Parameters, coop: &Cooperative, law: Law, as_of: Date) -> CheckReport {
     let cx = Ctx::new(params, coop, law, as_of);
     let mut findings = Vec::new();
-    for rule in RULES {
+    let established_on_as_of = coop.established.is_none_or(|e| e <= as_of);
+    if let (false, Some(e)) = (established_on_as_of, coop.established) {
+        let (who_en, who_vi) = text::the_kind(coop.kind);
+        let (e, on) = (crate::text::date(e), crate::text::date(as_of));
+        for rule in RULE_IDS {
+            findings.push(cx.draft(rule, cx.cite(None)).not_applicable(
+                format!(
+                    "Not applicable: {who_en} was established on {}, after {}; no rule applies \
+                     before it exists.",
+                    e.en, on.en
+                ),
+                format!(
+                    "Không áp dụng: {who_vi} được thành lập ngày {}, sau ngày {}; chưa quy định nào \
+                     áp dụng trước khi thành lập.",
+                    e.vi, on.vi
+                ),
+            ));
+        }
+    }
+    for rule in RULES.iter().filter(|_| established_on_as_of) {
         cx.read.borrow_mut().clear();
         let mut found = match rule(&cx) {
             Ok(f) => f,
@@ -79,6 +98,7 @@ pub(crate) fn check(params: &Parameters, coop: &Cooperative, law: Law, as_of: Da
         law,
         as_of,
         law_in_force: law.in_force_on(as_of),
+        established_on_as_of,
         ok: findings.iter().all(|f| f.status != Status::Fail),
         findings,
     }
