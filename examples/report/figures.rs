@@ -404,11 +404,10 @@ pub(super) fn programme(out: &mut String, registry: &Registry, o: &Options) -> R
                             )
                             .to_string(),
                         ),
-                        (false, Lang::En) => Some(match note {
-                            Some(note) => format!("{indicator}: {note}"),
+                        (false, _) => Some(match note {
+                            Some(note) => format!("{indicator}: {}", note.get(l.code())),
                             None => indicator.to_string(),
                         }),
-                        (false, Lang::Vi) => Some(indicator.to_string()),
                     };
                 }
                 _ => why = p.reason.map(|r| r.get(l.code()).to_string()),

@@ -144,6 +144,8 @@ fn vietnamese_headings_and_messages() {
     assert!(text.contains("✗ capital.member_cap: thực tế 35,0 %; quy định ≤ 30 %"));
     assert!(text.contains("quy định nhỏ") || text.contains("thực tế nhỏ"));
     assert_eq!(failures(&text).len(), 4);
+    // The measure's note of a programme target, in Vietnamese.
+    assert!(flat(&text).contains("jobs_female: đo bằng số thành viên nữ góp sức lao động"));
 }
 
 #[test]
