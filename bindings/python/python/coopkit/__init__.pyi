@@ -36,10 +36,10 @@ def set_language(lang: Lang) -> None:
     """Sets the default language of messages: "en" or "vi"."""
 
 def get_language() -> Lang:
+    """The default language of messages."""
+
 def indicator_label(indicator: str, lang: Lang | None = None) -> str:
     """An indicator's label in `lang` ("en" or "vi"; default: ``get_language()``)."""
-    ...
-    """The default language of messages."""
 
 @final
 class Cooperative:
