@@ -6,7 +6,7 @@ use super::table::{wrap, Table};
 use super::text::Lang;
 use super::{heading, Assessed, Options, WIDTH};
 use coopkit::{
-    Comparison, Cooperative, Finding, Law, ParameterUse, Parameters, SizeClass, Status, Value,
+    Comparison, Cooperative, Finding, Law, ParameterUse, Parameters, SizeClass, SizeStatus, Status, Value,
     WomenManagedRule,
 };
 use std::fmt::Write;
@@ -40,6 +40,44 @@ fn required(f: &Finding, r: &Value, l: Lang) -> String {
         }
         Some(c) if !c.sign().is_empty() => format!("{} {}", c.sign(), show(r, l)),
         _ => show(r, l),
+    }
+}
+
+/// Why a size class is missing, from its structured status.
+fn size_gap(r: &coopkit::classify::SizeClassResult, l: Lang) -> String {
+    let missing = || r.missing.join(", ");
+    match r.status {
+        SizeStatus::NotApplicable => l
+            .pick(
+                "not applicable: a cooperative group has no size class",
+                "không áp dụng: tổ hợp tác không được xếp quy mô",
+            )
+            .into(),
+        SizeStatus::ThresholdNotEncoded if r.missing.is_empty() => l
+            .pick(
+                "size class not determinable: threshold not encoded for this sector or kind",
+                "không xác định được quy mô: ngưỡng cho lĩnh vực hoặc loại hình này chưa được mã hóa",
+            )
+            .into(),
+        SizeStatus::ThresholdNotEncoded => format!(
+            "{} {}",
+            l.pick(
+                "size class not determinable: threshold not encoded for this sector or kind; also missing:",
+                "không xác định được quy mô: ngưỡng cho lĩnh vực hoặc loại hình này chưa được mã hóa; còn \
+                 thiếu:",
+            ),
+            missing()
+        ),
+        SizeStatus::DataMissing => format!(
+            "{} {}",
+            l.pick(
+                "size class not determinable: data missing:",
+                "không xác định được quy mô: thiếu số liệu:"
+            ),
+            missing()
+        ),
+        // The date or the parameter table: the reason says which, in one sentence.
+        _ => r.reason.get(l.code()).to_string(),
     }
 }
 
@@ -100,14 +138,14 @@ pub(super) fn cooperatives(out: &mut String, assessed: &[Assessed], later: &[Coo
         l.pick("Size class by", "Quy mô theo"),
         bases.join("; ")
     );
-    // Cooperatives without a class, grouped by the first sentence of the reason.
-    let mut reasons: Vec<(&str, Vec<&str>)> = Vec::new();
+    // Cooperatives without a class, grouped by why (the structured status and
+    // the data fields missing).
+    let mut reasons: Vec<(String, Vec<&str>)> = Vec::new();
     for a in assessed.iter().filter(|a| a.class.size_class.class.is_none()) {
-        let reason = a.class.size_class.reason.get(l.code());
-        let first = reason.split_once(". ").map_or(reason, |(s, _)| s);
-        match reasons.iter_mut().find(|(r, _)| *r == first) {
+        let why = size_gap(&a.class.size_class, l);
+        match reasons.iter_mut().find(|(r, _)| *r == why) {
             Some((_, ids)) => ids.push(&a.coop.id),
-            None => reasons.push((first, vec![&a.coop.id])),
+            None => reasons.push((why, vec![&a.coop.id])),
         }
     }
     for (reason, ids) in reasons {

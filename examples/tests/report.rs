@@ -176,7 +176,7 @@ fn the_date_decides_the_law_and_the_size_classes() {
     let text = ok(&["--as-of", "2024-11-01"]);
     assert!(text.contains("Size class by: Decree 113/2024/NĐ-CP, Art. 5"));
     let text = flat(&text);
-    assert!(text.contains("size class not determinable: threshold not encoded for this sector"));
+    assert!(text.contains("size class not determinable: threshold not encoded for this sector or kind"));
     assert!(text.contains("8 cooperatives have no size class"));
 }
 

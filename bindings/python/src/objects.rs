@@ -417,6 +417,14 @@ impl Classification {
     fn size_class(&self) -> Option<&'static str> {
         self.inner.size_class.class.map(|c| c.as_str())
     }
+    /// Why the size class is or is not determined: "determined", "not_applicable",
+    /// "threshold_not_encoded", "data_missing", "before_any_instrument" or
+    /// "no_parameter_in_force" (the data fields missing are in
+    /// `to_dict()["size_class"]["missing"]`).
+    #[getter]
+    fn size_status(&self) -> &'static str {
+        self.inner.size_class.status.as_str()
+    }
     /// ILO type ("producer", "consumer", "worker", "multi_stakeholder") or None.
     #[getter]
     fn ilo_type(&self) -> Option<String> {

@@ -124,6 +124,8 @@ def test_classify_equals_the_core(coop: dict[str, Any]) -> None:
     assert [c.women_managed[w["rule"]] for w in expected["women_managed"]] == [
         w["value"] for w in expected["women_managed"]]
     assert c.size_class == expected["size_class"].get("class")
+    assert c.size_status == expected["size_class"]["status"]
+    assert (c.size_status == "determined") == (c.size_class is not None)
     assert c.has_minority_member == expected["has_minority_member"]
     assert repr(c).startswith("<Classification HTX01 2025-01-01")
     assert "women_managed.chair_or_director" in c._repr_html_()

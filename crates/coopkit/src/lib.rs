@@ -60,7 +60,7 @@ pub mod num;
 pub mod registry;
 mod text;
 
-pub use classify::{classify, Classification, SizeClass, WomenManagedRule};
+pub use classify::{classify, Classification, SizeClass, SizeStatus, WomenManagedRule};
 pub use error::{Error, InputError, InputErrorCode, InputErrors, Result};
 pub use law::{
     check, CheckReport, Comparison, Finding, Law, LawChoice, Message, ParameterUse, Parameters, Status,

@@ -140,6 +140,17 @@ class Classification:
     @property
     def size_class(self) -> Literal["micro", "small", "medium", "large"] | None: ...
     @property
+    def size_status(
+        self,
+    ) -> Literal[
+        "determined",
+        "not_applicable",
+        "threshold_not_encoded",
+        "data_missing",
+        "before_any_instrument",
+        "no_parameter_in_force",
+    ]: ...
+    @property
     def ilo_type(self) -> Literal["producer", "consumer", "worker", "multi_stakeholder"] | None: ...
     @property
     def has_minority_member(self) -> bool | None: ...
