@@ -5,7 +5,10 @@
 use super::table::{wrap, Table};
 use super::text::Lang;
 use super::{heading, Assessed, Options, WIDTH};
-use coopkit::{Cooperative, Law, Parameters, SizeClass, Status, Value, WomenManagedRule};
+use coopkit::{
+    Comparison, Cooperative, Finding, Law, ParameterUse, Parameters, SizeClass, SizeStatus, Status, Value,
+    WomenManagedRule,
+};
 use std::fmt::Write;
 
 /// A measured or required value, in the report's language.
@@ -23,6 +26,58 @@ fn show(v: &Value, l: Lang) -> String {
             _ => t.clone(),
         },
         other => other.to_string(),
+    }
+}
+
+/// A required value with its direction: `≤ 30 %`, `≥ 5`, `3–15`, `one of …`.
+fn required(f: &Finding, r: &Value, l: Lang) -> String {
+    match f.comparison {
+        Some(Comparison::OneOf) if matches!(r, Value::List(l) if l.len() > 1) => {
+            format!("{} {}", l.pick("one of", "một trong"), show(r, l))
+        }
+        Some(Comparison::AllOf) if matches!(r, Value::List(l) if l.len() > 1) => {
+            format!("{} {}", l.pick("all of", "đủ"), show(r, l))
+        }
+        Some(c) if !c.sign().is_empty() => format!("{} {}", c.sign(), show(r, l)),
+        _ => show(r, l),
+    }
+}
+
+/// Why a size class is missing, from its structured status.
+fn size_gap(r: &coopkit::classify::SizeClassResult, l: Lang) -> String {
+    let missing = || r.missing.join(", ");
+    match r.status {
+        SizeStatus::NotApplicable => l
+            .pick(
+                "not applicable: a cooperative group has no size class",
+                "không áp dụng: tổ hợp tác không được xếp quy mô",
+            )
+            .into(),
+        SizeStatus::ThresholdNotEncoded if r.missing.is_empty() => l
+            .pick(
+                "size class not determinable: threshold not encoded for this sector or kind",
+                "không xác định được quy mô: ngưỡng cho lĩnh vực hoặc loại hình này chưa được mã hóa",
+            )
+            .into(),
+        SizeStatus::ThresholdNotEncoded => format!(
+            "{} {}",
+            l.pick(
+                "size class not determinable: threshold not encoded for this sector or kind; also missing:",
+                "không xác định được quy mô: ngưỡng cho lĩnh vực hoặc loại hình này chưa được mã hóa; còn \
+                 thiếu:",
+            ),
+            missing()
+        ),
+        SizeStatus::DataMissing => format!(
+            "{} {}",
+            l.pick(
+                "size class not determinable: data missing:",
+                "không xác định được quy mô: thiếu số liệu:"
+            ),
+            missing()
+        ),
+        // The date or the parameter table: the reason says which, in one sentence.
+        _ => r.reason.get(l.code()).to_string(),
     }
 }
 
@@ -83,14 +138,14 @@ pub(super) fn cooperatives(out: &mut String, assessed: &[Assessed], later: &[Coo
         l.pick("Size class by", "Quy mô theo"),
         bases.join("; ")
     );
-    // Cooperatives without a class, grouped by the first sentence of the reason.
-    let mut reasons: Vec<(&str, Vec<&str>)> = Vec::new();
+    // Cooperatives without a class, grouped by why (the structured status and
+    // the data fields missing).
+    let mut reasons: Vec<(String, Vec<&str>)> = Vec::new();
     for a in assessed.iter().filter(|a| a.class.size_class.class.is_none()) {
-        let reason = a.class.size_class.reason.get(l.code());
-        let first = reason.split_once(". ").map_or(reason, |(s, _)| s);
-        match reasons.iter_mut().find(|(r, _)| *r == first) {
+        let why = size_gap(&a.class.size_class, l);
+        match reasons.iter_mut().find(|(r, _)| *r == why) {
             Some((_, ids)) => ids.push(&a.coop.id),
-            None => reasons.push((first, vec![&a.coop.id])),
+            None => reasons.push((why, vec![&a.coop.id])),
         }
     }
     for (reason, ids) in reasons {
@@ -164,7 +219,12 @@ pub(super) fn cooperatives(out: &mut String, assessed: &[Assessed], later: &[Coo
                 sep = ";";
             }
             if let Some(r) = &f.required {
-                let _ = write!(line, "{sep} {} {}", l.pick("required", "quy định"), show(r, l));
+                let _ = write!(
+                    line,
+                    "{sep} {} {}",
+                    l.pick("required", "quy định"),
+                    required(f, r, l)
+                );
             }
             out.push_str(&wrap("    ", &line, WIDTH));
             out.push_str(&wrap("      ", &f.citation, WIDTH));
@@ -241,39 +301,35 @@ pub(super) fn footer(out: &mut String, assessed: &[Assessed], law: Law, o: &Opti
         o.rule.as_str()
     ));
 
-    // Findings shown above whose law is confirmed but not to the article, or
-    // only from a secondary source (the notes of the built-in parameters).
+    // The parameters behind the findings shown above, as each finding names
+    // them: an unconfirmed (user-supplied) value is flagged, and the table's
+    // own note says what is and is not confirmed about each value.
     let shown = assessed
         .iter()
         .flat_map(|a| &a.check.findings)
         .filter(|f| matches!(f.status, Status::Fail | Status::NotAssessable));
-    let mut cited: Vec<(&str, &str)> = shown.map(|f| (f.rule, f.citation.as_str())).collect();
-    cited.sort();
-    cited.dedup();
-    for (rule, citation) in cited {
-        if !citation.contains("Art.") {
+    let mut used: Vec<(&str, &ParameterUse)> = shown
+        .flat_map(|f| f.parameters.iter().map(move |p| (f.rule, p)))
+        .collect();
+    used.sort_by(|a, b| (a.0, &a.1.id).cmp(&(b.0, &b.1.id)));
+    used.dedup_by(|a, b| (a.0, &a.1.id) == (b.0, &b.1.id));
+    for (rule, p) in used {
+        if !p.confirmed {
             notes.push(format!(
-                "{rule}: {} ({citation}).",
+                "{rule} ({}): {}",
+                p.id,
                 l.pick(
-                    "the rule is confirmed law; the article that sets it is not confirmed",
-                    "quy định đã được xác nhận; chưa xác nhận số điều luật",
+                    "rests on a value from the user's parameter table that no public source confirms.",
+                    "dựa trên giá trị trong bảng tham số của người dùng, chưa được nguồn công khai nào xác nhận.",
                 )
             ));
         }
-        let secondary = Parameters::builtin().entries().iter().any(|p| {
-            p.citation == citation
-                && p.law.is_none_or(|pl| pl == law)
-                && p.in_force_on(o.as_of)
-                && p.note.as_deref().is_some_and(|n| n.contains("secondary source"))
-        });
-        if secondary {
-            notes.push(format!(
-                "{rule}: {} ({citation}).",
-                l.pick(
-                    "confirmed from a secondary source only",
-                    "chỉ được xác nhận qua nguồn thứ cấp",
-                )
-            ));
+        if let Some(note) = &p.note {
+            let from_table = l.pick(
+                "the parameter table notes",
+                "ghi chú của bảng tham số (tiếng Anh)",
+            );
+            notes.push(format!("{rule} ({}), {from_table}: {note}", p.id));
         }
     }
     // A structure rule that failed or could not be assessed rests on the size class.

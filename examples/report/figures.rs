@@ -211,7 +211,7 @@ pub(super) fn indicators(out: &mut String, registry: &Registry, o: &Options) -> 
             province.unwrap_or(l.pick("(no code)", "(không có mã)"))
         );
         let mut t = Table::new(&[
-            l.pick("Indicator", "Chỉ tiêu"),
+            l.pick("Indicator / id", "Chỉ tiêu / mã"),
             l.pick(">Numerator", ">Tử số"),
             l.pick(">Denominator", ">Mẫu số"),
             l.pick(">Value", ">Giá trị"),
@@ -224,8 +224,10 @@ pub(super) fn indicators(out: &mut String, registry: &Registry, o: &Options) -> 
             .filter(|r| r.group_value(Dimension::Province) == province)
         {
             let n = |x: Option<u64>| x.map_or(String::new(), |x| l.count(x));
+            // The label on its own line, the id (the name to use in code) under it.
+            t.row(vec![r.indicator.label().get(l.code()).into()]);
             t.row(vec![
-                r.indicator.as_str().into(),
+                format!("  {}", r.indicator),
                 n(r.numerator),
                 n(r.denominator),
                 value(Some(r), l),
@@ -402,11 +404,10 @@ pub(super) fn programme(out: &mut String, registry: &Registry, o: &Options) -> R
                             )
                             .to_string(),
                         ),
-                        (false, Lang::En) => Some(match note {
-                            Some(note) => format!("{indicator}: {note}"),
+                        (false, _) => Some(match note {
+                            Some(note) => format!("{indicator}: {}", note.get(l.code())),
                             None => indicator.to_string(),
                         }),
-                        (false, Lang::Vi) => Some(indicator.to_string()),
                     };
                 }
                 _ => why = p.reason.map(|r| r.get(l.code()).to_string()),

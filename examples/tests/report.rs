@@ -66,9 +66,9 @@ fn the_four_intended_failures_and_no_other() {
         "{text}"
     );
     // Each failure shows measure, citation and message.
-    assert!(text.contains("✗ members.minimum: measured 4; required 5"));
+    assert!(text.contains("✗ members.minimum: measured 4; required ≥ 5"));
     assert!(text.contains("Law 17/2023/QH15, Art. 4(7)"));
-    assert!(text.contains("✗ capital.member_cap: measured 35.0 %; required 30 %"));
+    assert!(text.contains("✗ capital.member_cap: measured 35.0 %; required ≤ 30 %"));
     assert!(text.contains("✗ governance.board_size: measured 2; required 3–15"));
     assert!(text.contains("✗ governance.structure_allowed: measured small; required micro"));
 }
@@ -141,9 +141,11 @@ fn vietnamese_headings_and_messages() {
     assert!(!text.contains("Each cooperative"));
     assert!(flat(&text)
         .contains("Hợp tác xã có 4 thành viên chính thức; Luật Hợp tác xã 2023 yêu cầu tối thiểu 5."));
-    assert!(text.contains("✗ capital.member_cap: thực tế 35,0 %; quy định 30 %"));
+    assert!(text.contains("✗ capital.member_cap: thực tế 35,0 %; quy định ≤ 30 %"));
     assert!(text.contains("quy định nhỏ") || text.contains("thực tế nhỏ"));
     assert_eq!(failures(&text).len(), 4);
+    // The measure's note of a programme target, in Vietnamese.
+    assert!(flat(&text).contains("jobs_female: đo bằng số thành viên nữ góp sức lao động"));
 }
 
 #[test]
@@ -167,14 +169,14 @@ fn the_date_decides_the_law_and_the_size_classes() {
     let f = failures(&text);
     assert!(!f.contains(&("QN14".into(), "members.minimum".into())), "{f:?}");
     assert!(f.contains(&("QN08".into(), "capital.member_cap".into())), "{f:?}");
-    assert!(text.contains("required 20 %"));
+    assert!(text.contains("required ≤ 20 %"));
 
     // From 1 Nov 2024 Decree 113 classes; its thresholds for industry and
     // services are not confirmed, and the report says so.
     let text = ok(&["--as-of", "2024-11-01"]);
     assert!(text.contains("Size class by: Decree 113/2024/NĐ-CP, Art. 5"));
     let text = flat(&text);
-    assert!(text.contains("size class not determinable: threshold not encoded for this sector"));
+    assert!(text.contains("size class not determinable: threshold not encoded for this sector or kind"));
     assert!(text.contains("8 cooperatives have no size class"));
 }
 
@@ -335,6 +337,17 @@ fn indicators_section_has_every_contract_indicator_and_the_ethnic_groups() {
         ["145", "396", "36.6", "%", "percent"]
     );
     assert_eq!(cells("members_minority ")[1..], ["118", "118", "count"]);
+    // Each id under its label, in the report's language.
+    let at = |s: &str| {
+        lines
+            .iter()
+            .position(|l| l.trim() == s || l.trim_start().starts_with(&format!("{s} ")))
+    };
+    assert_eq!(
+        at("Women's share of members").map(|i| i + 1),
+        at("members_female_share"),
+        "{lines:#?}"
+    );
     assert_eq!(
         cells("all sectors")[2..],
         ["16", "396", "145", "36.6", "%", "72.7", "%", "6"]
@@ -392,7 +405,7 @@ fn summary_counts_give_not_assessable_findings_and_gaps() {
     assert_eq!((rows[4].2.as_str(), rows[4].3.as_str()), ("—", "?"), "{rows:?}");
     // Member-level rules are not assessable, each with its reason; nothing fails.
     assert!(failures(&text).is_empty());
-    assert!(text.contains("? members.minimum: not assessable; required 5"));
+    assert!(text.contains("? members.minimum: not assessable; required ≥ 5"));
     let flat = flat(&text);
     assert!(flat.contains("the record has neither a member list (members) nor summary.official_members"));
     assert!(flat.contains("20 findings could not be assessed"));
@@ -410,10 +423,21 @@ fn footer_says_which_results_rest_on_less_than_confirmed_law() {
         "{footer}"
     );
     assert!(footer.contains("no formal definition of a cooperative managed by women"));
+    // Each failed finding names its parameters; the footer gives their notes.
+    assert!(
+        footer.contains(
+            "capital.member_cap (capital.member_cap.cooperative), the parameter table notes: One member's \
+             capital is at most 30 % of a cooperative's charter capital. The value is confirmed; the article \
+             is not confirmed."
+        ),
+        "{footer}"
+    );
     assert!(footer.contains(
-        "capital.member_cap: the rule is confirmed law; the article that sets it is not confirmed"
+        "governance.board_size (governance.board_size.max), the parameter table notes: Board (HĐQT) of 3 \
+         to 15 members; confirmed from a secondary source."
     ));
-    assert!(footer.contains("governance.board_size: confirmed from a secondary source only"));
+    // The built-in table is confirmed throughout: no value is flagged as the user's.
+    assert!(!footer.contains("no public source confirms"));
     assert!(
         footer.contains("governance.structure_allowed: depends on the size class, on this date by Circular")
     );

@@ -36,6 +36,20 @@ pub fn get_language() -> &'static str {
     default_lang()
 }
 
+/// An indicator's label in `lang` ("en" or "vi"; default: `get_language()`),
+/// for example "Women members" for "members_female".
+#[pyfunction]
+#[pyo3(signature = (indicator, lang=None))]
+pub fn indicator_label(py: Python<'_>, indicator: &str, lang: Option<&str>) -> PyResult<String> {
+    let lang = match lang {
+        Some(l) => input::lang(py, l)?,
+        None => default_lang(),
+    };
+    let id = coopkit::indicators::IndicatorId::parse(indicator)
+        .ok_or_else(|| crate::boundary::parameter_error(py, "indicator", "unknown indicator id"))?;
+    Ok(id.label().get(lang).to_owned())
+}
+
 pub fn to_py<'py>(py: Python<'py>, value: &impl Serialize) -> PyResult<Bound<'py, PyAny>> {
     Ok(pythonize::pythonize(py, value)?)
 }
@@ -194,6 +208,17 @@ impl Finding {
     fn required<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &self.inner.required)
     }
+    /// How the measured value must stand to the required one: "at_least", "at_most",
+    /// "within", "one_of", "all_of" or "equal"; None when nothing is required.
+    #[getter]
+    fn comparison(&self) -> Option<&'static str> {
+        self.inner.comparison.map(|c| c.as_str())
+    }
+    /// The parameters the rule read, each as {"id", "confirmed", "note"?}; empty when none.
+    #[getter]
+    fn parameters<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.parameters)
+    }
     /// "cooperative", or the id of the member or position concerned.
     #[getter]
     fn subject(&self) -> &str {
@@ -267,6 +292,12 @@ impl CheckReport {
     #[getter]
     fn law_in_force(&self) -> bool {
         self.inner.law_in_force
+    }
+    /// False when the record's `established` date is after `as_of`: then every
+    /// finding is "not_applicable" and says so.
+    #[getter]
+    fn established_on_as_of(&self) -> bool {
+        self.inner.established_on_as_of
     }
     /// Every finding, in rule-catalogue order.
     #[getter]
@@ -385,6 +416,14 @@ impl Classification {
     #[getter]
     fn size_class(&self) -> Option<&'static str> {
         self.inner.size_class.class.map(|c| c.as_str())
+    }
+    /// Why the size class is or is not determined: "determined", "not_applicable",
+    /// "threshold_not_encoded", "data_missing", "before_any_instrument" or
+    /// "no_parameter_in_force" (the data fields missing are in
+    /// `to_dict()["size_class"]["missing"]`).
+    #[getter]
+    fn size_status(&self) -> &'static str {
+        self.inner.size_class.status.as_str()
     }
     /// ILO type ("producer", "consumer", "worker", "multi_stakeholder") or None.
     #[getter]

@@ -67,6 +67,9 @@ def test_findings_mirror_to_dict(coop: dict[str, Any]) -> None:
         assert (f.rule, f.law, f.status, f.citation, f.subject) == (
             d["rule"], d["law"], d["status"], d["citation"], d["subject"])
         assert f.measured == d.get("measured") and f.required == d.get("required")
+        assert f.comparison == d.get("comparison")
+        assert (f.comparison is None) == (f.required is None)
+        assert f.parameters == d.get("parameters", [])
         assert f.text("vi") == d["message"]["vi"] and f.text("en") == d["message"]["en"]
 
 
@@ -121,6 +124,8 @@ def test_classify_equals_the_core(coop: dict[str, Any]) -> None:
     assert [c.women_managed[w["rule"]] for w in expected["women_managed"]] == [
         w["value"] for w in expected["women_managed"]]
     assert c.size_class == expected["size_class"].get("class")
+    assert c.size_status == expected["size_class"]["status"]
+    assert (c.size_status == "determined") == (c.size_class is not None)
     assert c.has_minority_member == expected["has_minority_member"]
     assert repr(c).startswith("<Classification HTX01 2025-01-01")
     assert "women_managed.chair_or_director" in c._repr_html_()
@@ -180,13 +185,28 @@ def test_a_failing_cooperative() -> None:
     assert "members.minimum" in failed
     minimum = next(f for f in r.findings if f.rule == "members.minimum")
     assert (minimum.measured, minimum.required, minimum.subject) == (2, 5, "cooperative")
+    assert minimum.comparison == "at_least"
+    assert [p["id"] for p in minimum.parameters] == ["members.minimum.cooperative"]
+    assert minimum.parameters[0]["confirmed"] is True
     assert minimum.citation.startswith("Law 17/2023/QH15")
     assert minimum.text("vi") != minimum.text("en") and minimum.text("vi")
     assert f"{r.counts()['fail']} fail" in repr(r)
     assert r.to_dict() == core_check(README_COOP, "auto", "2025-03-01")
     html = r.to_html("vi")
     assert "không đạt" in html and minimum.citation in html
+    assert "<td>≥ 5</td>" in html
     # the same cooperative under the 2012 law, a date it was in force
     old = coopkit.check(README_COOP, law="vn-2012", as_of="2020-01-01")
     assert old.law == "vn-2012" and old.law_in_force
     assert old.to_dict() == core_check(README_COOP, "vn-2012", "2020-01-01")
+
+
+def test_a_cooperative_not_yet_established(coop: dict[str, Any]) -> None:
+    coop["established"] = "2025-03-01"
+    r = coopkit.check(coop, as_of="2024-10-16")
+    assert r.established_on_as_of is False and r.ok
+    assert {f.status for f in r.findings} == {"not_applicable"}
+    assert all("established on 2025-03-01" in f.text("en") for f in r.findings)
+    assert r.to_dict()["established_on_as_of"] is False
+    assert "not yet established" in r.to_html("en")
+    assert coopkit.check(coop, as_of="2025-03-01").established_on_as_of is True

@@ -88,3 +88,14 @@ def test_html_reasons_in_the_chosen_language(registry: coopkit.Registry) -> None
     t = registry.indicators(as_of="2024-10-16")
     assert "<th>reason</th>" in t.to_html("en") and "<th>reason_vi</th>" not in t.to_html("en")
     assert "<th>reason_vi</th>" in t.to_html("vi")
+    # Each indicator id has its label beside it, in the chosen language.
+    assert "<th>label</th>" in t.to_html("en")
+    assert "<td>members_female</td><td>Women members</td>" in t.to_html("en")
+    assert "<td>members_female</td><td>Số thành viên nữ</td>" in t.to_html("vi")
+
+
+def test_indicator_label() -> None:
+    assert coopkit.indicator_label("board_female", "en") == "Board seats held by women"
+    assert coopkit.indicator_label("board_female", "vi") == "Số ghế Hội đồng quản trị do nữ nắm giữ"
+    with pytest.raises(coopkit.ParameterError):
+        coopkit.indicator_label("no_such_indicator")

@@ -60,9 +60,12 @@ pub mod num;
 pub mod registry;
 mod text;
 
-pub use classify::{classify, Classification, SizeClass, WomenManagedRule};
+pub use classify::{classify, Classification, SizeClass, SizeStatus, WomenManagedRule};
 pub use error::{Error, InputError, InputErrorCode, InputErrors, Result};
-pub use law::{check, CheckReport, Finding, Law, LawChoice, Message, Parameters, Status, Subject, Value};
+pub use law::{
+    check, CheckReport, Comparison, Finding, Law, LawChoice, Message, ParameterUse, Parameters, Status,
+    Subject, Value,
+};
 pub use model::{
     Cooperative, Country, Date, Employees, Ethnicity, GeneralMeeting, Governance, Holder, IloType, Kind,
     Member, MemberKind, MemberType, Position, Role, Sector, Sex, Summary,

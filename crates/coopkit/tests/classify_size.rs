@@ -4,7 +4,7 @@
 mod common;
 
 use common::{assert_contains, d};
-use coopkit::classify::{size_class, SizeClassResult};
+use coopkit::classify::{size_class, SizeClassResult, SizeStatus};
 use coopkit::{
     Cooperative, Date, Kind, Member, MemberKind, MemberType, Parameters, Sector, SizeClass, Summary,
 };
@@ -120,6 +120,10 @@ fn decree_113_agriculture_revenue_boundary_50_bn() {
     let r = size(&c, after());
     assert_eq!(r.class, None);
     assert_contains(&r.reason.en, "total capital (total_capital_vnd)");
+    assert_eq!(
+        (r.status, r.missing.as_slice()),
+        (SizeStatus::DataMissing, &["total_capital_vnd".to_owned()][..])
+    );
     assert_contains(&r.reason.en, "at least medium");
     assert_contains(&r.reason.vi, "tổng nguồn vốn");
 }
@@ -248,9 +252,11 @@ fn the_instrument_follows_the_dates_of_the_parameter_table() {
     let r = size_class(&p, &c, d("2020-03-31"));
     assert_eq!(r.class, None);
     assert_contains(&r.reason.en, "before 2020-04-01");
+    assert_eq!(r.status, SizeStatus::BeforeAnyInstrument);
     // A table with no size parameter at all classes nothing.
     let r = size_class(&Parameters::default(), &c, d("2025-01-01"));
     assert_eq!(r.class, None);
+    assert_eq!(r.status, SizeStatus::NoParameterInForce);
     assert_contains(&r.reason.en, "no size-class parameter");
 }
 
@@ -352,6 +358,7 @@ fn industry_construction_medium_is_not_determinable_without_an_overlay() {
         let c = with_money(coop(Sector::IndustryConstruction, n, 0), Some(80 * BN), None);
         let r = size(&c, after());
         assert_eq!(r.class, None, "{n} members");
+        assert_eq!(r.status, SizeStatus::ThresholdNotEncoded);
         assert!(
             r.reason
                 .en
@@ -490,4 +497,44 @@ fn groups_and_unions_have_no_size_class() {
     let r = size(&g, after());
     assert_eq!(r.class, None);
     assert_contains(&r.reason.en, "unions of cooperatives");
+}
+
+/// The structured status agrees with the class: determined exactly when a
+/// class is given; a cooperative group is not applicable, a union has no
+/// thresholds; `missing` is empty when determined.
+#[test]
+fn status_says_why_in_a_structured_way() {
+    let c = with_money(coop(Sector::Agriculture, 12, 0), Some(0), Some(0));
+    let r = size(&c, after());
+    assert_eq!(
+        (r.class, r.status),
+        (Some(SizeClass::Micro), SizeStatus::Determined)
+    );
+    assert!(r.missing.is_empty());
+    let json = serde_json::to_value(&r).unwrap();
+    assert_eq!(json["status"], "determined");
+    assert!(json.get("missing").is_none());
+
+    let mut g = c.clone();
+    g.kind = coopkit::Kind::CooperativeGroup;
+    assert_eq!(size(&g, after()).status, SizeStatus::NotApplicable);
+    let mut u = c.clone();
+    u.kind = coopkit::Kind::Union;
+    assert_eq!(size(&u, after()).status, SizeStatus::ThresholdNotEncoded);
+
+    // Nothing known about money, and members unknown in kind: every field named once.
+    let c = with_money(coop(Sector::Agriculture, 0, 400), None, None);
+    let r = size(&c, after());
+    assert_eq!(r.status, SizeStatus::DataMissing);
+    let mut names = r.missing.clone();
+    names.sort();
+    names.dedup();
+    assert_eq!(names.len(), r.missing.len(), "{:?}", r.missing);
+    assert!(
+        r.missing.contains(&"official_members".to_owned()),
+        "{:?}",
+        r.missing
+    );
+    let json = serde_json::to_value(&r).unwrap();
+    assert_eq!(json["status"], "data_missing");
 }

@@ -296,7 +296,7 @@ fn disaggregation_by_member_kind_and_age() {
     let n = |c| t.find_category(I::Members, &[], c).map(|r| r.numerator.unwrap());
     assert_eq!(
         (n("18_29"), n("60_plus"), n("under_18")),
-        (Some(2), Some(1), None)
+        (Some(2), Some(1), Some(0))
     );
     let t = r
         .indicators(
@@ -310,6 +310,65 @@ fn disaggregation_by_member_kind_and_age() {
         (n("official"), n("associate_noncapital"), n("associate_capital")),
         (Some(1), Some(1), Some(1))
     );
+}
+
+/// A known zero is `Some(0)`; a category has no numerator only when no
+/// cooperative of the group could contribute (as for the total).
+#[test]
+fn an_empty_category_is_a_known_zero_not_missing() {
+    // Every member has a known sex: `unknown` is 0, not missing.
+    let mut c = Cooperative::new("x", "X", Kind::Cooperative, Sector::Agriculture);
+    c.members = Some(vec![person("a", F, Some("01")), person("b", M, Some("Hrê"))]);
+    let r = Registry::from_cooperatives(vec![c]).unwrap();
+    let q = Query::new(as_of())
+        .ids([I::Members, I::MembersFemaleShare])
+        .disaggregate(Disaggregation::Sex);
+    let t = r.indicators(&q).unwrap();
+    let row = |id, c| {
+        t.find_category(id, &[], c)
+            .unwrap_or_else(|| panic!("no {c} row"))
+    };
+    assert_eq!(row(I::Members, "unknown").numerator, Some(0));
+    assert_eq!(row(I::Members, "organisation").numerator, Some(0));
+    assert_eq!(row(I::Members, "female").numerator, Some(1));
+    let share = row(I::MembersFemaleShare, "unknown");
+    assert_eq!(
+        (share.numerator, share.denominator, share.value),
+        (Some(0), Some(0), None)
+    );
+    // Ethnic codes nobody has are left out; the fixed categories are there.
+    let t = r
+        .indicators(
+            &Query::new(as_of())
+                .ids([I::Members])
+                .disaggregate(Disaggregation::EthnicGroup),
+        )
+        .unwrap();
+    assert!(t.find_category(I::Members, &[], "30").is_none());
+    assert_eq!(t.find_category(I::Members, &[], "18").unwrap().numerator, Some(1));
+    assert_eq!(
+        t.find_category(I::Members, &[], "unknown").unwrap().numerator,
+        Some(0)
+    );
+
+    // A group whose only cooperative has no member count at all: no
+    // numerator, in the total and in every category, each with its reason.
+    let mut c = Cooperative::new("y", "Y", Kind::Cooperative, Sector::Agriculture);
+    c.summary = Some(Summary::default());
+    let r = Registry::from_cooperatives(vec![c]).unwrap();
+    let t = r
+        .indicators(
+            &Query::new(as_of())
+                .ids([I::Members])
+                .disaggregate(Disaggregation::Sex),
+        )
+        .unwrap();
+    assert_eq!(t.find(I::Members, &[]).unwrap().numerator, None);
+    for cat in ["female", "male", "organisation", "unknown"] {
+        let row = t.find_category(I::Members, &[], cat).unwrap();
+        assert_eq!(row.numerator, None, "{cat}");
+        assert!(row.reason.is_some(), "{cat}");
+    }
 }
 
 #[test]

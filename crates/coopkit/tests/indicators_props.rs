@@ -328,6 +328,29 @@ proptest! {
                 }
             }
         }
+        // No published pair of a count and its sub-count in one cell, and no
+        // published share, gives a difference below k by subtraction.
+        let nested = [(I::Members, I::MembersFemale), (I::Members, I::MembersMinority),
+            (I::BoardSeats, I::BoardFemale), (I::Cooperatives, I::CoopsWithMinorityMember),
+            (I::Cooperatives, I::WomenManaged)];
+        for s in safe.rows.iter().filter(|r| !r.suppressed) {
+            if let (Some(n), Some(dd), Unit::Percent) = (s.numerator, s.denominator, s.unit) {
+                prop_assert!(dd.saturating_sub(n) >= u64::from(k), "{} publishes {} − {} below {}", s.indicator, dd, n, k);
+            }
+            for (total, sub) in nested.iter().filter(|(_, sub)| *sub == s.indicator) {
+                let t = safe.rows.iter().find(|r| r.indicator == *total && r.group == s.group
+                    && r.disaggregation == s.disaggregation);
+                if let Some(t) = t.filter(|t| !t.suppressed) {
+                    // (When the two rest on different cooperatives the sub-count
+                    // can exceed the count; then there is no difference to protect.)
+                    if let Some(diff) = t.numerator.zip(s.numerator).and_then(|(a, b)| a.checked_sub(b)) {
+                        let (a, b) = (t.numerator.unwrap_or(0), s.numerator.unwrap_or(0));
+                        prop_assert!(diff >= u64::from(k), "{} − {} = {} − {} published, below {}",
+                            total, sub, a, b, k);
+                    }
+                }
+            }
+        }
         // No relation total = Σ parts has exactly one hidden cell with data.
         for (total, parts) in plain.additive_relations() {
             let hidden = std::iter::once(total).chain(parts.iter().copied())

@@ -28,6 +28,14 @@ fn programme_targets_are_built_in_with_citation() {
             ..
         }
     ));
+    // The note says, in both languages, what the measure leaves out.
+    match &jobs.measure {
+        Measure::Indicator { note: Some(note), .. } => {
+            assert!(note.en.contains("whether a job is stable is not in the registry"));
+            assert!(note.vi.contains("tổ hợp tác") && note.vi.contains("ổn định"));
+        }
+        m => panic!("{m:?}"),
+    }
     let supported = t
         .iter()
         .find(|t| t.id == "programme.cooperatives_supported.2025")

@@ -5,7 +5,7 @@ mod common;
 
 use common::assert_contains;
 use common::law::*;
-use coopkit::{Cooperative, Country, Kind, Law, LawChoice, MemberType, Status, Value};
+use coopkit::{Comparison, Cooperative, Country, Kind, Law, LawChoice, MemberType, Status, Value};
 
 const CAP: &str = "capital.member_cap";
 const FOREIGN: &str = "capital.foreign_cap";
@@ -49,6 +49,7 @@ fn member_cap_is_exact_at_the_threshold() {
         let f = one(&r, CAP);
         assert_eq!(f.status, Status::Pass, "{kind:?} {law} exactly at {cap} %");
         assert_eq!(f.required, Some(Value::Percent(cap)));
+        assert_eq!(f.comparison, Some(Comparison::AtMost));
         assert_eq!(f.measured, Some(Value::Share(coopkit::num::Ratio::percent(cap))));
 
         let r = auto(&with_largest(kind, at + 1), on);
@@ -176,6 +177,7 @@ fn sum_against_charter_names_the_difference_in_dong() {
     assert_eq!(f.status, Status::Fail);
     assert_eq!(f.measured, Some(Value::Vnd(7_000_000)));
     assert_eq!(f.required, Some(Value::Vnd(7_000_001)));
+    assert_eq!(f.comparison, Some(Comparison::Equal));
     assert_contains(&f.message.en, "1 VND less");
     assert!(
         f.message.vi.contains("ít hơn") && f.message.vi.contains("1 đồng"),

@@ -6,8 +6,8 @@ use common::assert_contains;
 use common::law::*;
 use coopkit::classify::size_class;
 use coopkit::{
-    Cooperative, GeneralMeeting, Governance, Kind, Law, LawChoice, MemberType, Parameters, Position, Role,
-    SizeClass, Status, Summary, Value,
+    Comparison, Cooperative, GeneralMeeting, Governance, Kind, Law, LawChoice, MemberType, Parameters,
+    Position, Role, SizeClass, Status, Summary, Value,
 };
 
 const STRUCTURE: &str = "governance.structure_allowed";
@@ -91,6 +91,7 @@ fn simplified_union_only_below_ten_members() {
         assert_eq!(f.status, want, "{n} members");
         assert_eq!(f.measured, Some(Value::Count(n as u64)));
         assert_eq!(f.required, Some(Value::Range { min: 0, max: 9 }));
+        assert_eq!(f.comparison, Some(Comparison::Within));
     }
 }
 

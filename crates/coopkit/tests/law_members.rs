@@ -4,8 +4,10 @@ mod common;
 
 use common::assert_contains;
 use common::law::*;
+use coopkit::law::rules::RULE_IDS;
 use coopkit::{
-    Cooperative, Country, Kind, Law, LawChoice, Member, MemberKind, MemberType, Status, Summary, Value,
+    Comparison, Cooperative, Country, Kind, Law, LawChoice, Member, MemberKind, MemberType, Status, Summary,
+    Value,
 };
 
 const MINIMUM: &str = "members.minimum";
@@ -37,6 +39,7 @@ fn cooperative_minimum_moves_from_seven_members_to_five_official_on_1_july_2024(
         let f = one(&r, MINIMUM);
         assert_eq!(f.status, after, "{n} members on {FIRST_2023}");
         assert_eq!(f.required, Some(Value::Count(5)));
+        assert_eq!(f.comparison, Some(Comparison::AtLeast));
         assert_eq!(f.citation, "Law 17/2023/QH15, Art. 4(7)");
     }
 }
@@ -400,4 +403,32 @@ fn declared_kind_contradicted_by_partial_facts_fails() {
     m.uses_services = None;
     m.contributes_labour = None;
     assert_eq!(about(&auto(&c, FIRST_2023), KIND, "m0").status, Status::Fail);
+}
+
+/// A cooperative established after the date: the report says so, and every
+/// rule gives one not-applicable finding with the reason; nothing fails.
+#[test]
+fn a_cooperative_not_yet_established_is_not_checked() {
+    let mut c = htx(2); // would fail the minimum of 5
+    c.established = Some(d("2025-03-01"));
+    let r = auto(&c, "2024-10-16");
+    assert!(!r.established_on_as_of);
+    assert_well_formed(&r);
+    assert_eq!(r.findings.len(), RULE_IDS.len());
+    assert!(r.ok);
+    for f in &r.findings {
+        assert_eq!(f.status, Status::NotApplicable, "{f:?}");
+        assert_contains(&f.message.en, "established on 2025-03-01, after 2024-10-16");
+        assert_contains(&f.message.vi, "thành lập ngày 01/03/2025, sau ngày 16/10/2024");
+    }
+    let json = serde_json::to_value(&r).unwrap();
+    assert_eq!(json["established_on_as_of"], false);
+
+    // On the day it is established, and with no date at all, it is checked.
+    for established in [Some(d("2024-10-16")), None] {
+        c.established = established;
+        let r = auto(&c, "2024-10-16");
+        assert!(r.established_on_as_of);
+        assert_eq!(status(&r, "members.minimum"), Status::Fail);
+    }
 }

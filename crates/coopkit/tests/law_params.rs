@@ -193,6 +193,47 @@ fn an_overlay_table_changes_the_outcome() {
 }
 
 #[test]
+fn findings_name_the_parameters_they_read() {
+    // Built-in: the member cap reads one parameter, confirmed, with the
+    // table's note saying the article is not confirmed.
+    let r = auto(&htx(4), FIRST_2023);
+    for f in r.rule("capital.member_cap") {
+        let ids: Vec<&str> = f.parameters.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["capital.member_cap.cooperative"], "{f:?}");
+        assert!(f.parameters[0].confirmed);
+        assert_contains(
+            f.parameters[0].note.as_deref().unwrap_or(""),
+            "article is not confirmed",
+        );
+    }
+    // The board size reads both bounds.
+    let ids: Vec<&str> = one(&r, "governance.board_size")
+        .parameters
+        .iter()
+        .map(|p| p.id.as_str())
+        .collect();
+    assert_eq!(ids, ["governance.board_size.min", "governance.board_size.max"]);
+    // A rule without a threshold reads none, and says none.
+    let f = one(&r, "governance.required_posts");
+    assert!(f.parameters.is_empty(), "{f:?}");
+    let json = serde_json::to_value(f).unwrap();
+    assert!(json.get("parameters").is_none(), "{json}");
+
+    // A user's value is unconfirmed, and the finding says so.
+    let p = overlay("members.minimum.cooperative", "vn-2023", 4, "count");
+    let r = p.check(&htx(4), LawChoice::Auto, d(FIRST_2023));
+    let used = &one(&r, "members.minimum").parameters;
+    assert_eq!(used.len(), 1);
+    assert_eq!(
+        (used[0].id.as_str(), used[0].confirmed),
+        ("members.minimum.cooperative", false)
+    );
+    let json = serde_json::to_value(one(&r, "members.minimum")).unwrap();
+    assert_eq!(json["parameters"][0]["id"], "members.minimum.cooperative");
+    assert_eq!(json["parameters"][0]["confirmed"], false);
+}
+
+#[test]
 fn a_table_without_a_threshold_makes_its_rules_not_assessable() {
     let empty = Parameters::from_toml_str("").unwrap();
     let r = empty.check(&htx(7), LawChoice::Auto, d(FIRST_2023));

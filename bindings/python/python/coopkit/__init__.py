@@ -29,6 +29,7 @@ from ._coopkit import (
     check,
     classify,
     get_language,
+    indicator_label,
     set_language,
 )
 
@@ -49,5 +50,6 @@ __all__ = [
     "check",
     "classify",
     "get_language",
+    "indicator_label",
     "set_language",
 ]

@@ -3,7 +3,7 @@
 import datetime
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, Literal, TypeAlias, final
+from typing import Any, Literal, Required, TypeAlias, TypedDict, final
 
 from ._errors import CoopkitError as CoopkitError
 from ._errors import InputError as InputError
@@ -38,6 +38,9 @@ def set_language(lang: Lang) -> None:
 def get_language() -> Lang:
     """The default language of messages."""
 
+def indicator_label(indicator: str, lang: Lang | None = None) -> str:
+    """An indicator's label in `lang` ("en" or "vi"; default: ``get_language()``)."""
+
 @final
 class Cooperative:
     """One cooperative, group or union, as read by the core."""
@@ -62,6 +65,14 @@ class Cooperative:
     def to_json(self) -> str: ...
 
 Status: TypeAlias = Literal["pass", "fail", "not_assessable", "not_applicable"]
+class ParameterUse(TypedDict, total=False):
+    """A parameter a finding rests on ("note" only when the table has one)."""
+
+    id: Required[str]
+    confirmed: Required[bool]
+    note: str
+
+Comparison: TypeAlias = Literal["at_least", "at_most", "within", "one_of", "all_of", "equal"]
 
 @final
 class Finding:
@@ -79,6 +90,10 @@ class Finding:
     def measured(self) -> Any: ...
     @property
     def required(self) -> Any: ...
+    @property
+    def comparison(self) -> Comparison | None: ...
+    @property
+    def parameters(self) -> list[ParameterUse]: ...
     @property
     def subject(self) -> str: ...
     @property
@@ -102,6 +117,8 @@ class CheckReport:
     @property
     def law_in_force(self) -> bool: ...
     @property
+    def established_on_as_of(self) -> bool: ...
+    @property
     def findings(self) -> list[Finding]: ...
     def failures(self) -> list[Finding]: ...
     def counts(self) -> dict[Status, int]: ...
@@ -122,6 +139,17 @@ class Classification:
     def as_of(self) -> datetime.date: ...
     @property
     def size_class(self) -> Literal["micro", "small", "medium", "large"] | None: ...
+    @property
+    def size_status(
+        self,
+    ) -> Literal[
+        "determined",
+        "not_applicable",
+        "threshold_not_encoded",
+        "data_missing",
+        "before_any_instrument",
+        "no_parameter_in_force",
+    ]: ...
     @property
     def ilo_type(self) -> Literal["producer", "consumer", "worker", "multi_stakeholder"] | None: ...
     @property

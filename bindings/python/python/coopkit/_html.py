@@ -29,6 +29,15 @@ def value_text(v: Any) -> str:
     return str(v)
 
 
+_SIGN = {"at_least": "≥ ", "at_most": "≤ ", "equal": "= "}
+
+
+def required_text(finding: Mapping[str, Any]) -> str:
+    """The required value with its direction: "≥ 5", "≤ 30", "3–15"."""
+    text = value_text(finding.get("required"))
+    return _SIGN.get(finding.get("comparison", ""), "") + text if text else ""
+
+
 def check_report(report: Mapping[str, Any], lang: str) -> str:
     """A report dict (``CheckReport.to_dict()``) as an HTML table."""
     head = _HEAD[lang]
@@ -44,7 +53,7 @@ def check_report(report: Mapping[str, Any], lang: str) -> str:
             f"<td style=\"color:{_STATUS_COLOUR.get(status, '#000')};font-weight:bold\">{escape(labels.get(status, status))}</td>"
             f"<td>{escape(str(f['subject']))}</td>"
             f"<td>{escape(value_text(f.get('measured')))}</td>"
-            f"<td>{escape(value_text(f.get('required')))}</td>"
+            f"<td>{escape(required_text(f))}</td>"
             f"<td>{escape(f['citation'])}</td>"
             f"<td>{escape(f['message'][lang])}</td>"
             "</tr>"
@@ -52,6 +61,8 @@ def check_report(report: Mapping[str, Any], lang: str) -> str:
     caption = f"{escape(report['cooperative'])} · {escape(report['law'])} · {escape(str(report['as_of']))} · {verdict}"
     if not report.get("law_in_force", True):
         caption += " · " + ("law not in force on this date" if lang == "en" else "luật không có hiệu lực vào ngày này")
+    if not report.get("established_on_as_of", True):
+        caption += " · " + ("not yet established on this date" if lang == "en" else "chưa thành lập vào ngày này")
     return (
         "<table class=\"coopkit-report\">"
         f"<caption style=\"text-align:left\">{caption}</caption>"

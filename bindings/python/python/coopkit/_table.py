@@ -28,6 +28,14 @@ def _require(module: str, package: str, method: str) -> ModuleType:
         ) from e
 
 
+def _label(indicator_label: Any, indicator: Any, lang: str) -> str:
+    """The label of a known indicator id, else ""."""
+    try:
+        return str(indicator_label(str(indicator), lang))
+    except Exception:
+        return ""
+
+
 class IndicatorTable:
     """Indicator results, one row per group and indicator, held as columns.
 
@@ -131,7 +139,16 @@ class IndicatorTable:
 
         lang = lang or get_language()
         drop = "reason" if lang == "vi" else "reason_vi"
-        shown = {k: v for k, v in self._columns.items() if k != drop}
+        from ._coopkit import indicator_label
+
+        shown: dict[str, list[Any]] = {}
+        for k, v in self._columns.items():
+            if k == drop:
+                continue
+            shown[k] = v
+            if k == "indicator":
+                # The label next to the id, in the chosen language.
+                shown["label"] = [_label(indicator_label, x, lang) for x in v]
         return _html.columns_table(shown)
 
     def _repr_html_(self) -> str:

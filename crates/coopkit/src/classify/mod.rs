@@ -37,18 +37,6 @@ pub enum SizeClass {
     Large,
 }
 
-impl SizeClass {
-    /// The snake_case name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SizeClass::Micro => "micro",
-            SizeClass::Small => "small",
-            SizeClass::Medium => "medium",
-            SizeClass::Large => "large",
-        }
-    }
-}
-
 /// A named rule for "managed by women". The national programme gives no
 /// formal definition, so every result says which rule it used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Default)]
@@ -115,6 +103,48 @@ pub struct SizeClassResult {
     pub basis: String,
     /// Why the class was or was not determined.
     pub reason: Message,
+    /// The outcome, for grouping and tests (the reason says it in words).
+    pub status: SizeStatus,
+    /// Data fields whose absence kept the class from being determined
+    /// (`official_members`, `members`, `annual_revenue_vnd`,
+    /// `total_capital_vnd`), in the order the tests met them; empty when
+    /// none, and then not serialised.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<String>,
+}
+
+/// Why a size class was or was not determined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SizeStatus {
+    /// The class is determined.
+    Determined,
+    /// A cooperative group: size classes are for cooperatives.
+    NotApplicable,
+    /// A threshold the test needs is not encoded (a union; a sector or band
+    /// the sources do not confirm). `missing` may also name absent data.
+    ThresholdNotEncoded,
+    /// Data the test needs is missing: `missing` names it.
+    DataMissing,
+    /// The date is before the first size instrument took effect.
+    BeforeAnyInstrument,
+    /// No size parameter is in force on the date (for example a user's
+    /// table without them).
+    NoParameterInForce,
+}
+
+impl SizeStatus {
+    /// The snake_case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SizeStatus::Determined => "determined",
+            SizeStatus::NotApplicable => "not_applicable",
+            SizeStatus::ThresholdNotEncoded => "threshold_not_encoded",
+            SizeStatus::DataMissing => "data_missing",
+            SizeStatus::BeforeAnyInstrument => "before_any_instrument",
+            SizeStatus::NoParameterInForce => "no_parameter_in_force",
+        }
+    }
 }
 
 /// Whether a cooperative is women-managed under one rule.

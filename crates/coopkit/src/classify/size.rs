@@ -7,7 +7,7 @@
 //! confirmed. Data and thresholds are three-valued: a class is concluded only
 //! when the known values settle it.
 
-use super::{SizeClass, SizeClassResult};
+use super::{SizeClass, SizeClassResult, SizeStatus};
 use crate::codes;
 use crate::law::params::Parameter;
 use crate::law::{Message, Parameters};
@@ -320,23 +320,25 @@ impl<'a> SizeRules<'a> {
             .regime
             .or(self.first.map(|(r, _)| r))
             .map_or(CIRCULAR_01_2020, Regime::basis);
-        let not_determined = |reason: Message| SizeClassResult {
+        let not_determined = |status: SizeStatus, reason: Message| SizeClassResult {
             class: None,
             basis: basis.to_owned(),
             reason,
+            status,
+            missing: Vec::new(),
         };
         match o {
-            Outcome::Group => not_determined(Message::new(
+            Outcome::Group => not_determined(SizeStatus::NotApplicable, Message::new(
                 "not applicable: size classes are for cooperatives; a cooperative group has none",
                 "không áp dụng: quy mô chỉ xếp cho hợp tác xã; tổ hợp tác không được xếp quy mô",
             )),
-            Outcome::Union => not_determined(Message::new(
+            Outcome::Union => not_determined(SizeStatus::ThresholdNotEncoded, Message::new(
                 "size class not determinable: no size thresholds for unions of cooperatives are encoded",
                 "không xác định được quy mô: chưa mã hóa ngưỡng quy mô cho liên hiệp hợp tác xã",
             )),
             Outcome::BeforeFirst(r, start) => {
                 let (on, title) = (text::date(*start), r.title());
-                not_determined(Message::new(
+                not_determined(SizeStatus::BeforeAnyInstrument, Message::new(
                     format!(
                         "size class not determinable: no size classes are encoded before {}, when {} took \
                          effect",
@@ -349,7 +351,7 @@ impl<'a> SizeRules<'a> {
                     ),
                 ))
             }
-            Outcome::NoParameter => not_determined(Message::new(
+            Outcome::NoParameter => not_determined(SizeStatus::NoParameterInForce, Message::new(
                 "size class not determinable: no size-class parameter (size.d113.*, size.c01.*) is in force \
                  on this date",
                 "không xác định được quy mô: không có tham số quy mô (size.d113.*, size.c01.*) nào có hiệu lực \
@@ -375,10 +377,22 @@ impl<'a> SizeRules<'a> {
                         explain(walk, tests, m, &instrument, Some(&capital))
                     }
                 };
+                let gaps = walk.gaps.unwrap_or_default();
+                let status = match (walk.class, gaps.not_encoded) {
+                    (Some(_), _) => SizeStatus::Determined,
+                    (None, true) => SizeStatus::ThresholdNotEncoded,
+                    (None, false) => SizeStatus::DataMissing,
+                };
+                let missing = match walk.class {
+                    Some(_) => Vec::new(),
+                    None => gaps.missing_fields().map(|f| f.code().to_owned()).collect(),
+                };
                 SizeClassResult {
                     class: walk.class,
                     basis: regime.basis().to_owned(),
                     reason,
+                    status,
+                    missing,
                 }
             }
         }
@@ -416,6 +430,16 @@ enum Field {
 }
 
 impl Field {
+    /// The data field's name in [`SizeClassResult::missing`].
+    fn code(self) -> &'static str {
+        match self {
+            Field::OfficialMembers => "official_members",
+            Field::Members => "members",
+            Field::Revenue => "annual_revenue_vnd",
+            Field::Capital => "total_capital_vnd",
+        }
+    }
+
     fn name(self) -> Message {
         match self {
             Field::OfficialMembers => Message::new(

@@ -37,6 +37,14 @@ pub fn categories(d: Disaggregation) -> Vec<&'static str> {
     }
 }
 
+/// A category that has a row whenever its indicator has a total: every
+/// category but the individual GSO ethnic codes, which are listed only when
+/// some member has them (54 rows of zeros per indicator and group would
+/// swamp the table; an absent code is a known zero).
+pub(crate) fn always_listed(d: Disaggregation, category: &str) -> bool {
+    !(d == Disaggregation::EthnicGroup && ETHNIC_GROUPS.iter().any(|g| g.code == category))
+}
+
 /// Finds categories by name for one disaggregation.
 pub(crate) struct Categorizer {
     d: Disaggregation,

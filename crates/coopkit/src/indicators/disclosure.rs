@@ -11,13 +11,41 @@
 //! at least two are; the extra cell hidden is the smallest published part,
 //! else the total. The steps repeat until nothing changes.
 //!
-//! Not covered: identities between different indicators of one cell (for
-//! example `members − members_female` when men are not a row of their own).
+//! Identities between indicators of one cell are covered where a count and
+//! a sub-count of the same population are both published ([`NESTED`]:
+//! `members` and `members_female`, `board_seats` and `board_female`, …):
+//! their difference (men, say) is a count too, so when it is below `k` the
+//! smaller of the two is hidden as well (and the steps above then protect
+//! it in its own relations). A share published with its numerator and
+//! denominator gives the same difference, so a share whose
+//! `denominator − numerator` is below `k` is hidden as a primary cell.
+//!
+//! Still not covered: the same number published under two indicators in
+//! different cells (`members` in category `female` of a sex disaggregation
+//! equals `members_female` in the total row; each is protected in its own
+//! relations, not jointly), and relations through the ratio of ratios
+//! (`representation_ratio`, which publishes no counts).
 
 use super::ids::IndicatorId;
 use super::table::Table;
 use crate::law::Message;
 use std::collections::HashMap;
+
+/// Pairs (count, sub-count) of the same population in one cell: publishing
+/// both publishes their difference.
+pub(crate) const NESTED: [(IndicatorId, IndicatorId); 5] = [
+    (IndicatorId::Members, IndicatorId::MembersFemale),
+    (IndicatorId::Members, IndicatorId::MembersMinority),
+    (IndicatorId::BoardSeats, IndicatorId::BoardFemale),
+    (IndicatorId::Cooperatives, IndicatorId::CoopsWithMinorityMember),
+    (IndicatorId::Cooperatives, IndicatorId::WomenManaged),
+];
+
+/// A percentage whose numerator is part of its denominator: the row gives
+/// their difference too.
+fn is_part_share(id: IndicatorId) -> bool {
+    id.unit() == super::ids::Unit::Percent
+}
 
 /// Key of a row inside its indicator: group values, then category.
 type Coord = Vec<Option<String>>;
@@ -76,7 +104,11 @@ impl Table {
         let mut primary = vec![false; n];
         for (i, r) in self.rows.iter().enumerate() {
             let small = |x: Option<u64>| x.is_some_and(|x| x < k);
-            if small(r.numerator) || small(r.denominator) {
+            let rest = match (r.numerator, r.denominator) {
+                (Some(n), Some(d)) if is_part_share(r.indicator) => d.checked_sub(n),
+                _ => None,
+            };
+            if small(r.numerator) || small(r.denominator) || small(rest) {
                 hidden[i] = true;
                 primary[i] = true;
             }
@@ -97,12 +129,29 @@ impl Table {
                     .collect()
             })
             .collect();
+        // (count, sub-count, difference) rows of one cell, from [`NESTED`].
+        let nested: Vec<(usize, usize, u64)> = (0..n)
+            .filter_map(|i| {
+                let c = coord(self, i);
+                let (total, _) = NESTED.iter().find(|(_, sub)| *sub == self.rows[i].indicator)?;
+                let t = *at.get(&(*total, c))?;
+                let diff = self.rows[t].numerator?.checked_sub(self.rows[i].numerator?)?;
+                Some((t, i, diff))
+            })
+            .collect();
         let relations = self.additive_relations();
         loop {
             let mut changed = false;
             for i in 0..n {
                 if !hidden[i] && deps[i].iter().any(|&j| hidden[j]) {
                     hidden[i] = true;
+                    changed = true;
+                }
+            }
+            for &(t, sub, diff) in &nested {
+                if diff < k && !hidden[t] && !hidden[sub] {
+                    let c = if size[sub] <= size[t] { sub } else { t };
+                    hidden[c] = true;
                     changed = true;
                 }
             }

@@ -8,7 +8,7 @@
 //! [`crate::classify`] (the single source of those rules) at the level of
 //! their values, on facts read from the columns (see `classified`).
 
-use super::categories::{categories, Categorizer};
+use super::categories::{always_listed, categories, Categorizer};
 use super::classified;
 use super::ids::{Dimension, IndicatorId, Unit, UNKNOWN};
 use super::table::{Row, Table};
@@ -583,7 +583,10 @@ pub(crate) fn run(reg: &Registry, q: &Query) -> Result<Table, Error> {
             rows.push(make_row(&group, None, id, grp, 0));
             if let (Some(dis), true) = (q.disaggregate, id.is_member_level()) {
                 for (ci, cat) in cats.iter().enumerate() {
-                    if !category_present(grp, ci + 1) {
+                    // A known zero is a row with 0; a category row without a
+                    // numerator means, as for the total, that no cooperative
+                    // of the group could contribute.
+                    if !always_listed(dis, cat) && !category_present(grp, ci + 1) {
                         continue;
                     }
                     rows.push(make_row(&group, Some((dis, cat.to_string())), id, grp, ci + 1));

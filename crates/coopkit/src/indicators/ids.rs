@@ -1,6 +1,7 @@
 //! Indicator ids, units, grouping dimensions and disaggregations, with the
 //! names of the public contract (§4).
 
+use crate::law::Message;
 use serde::{Serialize, Serializer};
 
 macro_rules! named {
@@ -132,6 +133,63 @@ impl IndicatorId {
         }
     }
 
+    /// A short human label, in English and Vietnamese, for tables; the id
+    /// stays the name to use in code and files.
+    pub fn label(self) -> Message {
+        use IndicatorId::*;
+        let (en, vi) = match self {
+            Cooperatives => ("Cooperatives", "Số hợp tác xã"),
+            Members => ("Members", "Số thành viên"),
+            MembersFemale => ("Women members", "Số thành viên nữ"),
+            MembersMinority => ("Ethnic-minority members", "Số thành viên dân tộc thiểu số"),
+            MembersFemaleShare => ("Women's share of members", "Tỷ lệ nữ trong thành viên"),
+            MembersMinorityShare => (
+                "Ethnic-minority share of members",
+                "Tỷ lệ dân tộc thiểu số trong thành viên",
+            ),
+            OfficialMembersFemaleShare => (
+                "Women's share of official members",
+                "Tỷ lệ nữ trong thành viên chính thức",
+            ),
+            MembersGenderParity => (
+                "Women members per man member",
+                "Số thành viên nữ trên một thành viên nam",
+            ),
+            BoardSeats => ("Board seats", "Số ghế Hội đồng quản trị"),
+            BoardFemale => (
+                "Board seats held by women",
+                "Số ghế Hội đồng quản trị do nữ nắm giữ",
+            ),
+            BoardFemaleShare => ("Women's share of board seats", "Tỷ lệ nữ trong Hội đồng quản trị"),
+            ManagementFemaleShare => (
+                "Women's share of board and director posts",
+                "Tỷ lệ nữ trong Hội đồng quản trị và giám đốc",
+            ),
+            RepresentationRatio => (
+                "Women's share in management ÷ among members",
+                "Tỷ lệ nữ trong quản lý ÷ trong thành viên",
+            ),
+            CoopsWithMinorityMember => (
+                "Cooperatives with an ethnic-minority member",
+                "Số hợp tác xã có thành viên dân tộc thiểu số",
+            ),
+            CoopsWithMinorityMemberShare => (
+                "Share of cooperatives with an ethnic-minority member",
+                "Tỷ lệ hợp tác xã có thành viên dân tộc thiểu số",
+            ),
+            WomenManaged => ("Cooperatives managed by women", "Số hợp tác xã do phụ nữ quản lý"),
+            WomenManagedShare => (
+                "Share of cooperatives managed by women",
+                "Tỷ lệ hợp tác xã do phụ nữ quản lý",
+            ),
+            JobsFemale => (
+                "Jobs for women (worker members and employees)",
+                "Việc làm cho nữ (thành viên lao động và người lao động)",
+            ),
+        };
+        Message::new(en, vi)
+    }
+
     /// Position in [`IndicatorId::ALL`].
     pub(crate) fn index(self) -> usize {
         self as usize
@@ -206,3 +264,28 @@ named! {
 
 /// Value of a grouping dimension that a cooperative lacks (no province code).
 pub const UNKNOWN: &str = "unknown";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every indicator has a label in both languages, none shared, and no
+    /// label is just the id.
+    #[test]
+    fn labels_are_distinct_in_both_languages() {
+        for (i, id) in IndicatorId::ALL.iter().enumerate() {
+            let l = id.label();
+            assert!(!l.en.is_empty() && !l.vi.is_empty(), "{id}");
+            assert_ne!(l.en, id.as_str());
+            assert_ne!(l.en, l.vi, "{id}");
+            for other in &IndicatorId::ALL[..i] {
+                assert_ne!(other.label().en, l.en, "{id} and {other}");
+                assert_ne!(other.label().vi, l.vi, "{id} and {other}");
+            }
+        }
+        assert_eq!(
+            IndicatorId::BoardFemale.label().vi,
+            "Số ghế Hội đồng quản trị do nữ nắm giữ"
+        );
+    }
+}

@@ -48,7 +48,11 @@
 //! ([`IndicatorId::is_member_level`]) into categories ([`categories`]);
 //! the other indicators keep only their total row. Counts of cooperatives
 //! known only by summary go to the `unknown` category, so the categories of
-//! every indicator add up to its total.
+//! every indicator add up to its total. Every category has a row whenever
+//! its indicator does (a known zero is `Some(0)`; a category has no numerator
+//! only when, as for the total, no cooperative of the group could
+//! contribute), except the individual GSO ethnic codes, listed only when
+//! some member has them.
 
 mod categories;
 mod classified;

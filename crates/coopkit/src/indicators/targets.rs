@@ -5,7 +5,9 @@
 //! in `params/targets.toml` with their citation. Each says what a registry
 //! can measure (an indicator over one kind of organisation) or, plainly, why
 //! it cannot (programme records are needed). Users add their own targets (a
-//! province's plan) in the same TOML form with [`targets_from_toml_str`].
+//! province's plan) in the same TOML form with [`targets_from_toml_str`];
+//! a measure's note is given in both languages,
+//! `note = { en = "...", vi = "..." }`.
 //!
 //! Progress is achieved ÷ target. Whether it is on track is decided by
 //! linear interpolation from a user-given baseline (date, value) to the
@@ -30,8 +32,8 @@ pub enum Measure {
         indicator: IndicatorId,
         /// Only organisations of this kind; all when `None`.
         kind: Option<Kind>,
-        /// What the measure does and does not capture.
-        note: Option<String>,
+        /// What the measure does and does not capture, in English and Vietnamese.
+        note: Option<Message>,
     },
     /// The registry cannot measure this target.
     NotMeasurable {
@@ -86,7 +88,7 @@ struct RawTarget {
     citation: String,
     indicator: Option<String>,
     kind: Option<String>,
-    note: Option<String>,
+    note: Option<RawText>,
     not_measurable: Option<RawText>,
 }
 
@@ -124,7 +126,7 @@ pub fn targets_from_toml_str(text: &str) -> Result<Vec<Target>, Error> {
                 Some(id) if id.unit() == super::Unit::Count => kind.map(|kind| Measure::Indicator {
                     indicator: id,
                     kind,
-                    note: t.note.clone(),
+                    note: t.note.as_ref().map(|n| Message::new(&n.en, &n.vi)),
                 }),
                 Some(_) => Err((
                     path("indicator"),

@@ -249,6 +249,74 @@ impl Serialize for Value {
     }
 }
 
+/// How the measured value must stand to the required one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Comparison {
+    /// Measured ≥ required (a minimum).
+    AtLeast,
+    /// Measured ≤ required (a cap).
+    AtMost,
+    /// Measured inside the required range, bounds included.
+    Within,
+    /// Measured is one of the required codes.
+    OneOf,
+    /// Every required code is present in the measured ones.
+    AllOf,
+    /// Measured equals required.
+    Equal,
+}
+
+impl Comparison {
+    /// The snake_case name: `"at_least"`, `"at_most"`, `"within"`, `"one_of"`,
+    /// `"all_of"` or `"equal"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Comparison::AtLeast => "at_least",
+            Comparison::AtMost => "at_most",
+            Comparison::Within => "within",
+            Comparison::OneOf => "one_of",
+            Comparison::AllOf => "all_of",
+            Comparison::Equal => "equal",
+        }
+    }
+
+    /// A short sign to write before the required value: `≥`, `≤`, `=`, or
+    /// nothing for a range or a list (whose own form says it).
+    pub fn sign(self) -> &'static str {
+        match self {
+            Comparison::AtLeast => "≥",
+            Comparison::AtMost => "≤",
+            Comparison::Equal => "=",
+            Comparison::Within | Comparison::OneOf | Comparison::AllOf => "",
+        }
+    }
+}
+
+/// A parameter a finding rests on: its id in the parameter table, whether a
+/// public source confirms it, and the table's own note (what is and is not
+/// confirmed about it, for example the article).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ParameterUse {
+    /// Dotted id, for example `capital.member_cap.cooperative`.
+    pub id: String,
+    /// Confirmed in a public source; `false` for a user-supplied value.
+    pub confirmed: bool,
+    /// The parameter's note, when the table has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl From<&super::params::Parameter> for ParameterUse {
+    fn from(p: &super::params::Parameter) -> Self {
+        ParameterUse {
+            id: p.id.clone(),
+            confirmed: p.confirmed,
+            note: p.note.clone(),
+        }
+    }
+}
+
 /// What a finding is about.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Subject {
@@ -293,6 +361,13 @@ pub struct Finding {
     /// What the law requires, when it is a value.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub required: Option<Value>,
+    /// How `measured` must stand to `required`; set exactly when `required` is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comparison: Option<Comparison>,
+    /// The parameters the rule read, in the order it read them; empty (and
+    /// not serialised) when the rule has no threshold.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parameters: Vec<ParameterUse>,
     /// `cooperative`, or the member or position concerned.
     pub subject: Subject,
     /// Explanation in English and Vietnamese.
@@ -311,6 +386,11 @@ pub struct CheckReport {
     /// The applied law was in force on `as_of` (false when a law was named
     /// explicitly for a date outside its period).
     pub law_in_force: bool,
+    /// The cooperative existed on `as_of`: false only when the record's
+    /// `established` date is after `as_of` (an unknown date counts as
+    /// established). When false, every rule gives one not-applicable finding
+    /// saying so, and nothing is checked.
+    pub established_on_as_of: bool,
     /// No finding failed.
     pub ok: bool,
     /// Every finding, in rule-catalogue order.

@@ -5,7 +5,9 @@ mod finding;
 pub mod params;
 pub mod rules;
 
-pub use finding::{CheckReport, Finding, Law, LawChoice, Message, Status, Subject, Value};
+pub use finding::{
+    CheckReport, Comparison, Finding, Law, LawChoice, Message, ParameterUse, Status, Subject, Value,
+};
 pub use params::Parameters;
 
 use crate::model::{Cooperative, Date};

@@ -27,35 +27,9 @@ pub enum Role {
 }
 
 impl Role {
-    /// Every role, in contract order.
-    pub const ALL: [Role; 8] = [
-        Role::BoardChair,
-        Role::BoardMember,
-        Role::Director,
-        Role::DeputyDirector,
-        Role::SupervisoryHead,
-        Role::SupervisoryMember,
-        Role::Controller,
-        Role::ChiefAccountant,
-    ];
-
     /// A seat on the board (HĐQT).
     pub fn is_board_seat(self) -> bool {
         matches!(self, Role::BoardChair | Role::BoardMember)
-    }
-
-    /// The contract name, for example `"board_chair"`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::BoardChair => "board_chair",
-            Role::BoardMember => "board_member",
-            Role::Director => "director",
-            Role::DeputyDirector => "deputy_director",
-            Role::SupervisoryHead => "supervisory_head",
-            Role::SupervisoryMember => "supervisory_member",
-            Role::Controller => "controller",
-            Role::ChiefAccountant => "chief_accountant",
-        }
     }
 }
 

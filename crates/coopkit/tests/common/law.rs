@@ -126,6 +126,11 @@ pub fn assert_well_formed(r: &CheckReport) {
     }
     for f in &r.findings {
         assert!(!f.citation.trim().is_empty(), "{f:?}");
+        assert_eq!(
+            f.required.is_some(),
+            f.comparison.is_some(),
+            "comparison exactly with required: {f:?}"
+        );
         assert!(
             !f.message.en.trim().is_empty() && !f.message.vi.trim().is_empty(),
             "{f:?}"

@@ -2,7 +2,7 @@
 //! members' capital adding up to the charter capital.
 
 use super::{text, Ctx, Outcome};
-use crate::law::Value;
+use crate::law::{Comparison, Value};
 use crate::model::{Kind, Member, MemberKind};
 use crate::num::Ratio;
 
@@ -47,7 +47,10 @@ pub(super) fn member_cap(cx: &Ctx) -> Outcome {
     }
     let (cap, citation) = cx.threshold(MEMBER_CAP, &format!("capital.member_cap.{}", cx.kind_key()))?;
     let members = cx.members(MEMBER_CAP, citation)?;
-    let draft = || cx.draft(MEMBER_CAP, citation).required(Value::Percent(cap));
+    let draft = || {
+        cx.draft(MEMBER_CAP, citation)
+            .required(Comparison::AtMost, Value::Percent(cap))
+    };
     let (law_en, law_vi) = (cx.law.title(), text::law_vi(cx.law));
     let (kind_en, kind_vi) = (text::kind_en(cx.kind()), text::kind_vi(cx.kind()));
     let pc = text::whole_percent(cap);
@@ -128,7 +131,9 @@ pub(super) fn foreign_cap(cx: &Ctx) -> Outcome {
     }
     let (cap, citation) = cx.threshold(FOREIGN_CAP, "capital.foreign_cap")?;
     let members = cx.members(FOREIGN_CAP, citation)?;
-    let draft = cx.draft(FOREIGN_CAP, citation).required(Value::Percent(cap));
+    let draft = cx
+        .draft(FOREIGN_CAP, citation)
+        .required(Comparison::AtMost, Value::Percent(cap));
     let (law_en, law_vi) = (cx.law.title(), text::law_vi(cx.law));
     let pc = text::whole_percent(cap);
     let foreign: Vec<_> = members.iter().filter(|(_, m)| m.is_foreign_linked()).collect();
@@ -235,7 +240,7 @@ pub(super) fn sum_matches_charter(cx: &Ctx) -> Outcome {
     };
     let draft = draft
         .measured(u64::try_from(sum).ok().map(Value::Vnd))
-        .required(Value::Vnd(charter));
+        .required(Comparison::Equal, Value::Vnd(charter));
     let n = text::count(members.len() as u64);
     let charter_w = u128::from(charter);
     let (total, ch) = (text::vnd(sum), text::vnd(charter));

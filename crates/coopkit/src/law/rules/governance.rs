@@ -3,7 +3,7 @@
 
 use super::{text, Basis, Ctx, Outcome};
 use crate::classify::{size_class, SizeClass};
-use crate::law::{Finding, Law, Value};
+use crate::law::{Comparison, Finding, Law, Value};
 use crate::model::{Governance, Kind, Role};
 
 /// Simplified structure only where allowed (2023 Art. 56).
@@ -45,10 +45,13 @@ pub(super) fn structure_allowed(cx: &Ctx) -> Outcome {
         (Some(Governance::Simplified), Kind::Union) => {
             let (limit, citation) =
                 cx.threshold(STRUCTURE_ALLOWED, "governance.full_structure_min_members.union")?;
-            let draft = cx.draft(STRUCTURE_ALLOWED, citation).required(Value::Range {
-                min: 0,
-                max: limit.saturating_sub(1),
-            });
+            let draft = cx.draft(STRUCTURE_ALLOWED, citation).required(
+                Comparison::Within,
+                Value::Range {
+                    min: 0,
+                    max: limit.saturating_sub(1),
+                },
+            );
             let limit_text = text::count(limit);
             let (limit_en, limit_vi) = (&limit_text.en, &limit_text.vi);
             match cx.count(Basis::All) {
@@ -84,7 +87,10 @@ pub(super) fn structure_allowed(cx: &Ctx) -> Outcome {
         }
         (Some(Governance::Simplified), _) => {
             let size = size_class(cx.params, cx.coop, cx.as_of);
-            let draft = draft.required(Value::List(vec![SizeClass::Micro.as_str().into()]));
+            let draft = draft.required(
+                Comparison::OneOf,
+                Value::List(vec![SizeClass::Micro.as_str().into()]),
+            );
             match size.class {
                 Some(class) => draft.measured(Value::Text(class.as_str().into())).verdict(
                     class == SizeClass::Micro,
@@ -245,7 +251,7 @@ pub(super) fn required_posts(cx: &Ctx) -> Outcome {
     let draft = cx
         .draft(REQUIRED_POSTS, citation.as_str())
         .measured(Value::List(codes(&present)))
-        .required(Value::List(codes(&required)));
+        .required(Comparison::AllOf, Value::List(codes(&required)));
     let finding = if missing.is_empty() {
         let (has_en, has_vi) = names(&present);
         draft.pass(
@@ -271,7 +277,9 @@ pub(super) fn board_size(cx: &Ctx) -> Outcome {
     let (min, citation) = cx.threshold(BOARD_SIZE, "governance.board_size.min")?;
     let (max, _) = cx.threshold(BOARD_SIZE, "governance.board_size.max")?;
     let (law_en, law_vi) = (cx.law.title(), text::law_vi(cx.law));
-    let draft = cx.draft(BOARD_SIZE, citation).required(Value::Range { min, max });
+    let draft = cx
+        .draft(BOARD_SIZE, citation)
+        .required(Comparison::Within, Value::Range { min, max });
     let (min_text, max_text) = (text::count(min), text::count(max));
     let (min_en, min_vi, max_en, max_vi) = (&min_text.en, &min_text.vi, &max_text.en, &max_text.vi);
     let finding = match cx.coop.governance {

@@ -1,7 +1,7 @@
 //! The general meeting: when it may be held by delegates.
 
 use super::{text, Basis, Ctx, Outcome};
-use crate::law::{Law, Value};
+use crate::law::{Comparison, Law, Value};
 use crate::model::{GeneralMeeting, Kind};
 
 /// Delegate meeting only from the threshold.
@@ -14,7 +14,9 @@ pub(super) fn delegates_allowed(cx: &Ctx) -> Outcome {
         return cx.not_for_kind(DELEGATES_ALLOWED);
     }
     let (min, citation) = cx.threshold(DELEGATES_ALLOWED, "meeting.delegates_from")?;
-    let draft = cx.draft(DELEGATES_ALLOWED, citation).required(Value::Count(min));
+    let draft = cx
+        .draft(DELEGATES_ALLOWED, citation)
+        .required(Comparison::AtLeast, Value::Count(min));
     let (law_en, law_vi) = (cx.law.title(), text::law_vi(cx.law));
     let min_text = text::count(min);
     let (min_en, min_vi) = (&min_text.en, &min_text.vi);

@@ -1,7 +1,7 @@
 //! Who may be a member, how many, how old, and of which kind.
 
 use super::{text, Basis, Ctx, Outcome};
-use crate::law::{Law, Value};
+use crate::law::{Comparison, Law, Value};
 use crate::model::{Country, Kind, Member, MemberKind, MemberType};
 
 /// Minimum members for the kind.
@@ -33,7 +33,9 @@ pub(super) fn minimum(cx: &Ctx) -> Outcome {
             "hợp tác xã là thành viên chính thức",
         ),
     };
-    let draft = cx.draft(MINIMUM, citation).required(Value::Count(min));
+    let draft = cx
+        .draft(MINIMUM, citation)
+        .required(Comparison::AtLeast, Value::Count(min));
     let (who_en, who_vi) = text::the_kind(cx.kind());
     let (law_en, law_vi) = (cx.law.title(), text::law_vi(cx.law));
     let least = text::count(min);
@@ -261,7 +263,7 @@ pub(super) fn eligible_type(cx: &Ctx) -> Outcome {
             .draft(ELIGIBLE_TYPE, citation.as_str())
             .member(m)
             .measured(Value::Text(text::type_code(m.member_type).into()))
-            .required(Value::List(allowed.clone()));
+            .required(Comparison::OneOf, Value::List(allowed.clone()));
         match eligibility(cx, i, m) {
             Eligibility::Yes => present.push(text::type_code(m.member_type).into()),
             Eligibility::No(en, vi) => out.push(draft.fail(en, vi)),
@@ -276,7 +278,7 @@ pub(super) fn eligible_type(cx: &Ctx) -> Outcome {
         out.push(
             cx.draft(ELIGIBLE_TYPE, citation.as_str())
                 .measured(Value::List(present))
-                .required(Value::List(allowed.clone()))
+                .required(Comparison::OneOf, Value::List(allowed.clone()))
                 .pass(
                     format!(
                         "{who_en}'s {} current members are all of types {} admits ({}).",
@@ -328,7 +330,7 @@ pub(super) fn individual_age(cx: &Ctx) -> Outcome {
         let draft = cx
             .draft(INDIVIDUAL_AGE, citation)
             .member(m)
-            .required(Value::Count(min_age));
+            .required(Comparison::AtLeast, Value::Count(min_age));
         let id = &m.id;
         match (adult, covered) {
             (Some(true), _) => adults += 1,
@@ -468,7 +470,7 @@ pub(super) fn kind_consistent(cx: &Ctx) -> Outcome {
                     [Some(d)] => {
                         let (d_en, d_vi) = text::member_kind(*d);
                         draft
-                            .required(Value::Text(text::member_kind_code(*d).into()))
+                            .required(Comparison::Equal, Value::Text(text::member_kind_code(*d).into()))
                             .fail(
                                 format!(
                                     "Member {id} is declared {k_en}, but its facts ({facts_en}) make it \

@@ -15,8 +15,11 @@ mod text;
 mod union;
 
 use super::params::Parameter;
-use super::{CheckReport, Finding, Law, Message, Parameters, Status, Subject, Value};
+use super::{
+    CheckReport, Comparison, Finding, Law, Message, ParameterUse, Parameters, Status, Subject, Value,
+};
 use crate::model::{Cooperative, Date, Kind, Member, MemberType, Position};
+use std::cell::RefCell;
 
 /// Rule ids of the contract (CONTRACT.md §2), in catalogue order: the order
 /// of findings in every [`CheckReport`].
@@ -59,17 +62,43 @@ const RULES: [fn(&Ctx) -> Outcome; 12] = [
 pub(crate) fn check(params: &Parameters, coop: &Cooperative, law: Law, as_of: Date) -> CheckReport {
     let cx = Ctx::new(params, coop, law, as_of);
     let mut findings = Vec::new();
-    for rule in RULES {
-        match rule(&cx) {
-            Ok(f) => findings.extend(f),
-            Err(f) => findings.push(*f),
+    let established_on_as_of = coop.established.is_none_or(|e| e <= as_of);
+    if let (false, Some(e)) = (established_on_as_of, coop.established) {
+        let (who_en, who_vi) = text::the_kind(coop.kind);
+        let (e, on) = (crate::text::date(e), crate::text::date(as_of));
+        for rule in RULE_IDS {
+            findings.push(cx.draft(rule, cx.cite(None)).not_applicable(
+                format!(
+                    "Not applicable: {who_en} was established on {}, after {}; no rule applies \
+                     before it exists.",
+                    e.en, on.en
+                ),
+                format!(
+                    "Không áp dụng: {who_vi} được thành lập ngày {}, sau ngày {}; chưa quy định nào \
+                     áp dụng trước khi thành lập.",
+                    e.vi, on.vi
+                ),
+            ));
         }
+    }
+    for rule in RULES.iter().filter(|_| established_on_as_of) {
+        cx.read.borrow_mut().clear();
+        let mut found = match rule(&cx) {
+            Ok(f) => f,
+            Err(f) => vec![*f],
+        };
+        let read: Vec<ParameterUse> = cx.read.borrow().iter().map(|p| ParameterUse::from(*p)).collect();
+        for f in &mut found {
+            f.parameters = read.clone();
+        }
+        findings.extend(found);
     }
     CheckReport {
         cooperative: coop.id.clone(),
         law,
         as_of,
         law_in_force: law.in_force_on(as_of),
+        established_on_as_of,
         ok: findings.iter().all(|f| f.status != Status::Fail),
         findings,
     }
@@ -86,6 +115,8 @@ pub(crate) struct Ctx<'a> {
     members: Option<Vec<(usize, &'a Member)>>,
     /// Positions held on `as_of`; `None` when the record has no position list.
     positions: Option<Vec<&'a Position>>,
+    /// The parameters the running rule has read, for its findings.
+    read: RefCell<Vec<&'a Parameter>>,
 }
 
 /// Which members a count is about.
@@ -142,6 +173,7 @@ impl<'a> Ctx<'a> {
             as_of,
             members,
             positions,
+            read: RefCell::new(Vec::new()),
         }
     }
 
@@ -179,7 +211,14 @@ impl<'a> Ctx<'a> {
     /// The parameter `id` of this law; when the table lacks it, the rule
     /// stops with a not-assessable finding that names it.
     fn param(&self, rule: &'static str, id: &str) -> Result<&'a Parameter, Box<Finding>> {
-        self.params.for_law(id, self.law, self.as_of).ok_or_else(|| {
+        let found = self.params.for_law(id, self.law, self.as_of);
+        if let Some(p) = found {
+            let mut read = self.read.borrow_mut();
+            if !read.iter().any(|r| r.id == p.id) {
+                read.push(p);
+            }
+        }
+        found.ok_or_else(|| {
             Box::new(self.draft(rule, self.cite(None)).not_assessable(
                 format!("The parameter table has no value of {id} for {}.", self.law),
                 format!("Bảng tham số không có giá trị {id} cho {}.", self.law),
@@ -311,7 +350,7 @@ pub(crate) struct Draft {
     citation: String,
     subject: Subject,
     measured: Option<Value>,
-    required: Option<Value>,
+    required: Option<(Comparison, Value)>,
 }
 
 impl Draft {
@@ -332,9 +371,9 @@ impl Draft {
         self
     }
 
-    /// What the law requires.
-    fn required(mut self, v: impl Into<Option<Value>>) -> Self {
-        self.required = v.into();
+    /// What the law requires, and how the measured value must stand to it.
+    fn required(mut self, comparison: Comparison, v: Value) -> Self {
+        self.required = Some((comparison, v));
         self
     }
 
@@ -345,8 +384,10 @@ impl Draft {
             status,
             citation: self.citation,
             measured: self.measured,
-            required: self.required,
+            comparison: self.required.as_ref().map(|(c, _)| *c),
+            required: self.required.map(|(_, v)| v),
             subject: self.subject,
+            parameters: Vec::new(),
             message: Message::new(en, vi),
         }
     }

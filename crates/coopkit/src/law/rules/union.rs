@@ -1,7 +1,7 @@
 //! Members of a union of cooperatives (Law 17/2023/QH15, Art. 34).
 
 use super::{text, Ctx, Outcome};
-use crate::law::{Law, Value};
+use crate::law::{Comparison, Law, Value};
 use crate::model::{Country, Kind, MemberKind, MemberType};
 
 /// Union members' types (2023 Art. 34).
@@ -57,7 +57,7 @@ pub(super) fn member_types(cx: &Ctx) -> Outcome {
         let official = Value::List(official_types.clone());
         let associate = Value::List(associate_types.clone());
         let finding = match m.effective_kind() {
-            Some(MemberKind::Official) if !ok_official => draft.required(official).fail(
+            Some(MemberKind::Official) if !ok_official => draft.required(Comparison::OneOf, official).fail(
                 format!(
                     "Official member {id} is {t_en}; Law 17/2023/QH15, Art. 34 requires a union's official \
                         members to be cooperatives."
@@ -68,7 +68,7 @@ pub(super) fn member_types(cx: &Ctx) -> Outcome {
                 ),
             ),
             Some(MemberKind::AssociateCapital | MemberKind::AssociateNoncapital) if !ok_associate => {
-                draft.required(associate).fail(
+                draft.required(Comparison::OneOf, associate).fail(
                     format!(
                         "Associate member {id} is {t_en} of nationality {nat}; Law 17/2023/QH15, Art. 34 \
                             requires a union's associate members to be Vietnamese legal entities."
