@@ -18,15 +18,15 @@ fn show(v: &Value, l: Lang) -> String {
         Value::Vnd(n) => format!("{} {}", l.count(*n), l.pick("VND", "đồng")),
         Value::Share(r) => l.percent(r.to_percent_f64()),
         Value::Percent(p) => format!("{p} %"),
-        Value::Text(t) => match t.as_str() {
-            "micro" => l.size_class(SizeClass::Micro).into(),
-            "small" => l.size_class(SizeClass::Small).into(),
-            "medium" => l.size_class(SizeClass::Medium).into(),
-            "large" => l.size_class(SizeClass::Large).into(),
-            _ => t.clone(),
-        },
+        Value::Text(t) => code(t, l),
+        Value::List(items) => items.iter().map(|t| code(t, l)).collect::<Vec<_>>().join(", "),
         other => other.to_string(),
     }
+}
+
+/// A code in the report's language where it has a name there (size classes).
+fn code(t: &str, l: Lang) -> String {
+    SizeClass::parse(t).map_or_else(|| t.to_owned(), |c| l.size_class(c).into())
 }
 
 /// A required value with its direction: `≤ 30 %`, `≥ 5`, `3–15`, `one of …`.
