@@ -107,64 +107,93 @@ fn column(array: &ArrayRef) -> Result<Column, String> {
 }
 
 impl Column {
-    /// Writes the cell to `out` as CSV (nothing for null), without
-    /// allocating for text.
-    fn write<W: std::io::Write>(
-        &self,
-        i: usize,
-        out: &mut csv::Writer<W>,
-        buf: &mut String,
-    ) -> csv::Result<()> {
-        use std::fmt::Write;
-        buf.clear();
-        let text: &str = match self {
-            Column::Null => "",
-            Column::Text(a) if a.is_null(i) => "",
-            Column::Text(a) => a.value(i),
-            Column::Int(a) if a.is_null(i) => "",
-            Column::Int(a) => {
-                let _ = write!(buf, "{}", a.value(i));
-                buf
-            }
-            Column::UInt(a) if a.is_null(i) => "",
-            Column::UInt(a) => {
-                let _ = write!(buf, "{}", a.value(i));
-                buf
-            }
+    /// Appends the cell to `out` as a CSV field (nothing for null).
+    fn write(&self, i: usize, out: &mut Vec<u8>, ints: &mut itoa::Buffer) {
+        match self {
+            Column::Null => {}
+            Column::Text(a) if a.is_null(i) => {}
+            Column::Text(a) => push_text(out, a.value(i)),
+            Column::Int(a) if a.is_null(i) => {}
+            Column::Int(a) => out.extend_from_slice(ints.format(a.value(i)).as_bytes()),
+            Column::UInt(a) if a.is_null(i) => {}
+            Column::UInt(a) => out.extend_from_slice(ints.format(a.value(i)).as_bytes()),
             // With its decimal point, so the reader sees a non-integer; NaN
             // (pandas' empty cell) is empty.
-            Column::Float(a) if a.is_null(i) || a.value(i).is_nan() => "",
-            Column::Float(a) => {
-                let _ = write!(buf, "{:?}", a.value(i));
-                buf
-            }
-            Column::Bool(a) if a.is_null(i) => "",
-            Column::Bool(a) => {
-                if a.value(i) {
-                    "true"
-                } else {
-                    "false"
-                }
-            }
-            Column::Date(a) if a.is_null(i) => "",
+            Column::Float(a) if a.is_null(i) || a.value(i).is_nan() => {}
+            Column::Float(a) => out.extend_from_slice(format!("{:?}", a.value(i)).as_bytes()),
+            Column::Bool(a) if a.is_null(i) => {}
+            Column::Bool(a) => out.extend_from_slice(if a.value(i) { b"true" } else { b"false" }),
+            Column::Date(a) if a.is_null(i) => {}
             Column::Date(a) => {
                 if let Some(d) = a.value_as_date(i) {
-                    let _ = write!(buf, "{d}");
+                    push_date(out, d);
                 }
-                buf
             }
-        };
-        out.write_field(text)
+        }
+    }
+}
+
+/// Text as a CSV field: as it is, or quoted (with quotes doubled) when it
+/// holds a comma, a quote or a line end.
+fn push_text(out: &mut Vec<u8>, s: &str) {
+    let b = s.as_bytes();
+    if !b.iter().any(|&c| matches!(c, b',' | b'"' | b'\n' | b'\r')) {
+        out.extend_from_slice(b);
+        return;
+    }
+    out.push(b'"');
+    for &c in b {
+        if c == b'"' {
+            out.push(b'"');
+        }
+        out.push(c);
+    }
+    out.push(b'"');
+}
+
+/// A date as `YYYY-MM-DD` (years outside 0–9999 as chrono writes them).
+fn push_date(out: &mut Vec<u8>, d: chrono::NaiveDate) {
+    use chrono::Datelike;
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    if !(0..=9999).contains(&y) {
+        out.extend_from_slice(d.to_string().as_bytes());
+        return;
+    }
+    let y = y as u32;
+    let digit = |n: u32| b'0' + (n % 10) as u8;
+    out.extend_from_slice(&[
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        b'-',
+        digit(m / 10),
+        digit(m),
+        b'-',
+        digit(day / 10),
+        digit(day),
+    ]);
+}
+
+/// One batch's rows as CSV lines.
+fn batch_rows(cols: &[Column], rows: usize, out: &mut Vec<u8>) {
+    let mut ints = itoa::Buffer::new();
+    for i in 0..rows {
+        for (j, col) in cols.iter().enumerate() {
+            if j > 0 {
+                out.push(b',');
+            }
+            col.write(i, out, &mut ints);
+        }
+        out.push(b'\n');
     }
 }
 
 /// The table as CSV text with a header row, or the columns whose type has
-/// no CSV form.
+/// no CSV form. Batches are written on up to two threads and joined in order.
 pub fn to_csv(table: &Table) -> Result<Vec<u8>, Vec<InputError>> {
     let mut errors = Vec::new();
-    let mut out = csv::WriterBuilder::new().from_writer(Vec::new());
-    let mut header_written = false;
-    let mut cell = String::new();
+    let mut converted = Vec::with_capacity(table.batches.len());
     for batch in &table.batches {
         let schema = batch.schema();
         let mut cols = Vec::with_capacity(batch.num_columns());
@@ -179,42 +208,48 @@ pub fn to_csv(table: &Table) -> Result<Vec<u8>, Vec<InputError>> {
                 }
             }
         }
-        if !errors.is_empty() {
-            continue;
-        }
-        if !header_written {
-            let names: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
-            out.write_record(&names)
-                .map_err(|e| vec![write_error(table, e)])?;
-            header_written = true;
-        }
-        for i in 0..batch.num_rows() {
-            for col in &cols {
-                col.write(i, &mut out, &mut cell)
-                    .map_err(|e| vec![write_error(table, e)])?;
-            }
-            out.write_record(None::<&[u8]>)
-                .map_err(|e| vec![write_error(table, e)])?;
-        }
+        converted.push((cols, batch.num_rows()));
     }
     if !errors.is_empty() {
         return Err(errors);
     }
-    if !header_written {
+    let Some(first) = table.batches.first() else {
         // No batch at all: a header from the stream's schema is not kept, so
         // the table reads as having no columns.
         return Ok(Vec::new());
+    };
+    let mut out = Vec::new();
+    let schema = first.schema();
+    for (j, f) in schema.fields().iter().enumerate() {
+        if j > 0 {
+            out.push(b',');
+        }
+        push_text(&mut out, f.name());
     }
-    out.into_inner()
-        .map_err(|e| vec![write_error(table, e.into_error())])
-}
-
-fn write_error(table: &Table, e: impl std::fmt::Display) -> InputError {
-    InputError::new(
-        table.name,
-        InputErrorCode::Syntax,
-        format!("could not write the table: {e}"),
-    )
+    out.push(b'\n');
+    let half = converted.len().div_ceil(2);
+    let (a, b) = converted.split_at(half);
+    let write_all = |part: &[(Vec<Column>, usize)]| {
+        let mut buf = Vec::new();
+        for (cols, rows) in part {
+            batch_rows(cols, *rows, &mut buf);
+        }
+        buf
+    };
+    let (first_half, second_half) = if b.is_empty() {
+        (write_all(a), Vec::new())
+    } else {
+        std::thread::scope(|s| {
+            let h = s.spawn(|| write_all(b));
+            let first = write_all(a);
+            // A panic in the writer is re-raised, and the boundary turns it
+            // into a CoopkitError: no rows are ever lost silently.
+            (first, h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+        })
+    };
+    out.extend_from_slice(&first_half);
+    out.extend_from_slice(&second_half);
+    Ok(out)
 }
 
 /// A path of the core's CSV reader (`members.csv:42.birth_date`, line 1 the
