@@ -301,15 +301,7 @@ proptest! {
         at in any::<prop::sample::Index>(),
         cell in "\\PC{0,12}",
     ) {
-        let r = Registry::from_cooperatives(cs).unwrap();
-        let (c, m, p) = registry_to_csv(&r);
-        let mut files = [c, m, p];
-        let t = &files[file];
-        let commas: Vec<usize> = t.match_indices(',').map(|(i, _)| i).collect();
-        if !commas.is_empty() {
-            let i = commas[at.index(commas.len())];
-            files[file] = format!("{},{}{}", &t[..i], cell, &t[i + 1..]);
-        }
+        let files = common::damaged_csv(cs, file, at, &cell);
         let [c, m, p] = &files;
         let read = |o: &CsvOptions| registry_from_csv_with(c.as_bytes(), Some(m.as_bytes()), Some(p.as_bytes()), o);
         match (read(&record()), read(&columnar(2, 64))) {

@@ -10,7 +10,8 @@
 pub mod law;
 pub mod strategies;
 
-use coopkit::{Date, Error, InputErrorCode};
+use coopkit::io::registry_to_csv;
+use coopkit::{Cooperative, Date, Error, InputErrorCode, Registry};
 
 /// A date from its ISO form.
 pub fn d(s: &str) -> Date {
@@ -47,4 +48,25 @@ pub fn located(err: &Error) -> Vec<(&str, InputErrorCode)> {
         .iter()
         .map(|e| (e.path.as_str(), e.code))
         .collect()
+}
+
+/// The CSV folder (cooperatives, members, positions) of `cs`, with the cell
+/// after one comma of file `file` (0, 1 or 2), picked by `at`, replaced by
+/// `cell`: a damaged file for the readers' robustness properties.
+pub fn damaged_csv(
+    cs: Vec<Cooperative>,
+    file: usize,
+    at: proptest::sample::Index,
+    cell: &str,
+) -> [String; 3] {
+    let r = Registry::from_cooperatives(cs).expect("strategies give unique ids");
+    let (c, m, p) = registry_to_csv(&r);
+    let mut files = [c, m, p];
+    let t = &files[file];
+    let commas: Vec<usize> = t.match_indices(',').map(|(i, _)| i).collect();
+    if !commas.is_empty() {
+        let i = commas[at.index(commas.len())];
+        files[file] = format!("{},{}{}", &t[..i], cell, &t[i + 1..]);
+    }
+    files
 }
