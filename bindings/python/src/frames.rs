@@ -136,11 +136,21 @@ impl Column {
     }
 }
 
+/// The bytes that make a CSV field need quotes.
+const SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b',' as usize] = true;
+    t[b'"' as usize] = true;
+    t[b'\n' as usize] = true;
+    t[b'\r' as usize] = true;
+    t
+};
+
 /// Text as a CSV field: as it is, or quoted (with quotes doubled) when it
 /// holds a comma, a quote or a line end.
 fn push_text(out: &mut Vec<u8>, s: &str) {
     let b = s.as_bytes();
-    if !b.iter().any(|&c| matches!(c, b',' | b'"' | b'\n' | b'\r')) {
+    if !b.iter().any(|&c| SPECIAL[usize::from(c)]) {
         out.extend_from_slice(b);
         return;
     }
@@ -258,8 +268,16 @@ pub fn to_csv(table: &Table) -> Result<Vec<Vec<u8>>, Vec<InputError>> {
     let half = converted.len().div_ceil(2);
     let (a, b) = converted.split_at(half);
     let write_all = |part: &[(Vec<Column>, usize)], buf: &mut Vec<u8>| {
-        for (cols, rows) in part {
+        let total: usize = part.iter().map(|(_, rows)| rows).sum();
+        let start = buf.len();
+        for (k, (cols, rows)) in part.iter().enumerate() {
             batch_rows(cols, *rows, buf);
+            if k == 0 && *rows > 0 {
+                // Room for the rest at the first batch's bytes per row (and
+                // a little more), so the buffer rarely grows again.
+                let per_row = (buf.len() - start).div_ceil(*rows);
+                buf.reserve(per_row.saturating_mul(total - rows).saturating_mul(21) / 20);
+            }
         }
     };
     // The first half straight after the header, the second on another
