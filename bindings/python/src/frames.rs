@@ -124,20 +124,33 @@ impl Column {
             Column::Bool(a) if a.is_null(i) => {}
             Column::Bool(a) => out.extend_from_slice(if a.value(i) { b"true" } else { b"false" }),
             Column::Date(a) if a.is_null(i) => {}
-            Column::Date(a) => {
-                if let Some(d) = a.value_as_date(i) {
-                    push_date(out, d);
+            Column::Date(a) => match civil(a.value(i)) {
+                Some((y, m, d)) => push_ymd(out, y, m, d),
+                None => {
+                    if let Some(d) = a.value_as_date(i) {
+                        push_date(out, d);
+                    }
                 }
-            }
+            },
         }
     }
 }
+
+/// The bytes that make a CSV field need quotes.
+const SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b',' as usize] = true;
+    t[b'"' as usize] = true;
+    t[b'\n' as usize] = true;
+    t[b'\r' as usize] = true;
+    t
+};
 
 /// Text as a CSV field: as it is, or quoted (with quotes doubled) when it
 /// holds a comma, a quote or a line end.
 fn push_text(out: &mut Vec<u8>, s: &str) {
     let b = s.as_bytes();
-    if !b.iter().any(|&c| matches!(c, b',' | b'"' | b'\n' | b'\r')) {
+    if !b.iter().any(|&c| SPECIAL[usize::from(c)]) {
         out.extend_from_slice(b);
         return;
     }
@@ -151,6 +164,26 @@ fn push_text(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
+/// Days since 1970-01-01 as (year, month, day) of the proleptic Gregorian
+/// calendar, for years 0–9999 only (`None` otherwise): H. Hinnant's
+/// `civil_from_days`, integer arithmetic without chrono's checks.
+fn civil(days: i32) -> Option<(u32, u32, u32)> {
+    // 0000-01-01 and 9999-12-31 as days since 1970-01-01.
+    if !(-719_528..=2_932_896).contains(&days) {
+        return None;
+    }
+    let z = i64::from(days) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    Some((u32::try_from(y).ok()?, m as u32, d as u32))
+}
+
 /// A date as `YYYY-MM-DD` (years outside 0–9999 as chrono writes them).
 fn push_date(out: &mut Vec<u8>, d: chrono::NaiveDate) {
     use chrono::Datelike;
@@ -159,7 +192,11 @@ fn push_date(out: &mut Vec<u8>, d: chrono::NaiveDate) {
         out.extend_from_slice(d.to_string().as_bytes());
         return;
     }
-    let y = y as u32;
+    push_ymd(out, y as u32, m, day);
+}
+
+/// Year 0–9999, month and day as `YYYY-MM-DD`.
+fn push_ymd(out: &mut Vec<u8>, y: u32, m: u32, day: u32) {
     let digit = |n: u32| b'0' + (n % 10) as u8;
     out.extend_from_slice(&[
         digit(y / 1000),
@@ -189,9 +226,10 @@ fn batch_rows(cols: &[Column], rows: usize, out: &mut Vec<u8>) {
     }
 }
 
-/// The table as CSV text with a header row, or the columns whose type has
-/// no CSV form. Batches are written on up to two threads and joined in order.
-pub fn to_csv(table: &Table) -> Result<Vec<u8>, Vec<InputError>> {
+/// The table as CSV text with a header row, in pieces to be read one after
+/// the other, or the columns whose type has no CSV form. Batches are
+/// written on up to two threads, each into its own piece.
+pub fn to_csv(table: &Table) -> Result<Vec<Vec<u8>>, Vec<InputError>> {
     let mut errors = Vec::new();
     let mut converted = Vec::with_capacity(table.batches.len());
     for batch in &table.batches {
@@ -216,7 +254,7 @@ pub fn to_csv(table: &Table) -> Result<Vec<u8>, Vec<InputError>> {
     let Some(first) = table.batches.first() else {
         // No batch at all: a header from the stream's schema is not kept, so
         // the table reads as having no columns.
-        return Ok(Vec::new());
+        return Ok(vec![Vec::new()]);
     };
     let mut out = Vec::new();
     let schema = first.schema();
@@ -229,27 +267,37 @@ pub fn to_csv(table: &Table) -> Result<Vec<u8>, Vec<InputError>> {
     out.push(b'\n');
     let half = converted.len().div_ceil(2);
     let (a, b) = converted.split_at(half);
-    let write_all = |part: &[(Vec<Column>, usize)]| {
-        let mut buf = Vec::new();
-        for (cols, rows) in part {
-            batch_rows(cols, *rows, &mut buf);
+    let write_all = |part: &[(Vec<Column>, usize)], buf: &mut Vec<u8>| {
+        let total: usize = part.iter().map(|(_, rows)| rows).sum();
+        let start = buf.len();
+        for (k, (cols, rows)) in part.iter().enumerate() {
+            batch_rows(cols, *rows, buf);
+            if k == 0 && *rows > 0 {
+                // Room for the rest at the first batch's bytes per row (and
+                // a little more), so the buffer rarely grows again.
+                let per_row = (buf.len() - start).div_ceil(*rows);
+                buf.reserve(per_row.saturating_mul(total - rows).saturating_mul(21) / 20);
+            }
         }
-        buf
     };
-    let (first_half, second_half) = if b.is_empty() {
-        (write_all(a), Vec::new())
-    } else {
-        std::thread::scope(|s| {
-            let h = s.spawn(|| write_all(b));
-            let first = write_all(a);
-            // A panic in the writer is re-raised, and the boundary turns it
-            // into a CoopkitError: no rows are ever lost silently.
-            (first, h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-        })
-    };
-    out.extend_from_slice(&first_half);
-    out.extend_from_slice(&second_half);
-    Ok(out)
+    // The first half straight after the header, the second on another
+    // thread into its own piece: no copy of the text.
+    if b.is_empty() {
+        write_all(a, &mut out);
+        return Ok(vec![out]);
+    }
+    let second_half = std::thread::scope(|s| {
+        let h = s.spawn(|| {
+            let mut buf = Vec::new();
+            write_all(b, &mut buf);
+            buf
+        });
+        write_all(a, &mut out);
+        // A panic in the writer is re-raised, and the boundary turns it
+        // into a CoopkitError: no rows are ever lost silently.
+        h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))
+    });
+    Ok(vec![out, second_half])
 }
 
 /// A path of the core's CSV reader (`members.csv:42.birth_date`, line 1 the
@@ -271,4 +319,22 @@ pub fn relocate(e: &InputError) -> InputError {
         return InputError::new(path, e.code, e.message.clone());
     }
     e.clone()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::civil;
+    use chrono::Datelike;
+
+    #[test]
+    fn civil_dates_are_chronos_for_every_day_of_years_0_to_9999() {
+        let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
+        for days in -719_530..=2_932_900 {
+            let d = epoch + chrono::Duration::days(i64::from(days));
+            let want = (0..=9999)
+                .contains(&d.year())
+                .then(|| (d.year() as u32, d.month(), d.day()));
+            assert_eq!(civil(days), want, "{days}");
+        }
+    }
 }

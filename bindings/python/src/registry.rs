@@ -222,8 +222,14 @@ impl Registry {
             if !errors.is_empty() {
                 return Err(errors);
             }
-            let c = c.unwrap_or_default();
-            let loaded = io_bridge::registry_from_csv_lenient(c.as_slice(), m.as_deref(), p.as_deref());
+            // The small tables joined; the members' pieces read in turn.
+            let (c, p) = (c.unwrap_or_default().concat(), p.map(|p| p.concat()));
+            let pieces: Option<Vec<&[u8]>> = m.as_ref().map(|m| m.iter().map(Vec::as_slice).collect());
+            let loaded = io_bridge::registry_from_csv_bytes_lenient(&c, pieces.as_deref(), p.as_deref());
+            drop(pieces);
+            // Hundreds of megabytes of text are given back to the system off
+            // the caller's time.
+            std::thread::spawn(move || drop((c, m, p)));
             Ok(loaded.map_err(|e| e.input_errors().iter().map(frames::relocate).collect::<Vec<_>>()))
         })?;
         let mut loaded = match read {

@@ -8,8 +8,8 @@ mod common;
 
 use coopkit::indicators::{Dimension, Query};
 use coopkit::io::{
-    registry_from_csv_columnar, registry_from_csv_dir_with, registry_from_csv_lenient,
-    registry_from_csv_with, registry_to_csv, CsvOptions,
+    registry_from_csv_bytes_lenient, registry_from_csv_columnar, registry_from_csv_dir_with,
+    registry_from_csv_lenient, registry_from_csv_with, registry_to_csv, CsvOptions,
 };
 use coopkit::{Cooperative, Error, Registry};
 use proptest::prelude::*;
@@ -202,6 +202,48 @@ fn lenient_reading_agrees_with_strict_reading() {
         }
     }
     assert!(rejected_some > 5);
+}
+
+/// CSV text in memory with `members.csv` in pieces (cut anywhere, even
+/// inside a row or a quoted cell, empty pieces too) reads exactly as the
+/// whole text through `registry_from_csv_lenient`, valid or not.
+#[test]
+fn members_in_pieces_read_as_the_whole_text() {
+    let (c, m, p) = read_fixture();
+    let mut inputs: Vec<(String, Option<String>, Option<String>)> = vec![(
+        String::from_utf8(c).unwrap(),
+        Some(String::from_utf8(m).unwrap()),
+        Some(String::from_utf8(p).unwrap()),
+    )];
+    inputs.extend(invalid_inputs());
+    let mut compared = 0;
+    for (c, m, p) in inputs {
+        let (mb, pb) = (m.as_deref().map(str::as_bytes), p.as_deref().map(str::as_bytes));
+        let whole = registry_from_csv_lenient(c.as_bytes(), mb, pb);
+        let Some(m) = mb else { continue };
+        for cut in [
+            0,
+            1,
+            m.len() / 3,
+            m.len() / 2 + 1,
+            m.len().saturating_sub(1),
+            m.len(),
+        ] {
+            let cut2 = (cut + 7).min(m.len());
+            let parts: [&[u8]; 4] = [&m[..cut], &[], &m[cut..cut2], &m[cut2..]];
+            let pieces = registry_from_csv_bytes_lenient(c.as_bytes(), Some(&parts), pb);
+            match (&whole, &pieces) {
+                (Ok(a), Ok(b)) => {
+                    assert_same(&a.registry, &b.registry);
+                    assert_eq!(a.rejected, b.rejected, "{c}");
+                }
+                (Err(a), Err(b)) => assert_eq!(a.input_errors(), b.input_errors(), "{c}"),
+                _ => panic!("one read failed, the other did not: {c}"),
+            }
+            compared += 1;
+        }
+    }
+    assert!(compared > 30);
 }
 
 /// A folder with errors: `registry_from_csv_dir` gives exactly the record

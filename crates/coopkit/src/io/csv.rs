@@ -714,17 +714,68 @@ pub fn registry_from_csv_lenient<R: Read>(
     members: Option<R>,
     positions: Option<R>,
 ) -> Result<Loaded, Error> {
+    let (c, m, p) = slurp_all(cooperatives, members, positions)?;
+    let m = m.as_deref().map(|m| [m]);
+    registry_from_csv_bytes_lenient(&c, m.as_ref().map(|m| m.as_slice()), p.as_deref())
+}
+
+/// [`registry_from_csv_lenient`] on CSV text already in memory, read where
+/// it lies (no copy), `members.csv` given in pieces that follow one another
+/// (a piece may end anywhere, even inside a row): the same result and the
+/// same errors as the text of the pieces joined.
+pub fn registry_from_csv_bytes_lenient(
+    cooperatives: &[u8],
+    members: Option<&[&[u8]]>,
+    positions: Option<&[u8]>,
+) -> Result<Loaded, Error> {
     // Valid input (the usual case) takes the columnar reader; any error sends
     // it to the record reader, which keeps the valid cooperatives.
-    let (c, m, p) = slurp_all(cooperatives, members, positions)?;
-    if let Some(registry) = columnar(&c, m.as_deref(), p.as_deref(), &CsvOptions::default()) {
+    let input = members.map(|parts| columns::Input {
+        reader: Pieces::new(parts),
+        len: Some(parts.iter().map(|p| p.len() as u64).sum()),
+    });
+    if let Ok(registry) = columns::read(cooperatives, input, positions, &CsvOptions::default()) {
         return Ok(Loaded {
             registry,
             rejected: Vec::new(),
         });
     }
-    let (records, orphans) = read(c.as_slice(), m.as_deref(), p.as_deref())?;
+    let members = members.map(|parts| match parts {
+        [one] => std::borrow::Cow::Borrowed(*one),
+        _ => std::borrow::Cow::Owned(parts.concat()),
+    });
+    let (records, orphans) = read(cooperatives, members.as_deref(), positions)?;
     Ok(finish_lenient(records, orphans))
+}
+
+/// Pieces of text read one after the other.
+struct Pieces<'a> {
+    /// The unread rest of the current piece.
+    current: &'a [u8],
+    /// The pieces after it.
+    rest: &'a [&'a [u8]],
+}
+
+impl<'a> Pieces<'a> {
+    fn new(parts: &'a [&'a [u8]]) -> Self {
+        Pieces {
+            current: &[],
+            rest: parts,
+        }
+    }
+}
+
+impl Read for Pieces<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        while self.current.is_empty() {
+            let Some((first, rest)) = self.rest.split_first() else {
+                return Ok(0);
+            };
+            self.current = first;
+            self.rest = rest;
+        }
+        self.current.read(buf)
+    }
 }
 
 fn open(dir: &Path, file: &str, required: bool) -> Result<Option<std::fs::File>, Error> {

@@ -109,8 +109,8 @@ mod write;
 
 pub use self::columns::CsvOptions;
 pub use self::csv::{
-    registry_from_csv, registry_from_csv_columnar, registry_from_csv_dir, registry_from_csv_dir_with,
-    registry_from_csv_lenient, registry_from_csv_with,
+    registry_from_csv, registry_from_csv_bytes_lenient, registry_from_csv_columnar, registry_from_csv_dir,
+    registry_from_csv_dir_with, registry_from_csv_lenient, registry_from_csv_with,
 };
 pub use self::json::{
     cooperative_from_json, cooperative_from_value, registry_from_json, registry_from_json_lenient,
