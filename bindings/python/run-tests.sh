@@ -16,6 +16,9 @@ if [[ "${COOPKIT_SKIP_CLIPPY:-0}" != "1" ]]; then
   (cd "$here" && cargo clippy --quiet --all-targets -- -D warnings)
 fi
 
+echo "== cargo test (the binding's own Rust tests)"
+(cd "$here" && cargo test --quiet)
+
 echo "== building the wheel (pip wheel ./bindings/python, the same build as pip install)"
 wheels="$here/target/wheels"
 rm -rf "$wheels"
