@@ -26,8 +26,8 @@
 //! the same registry (tested on the fixtures and on generated registries).
 
 use super::csv::{
-    cooperative_row, has_list, header, header_of, reader, rows, Gathered, COOPERATIVES, COOPERATIVE_EXTRA,
-    MEMBERS, POSITIONS,
+    cooperative_row, has_list, header, header_of, reader, rows, Gathered, Row, COOPERATIVES,
+    COOPERATIVE_EXTRA, MEMBERS, POSITIONS,
 };
 use super::decode::{self, fields, nfc};
 use super::validate::{validate_parts, Locate, MemberList};
@@ -170,79 +170,73 @@ fn index<'a>(coops: impl ExactSizeIterator<Item = &'a Cooperative>) -> Result<Ha
     Ok(by_id)
 }
 
-/// The rows of `cooperatives.csv`, none with an error.
-fn cooperative_rows<R: Read>(input: R) -> Result<Vec<Gathered>, GiveUp> {
+/// Reads a small CSV file whose every row must be clean: the header is
+/// checked, then `each` decodes each row and says whether it had no error.
+/// Any header, syntax or row error gives up (the record reader then reports
+/// them all).
+fn clean_rows<R: Read>(
+    input: R,
+    file: &'static str,
+    allowed: &[&[&str]],
+    required: &[&str],
+    mut each: impl FnMut(&Row<'_>) -> bool,
+) -> Result<(), GiveUp> {
     let mut errors = Vec::new();
     let mut rdr = reader(input);
-    let h = header(
-        &mut rdr,
-        COOPERATIVES,
-        &[fields::COOPERATIVE_SCALARS, COOPERATIVE_EXTRA],
-        &["id", "name", "kind", "sector"],
-        &mut errors,
-    )
-    .map_err(|_| GiveUp)?;
+    let h = header(&mut rdr, file, allowed, required, &mut errors).map_err(|_| GiveUp)?;
     if !errors.is_empty() {
         return Err(GiveUp);
     }
-    let mut out = Vec::new();
     let mut ok = true;
-    rows(
-        &mut rdr,
-        &h,
-        |row| {
-            let g = cooperative_row(row);
-            ok &= g.errors.is_empty();
-            out.push(g);
-        },
-        &mut errors,
-    )
-    .map_err(|_| GiveUp)?;
+    rows(&mut rdr, &h, |row| ok &= each(row), &mut errors).map_err(|_| GiveUp)?;
     if ok && errors.is_empty() {
-        Ok(out)
+        Ok(())
     } else {
         Err(GiveUp)
     }
 }
 
+/// The rows of `cooperatives.csv`, none with an error.
+fn cooperative_rows<R: Read>(input: R) -> Result<Vec<Gathered>, GiveUp> {
+    let mut out = Vec::new();
+    clean_rows(
+        input,
+        COOPERATIVES,
+        &[fields::COOPERATIVE_SCALARS, COOPERATIVE_EXTRA],
+        &["id", "name", "kind", "sector"],
+        |row| {
+            let g = cooperative_row(row);
+            let clean = g.errors.is_empty();
+            out.push(g);
+            clean
+        },
+    )?;
+    Ok(out)
+}
+
 /// The posts of each cooperative, from `positions.csv`.
 fn position_rows<R: Read>(input: R, by_id: &HashMap<&str, u32>) -> Result<Vec<Vec<Position>>, GiveUp> {
-    let mut errors = Vec::new();
-    let mut rdr = reader(input);
-    let h = header(
-        &mut rdr,
+    let mut out: Vec<Vec<Position>> = vec![Vec::new(); by_id.len()];
+    clean_rows(
+        input,
         POSITIONS,
         &[&["cooperative_id"], fields::POSITION],
         &["cooperative_id", "role"],
-        &mut errors,
-    )
-    .map_err(|_| GiveUp)?;
-    if !errors.is_empty() {
-        return Err(GiveUp);
-    }
-    let mut out: Vec<Vec<Position>> = vec![Vec::new(); by_id.len()];
-    let mut ok = true;
-    rows(
-        &mut rdr,
-        &h,
         |row| {
             let mut errors = Vec::new();
             row.check_utf8(&mut errors);
             let cid = decode::Fields::new(row, &mut errors, false).req_string("cooperative_id");
             let item = decode::position(row, &mut errors);
             match (cid.and_then(|c| by_id.get(c.as_str())), item) {
-                (Some(&k), Some(p)) if errors.is_empty() => out[k as usize].push(p),
-                _ => ok = false,
+                (Some(&k), Some(p)) if errors.is_empty() => {
+                    out[k as usize].push(p);
+                    true
+                }
+                _ => false,
             }
         },
-        &mut errors,
-    )
-    .map_err(|_| GiveUp)?;
-    if ok && errors.is_empty() {
-        Ok(out)
-    } else {
-        Err(GiveUp)
-    }
+    )?;
+    Ok(out)
 }
 
 /// Consecutive member rows with the same `cooperative_id`.
