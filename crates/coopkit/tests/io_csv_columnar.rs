@@ -8,8 +8,9 @@ mod common;
 
 use coopkit::indicators::{Dimension, Query};
 use coopkit::io::{
-    registry_from_csv_bytes_lenient, registry_from_csv_columnar, registry_from_csv_dir_with,
-    registry_from_csv_lenient, registry_from_csv_with, registry_to_csv, CsvOptions,
+    registry_from_csv_bytes_lenient, registry_from_csv_columnar, registry_from_csv_dir_lenient,
+    registry_from_csv_dir_with, registry_from_csv_lenient, registry_from_csv_with, registry_to_csv,
+    CsvOptions,
 };
 use coopkit::{Cooperative, Error, Registry};
 use proptest::prelude::*;
@@ -271,6 +272,21 @@ fn an_invalid_folder_gives_the_record_readers_errors() {
         ));
         for opts in [columnar(1, 64), columnar(2, 64), record()] {
             assert_eq!(errors(registry_from_csv_dir_with(&dir, &opts)), want, "{c}");
+        }
+        // The folder read leniently: what the in-memory lenient reader gives.
+        let in_memory = registry_from_csv_lenient(
+            c.as_bytes(),
+            m.as_deref().map(str::as_bytes),
+            p.as_deref().map(str::as_bytes),
+        );
+        match (registry_from_csv_dir_lenient(&dir), in_memory) {
+            (Ok(a), Ok(b)) => {
+                assert_eq!(a.rejected, b.rejected, "{c}");
+                assert_eq!(all(&a.registry), all(&b.registry), "{c}");
+                assert!(!a.rejected.is_empty(), "{c}");
+            }
+            (Err(a), Err(b)) => assert_eq!(errors(Err(a)), errors(Err(b)), "{c}"),
+            (a, b) => panic!("{c}: {:?} vs {:?}", a.is_ok(), b.is_ok()),
         }
         checked += 1;
     }

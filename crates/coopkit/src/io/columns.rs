@@ -32,9 +32,10 @@ use super::csv::{
 use super::decode::{self, fields, nfc};
 use super::validate::{validate_parts, Locate, MemberList};
 use crate::codes as names;
-use crate::model::{Cooperative, Country, Ethnicity, Member, MemberType, Position, Sex};
+use crate::model::{Cooperative, Country, Date, Ethnicity, Member, MemberType, Position, Sex};
 use crate::registry::{code, facts, MemberColumns, Registry, RegistryBuilder, NO_DATE};
 use csv_core::ReadRecordResult;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::Read;
 
@@ -100,36 +101,38 @@ pub(crate) fn read<C: Read + Send, M: Read, P: Read + Send>(
     positions: Option<P>,
     options: &CsvOptions,
 ) -> Result<Registry, GiveUp> {
-    let heads = || -> Result<Heads, GiveUp> {
-        let coops = cooperative_rows(cooperatives)?;
-        let by_id = index(coops.iter().map(|g| &g.coop))?;
-        let positions = match positions {
-            Some(p) => position_rows(p, &by_id)?,
-            None => vec![Vec::new(); coops.len()],
-        };
-        drop(by_id);
-        // Only the records and two flags are kept (the registry takes the
-        // records as they are).
-        let (coops, listed) = coops
-            .into_iter()
-            .map(|g| (g.coop, (g.members_listed, g.positions_listed)))
-            .unzip();
-        Ok(Heads {
-            coops,
-            listed,
-            positions,
-        })
-    };
     let lists = || match members {
         Some(m) => member_rows(m, options),
         None => Ok(Staged::default()),
     };
-    let (heads, staged) = both(options.threads > 1, heads, lists);
+    let (heads, staged) = both(options.threads > 1, || heads(cooperatives, positions), lists);
     assemble(heads?, staged?, options)
 }
 
+/// Reads `cooperatives.csv` and `positions.csv`, or gives up.
+pub(super) fn heads<C: Read, P: Read>(cooperatives: C, positions: Option<P>) -> Result<Heads, GiveUp> {
+    let coops = cooperative_rows(cooperatives)?;
+    let by_id = index(coops.iter().map(|g| &g.coop))?;
+    let positions = match positions {
+        Some(p) => position_rows(p, &by_id)?,
+        None => vec![Vec::new(); coops.len()],
+    };
+    drop(by_id);
+    // Only the records and two flags are kept (the registry takes the
+    // records as they are).
+    let (coops, listed) = coops
+        .into_iter()
+        .map(|g| (g.coop, (g.members_listed, g.positions_listed)))
+        .unzip();
+    Ok(Heads {
+        coops,
+        listed,
+        positions,
+    })
+}
+
 /// What `cooperatives.csv` and `positions.csv` give.
-struct Heads {
+pub(super) struct Heads {
     /// Each cooperative, without lists.
     coops: Vec<Cooperative>,
     /// Its `members_listed` and `positions_listed` cells.
@@ -140,7 +143,7 @@ struct Heads {
 
 /// Runs `a` and `b`, on two threads when `threads` (and not on wasm32).
 #[cfg(not(target_arch = "wasm32"))]
-fn both<A: Send, B>(threads: bool, a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B) -> (A, B) {
+pub(super) fn both<A: Send, B>(threads: bool, a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B) -> (A, B) {
     if !threads {
         return (a(), b());
     }
@@ -155,7 +158,7 @@ fn both<A: Send, B>(threads: bool, a: impl FnOnce() -> A + Send, b: impl FnOnce(
 }
 
 #[cfg(target_arch = "wasm32")]
-fn both<A: Send, B>(_: bool, a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B) -> (A, B) {
+pub(super) fn both<A: Send, B>(_: bool, a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B) -> (A, B) {
     (a(), b())
 }
 
@@ -248,8 +251,8 @@ struct Run {
 
 /// Member rows decoded into columns, with the cooperative of each row.
 #[derive(Default)]
-struct Staged {
-    cols: MemberColumns,
+pub(super) struct Staged {
+    pub(super) cols: MemberColumns,
     /// Consecutive rows naming the same cooperative.
     runs: Vec<Run>,
     /// Bytes of input these rows came from.
@@ -257,7 +260,7 @@ struct Staged {
 }
 
 impl Staged {
-    fn append(&mut self, other: Staged) -> Result<(), GiveUp> {
+    pub(super) fn append(&mut self, other: Staged) -> Result<(), GiveUp> {
         self.cols.append(&other.cols).map_err(|_| GiveUp)?;
         self.runs.extend(other.runs);
         self.bytes += other.bytes;
@@ -278,7 +281,7 @@ impl Staged {
 }
 
 /// Column indices of `members.csv`, resolved once from its header.
-struct MemberCells {
+pub(super) struct MemberCells {
     width: usize,
     cooperative_id: usize,
     id: usize,
@@ -298,8 +301,8 @@ struct MemberCells {
 }
 
 /// What decoding a block needs.
-struct Context {
-    cells: MemberCells,
+pub(super) struct Context {
+    pub(super) cells: MemberCells,
 }
 
 /// `members.csv` cut into blocks of whole rows, after its header.
@@ -424,7 +427,7 @@ fn split_point(buf: &[u8]) -> Option<usize> {
     }
 }
 
-fn member_cells(raw: &csv::ByteRecord) -> Result<MemberCells, GiveUp> {
+pub(super) fn member_cells(raw: &csv::ByteRecord) -> Result<MemberCells, GiveUp> {
     let mut errors = Vec::new();
     let h = header_of(
         raw,
@@ -566,19 +569,11 @@ fn parallel<R: Read>(
 
 /// Decodes a block of whole rows of `members.csv`.
 fn decode_block(block: &[u8], cx: &Context) -> Result<Staged, GiveUp> {
-    let sink = || Sink {
-        st: Staged {
-            bytes: block.len(),
-            ..Staged::default()
-        },
-        cx,
-        last_cid: None,
-    };
-    let mut plain = sink();
+    let mut plain = Sink::new(cx, block.len());
     if rows_plain(block, cx.cells.width, &mut plain)? {
         return Ok(plain.st);
     }
-    let mut quoted = sink();
+    let mut quoted = Sink::new(cx, block.len());
     rows_quoted(block, cx.cells.width, &mut quoted)?;
     Ok(quoted.st)
 }
@@ -696,17 +691,29 @@ fn rows_quoted(block: &[u8], width: usize, sink: &mut Sink<'_>) -> Result<(), Gi
 }
 
 /// Where decoded rows go.
-struct Sink<'a> {
-    st: Staged,
+pub(super) struct Sink<'a> {
+    pub(super) st: Staged,
     cx: &'a Context,
     /// `cooperative_id` of the last row, as read.
     last_cid: Option<String>,
 }
 
-impl Sink<'_> {
-    fn row(&mut self, row: &Cells<'_>) -> Result<(), GiveUp> {
+impl<'a> Sink<'a> {
+    /// An empty sink for rows decoded with `cx`.
+    pub(super) fn new(cx: &'a Context, bytes: usize) -> Self {
+        Sink {
+            st: Staged {
+                bytes,
+                ..Staged::default()
+            },
+            cx,
+            last_cid: None,
+        }
+    }
+
+    pub(super) fn row(&mut self, row: &impl RowCells) -> Result<(), GiveUp> {
         let c = &self.cx.cells;
-        let cid = row.get(c.cooperative_id)?;
+        let cid = row.text(c.cooperative_id)?;
         match (&mut self.last_cid, self.st.runs.last_mut()) {
             (Some(last), Some(run)) if last.as_str() == cid => run.rows += 1,
             (last, _) => {
@@ -714,21 +721,54 @@ impl Sink<'_> {
                     return Err(GiveUp);
                 }
                 self.st.runs.push(Run {
-                    cooperative_id: nfc(cid).into_owned(),
+                    cooperative_id: nfc(&cid).into_owned(),
                     rows: 1,
                 });
                 let l = last.get_or_insert_with(String::new);
                 l.clear();
-                l.push_str(cid);
+                l.push_str(&cid);
             }
         }
-        let id = row.get(c.id)?;
+        let id = row.text(c.id)?;
         if id.is_empty() {
             return Err(GiveUp);
         }
         let m = member(row, c)?;
-        self.st.cols.push_with_id(&nfc(id), &m).map_err(|_| GiveUp)?;
+        self.st.cols.push_with_id(&nfc(&id), &m).map_err(|_| GiveUp)?;
         Ok(())
+    }
+}
+
+/// The cells of one row, as the record reader would see them: each cell's
+/// text, or a typed value where that is the same as decoding its text.
+pub(super) trait RowCells {
+    /// Cell `i` as text (empty when the cell is empty).
+    fn text(&self, i: usize) -> Result<Cow<'_, str>, GiveUp>;
+
+    /// A cell that may be absent (no column, or empty), decoded by `f`,
+    /// which gives `None` when the cell is bad (and this gives up).
+    fn opt<T>(&self, i: Option<usize>, f: impl FnOnce(&str) -> Option<T>) -> Result<Option<T>, GiveUp> {
+        let Some(i) = i else { return Ok(None) };
+        let s = self.text(i)?;
+        if s.is_empty() {
+            return Ok(None);
+        }
+        f(&s).map(Some).ok_or(GiveUp)
+    }
+
+    /// A date cell.
+    fn date(&self, i: Option<usize>) -> Result<Option<Date>, GiveUp> {
+        self.opt(i, |s| decode::parse_date(s).ok())
+    }
+
+    /// An amount of money.
+    fn money(&self, i: Option<usize>) -> Result<Option<u64>, GiveUp> {
+        self.opt(i, |s| decode::text_u64(s).ok())
+    }
+
+    /// A boolean cell.
+    fn flag(&self, i: Option<usize>) -> Result<Option<bool>, GiveUp> {
+        self.opt(i, decode::text_bool)
     }
 }
 
@@ -740,54 +780,37 @@ struct Cells<'a> {
     sep: usize,
 }
 
-impl Cells<'_> {
+impl RowCells for Cells<'_> {
     /// Cell `i` (gives up if it is not UTF-8 on its own).
-    fn get(&self, i: usize) -> Result<&str, GiveUp> {
+    fn text(&self, i: usize) -> Result<Cow<'_, str>, GiveUp> {
         let from = if i == 0 { 0 } else { self.ends[i - 1] + self.sep };
-        self.out.get(from..self.ends[i]).ok_or(GiveUp)
-    }
-
-    /// A cell that may be absent (no column, or empty).
-    fn opt(&self, i: Option<usize>) -> Result<Option<&str>, GiveUp> {
-        match i {
-            Some(i) => self.get(i).map(|c| (!c.is_empty()).then_some(c)),
-            None => Ok(None),
-        }
+        self.out.get(from..self.ends[i]).map(Cow::Borrowed).ok_or(GiveUp)
     }
 }
 
 /// A member from its cells, decoded as [`decode::member`] does (the id is
 /// left empty: it goes to the arena); any bad cell gives up.
-fn member(row: &Cells<'_>, c: &MemberCells) -> Result<Member, GiveUp> {
-    /// A cell decoded by `f`, which gives `None` when the cell is bad.
-    fn cell<T>(
-        row: &Cells<'_>,
-        i: Option<usize>,
-        f: impl Fn(&str) -> Option<T>,
-    ) -> Result<Option<T>, GiveUp> {
-        row.opt(i)?.map(|s| f(s).ok_or(GiveUp)).transpose()
-    }
-    let date = |i| cell(row, i, |s| decode::parse_date(s).ok());
-    let flag = |i| cell(row, i, decode::text_bool);
-    let member_type: MemberType = cell(row, Some(c.member_type), |s| {
-        decode::lookup(names::MEMBER_TYPE, s)
-    })?
-    .ok_or(GiveUp)?;
+fn member(row: &impl RowCells, c: &MemberCells) -> Result<Member, GiveUp> {
+    let member_type: MemberType = row
+        .opt(Some(c.member_type), |s| decode::lookup(names::MEMBER_TYPE, s))?
+        .ok_or(GiveUp)?;
     Ok(Member {
         id: String::new(),
         member_type,
-        sex: cell(row, c.sex, |s| decode::lookup(names::SEX, s))?,
-        birth_date: date(c.birth_date)?,
-        ethnicity: cell(row, c.ethnicity, Ethnicity::parse)?,
-        nationality: cell(row, c.nationality, decode::country_code)?.unwrap_or(Country::VN),
-        investment_certificate: flag(c.investment_certificate)?,
-        contributes_capital: flag(c.contributes_capital)?,
-        uses_services: flag(c.uses_services)?,
-        contributes_labour: flag(c.contributes_labour)?,
-        kind: cell(row, c.kind, |s| decode::lookup(names::MEMBER_KIND, s))?,
-        capital_vnd: cell(row, c.capital_vnd, |s| decode::text_u64(s).ok())?,
-        joined: date(c.joined)?,
-        left: date(c.left)?,
+        sex: row.opt(c.sex, |s| decode::lookup(names::SEX, s))?,
+        birth_date: row.date(c.birth_date)?,
+        ethnicity: row.opt(c.ethnicity, Ethnicity::parse)?,
+        nationality: row
+            .opt(c.nationality, decode::country_code)?
+            .unwrap_or(Country::VN),
+        investment_certificate: row.flag(c.investment_certificate)?,
+        contributes_capital: row.flag(c.contributes_capital)?,
+        uses_services: row.flag(c.uses_services)?,
+        contributes_labour: row.flag(c.contributes_labour)?,
+        kind: row.opt(c.kind, |s| decode::lookup(names::MEMBER_KIND, s))?,
+        capital_vnd: row.money(c.capital_vnd)?,
+        joined: row.date(c.joined)?,
+        left: row.date(c.left)?,
     })
 }
 
@@ -856,7 +879,7 @@ struct Parts {
 
 /// Puts member rows in cooperative order, checks every cooperative, and
 /// builds the registry.
-fn assemble(heads: Heads, staged: Staged, options: &CsvOptions) -> Result<Registry, GiveUp> {
+pub(super) fn assemble(heads: Heads, staged: Staged, options: &CsvOptions) -> Result<Registry, GiveUp> {
     let Heads {
         coops,
         listed,

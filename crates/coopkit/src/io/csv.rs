@@ -807,20 +807,38 @@ pub fn registry_from_csv_dir_with(dir: &Path, options: &CsvOptions) -> Result<Re
             return Ok(r);
         }
     }
+    let (records, orphans) = record_dir(dir)?;
+    finish_strict(records, orphans)
+}
+
+/// [`registry_from_csv_dir`], keeping the valid cooperatives and returning
+/// the rejected records with their errors (as [`registry_from_csv_lenient`]
+/// does).
+pub fn registry_from_csv_dir_lenient(dir: &Path) -> Result<Loaded, Error> {
+    if let Some(registry) = columnar_dir(dir, &CsvOptions::default()) {
+        return Ok(Loaded {
+            registry,
+            rejected: Vec::new(),
+        });
+    }
+    let (records, orphans) = record_dir(dir)?;
+    Ok(finish_lenient(records, orphans))
+}
+
+/// The folder read record by record (not through `registry_from_csv`,
+/// which would try the columnar reader again).
+fn record_dir(dir: &Path) -> Result<(Vec<Decoded>, Vec<Rejected>), Error> {
     let coops = open(dir, COOPERATIVES, true)?.ok_or_else(|| Error::Io {
         path: dir.join(COOPERATIVES).display().to_string(),
         message: "not found".to_string(),
     })?;
     let members = open(dir, MEMBERS, false)?;
     let positions = open(dir, POSITIONS, false)?;
-    // Record by record (not `registry_from_csv`, which would try the
-    // columnar reader again).
-    let (records, orphans) = read(
+    read(
         std::io::BufReader::new(coops),
         members.map(std::io::BufReader::new),
         positions.map(std::io::BufReader::new),
-    )?;
-    finish_strict(records, orphans)
+    )
 }
 
 /// The columnar reader on a folder; `None` when it gives up.

@@ -99,23 +99,42 @@
 //! Errors come grouped by cooperative (its row, then its member rows, then
 //! its position rows, then cross-field checks), then rows of unknown
 //! cooperatives.
+//!
+//! # Tables
+//!
+//! The same three tables can be handed over column by column, as data
+//! frames or Arrow tables are, through the [`Table`] trait
+//! ([`registry_from_tables`], [`registry_from_tables_lenient`]; [`RowTable`]
+//! is a ready-made one). A [`Cell`] means what its text would mean in the CSV
+//! file: [`Cell::Null`] is an empty cell, integers are their digits, a float
+//! keeps its decimal point (so `5.0` in a money column is an error, as in
+//! JSON) and NaN is empty, booleans are `true`/`false`, and a
+//! [`Cell::Date`] (days since 1970-01-01) is `YYYY-MM-DD`. Problems are put
+//! on the tables' rows, counted from 0 across chunks:
+//! `members[17].birth_date`, `cooperatives[3].id`, and `members.brith_date`
+//! for a column. Valid tables go straight into the registry's columns
+//! (dates, money and booleans from their typed values); any problem sends
+//! them to the record reader, which reports every error.
 
 mod columns;
 mod csv;
 mod decode;
 mod json;
+mod tables;
 mod validate;
 mod write;
 
 pub use self::columns::CsvOptions;
 pub use self::csv::{
     registry_from_csv, registry_from_csv_bytes_lenient, registry_from_csv_columnar, registry_from_csv_dir,
-    registry_from_csv_dir_with, registry_from_csv_lenient, registry_from_csv_with,
+    registry_from_csv_dir_lenient, registry_from_csv_dir_with, registry_from_csv_lenient,
+    registry_from_csv_with,
 };
 pub use self::json::{
     cooperative_from_json, cooperative_from_value, registry_from_json, registry_from_json_lenient,
     registry_from_values, registry_from_values_lenient,
 };
+pub use self::tables::{registry_from_tables, registry_from_tables_lenient, Cell, RowTable, Table};
 pub use self::validate::validate;
 pub use self::write::{cooperative_to_json, registry_to_csv, registry_to_json, registry_to_json_lines};
 
@@ -220,6 +239,15 @@ pub(crate) fn finish_strict(mut records: Vec<Decoded>, orphans: Vec<Rejected>) -
         return Err(Error::Input(e));
     }
     Registry::from_cooperatives(coops)
+}
+
+/// A lenient result as a strict one: the registry when nothing was
+/// rejected, or every error of every rejected record.
+pub(crate) fn finish_strict_loaded(loaded: Loaded) -> Result<Registry, Error> {
+    match InputErrors::new(loaded.errors().cloned().collect()) {
+        Some(e) => Err(Error::Input(e)),
+        None => Ok(loaded.registry),
+    }
 }
 
 pub(crate) fn finish_lenient(mut records: Vec<Decoded>, orphans: Vec<Rejected>) -> Loaded {

@@ -1,0 +1,578 @@
+//! Tables handed over column by column: data frames, Arrow tables,
+//! JavaScript arrays. A binding describes its table by the [`Table`] trait
+//! (column names, chunks of rows, and one [`Cell`] at a time); the core does
+//! the rest, so every binding reads tables by the same rules.
+//!
+//! # The rules
+//!
+//! The tables are the CSV folder form of the contract (see [`crate::io`]):
+//! the same three tables (`cooperatives`, `members`, `positions`), the same
+//! columns, and the same meaning for every cell. A cell means exactly what its
+//! text would mean in the CSV file, where its text is:
+//!
+//! - [`Cell::Null`]: an empty cell (absent);
+//! - [`Cell::Text`]: the text itself;
+//! - [`Cell::Int`] and [`Cell::UInt`]: the decimal digits (`-` for a negative);
+//! - [`Cell::Float`]: the number with its decimal point (`5.0`), so a float
+//!   in a money or count column is an error as in JSON; NaN (pandas' empty
+//!   cell) is empty;
+//! - [`Cell::Bool`]: `true` or `false`;
+//! - [`Cell::Date`] (days since 1970-01-01): `YYYY-MM-DD`.
+//!
+//! # Paths
+//!
+//! Problems are put on their table and row, rows counted from 0 across
+//! chunks: `members[17].birth_date`, `cooperatives[3].id`; a problem with a
+//! column as a whole (an unknown or missing column) is `members.brith_date`.
+//!
+//! # How
+//!
+//! Valid tables (the usual case) go straight into the registry's columns:
+//! member rows are decoded cell by cell, dates, money and booleans from
+//! their typed values, and never become text (two threads, one on wasm32).
+//! At the first doubt the tables are written as CSV text and read by the
+//! record reader, which finds and locates every error; the result is the
+//! same either way (tested).
+
+use super::columns::{self, GiveUp, RowCells, Sink, Staged};
+use super::{finish_strict_loaded, registry_from_csv_bytes_lenient, Loaded};
+use crate::error::{Error, InputError, InputErrors};
+use crate::model::Date;
+use crate::registry::Registry;
+use std::borrow::Cow;
+
+/// One cell of a [`Table`]. Its meaning is that of its text in the CSV form
+/// (see [Tables](crate::io#tables)).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Cell<'a> {
+    /// No value: an empty cell.
+    Null,
+    /// Text.
+    Text(&'a str),
+    /// A signed integer.
+    Int(i64),
+    /// An unsigned integer.
+    UInt(u64),
+    /// A floating-point number.
+    Float(f64),
+    /// A boolean.
+    Bool(bool),
+    /// A date, as days since 1970-01-01 (Arrow's `date32`).
+    Date(i32),
+}
+
+/// A table handed over column by column. Rows come in chunks (an Arrow
+/// table's record batches; one chunk is fine) and are numbered from 0 across
+/// chunks in error paths.
+pub trait Table: Sync {
+    /// The column names, in order.
+    fn columns(&self) -> Vec<String>;
+    /// How many chunks of rows there are.
+    fn chunks(&self) -> usize;
+    /// How many rows chunk `chunk` has.
+    fn rows(&self, chunk: usize) -> usize;
+    /// The cell of column `column` in row `row` of chunk `chunk`.
+    fn cell(&self, chunk: usize, column: usize, row: usize) -> Cell<'_>;
+
+    /// Every cell of row `row` of chunk `chunk`, one per column, into
+    /// `out` (as long as there are columns). The readers call this once per
+    /// row; the default asks [`Table::cell`] for each column.
+    fn fill<'s>(&'s self, chunk: usize, row: usize, out: &mut [Cell<'s>]) {
+        for (column, cell) in out.iter_mut().enumerate() {
+            *cell = self.cell(chunk, column, row);
+        }
+    }
+}
+
+/// A table held row by row: the simplest [`Table`], for tests and for small
+/// tables built in code.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RowTable<'a> {
+    /// The column names.
+    pub columns: Vec<String>,
+    /// The rows, each with one cell per column.
+    pub rows: Vec<Vec<Cell<'a>>>,
+}
+
+impl RowTable<'_> {
+    /// A table with these columns and no rows.
+    pub fn new(columns: &[&str]) -> Self {
+        RowTable {
+            columns: columns.iter().map(|c| (*c).to_string()).collect(),
+            rows: Vec::new(),
+        }
+    }
+}
+
+impl Table for RowTable<'_> {
+    fn columns(&self) -> Vec<String> {
+        self.columns.clone()
+    }
+    fn chunks(&self) -> usize {
+        1
+    }
+    fn rows(&self, _: usize) -> usize {
+        self.rows.len()
+    }
+    /// A row shorter than the header has empty cells at its end.
+    fn cell(&self, _: usize, column: usize, row: usize) -> Cell<'_> {
+        self.rows[row].get(column).copied().unwrap_or(Cell::Null)
+    }
+}
+
+/// Reads a registry from its tables, strictly: every error of every table is
+/// reported, located by table, row and column (`members[17].birth_date`).
+pub fn registry_from_tables(
+    cooperatives: &dyn Table,
+    members: Option<&dyn Table>,
+    positions: Option<&dyn Table>,
+) -> Result<Registry, Error> {
+    finish_strict_loaded(registry_from_tables_lenient(cooperatives, members, positions)?)
+}
+
+/// [`registry_from_tables`], keeping the valid cooperatives and returning the
+/// rejected rows with their errors (as [`super::registry_from_csv_lenient`]
+/// does; a problem with a column as a whole is still an error).
+pub fn registry_from_tables_lenient(
+    cooperatives: &dyn Table,
+    members: Option<&dyn Table>,
+    positions: Option<&dyn Table>,
+) -> Result<Loaded, Error> {
+    if let Ok(registry) = columnar(cooperatives, members, positions) {
+        return Ok(Loaded {
+            registry,
+            rejected: Vec::new(),
+        });
+    }
+    let c = to_csv(cooperatives).concat();
+    let m = members.map(to_csv);
+    let p = positions.map(|p| to_csv(p).concat());
+    let pieces: Option<Vec<&[u8]>> = m.as_ref().map(|m| m.iter().map(Vec::as_slice).collect());
+    match registry_from_csv_bytes_lenient(&c, pieces.as_deref(), p.as_deref()) {
+        Ok(mut loaded) => {
+            for r in &mut loaded.rejected {
+                r.errors = r.errors.iter().map(relocate).collect();
+            }
+            Ok(loaded)
+        }
+        Err(Error::Input(e)) => {
+            let all = e.errors().iter().map(relocate).collect();
+            Err(Error::Input(InputErrors::new(all).unwrap_or(e)))
+        }
+        Err(other) => Err(other),
+    }
+}
+
+/// The fast path: valid tables straight into the registry's columns.
+fn columnar(
+    cooperatives: &dyn Table,
+    members: Option<&dyn Table>,
+    positions: Option<&dyn Table>,
+) -> Result<Registry, GiveUp> {
+    let options = super::CsvOptions::default();
+    let heads = || {
+        let c = to_csv(cooperatives).concat();
+        let p = positions.map(|p| to_csv(p).concat());
+        columns::heads(c.as_slice(), p.as_deref())
+    };
+    let lists = || match members {
+        Some(m) => member_rows(m, options.threads > 1),
+        None => Ok(Staged::default()),
+    };
+    let (heads, staged) = columns::both(options.threads > 1, heads, lists);
+    columns::assemble(heads?, staged?, &options)
+}
+
+/// The member table decoded into columns, its chunks split between two
+/// threads when `threads`.
+fn member_rows(table: &dyn Table, threads: bool) -> Result<Staged, GiveUp> {
+    let names = table.columns();
+    let header = ::csv::ByteRecord::from(names.iter().map(String::as_str).collect::<Vec<_>>());
+    let cx = columns::Context {
+        cells: columns::member_cells(&header)?,
+    };
+    let chunks = table.chunks();
+    let rows_in = |from: usize, to: usize| (from..to).map(|k| table.rows(k)).sum::<usize>();
+    let decode = |from: usize, to: usize| -> Result<Staged, GiveUp> {
+        let mut sink = Sink::new(&cx, 0);
+        sink.st.cols.reserve(rows_in(from, to), 0);
+        let mut cells = vec![Cell::Null; names.len()];
+        for chunk in from..to {
+            for row in 0..table.rows(chunk) {
+                table.fill(chunk, row, &mut cells);
+                sink.row(&TableRow { cells: &cells })?;
+            }
+        }
+        Ok(sink.st)
+    };
+    // Halves of about the same number of rows.
+    let total = rows_in(0, chunks);
+    let mut half = 0;
+    let mut acc = 0;
+    while half < chunks && acc * 2 < total {
+        acc += table.rows(half);
+        half += 1;
+    }
+    let (first, second) = if threads && half < chunks {
+        columns::both(true, || decode(half, chunks), || decode(0, half))
+    } else {
+        (Ok(Staged::default()), decode(0, chunks))
+    };
+    let (mut staged, rest) = (second?, first?);
+    staged.append(rest)?;
+    staged.cols.shrink_to_fit();
+    Ok(staged)
+}
+
+/// One row of a [`Table`], its cells in column order.
+struct TableRow<'a, 'c> {
+    cells: &'a [Cell<'c>],
+}
+
+impl TableRow<'_, '_> {
+    fn cell(&self, i: usize) -> Cell<'_> {
+        self.cells[i]
+    }
+}
+
+impl RowCells for TableRow<'_, '_> {
+    fn text(&self, i: usize) -> Result<Cow<'_, str>, GiveUp> {
+        Ok(match self.cell(i) {
+            Cell::Text(s) => Cow::Borrowed(s),
+            Cell::Null => Cow::Borrowed(""),
+            other => {
+                let mut out = Vec::new();
+                write_cell(other, &mut out);
+                Cow::Owned(String::from_utf8(out).map_err(|_| GiveUp)?)
+            }
+        })
+    }
+
+    /// A date straight from its days, where its text would be `YYYY-MM-DD`.
+    fn date(&self, i: Option<usize>) -> Result<Option<Date>, GiveUp> {
+        match i.map(|i| self.cell(i)) {
+            Some(Cell::Date(days)) => match civil(days) {
+                Some((y, m, d)) => Date::from_ymd_opt(y as i32, m, d).map(Some).ok_or(GiveUp),
+                None => Err(GiveUp),
+            },
+            _ => self.opt(i, |s| super::decode::parse_date(s).ok()),
+        }
+    }
+
+    /// Money straight from an integer (a negative is an error).
+    fn money(&self, i: Option<usize>) -> Result<Option<u64>, GiveUp> {
+        match i.map(|i| self.cell(i)) {
+            Some(Cell::UInt(n)) => Ok(Some(n)),
+            Some(Cell::Int(n)) => u64::try_from(n).map(Some).map_err(|_| GiveUp),
+            _ => self.opt(i, |s| super::decode::text_u64(s).ok()),
+        }
+    }
+
+    fn flag(&self, i: Option<usize>) -> Result<Option<bool>, GiveUp> {
+        match i.map(|i| self.cell(i)) {
+            Some(Cell::Bool(b)) => Ok(Some(b)),
+            _ => self.opt(i, super::decode::text_bool),
+        }
+    }
+}
+
+/// The bytes that make a CSV field need quotes.
+const SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b',' as usize] = true;
+    t[b'"' as usize] = true;
+    t[b'\n' as usize] = true;
+    t[b'\r' as usize] = true;
+    t
+};
+
+/// Text as a CSV field: as it is, or quoted (with quotes doubled) when it
+/// holds a comma, a quote or a line end.
+fn push_text(out: &mut Vec<u8>, s: &str) {
+    let b = s.as_bytes();
+    if !b.iter().any(|&c| SPECIAL[usize::from(c)]) {
+        out.extend_from_slice(b);
+        return;
+    }
+    out.push(b'"');
+    for &c in b {
+        if c == b'"' {
+            out.push(b'"');
+        }
+        out.push(c);
+    }
+    out.push(b'"');
+}
+
+/// Appends a cell's text as a CSV field (nothing for an empty cell).
+fn write_cell(cell: Cell<'_>, out: &mut Vec<u8>) {
+    match cell {
+        Cell::Null => {}
+        Cell::Text(s) => push_text(out, s),
+        Cell::Int(n) => out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes()),
+        Cell::UInt(n) => out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes()),
+        Cell::Float(x) if x.is_nan() => {}
+        // `{:?}` keeps the decimal point (`5.0`), so the reader sees a
+        // number that is not whole.
+        Cell::Float(x) => out.extend_from_slice(format!("{x:?}").as_bytes()),
+        Cell::Bool(b) => out.extend_from_slice(if b { b"true" } else { b"false" }),
+        Cell::Date(days) => match civil(days) {
+            Some((y, m, d)) => push_ymd(out, y, m, d),
+            None => {
+                // Outside years 0–9999: as chrono writes it (which no reader
+                // takes as a date, so the error is reported at the cell).
+                let epoch = Date::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+                match epoch.checked_add_signed(chrono::Duration::days(i64::from(days))) {
+                    Some(d) => out.extend_from_slice(d.to_string().as_bytes()),
+                    None => out.extend_from_slice(b"out-of-range-date"),
+                }
+            }
+        },
+    }
+}
+
+/// Days since 1970-01-01 as (year, month, day) of the proleptic Gregorian
+/// calendar, for years 0–9999 only (`None` otherwise): H. Hinnant's
+/// `civil_from_days`, integer arithmetic without chrono's checks.
+fn civil(days: i32) -> Option<(u32, u32, u32)> {
+    // 0000-01-01 and 9999-12-31 as days since 1970-01-01.
+    if !(-719_528..=2_932_896).contains(&days) {
+        return None;
+    }
+    let z = i64::from(days) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    Some((u32::try_from(y).ok()?, m as u32, d as u32))
+}
+
+/// Year 0–9999, month and day as `YYYY-MM-DD`.
+fn push_ymd(out: &mut Vec<u8>, y: u32, m: u32, day: u32) {
+    let digit = |n: u32| b'0' + (n % 10) as u8;
+    out.extend_from_slice(&[
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        b'-',
+        digit(m / 10),
+        digit(m),
+        b'-',
+        digit(day / 10),
+        digit(day),
+    ]);
+}
+
+/// The rows of chunks `from..to` as CSV lines.
+fn write_rows(table: &dyn Table, width: usize, from: usize, to: usize, out: &mut Vec<u8>) {
+    for chunk in from..to {
+        for row in 0..table.rows(chunk) {
+            for col in 0..width {
+                if col > 0 {
+                    out.push(b',');
+                }
+                write_cell(table.cell(chunk, col, row), out);
+            }
+            out.push(b'\n');
+        }
+    }
+}
+
+/// The table as CSV text with a header row, in pieces to be read one after
+/// the other (the chunks written on two threads where there are threads).
+fn to_csv(table: &dyn Table) -> Vec<Vec<u8>> {
+    let names = table.columns();
+    let mut out = Vec::new();
+    for (j, name) in names.iter().enumerate() {
+        if j > 0 {
+            out.push(b',');
+        }
+        push_text(&mut out, name);
+    }
+    out.push(b'\n');
+    let (width, chunks) = (names.len(), table.chunks());
+    if width == 0 {
+        // A table with no columns has no rows to write either.
+        return vec![out];
+    }
+    let half = chunks.div_ceil(2);
+    if half == chunks || cfg!(target_arch = "wasm32") {
+        write_rows(table, width, 0, chunks, &mut out);
+        return vec![out];
+    }
+    let (second, ()) = columns::both(
+        true,
+        || {
+            let mut buf = Vec::new();
+            write_rows(table, width, half, chunks, &mut buf);
+            buf
+        },
+        || write_rows(table, width, 0, half, &mut out),
+    );
+    vec![out, second]
+}
+
+/// A text of the CSV reader's with its CSV places put back on the tables:
+/// `members.csv:42.birth_date` (line 1 the header) becomes
+/// `members[40].birth_date`, `members.csv:1.brith_date` becomes
+/// `members.brith_date`, and a bare `cooperatives.csv` the `cooperatives`
+/// table.
+fn relocate_text(s: &str) -> String {
+    const FILES: [&str; 3] = ["cooperatives.csv", "members.csv", "positions.csv"];
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    'scan: while !rest.is_empty() {
+        for file in FILES {
+            let Some(after) = rest.strip_prefix(file) else {
+                continue;
+            };
+            let name = &file[..file.len() - 4];
+            let digits = after
+                .strip_prefix(':')
+                .map_or(0, |a| a.bytes().take_while(u8::is_ascii_digit).count());
+            if digits == 0 {
+                // A path that is the file alone is the table; in a sentence,
+                // "the cooperatives table".
+                if s == file {
+                    out.push_str(name);
+                } else {
+                    out.push_str("the ");
+                    out.push_str(name);
+                    out.push_str(" table");
+                }
+                rest = after;
+                continue 'scan;
+            }
+            let line: usize = after[1..=digits].parse().unwrap_or(0);
+            out.push_str(name);
+            if line >= 2 {
+                out.push('[');
+                out.push_str(&(line - 2).to_string());
+                out.push(']');
+            }
+            rest = &after[1 + digits..];
+            continue 'scan;
+        }
+        let ch = rest.chars().next().unwrap_or_default();
+        out.push(ch);
+        rest = &rest[ch.len_utf8()..];
+    }
+    out
+}
+
+/// An error of the CSV reader put back on the tables ([`relocate_text`] on
+/// its path and its message).
+fn relocate(e: &InputError) -> InputError {
+    InputError::new(relocate_text(&e.path), e.code, relocate_text(&e.message))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates_are_chronos_for_every_day_of_years_0_to_9999() {
+        use chrono::Datelike;
+        let epoch = Date::from_ymd_opt(1970, 1, 1).unwrap();
+        for days in -719_530..=2_932_900 {
+            let d = epoch + chrono::Duration::days(i64::from(days));
+            let want = (0..=9999)
+                .contains(&d.year())
+                .then(|| (d.year() as u32, d.month(), d.day()));
+            assert_eq!(civil(days), want, "{days}");
+        }
+    }
+
+    /// Valid tables take the fast path, typed cells or text, in any chunks.
+    #[test]
+    fn valid_tables_go_straight_into_columns() {
+        let mut coops = RowTable::new(&["id", "name", "kind", "sector"]);
+        coops.rows.push(vec![
+            Cell::Text("A"),
+            Cell::Text("HTX A"),
+            Cell::Text("cooperative"),
+            Cell::Text("agriculture"),
+        ]);
+        let columns = [
+            "cooperative_id",
+            "id",
+            "type",
+            "birth_date",
+            "capital_vnd",
+            "uses_services",
+        ];
+        let mut typed = RowTable::new(&columns);
+        let mut text = RowTable::new(&columns);
+        for k in 0..5 {
+            let row = |birth, capital, uses| {
+                vec![
+                    Cell::Text("A"),
+                    Cell::Text(["m0", "m1", "m2", "m3", "m4"][k]),
+                    Cell::Text("individual"),
+                    birth,
+                    capital,
+                    uses,
+                ]
+            };
+            typed
+                .rows
+                .push(row(Cell::Date(-3650), Cell::Int(1_000_000), Cell::Bool(true)));
+            text.rows.push(row(
+                Cell::Text("1960-01-04"),
+                Cell::Text("1000000"),
+                Cell::Text("true"),
+            ));
+        }
+        let a = columnar(&coops, Some(&typed), None).expect("valid typed cells take the fast path");
+        let b = columnar(&coops, Some(&text), None).expect("valid text cells take the fast path");
+        assert_eq!(a.get(0), b.get(0));
+        let m = &a.get(0).unwrap().members.unwrap()[4];
+        assert_eq!(m.birth_date, Date::from_ymd_opt(1960, 1, 4));
+        // One bad cell: the fast path gives up (the record reader reports it).
+        typed.rows[3][4] = Cell::Int(-1);
+        assert!(columnar(&coops, Some(&typed), None).is_err());
+    }
+
+    #[test]
+    fn csv_places_become_table_places() {
+        assert_eq!(
+            relocate_text("members.csv:42.birth_date"),
+            "members[40].birth_date"
+        );
+        assert_eq!(relocate_text("members.csv:1.brith_date"), "members.brith_date");
+        assert_eq!(relocate_text("cooperatives.csv:1"), "cooperatives");
+        assert_eq!(relocate_text("positions.csv:2"), "positions[0]");
+        assert_eq!(
+            relocate_text("duplicate cooperative id, first used at cooperatives.csv:3.id"),
+            "duplicate cooperative id, first used at cooperatives[1].id"
+        );
+        assert_eq!(
+            relocate_text("no cooperative with this id in cooperatives.csv"),
+            "no cooperative with this id in the cooperatives table"
+        );
+        assert_eq!(relocate_text("summary.members"), "summary.members");
+    }
+
+    #[test]
+    fn cells_are_written_as_their_csv_text() {
+        let text = |c| {
+            let mut out = Vec::new();
+            write_cell(c, &mut out);
+            String::from_utf8(out).unwrap()
+        };
+        assert_eq!(text(Cell::Null), "");
+        assert_eq!(text(Cell::Text("a,\"b\"")), "\"a,\"\"b\"\"\"");
+        assert_eq!(text(Cell::Int(-5)), "-5");
+        assert_eq!(text(Cell::UInt(u64::MAX)), "18446744073709551615");
+        assert_eq!(text(Cell::Float(5.0)), "5.0");
+        assert_eq!(text(Cell::Float(f64::NAN)), "");
+        assert_eq!(text(Cell::Bool(true)), "true");
+        assert_eq!(text(Cell::Date(0)), "1970-01-01");
+        assert_eq!(text(Cell::Date(-719_529)), "-0001-12-31");
+    }
+}
