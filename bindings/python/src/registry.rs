@@ -129,10 +129,21 @@ impl Registry {
     }
 
     /// Reads a CSV folder holding cooperatives.csv, members.csv and
-    /// positions.csv.
+    /// positions.csv. Problems are located by file, line (the header is
+    /// line 1) and column: `members.csv:42.birth_date`, all at once. With
+    /// `lenient=True` invalid cooperatives are left out and listed in
+    /// `.rejected` (a header problem still raises).
     #[staticmethod]
-    fn from_csv(py: Python<'_>, folder: PathBuf) -> PyResult<Self> {
-        call(py, || io_bridge::registry_from_csv_dir(&folder)).map(Registry::strict)
+    #[pyo3(signature = (folder, *, lenient=false))]
+    fn from_csv(py: Python<'_>, folder: PathBuf, lenient: bool) -> PyResult<Self> {
+        guard_detached(py, || {
+            if lenient {
+                io_bridge::registry_from_csv_dir_lenient(&folder).map(Registry::lenient)
+            } else {
+                io_bridge::registry_from_csv_dir(&folder).map(Registry::strict)
+            }
+        })?
+        .map_err(|e| to_py_err(py, &e))
     }
 
     /// Builds a registry from a list of dicts, one cooperative each, in the
@@ -204,48 +215,33 @@ impl Registry {
             .filter(|p| !p.is_none())
             .map(|p| frames::read(py, p, "positions"))
             .transpose()?;
-        let read = guard_detached(py, || {
-            let mut errors = Vec::new();
-            let mut text = |t: Option<&frames::Table>| match t.map(frames::to_csv) {
-                None => None,
-                Some(Ok(bytes)) => Some(bytes),
-                Some(Err(e)) => {
-                    errors.extend(e);
-                    None
-                }
-            };
-            let (c, m, p) = (
-                text(Some(&coops)),
-                text(members.as_ref()),
-                text(positions.as_ref()),
-            );
-            if !errors.is_empty() {
-                return Err(errors);
+        let mut errors = Vec::new();
+        let mut table = |t: Option<&frames::Stream>| match t.map(frames::Stream::table) {
+            Some(Ok(t)) => Some(t),
+            Some(Err(e)) => {
+                errors.extend(e);
+                None
             }
-            // The small tables joined; the members' pieces read in turn.
-            let (c, p) = (c.unwrap_or_default().concat(), p.map(|p| p.concat()));
-            let pieces: Option<Vec<&[u8]>> = m.as_ref().map(|m| m.iter().map(Vec::as_slice).collect());
-            let loaded = io_bridge::registry_from_csv_bytes_lenient(&c, pieces.as_deref(), p.as_deref());
-            drop(pieces);
-            // Hundreds of megabytes of text are given back to the system off
-            // the caller's time.
-            std::thread::spawn(move || drop((c, m, p)));
-            Ok(loaded.map_err(|e| e.input_errors().iter().map(frames::relocate).collect::<Vec<_>>()))
-        })?;
-        let mut loaded = match read {
-            Err(errors) | Ok(Err(errors)) if !errors.is_empty() => return Err(input_error(py, errors)),
-            Ok(Ok(loaded)) => loaded,
-            _ => {
-                return Err(parameter_error(
-                    py,
-                    "cooperatives",
-                    "the tables could not be read",
-                ))
-            }
+            None => None,
         };
-        for r in &mut loaded.rejected {
-            r.errors = r.errors.iter().map(frames::relocate).collect();
-        }
+        let (c, m, p) = (
+            table(Some(&coops)),
+            table(members.as_ref()),
+            table(positions.as_ref()),
+        );
+        let Some(c) = c.filter(|_| errors.is_empty()) else {
+            return Err(input_error(py, errors));
+        };
+        let mut loaded = guard_detached(py, || {
+            io_bridge::registry_from_tables_lenient(
+                &c,
+                m.as_ref().map(frames::as_table),
+                p.as_ref().map(frames::as_table),
+            )
+        })?
+        .map_err(|e| to_py_err(py, &e))?;
+        // The Arrow buffers are given back off the caller's time.
+        std::thread::spawn(move || drop((c, m, p, coops, members, positions)));
         if !lenient && !loaded.rejected.is_empty() {
             let all = std::mem::take(&mut loaded.rejected);
             return Err(input_error(py, all.into_iter().flat_map(|r| r.errors).collect()));

@@ -88,6 +88,24 @@ def test_from_csv_missing_folder(tmp_path: Path) -> None:
     assert e.value.path is not None
 
 
+def test_from_csv_strict_and_lenient(records: list[dict[str, Any]], tmp_path: Path) -> None:
+    coopkit.Registry.from_records(records).to_csv(tmp_path)
+    lines = (tmp_path / "cooperatives.csv").read_text().splitlines()
+    lines[2] = lines[2].replace("cooperative_group", "club")
+    (tmp_path / "cooperatives.csv").write_text("\n".join(lines) + "\n")
+    with pytest.raises(coopkit.InputError) as e:
+        coopkit.Registry.from_csv(tmp_path)
+    assert e.value.path == "cooperatives.csv:3.kind"
+    reg = coopkit.Registry.from_csv(tmp_path, lenient=True)
+    assert reg.ids() == ["C0", "C2"]
+    assert reg.rejected[0]["index"] == 1 and reg.rejected[0]["errors"][0]["path"] == "cooperatives.csv:3.kind"
+    # A header problem is not a record's: it raises in lenient mode too.
+    (tmp_path / "cooperatives.csv").write_text("id,name,kind\n")
+    with pytest.raises(coopkit.InputError) as e:
+        coopkit.Registry.from_csv(tmp_path, lenient=True)
+    assert e.value.path == "cooperatives.csv:1.sector"
+
+
 def test_source_type_is_checked() -> None:
     with pytest.raises(coopkit.ParameterError) as e:
         coopkit.Registry.from_json(42)  # type: ignore[arg-type]

@@ -22,6 +22,12 @@ def main() -> None:
     size: str | None = c.size_class
     wm: bool | None = c.women_managed["chair_or_director"]
     reg = coopkit.Registry.from_records([coop])
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        reg.to_csv(folder)
+        again: coopkit.Registry = coopkit.Registry.from_csv(folder, lenient=True)
+        assert again.ids() == reg.ids() and again.rejected == []
     first: coopkit.Cooperative = reg[0]
     same: coopkit.Cooperative = reg["HTX01"]
     reports: list[coopkit.CheckReport] = reg.check("auto", "2024-10-16")
