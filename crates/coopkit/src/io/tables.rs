@@ -191,32 +191,33 @@ fn member_rows(table: &dyn Table, threads: bool) -> Result<Staged, GiveUp> {
     let cx = columns::Context {
         cells: columns::member_cells(&header)?,
     };
-    let chunks = table.chunks();
-    let rows_in = |from: usize, to: usize| (from..to).map(|k| table.rows(k)).sum::<usize>();
+    // Where each chunk starts, counting rows from the table's first.
+    let mut starts = Vec::with_capacity(table.chunks() + 1);
+    let mut total = 0;
+    for k in 0..table.chunks() {
+        starts.push(total);
+        total += table.rows(k);
+    }
+    // Rows `from..to` of the table, whichever chunks they are in.
     let decode = |from: usize, to: usize| -> Result<Staged, GiveUp> {
         let mut sink = Sink::new(&cx, 0);
-        sink.st.cols.reserve(rows_in(from, to), 0);
+        sink.st.cols.reserve(to - from, 0);
         let mut cells = vec![Cell::Null; names.len()];
-        for chunk in from..to {
-            for row in 0..table.rows(chunk) {
-                table.fill(chunk, row, &mut cells);
+        for (chunk, &start) in starts.iter().enumerate() {
+            let end = start + table.rows(chunk);
+            for row in from.max(start)..to.min(end) {
+                table.fill(chunk, row - start, &mut cells);
                 sink.row(&TableRow { cells: &cells })?;
             }
         }
         Ok(sink.st)
     };
-    // Halves of about the same number of rows.
-    let total = rows_in(0, chunks);
-    let mut half = 0;
-    let mut acc = 0;
-    while half < chunks && acc * 2 < total {
-        acc += table.rows(half);
-        half += 1;
-    }
-    let (first, second) = if threads && half < chunks {
-        columns::both(true, || decode(half, chunks), || decode(0, half))
+    // Two halves of the rows, on two threads: a single large chunk (what
+    // polars hands over) is split too.
+    let (first, second) = if threads && total >= 2 {
+        columns::both(true, || decode(total / 2, total), || decode(0, total / 2))
     } else {
-        (Ok(Staged::default()), decode(0, chunks))
+        (Ok(Staged::default()), decode(0, total))
     };
     let (mut staged, rest) = (second?, first?);
     staged.append(rest)?;
