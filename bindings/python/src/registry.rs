@@ -240,8 +240,10 @@ impl Registry {
             )
         })?
         .map_err(|e| to_py_err(py, &e))?;
-        // The Arrow buffers are given back off the caller's time.
-        std::thread::spawn(move || drop((c, m, p, coops, members, positions)));
+        // The imported arrays are released here, on the caller's thread:
+        // their producer's release callbacks only give references back
+        // (the frames still hold the data).
+        drop((c, m, p, coops, members, positions));
         if !lenient && !loaded.rejected.is_empty() {
             let all = std::mem::take(&mut loaded.rejected);
             return Err(input_error(py, all.into_iter().flat_map(|r| r.errors).collect()));
