@@ -123,6 +123,13 @@ enum Column {
     Float(arrow_array::PrimitiveArray<Float64Type>),
     Bool(arrow_array::BooleanArray),
     Date(arrow_array::PrimitiveArray<Date32Type>),
+    /// Date-times: the day of each, and the text of those that are not a
+    /// whole day (`2020-01-01 13:00:00`), sorted by row, which the core
+    /// then reports as not a date. Nothing is cut off silently.
+    DateTime {
+        days: arrow_array::PrimitiveArray<Date32Type>,
+        partial: Vec<(usize, String)>,
+    },
     Null,
 }
 
@@ -156,8 +163,26 @@ fn column(array: &ArrayRef) -> Result<Column, String> {
             }
         }
         DataType::Date32 => Column::Date(array.as_primitive::<Date32Type>().clone()),
-        DataType::Date64 | DataType::Timestamp(_, _) => {
-            Column::Date(cast(&DataType::Date32)?.as_primitive::<Date32Type>().clone())
+        t @ (DataType::Date64 | DataType::Timestamp(_, _)) => {
+            let days = cast(&DataType::Date32)?;
+            // A value is a whole day when its day, as the same type, is the
+            // value itself.
+            let back = arrow_cast::cast(&days, t).map_err(|e| e.to_string())?;
+            let (a, b) = (
+                cast(&DataType::Int64)?,
+                arrow_cast::cast(&back, &DataType::Int64).map_err(|e| e.to_string())?,
+            );
+            let (a, b) = (a.as_primitive::<Int64Type>(), b.as_primitive::<Int64Type>());
+            let text = arrow_cast::display::ArrayFormatter::try_new(array, &Default::default())
+                .map_err(|e| e.to_string())?;
+            let partial = (0..a.len())
+                .filter(|&i| a.is_valid(i) && a.value(i) != b.value(i))
+                .map(|i| (i, text.value(i).to_string()))
+                .collect();
+            Column::DateTime {
+                days: days.as_primitive::<Date32Type>().clone(),
+                partial,
+            }
         }
         other => return Err(format!("unsupported Arrow type {other}")),
     })
@@ -187,6 +212,12 @@ impl Column {
             Column::Bool(a) => Cell::Bool(a.value(i)),
             Column::Date(a) if a.is_null(i) => Cell::Null,
             Column::Date(a) => Cell::Date(a.value(i)),
+            Column::DateTime { days, .. } if days.is_null(i) => Cell::Null,
+            Column::DateTime { days, partial } if partial.is_empty() => Cell::Date(days.value(i)),
+            Column::DateTime { days, partial } => match partial.binary_search_by_key(&i, |p| p.0) {
+                Ok(k) => Cell::Text(&partial[k].1),
+                Err(_) => Cell::Date(days.value(i)),
+            },
         }
     }
 }

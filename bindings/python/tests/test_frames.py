@@ -204,3 +204,32 @@ def test_integer_ids_are_their_digits(records: list[dict[str, Any]]) -> None:
     cols["id"] = [101, 102, 103]
     reg = coopkit.Registry.from_frames(pa.table(cols))
     assert reg.ids() == ["101", "102", "103"]
+
+
+def test_date_times_on_a_whole_day_are_dates_and_others_are_refused(records: list[dict[str, Any]]) -> None:
+    import datetime as dt
+
+    coops = pa.table(columns(records))
+
+    def members(times: list[Any], tz: str | None = None) -> Any:
+        return pa.table({
+            "cooperative_id": ["C0"] * len(times), "id": [f"m{i}" for i in range(len(times))],
+            "type": ["individual"] * len(times), "birth_date": pa.array(times, pa.timestamp("ns", tz)),
+        })
+
+    whole = [dt.datetime(1980, 5, 17), None, dt.datetime(1999, 12, 31)]
+    reg = coopkit.Registry.from_frames(coops, members(whole))
+    births = [m.get("birth_date") for m in reg["C0"].to_dict()["members"]]
+    assert births == ["1980-05-17", None, "1999-12-31"]
+    # A time of day is not cut off: the cell is refused, its value not quoted.
+    with pytest.raises(coopkit.InputError) as e:
+        coopkit.Registry.from_frames(coops, members([dt.datetime(1980, 5, 17), dt.datetime(1981, 1, 2, 13, 30)]))
+    assert [(p.path, p.code) for p in e.value.errors] == [("members[1].birth_date", "invalid_date")]
+    assert "1981" not in str(e.value)
+    # Time-zone-aware date-times count in their own zone (pandas' tz_localize).
+    pd = pytest.importorskip("pandas")
+    local = pd.Series(pd.to_datetime(["1980-05-17 00:00", "1999-12-31 00:00"])).dt.tz_localize("Asia/Ho_Chi_Minh")
+    df = pd.DataFrame({"cooperative_id": ["C0", "C0"], "id": ["m0", "m1"], "type": ["individual"] * 2,
+                       "birth_date": local})
+    reg = coopkit.Registry.from_frames(coops, df)
+    assert [m["birth_date"] for m in reg["C0"].to_dict()["members"]] == ["1980-05-17", "1999-12-31"]
