@@ -194,6 +194,9 @@ impl Registry {
     /// those of the CSV folder form (`from_csv`): `employees_female`,
     /// `summary_members`, `members_listed`, ...; a null cell is absent; keep
     /// codes such as `ethnicity` ("01") as text, and money as integers.
+    /// Columns may be typed (dates, date-times on a whole day, integers,
+    /// booleans, categoricals) or text; a float in a money column and a
+    /// date-time with a time of day are refused, as their text would be.
     /// Problems name table and row: `members[17].birth_date` (row 17 from 0),
     /// `members.type` (a column). With `lenient=True` invalid cooperatives
     /// are left out and listed in `.rejected`.
