@@ -6,7 +6,7 @@
 
 mod common;
 
-use coopkit::indicators::{Dimension, Query};
+use common::{all, assert_same_registry as assert_same};
 use coopkit::io::{
     registry_from_csv_bytes_lenient, registry_from_csv_columnar, registry_from_csv_dir_lenient,
     registry_from_csv_dir_with, registry_from_csv_lenient, registry_from_csv_with, registry_to_csv,
@@ -29,21 +29,6 @@ fn columnar(threads: usize, block_bytes: usize) -> CsvOptions {
         block_bytes,
         columnar: true,
     }
-}
-
-fn all(r: &Registry) -> Vec<Cooperative> {
-    r.iter().collect()
-}
-
-/// Same cooperatives, same ids, and the same indicators (which read the
-/// columns the engine uses, not only what `get` rebuilds).
-fn assert_same(a: &Registry, b: &Registry) {
-    assert_eq!(all(a), all(b));
-    for c in a.iter() {
-        assert_eq!(a.index_of(&c.id), b.index_of(&c.id));
-    }
-    let q = Query::new(common::d("2024-12-31")).by([Dimension::Province, Dimension::Sector]);
-    assert_eq!(a.indicators(&q).unwrap(), b.indicators(&q).unwrap());
 }
 
 fn fixture() -> std::path::PathBuf {

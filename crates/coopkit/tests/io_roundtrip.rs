@@ -3,18 +3,15 @@
 
 mod common;
 
+use common::all;
 use coopkit::io::{
     cooperative_from_json, cooperative_from_value, cooperative_to_json, registry_from_csv,
     registry_from_csv_lenient, registry_from_json, registry_from_json_lenient, registry_to_csv,
     registry_to_json, registry_to_json_lines, validate,
 };
-use coopkit::{Cooperative, Registry};
+use coopkit::Registry;
 use proptest::prelude::*;
 use serde_json::Value;
-
-fn all(r: &Registry) -> Vec<Cooperative> {
-    r.iter().collect()
-}
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(128))]

@@ -6,12 +6,12 @@
 
 mod common;
 
-use coopkit::indicators::{Dimension, Query};
+use common::{all, assert_same_registry as assert_same};
 use coopkit::io::{
     registry_from_csv_dir, registry_from_csv_lenient, registry_from_tables, registry_from_tables_lenient,
     registry_to_csv, Cell, RowTable, Table,
 };
-use coopkit::{Cooperative, Date, Error, InputErrorCode, Registry};
+use coopkit::{Date, Error, InputErrorCode, Registry};
 use proptest::prelude::*;
 use std::path::Path;
 
@@ -104,16 +104,6 @@ fn table(t: &Text, typed: bool, chunk: usize) -> Chunked<'_> {
         columns: t.columns.clone(),
         chunks,
     }
-}
-
-fn all(r: &Registry) -> Vec<Cooperative> {
-    r.iter().collect()
-}
-
-fn assert_same(a: &Registry, b: &Registry) {
-    assert_eq!(all(a), all(b));
-    let q = Query::new(common::d("2024-12-31")).by([Dimension::Province, Dimension::Sector]);
-    assert_eq!(a.indicators(&q).unwrap(), b.indicators(&q).unwrap());
 }
 
 /// Reads the three CSV texts as tables.

@@ -10,12 +10,31 @@
 pub mod law;
 pub mod strategies;
 
+use coopkit::indicators::{Dimension, Query};
 use coopkit::io::registry_to_csv;
 use coopkit::{Cooperative, Date, Error, InputErrorCode, Registry};
 
 /// A date from its ISO form.
 pub fn d(s: &str) -> Date {
     s.parse().expect("test date")
+}
+
+/// Every cooperative of a registry, in order.
+pub fn all(r: &Registry) -> Vec<Cooperative> {
+    r.iter().collect()
+}
+
+/// Two readers gave the same registry: the same cooperatives at the same
+/// indices, and the same indicators (which read the columns the engine
+/// uses, not only what `get` rebuilds).
+#[track_caller]
+pub fn assert_same_registry(a: &Registry, b: &Registry) {
+    assert_eq!(all(a), all(b));
+    for c in a.iter() {
+        assert_eq!(a.index_of(&c.id), b.index_of(&c.id));
+    }
+    let q = Query::new(d("2024-12-31")).by([Dimension::Province, Dimension::Sector]);
+    assert_eq!(a.indicators(&q).unwrap(), b.indicators(&q).unwrap());
 }
 
 /// `text` contains `part`; the message shows the whole text.
