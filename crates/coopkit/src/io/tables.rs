@@ -39,6 +39,7 @@ use super::{finish_strict_loaded, registry_from_csv_bytes_lenient, Loaded};
 use crate::error::{Error, InputError, InputErrors};
 use crate::model::Date;
 use crate::registry::Registry;
+use chrono::Datelike;
 use std::borrow::Cow;
 
 /// One cell of a [`Table`]. Its meaning is that of its text in the CSV form
@@ -138,17 +139,16 @@ pub fn registry_from_tables_lenient(
     members: Option<&dyn Table>,
     positions: Option<&dyn Table>,
 ) -> Result<Loaded, Error> {
-    if let Ok(registry) = columnar(cooperatives, members, positions) {
+    let (fast, c, p) = columnar(cooperatives, members, positions);
+    if let Ok(registry) = fast {
         return Ok(Loaded {
             registry,
             rejected: Vec::new(),
         });
     }
-    let c = to_csv(cooperatives).concat();
     let m = members.map(to_csv);
-    let p = positions.map(|p| to_csv(p).concat());
-    let pieces: Option<Vec<&[u8]>> = m.as_ref().map(|m| m.iter().map(Vec::as_slice).collect());
-    match registry_from_csv_bytes_lenient(&c, pieces.as_deref(), p.as_deref()) {
+    let m: Option<[&[u8]; 1]> = m.as_deref().map(|m| [m]);
+    match registry_from_csv_bytes_lenient(&c, m.as_ref().map(|m| &m[..]), p.as_deref()) {
         Ok(mut loaded) => {
             for r in &mut loaded.rejected {
                 r.errors = r.errors.iter().map(relocate).collect();
@@ -163,27 +163,30 @@ pub fn registry_from_tables_lenient(
     }
 }
 
-/// The fast path: valid tables straight into the registry's columns.
+/// The fast path: valid tables straight into the registry's columns. The
+/// small tables are read as CSV text, written and read while the members
+/// are decoded; the text is returned for the record reader, should the
+/// fast path give up.
 fn columnar(
     cooperatives: &dyn Table,
     members: Option<&dyn Table>,
     positions: Option<&dyn Table>,
-) -> Result<Registry, GiveUp> {
+) -> (Result<Registry, GiveUp>, Vec<u8>, Option<Vec<u8>>) {
     let options = super::CsvOptions::default();
     let heads = || {
-        let c = to_csv(cooperatives).concat();
-        let p = positions.map(|p| to_csv(p).concat());
-        columns::heads(c.as_slice(), p.as_deref())
+        let (c, p) = (to_csv(cooperatives), positions.map(to_csv));
+        (columns::heads(c.as_slice(), p.as_deref()), c, p)
     };
     let lists = || match members {
         Some(m) => member_rows(m, options.threads > 1),
         None => Ok(Staged::default()),
     };
-    let (heads, staged) = columns::both(options.threads > 1, heads, lists);
-    columns::assemble(heads?, staged?, &options)
+    let ((heads, c, p), staged) = columns::both(options.threads > 1, heads, lists);
+    let registry = heads.and_then(|h| columns::assemble(h, staged?, &options));
+    (registry, c, p)
 }
 
-/// The member table decoded into columns, its chunks split between two
+/// The member table decoded into columns, its rows split between two
 /// threads when `threads`.
 fn member_rows(table: &dyn Table, threads: bool) -> Result<Staged, GiveUp> {
     let names = table.columns();
@@ -214,13 +217,13 @@ fn member_rows(table: &dyn Table, threads: bool) -> Result<Staged, GiveUp> {
     };
     // Two halves of the rows, on two threads: a single large chunk (what
     // polars hands over) is split too.
-    let (first, second) = if threads && total >= 2 {
+    let (upper, lower) = if threads && total >= 2 {
         columns::both(true, || decode(total / 2, total), || decode(0, total / 2))
     } else {
         (Ok(Staged::default()), decode(0, total))
     };
-    let (mut staged, rest) = (second?, first?);
-    staged.append(rest)?;
+    let mut staged = lower?;
+    staged.append(upper?)?;
     staged.cols.shrink_to_fit();
     Ok(staged)
 }
@@ -249,13 +252,14 @@ impl RowCells for TableRow<'_, '_> {
         })
     }
 
-    /// A date straight from its days, where its text would be `YYYY-MM-DD`.
+    /// A date straight from its days, where its text would be `YYYY-MM-DD`
+    /// (years 0–9999).
     fn date(&self, i: Option<usize>) -> Result<Option<Date>, GiveUp> {
         match i.map(|i| self.cell(i)) {
-            Some(Cell::Date(days)) => match civil(days) {
-                Some((y, m, d)) => Date::from_ymd_opt(y as i32, m, d).map(Some).ok_or(GiveUp),
-                None => Err(GiveUp),
-            },
+            Some(Cell::Date(days)) => date_of(days)
+                .filter(|d| (0..=9999).contains(&d.year()))
+                .map(Some)
+                .ok_or(GiveUp),
             _ => self.opt(i, |s| super::decode::parse_date(s).ok()),
         }
     }
@@ -307,86 +311,39 @@ fn push_text(out: &mut Vec<u8>, s: &str) {
 
 /// Appends a cell's text as a CSV field (nothing for an empty cell).
 fn write_cell(cell: Cell<'_>, out: &mut Vec<u8>) {
-    match cell {
-        Cell::Null => {}
-        Cell::Text(s) => push_text(out, s),
-        Cell::Int(n) => out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes()),
-        Cell::UInt(n) => out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes()),
-        Cell::Float(x) if x.is_nan() => {}
+    use std::io::Write;
+    // Writing to a `Vec` cannot fail.
+    let _ = match cell {
+        Cell::Null => Ok(()),
+        Cell::Text(s) => {
+            push_text(out, s);
+            Ok(())
+        }
+        Cell::Int(n) => out.write_all(itoa::Buffer::new().format(n).as_bytes()),
+        Cell::UInt(n) => out.write_all(itoa::Buffer::new().format(n).as_bytes()),
+        Cell::Float(x) if x.is_nan() => Ok(()),
         // `{:?}` keeps the decimal point (`5.0`), so the reader sees a
         // number that is not whole.
-        Cell::Float(x) => out.extend_from_slice(format!("{x:?}").as_bytes()),
-        Cell::Bool(b) => out.extend_from_slice(if b { b"true" } else { b"false" }),
-        Cell::Date(days) => match civil(days) {
-            Some((y, m, d)) => push_ymd(out, y, m, d),
-            None => {
-                // Outside years 0–9999: as chrono writes it (which no reader
-                // takes as a date, so the error is reported at the cell).
-                let epoch = Date::from_ymd_opt(1970, 1, 1).unwrap_or_default();
-                match epoch.checked_add_signed(chrono::Duration::days(i64::from(days))) {
-                    Some(d) => out.extend_from_slice(d.to_string().as_bytes()),
-                    None => out.extend_from_slice(b"out-of-range-date"),
-                }
-            }
+        Cell::Float(x) => write!(out, "{x:?}"),
+        Cell::Bool(b) => out.write_all(if b { b"true" } else { b"false" }),
+        // Outside years 0–9999 chrono writes a sign (`+10000-01-01`), which
+        // no reader takes as a date, so the error is reported at the cell.
+        Cell::Date(days) => match date_of(days) {
+            Some(d) => write!(out, "{d}"),
+            None => write!(out, "out-of-range-date"),
         },
-    }
+    };
 }
 
-/// Days since 1970-01-01 as (year, month, day) of the proleptic Gregorian
-/// calendar, for years 0–9999 only (`None` otherwise): H. Hinnant's
-/// `civil_from_days`, integer arithmetic without chrono's checks.
-fn civil(days: i32) -> Option<(u32, u32, u32)> {
-    // 0000-01-01 and 9999-12-31 as days since 1970-01-01.
-    if !(-719_528..=2_932_896).contains(&days) {
-        return None;
-    }
-    let z = i64::from(days) + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    Some((u32::try_from(y).ok()?, m as u32, d as u32))
+/// The date `days` after 1970-01-01, where chrono has one.
+fn date_of(days: i32) -> Option<Date> {
+    /// 1970-01-01 as days from 0001-01-01, day 1.
+    const UNIX_EPOCH_FROM_CE: i32 = 719_163;
+    Date::from_num_days_from_ce_opt(days.checked_add(UNIX_EPOCH_FROM_CE)?)
 }
 
-/// Year 0–9999, month and day as `YYYY-MM-DD`.
-fn push_ymd(out: &mut Vec<u8>, y: u32, m: u32, day: u32) {
-    let digit = |n: u32| b'0' + (n % 10) as u8;
-    out.extend_from_slice(&[
-        digit(y / 1000),
-        digit(y / 100),
-        digit(y / 10),
-        digit(y),
-        b'-',
-        digit(m / 10),
-        digit(m),
-        b'-',
-        digit(day / 10),
-        digit(day),
-    ]);
-}
-
-/// The rows of chunks `from..to` as CSV lines.
-fn write_rows(table: &dyn Table, width: usize, from: usize, to: usize, out: &mut Vec<u8>) {
-    for chunk in from..to {
-        for row in 0..table.rows(chunk) {
-            for col in 0..width {
-                if col > 0 {
-                    out.push(b',');
-                }
-                write_cell(table.cell(chunk, col, row), out);
-            }
-            out.push(b'\n');
-        }
-    }
-}
-
-/// The table as CSV text with a header row, in pieces to be read one after
-/// the other (the chunks written on two threads where there are threads).
-fn to_csv(table: &dyn Table) -> Vec<Vec<u8>> {
+/// The table as CSV text with a header row.
+fn to_csv(table: &dyn Table) -> Vec<u8> {
     let names = table.columns();
     let mut out = Vec::new();
     for (j, name) in names.iter().enumerate() {
@@ -396,26 +353,22 @@ fn to_csv(table: &dyn Table) -> Vec<Vec<u8>> {
         push_text(&mut out, name);
     }
     out.push(b'\n');
-    let (width, chunks) = (names.len(), table.chunks());
-    if width == 0 {
+    if names.is_empty() {
         // A table with no columns has no rows to write either.
-        return vec![out];
+        return out;
     }
-    let half = chunks.div_ceil(2);
-    if half == chunks || cfg!(target_arch = "wasm32") {
-        write_rows(table, width, 0, chunks, &mut out);
-        return vec![out];
+    for chunk in 0..table.chunks() {
+        for row in 0..table.rows(chunk) {
+            for col in 0..names.len() {
+                if col > 0 {
+                    out.push(b',');
+                }
+                write_cell(table.cell(chunk, col, row), &mut out);
+            }
+            out.push(b'\n');
+        }
     }
-    let (second, ()) = columns::both(
-        true,
-        || {
-            let mut buf = Vec::new();
-            write_rows(table, width, half, chunks, &mut buf);
-            buf
-        },
-        || write_rows(table, width, 0, half, &mut out),
-    );
-    vec![out, second]
+    out
 }
 
 /// A text of the CSV reader's with its CSV places put back on the tables:
@@ -476,19 +429,6 @@ fn relocate(e: &InputError) -> InputError {
 mod tests {
     use super::*;
 
-    #[test]
-    fn civil_dates_are_chronos_for_every_day_of_years_0_to_9999() {
-        use chrono::Datelike;
-        let epoch = Date::from_ymd_opt(1970, 1, 1).unwrap();
-        for days in -719_530..=2_932_900 {
-            let d = epoch + chrono::Duration::days(i64::from(days));
-            let want = (0..=9999)
-                .contains(&d.year())
-                .then(|| (d.year() as u32, d.month(), d.day()));
-            assert_eq!(civil(days), want, "{days}");
-        }
-    }
-
     /// Valid tables take the fast path, typed cells or text, in any chunks.
     #[test]
     fn valid_tables_go_straight_into_columns() {
@@ -529,14 +469,18 @@ mod tests {
                 Cell::Text("true"),
             ));
         }
-        let a = columnar(&coops, Some(&typed), None).expect("valid typed cells take the fast path");
-        let b = columnar(&coops, Some(&text), None).expect("valid text cells take the fast path");
+        let a = columnar(&coops, Some(&typed), None)
+            .0
+            .expect("valid typed cells take the fast path");
+        let b = columnar(&coops, Some(&text), None)
+            .0
+            .expect("valid text cells take the fast path");
         assert_eq!(a.get(0), b.get(0));
         let m = &a.get(0).unwrap().members.unwrap()[4];
         assert_eq!(m.birth_date, Date::from_ymd_opt(1960, 1, 4));
         // One bad cell: the fast path gives up (the record reader reports it).
         typed.rows[3][4] = Cell::Int(-1);
-        assert!(columnar(&coops, Some(&typed), None).is_err());
+        assert!(columnar(&coops, Some(&typed), None).0.is_err());
     }
 
     #[test]
