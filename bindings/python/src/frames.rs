@@ -272,9 +272,4 @@ impl coopkit::io::Table for Table {
     fn cell(&self, chunk: usize, column: usize, row: usize) -> Cell<'_> {
         self.batches[chunk].0[column].cell(row)
     }
-    fn fill<'s>(&'s self, chunk: usize, row: usize, out: &mut [Cell<'s>]) {
-        for (cell, col) in out.iter_mut().zip(&self.batches[chunk].0) {
-            *cell = col.cell(row);
-        }
-    }
 }

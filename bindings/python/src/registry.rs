@@ -82,6 +82,24 @@ impl Registry {
         }
     }
 
+    /// Runs the strict reader, or the lenient one when `lenient`, with the
+    /// interpreter released.
+    fn load(
+        py: Python<'_>,
+        lenient: bool,
+        strict: impl FnOnce() -> Result<coopkit::Registry, coopkit::Error> + Send,
+        loose: impl FnOnce() -> Result<Loaded, coopkit::Error> + Send,
+    ) -> PyResult<Self> {
+        guard_detached(py, || {
+            if lenient {
+                loose().map(Registry::lenient)
+            } else {
+                strict().map(Registry::strict)
+            }
+        })?
+        .map_err(|e| to_py_err(py, &e))
+    }
+
     fn position(&self, py: Python<'_>, key: &Bound<'_, PyAny>) -> PyResult<usize> {
         let len = self.inner.len();
         if let Ok(i) = key.cast::<PyInt>() {
@@ -118,14 +136,12 @@ impl Registry {
             Source::Text(t) => t,
             Source::Path(p) => call(py, || read_text(&p))?,
         };
-        guard_detached(py, || {
-            if lenient {
-                io_bridge::registry_from_json_lenient(&text).map(Registry::lenient)
-            } else {
-                io_bridge::registry_from_json(&text).map(Registry::strict)
-            }
-        })?
-        .map_err(|e| to_py_err(py, &e))
+        Registry::load(
+            py,
+            lenient,
+            || io_bridge::registry_from_json(&text),
+            || io_bridge::registry_from_json_lenient(&text),
+        )
     }
 
     /// Reads a CSV folder holding cooperatives.csv, members.csv and
@@ -136,14 +152,12 @@ impl Registry {
     #[staticmethod]
     #[pyo3(signature = (folder, *, lenient=false))]
     fn from_csv(py: Python<'_>, folder: PathBuf, lenient: bool) -> PyResult<Self> {
-        guard_detached(py, || {
-            if lenient {
-                io_bridge::registry_from_csv_dir_lenient(&folder).map(Registry::lenient)
-            } else {
-                io_bridge::registry_from_csv_dir(&folder).map(Registry::strict)
-            }
-        })?
-        .map_err(|e| to_py_err(py, &e))
+        Registry::load(
+            py,
+            lenient,
+            || io_bridge::registry_from_csv_dir(&folder),
+            || io_bridge::registry_from_csv_dir_lenient(&folder),
+        )
     }
 
     /// Builds a registry from a list of dicts, one cooperative each, in the
@@ -218,40 +232,22 @@ impl Registry {
             .filter(|p| !p.is_none())
             .map(|p| frames::read(py, p, "positions"))
             .transpose()?;
+        // Every column without a cell form, in all three tables, at once.
         let mut errors = Vec::new();
-        let mut table = |t: Option<&frames::Stream>| match t.map(frames::Stream::table) {
-            Some(Ok(t)) => Some(t),
-            Some(Err(e)) => {
-                errors.extend(e);
-                None
-            }
-            None => None,
-        };
-        let (c, m, p) = (
-            table(Some(&coops)),
-            table(members.as_ref()),
-            table(positions.as_ref()),
-        );
-        let Some(c) = c.filter(|_| errors.is_empty()) else {
+        let mut table = |s: &frames::Stream| s.table().map_err(|e| errors.extend(e)).ok();
+        let c = table(&coops);
+        let m = members.as_ref().and_then(&mut table);
+        let p = positions.as_ref().and_then(&mut table);
+        let (Some(c), true) = (c, errors.is_empty()) else {
             return Err(input_error(py, errors));
         };
-        let mut loaded = guard_detached(py, || {
-            io_bridge::registry_from_tables_lenient(
-                &c,
-                m.as_ref().map(frames::as_table),
-                p.as_ref().map(frames::as_table),
-            )
-        })?
-        .map_err(|e| to_py_err(py, &e))?;
-        // The imported arrays are released here, on the caller's thread:
-        // their producer's release callbacks only give references back
-        // (the frames still hold the data).
-        drop((c, m, p, coops, members, positions));
-        if !lenient && !loaded.rejected.is_empty() {
-            let all = std::mem::take(&mut loaded.rejected);
-            return Err(input_error(py, all.into_iter().flat_map(|r| r.errors).collect()));
-        }
-        Ok(Registry::lenient(loaded))
+        let (m, p) = (m.as_ref().map(frames::as_table), p.as_ref().map(frames::as_table));
+        Registry::load(
+            py,
+            lenient,
+            || io_bridge::registry_from_tables(&c, m, p),
+            || io_bridge::registry_from_tables_lenient(&c, m, p),
+        )
     }
 
     /// The registry in the interchange format, as JSON text.
