@@ -470,19 +470,24 @@ fn member_rows<R: Read>(input: Input<R>, options: &CsvOptions) -> Result<Staged,
     let mut staged = if options.threads > 1 {
         parallel(&mut blocks, &cx, options.threads, input.len)?
     } else {
-        let mut all = Staged::default();
-        while let Some(b) = blocks.next_block()? {
-            let s = decode_block(&b, &cx)?;
-            if all.cols.len() == 0 {
-                all.reserve_like(&s, input.len);
-            }
-            all.append(s)?;
-        }
-        all
+        sequential(&mut blocks, &cx, input.len)?
     };
     staged.cols.shrink_to_fit();
     staged.runs.shrink_to_fit();
     Ok(staged)
+}
+
+/// Blocks read and decoded one after the other on this thread.
+fn sequential<R: Read>(blocks: &mut Blocks<R>, cx: &Context, total: Option<u64>) -> Result<Staged, GiveUp> {
+    let mut all = Staged::default();
+    while let Some(b) = blocks.next_block()? {
+        let s = decode_block(&b, cx)?;
+        if all.cols.len() == 0 {
+            all.reserve_like(&s, total);
+        }
+        all.append(s)?;
+    }
+    Ok(all)
 }
 
 /// Blocks read on this thread, decoded on `threads` workers (block `k` on
@@ -549,6 +554,7 @@ fn parallel<R: Read>(
     })
 }
 
+/// No threads on wasm32: [`sequential`].
 #[cfg(target_arch = "wasm32")]
 fn parallel<R: Read>(
     blocks: &mut Blocks<R>,
@@ -556,15 +562,7 @@ fn parallel<R: Read>(
     _threads: usize,
     total: Option<u64>,
 ) -> Result<Staged, GiveUp> {
-    let mut all = Staged::default();
-    while let Some(b) = blocks.next_block()? {
-        let s = decode_block(&b, cx)?;
-        if all.cols.len() == 0 {
-            all.reserve_like(&s, total);
-        }
-        all.append(s)?;
-    }
-    Ok(all)
+    sequential(blocks, cx, total)
 }
 
 /// Decodes a block of whole rows of `members.csv`.
