@@ -3,7 +3,7 @@
 //! results rests on confirmed law.
 
 use super::table::{wrap, Table};
-use super::text::Lang;
+use super::text::{Lang, Words};
 use super::{heading, Assessed, Options, WIDTH};
 use coopkit::{
     Comparison, Cooperative, Finding, Law, ParameterUse, Parameters, SizeClass, SizeStatus, Status, Value,
@@ -77,7 +77,7 @@ fn size_gap(r: &coopkit::classify::SizeClassResult, l: Lang) -> String {
             missing()
         ),
         // The date or the parameter table: the reason says which, in one sentence.
-        _ => r.reason.get(l.code()).to_string(),
+        _ => r.reason.get(l.as_str()).to_string(),
     }
 }
 
@@ -228,7 +228,7 @@ pub(super) fn cooperatives(out: &mut String, assessed: &[Assessed], later: &[Coo
             }
             out.push_str(&wrap("    ", &line, WIDTH));
             out.push_str(&wrap("      ", &f.citation, WIDTH));
-            out.push_str(&wrap("      ", f.message.get(l.code()), WIDTH));
+            out.push_str(&wrap("      ", f.message.get(l.as_str()), WIDTH));
         }
     }
     if !any {

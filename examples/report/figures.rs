@@ -3,7 +3,7 @@
 //! (`Registry::indicators`) and its targets API.
 
 use super::table::{wrap, Table};
-use super::text::Lang;
+use super::text::{Lang, Words};
 use super::{heading, Options, WIDTH};
 use coopkit::indicators::targets::{self, Measure};
 use coopkit::indicators::{Dimension, Disaggregation, IndicatorId, Query, Row, Unit};
@@ -225,7 +225,7 @@ pub(super) fn indicators(out: &mut String, registry: &Registry, o: &Options) -> 
         {
             let n = |x: Option<u64>| x.map_or(String::new(), |x| l.count(x));
             // The label on its own line, the id (the name to use in code) under it.
-            t.row(vec![r.indicator.label().get(l.code()).into()]);
+            t.row(vec![r.indicator.label(l).into()]);
             t.row(vec![
                 format!("  {}", r.indicator),
                 n(r.numerator),
@@ -240,7 +240,7 @@ pub(super) fn indicators(out: &mut String, registry: &Registry, o: &Options) -> 
             ]);
             // Why a value is missing or partial; indicators with the same reason share a line.
             let why = match (&r.reason, r.not_contributing) {
-                (Some(reason), _) => reason.get(l.code()).to_string(),
+                (Some(reason), _) => reason.get(l.as_str()).to_string(),
                 (None, 0) => continue,
                 (None, n) => format!(
                     "{n} {}",
@@ -368,14 +368,17 @@ pub(super) fn programme(out: &mut String, registry: &Registry, o: &Options) -> R
     let all = targets::programme_targets();
     let mut done: Vec<&str> = Vec::new();
     for target in all {
-        let description = target.description.get(l.code());
+        let description = target.description.get(l.as_str());
         if done.contains(&description) {
             continue;
         }
         done.push(description);
         out.push_str(&wrap("  - ", description, WIDTH));
         let mut why = None;
-        for t in all.iter().filter(|t| t.description.get(l.code()) == description) {
+        for t in all
+            .iter()
+            .filter(|t| t.description.get(l.as_str()) == description)
+        {
             let p = targets::progress(registry, t, o.as_of, None, o.rule)?;
             let unit = if t.unit == Unit::Percent { " %" } else { "" };
             let mut line = format!("{} {}: {}{unit}", l.pick("by", "đến"), t.due, l.count(t.value));
@@ -405,12 +408,12 @@ pub(super) fn programme(out: &mut String, registry: &Registry, o: &Options) -> R
                             .to_string(),
                         ),
                         (false, _) => Some(match note {
-                            Some(note) => format!("{indicator}: {}", note.get(l.code())),
+                            Some(note) => format!("{indicator}: {}", note.get(l.as_str())),
                             None => indicator.to_string(),
                         }),
                     };
                 }
-                _ => why = p.reason.map(|r| r.get(l.code()).to_string()),
+                _ => why = p.reason.map(|r| r.get(l.as_str()).to_string()),
             }
             out.push_str(&wrap("      ", &line, WIDTH));
         }

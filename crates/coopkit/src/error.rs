@@ -36,6 +36,21 @@ pub enum InputErrorCode {
 }
 
 impl InputErrorCode {
+    /// Every code, in order.
+    pub const ALL: [InputErrorCode; 11] = [
+        InputErrorCode::Syntax,
+        InputErrorCode::MissingField,
+        InputErrorCode::UnknownField,
+        InputErrorCode::InvalidType,
+        InputErrorCode::InvalidValue,
+        InputErrorCode::InvalidDate,
+        InputErrorCode::DuplicateId,
+        InputErrorCode::UnknownReference,
+        InputErrorCode::OutOfRange,
+        InputErrorCode::Overflow,
+        InputErrorCode::Inconsistent,
+    ];
+
     /// The snake_case name, as serialised.
     pub fn as_str(self) -> &'static str {
         match self {

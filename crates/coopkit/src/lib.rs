@@ -49,7 +49,7 @@
 #![warn(missing_docs)]
 
 pub mod classify;
-mod codes;
+pub mod codes;
 pub mod error;
 pub mod indicators;
 pub mod io;
@@ -57,10 +57,12 @@ pub mod law;
 mod logic;
 pub mod model;
 pub mod num;
+pub mod params;
 pub mod registry;
-mod text;
+pub mod text;
 
 pub use classify::{classify, Classification, SizeClass, SizeStatus, WomenManagedRule};
+pub use codes::{Code, Term};
 pub use error::{Error, InputError, InputErrorCode, InputErrors, Result};
 pub use law::{
     check, CheckReport, Comparison, Finding, Law, LawChoice, Message, ParameterUse, Parameters, Status,
@@ -71,6 +73,7 @@ pub use model::{
     Member, MemberKind, MemberType, Position, Role, Sector, Sex, Summary,
 };
 pub use registry::Registry;
+pub use text::Lang;
 
 /// The README's Rust examples, compiled and run as doc tests.
 #[cfg(doctest)]

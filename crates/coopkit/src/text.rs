@@ -1,5 +1,6 @@
 //! Bilingual formatting shared by the rule messages ([`crate::law`]) and the
-//! classification reasons ([`crate::classify`](mod@crate::classify)): counts,
+//! classification reasons ([`crate::classify`](mod@crate::classify)), and the
+//! two types every module shares: [`Lang`] and [`Message`]. Counts,
 //! amounts of money, percentages of an exact [`Ratio`], dates, lists, and the
 //! names of posts and size classes. Every number or date a message shows is
 //! written through this module, so both languages follow their own
@@ -12,10 +13,88 @@
 //! | percentage | `33.33 %` | `33,33 %` |
 //! | date | `2024-10-16` | `16/10/2024` |
 
-use crate::classify::SizeClass;
-use crate::law::Message;
-use crate::model::{Date, Role};
 use crate::num::Ratio;
+use chrono::NaiveDate as Date;
+use serde::Serialize;
+
+/// A language of the library's messages and labels: Vietnamese first, as
+/// most readers of its output read it; English second.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum Lang {
+    /// Vietnamese (`vi`), the default.
+    #[default]
+    Vi,
+    /// English (`en`).
+    En,
+}
+
+impl Lang {
+    /// Every language, Vietnamese first.
+    pub const ALL: [Lang; 2] = [Lang::Vi, Lang::En];
+
+    /// `"vi"` or `"en"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+
+    /// Parses `"vi"` or `"en"`; `None` for any other text.
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s {
+            "vi" => Some(Lang::Vi),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// Picks the English or the Vietnamese text.
+    pub fn pick<'a>(self, en: &'a str, vi: &'a str) -> &'a str {
+        match self {
+            Lang::En => en,
+            Lang::Vi => vi,
+        }
+    }
+}
+
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A message in English and Vietnamese.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Message {
+    /// English.
+    pub en: String,
+    /// Vietnamese.
+    pub vi: String,
+}
+
+impl Message {
+    /// A message from its two languages.
+    pub fn new(en: impl Into<String>, vi: impl Into<String>) -> Self {
+        Message {
+            en: en.into(),
+            vi: vi.into(),
+        }
+    }
+
+    /// The text in `lang` (`"vi"`, otherwise English).
+    pub fn get(&self, lang: &str) -> &str {
+        self.text(Lang::parse(lang).unwrap_or(Lang::En))
+    }
+
+    /// The text in `lang`.
+    pub fn text(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Vi => &self.vi,
+            Lang::En => &self.en,
+        }
+    }
+}
 
 /// `n` with its digits grouped in threes by `sep`: `50,000,000,000` or
 /// `50.000.000.000`.
@@ -32,13 +111,13 @@ pub(crate) fn grouped(n: u128, sep: char) -> String {
 }
 
 /// A count in each language's number style: `1,000` / `1.000`.
-pub(crate) fn count(n: u64) -> Message {
+pub fn count(n: u64) -> Message {
     Message::new(grouped(n.into(), ','), grouped(n.into(), '.'))
 }
 
 /// An amount of money: `1,500,000 VND` in English, `1.500.000 đồng` in
 /// Vietnamese.
-pub(crate) fn vnd(n: impl Into<u128>) -> Message {
+pub fn vnd(n: impl Into<u128>) -> Message {
     let n = n.into();
     Message::new(
         format!("{} VND", grouped(n, ',')),
@@ -49,7 +128,7 @@ pub(crate) fn vnd(n: impl Into<u128>) -> Message {
 /// A share as a percentage rounded half up to two decimals, trailing zeros
 /// dropped, in each language's number style: `33.33 %` / `33,33 %`,
 /// `1,250.5 %` / `1.250,5 %`. Computed in integers from the exact ratio.
-pub(crate) fn percent(r: Ratio) -> Message {
+pub fn percent(r: Ratio) -> Message {
     let (num, den) = (u128::from(r.numerator()), u128::from(r.denominator()));
     // Hundredths of a percent, rounded half up: num / den × 10 000.
     let hundredths = (num * 20_000 + den) / (2 * den);
@@ -72,12 +151,12 @@ pub(crate) fn percent(r: Ratio) -> Message {
 }
 
 /// A whole percentage, for a bound set by the law: `30 %` in both languages.
-pub(crate) fn whole_percent(p: u64) -> Message {
+pub fn whole_percent(p: u64) -> Message {
     percent(Ratio::percent(p))
 }
 
 /// A date: ISO `2024-11-01` in English, `01/11/2024` in Vietnamese.
-pub(crate) fn date(d: Date) -> Message {
+pub fn date(d: Date) -> Message {
     Message::new(d.to_string(), d.format("%d/%m/%Y").to_string())
 }
 
@@ -95,31 +174,6 @@ pub(crate) fn join_and(items: &[&str], and: &str) -> String {
         [one] => (*one).to_owned(),
         [init @ .., last] => format!("{} {and} {last}", init.join(", ")),
     }
-}
-
-/// A post in English and Vietnamese.
-pub(crate) fn role(r: Role) -> (&'static str, &'static str) {
-    match r {
-        Role::BoardChair => ("board chair", "Chủ tịch Hội đồng quản trị"),
-        Role::BoardMember => ("board member", "thành viên Hội đồng quản trị"),
-        Role::Director => ("director", "Giám đốc"),
-        Role::DeputyDirector => ("deputy director", "Phó Giám đốc"),
-        Role::SupervisoryHead => ("head of the supervisory board", "Trưởng Ban kiểm soát"),
-        Role::SupervisoryMember => ("supervisory board member", "thành viên Ban kiểm soát"),
-        Role::Controller => ("controller", "Kiểm soát viên"),
-        Role::ChiefAccountant => ("chief accountant", "Kế toán trưởng"),
-    }
-}
-
-/// A size class in English and Vietnamese: `medium` / `vừa`.
-pub(crate) fn size_class(c: SizeClass) -> Message {
-    let vi = match c {
-        SizeClass::Micro => "siêu nhỏ",
-        SizeClass::Small => "nhỏ",
-        SizeClass::Medium => "vừa",
-        SizeClass::Large => "lớn",
-    };
-    Message::new(c.as_str(), vi)
 }
 
 /// Builds a message by appending to both languages from their own parts.
@@ -206,6 +260,5 @@ mod tests {
         assert_eq!(date(d), Message::new("2024-11-01", "01/11/2024"));
         assert_eq!(join_and(&["director"], "and"), "director");
         assert_eq!(join_and(&["a", "b", "c"], "và"), "a, b và c");
-        assert_eq!(size_class(SizeClass::Medium), Message::new("medium", "vừa"));
     }
 }

@@ -449,7 +449,7 @@ fn json_rows_are_flat_and_columns_line_up() {
 
 #[test]
 fn names_parse_and_unknown_names_are_all_reported() {
-    for id in I::ALL {
+    for id in I::ALL.iter() {
         assert_eq!(I::parse(id.as_str()), Some(*id));
     }
     let q = Query::from_names(

@@ -18,81 +18,13 @@ pub(crate) use size::{ListCounts, SizeFacts, SizeRules};
 pub(crate) use women_managed::{management_value, women_owned_value, Management, Post, Stake};
 pub use women_managed::{women_managed, women_managed_value};
 
-use crate::law::{Message, Parameters};
+pub use crate::codes::{SizeClass, SizeStatus, WomenManagedRule};
+
 use crate::logic;
 use crate::model::{Cooperative, Date, IloType, Member};
+use crate::params::Parameters;
+use crate::text::Message;
 use serde::Serialize;
-
-/// Size class of a cooperative.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SizeClass {
-    /// Micro (siêu nhỏ).
-    Micro,
-    /// Small (nhỏ).
-    Small,
-    /// Medium (vừa).
-    Medium,
-    /// Large (lớn).
-    Large,
-}
-
-/// A named rule for "managed by women". The national programme gives no
-/// formal definition, so every result says which rule it used.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum WomenManagedRule {
-    /// The board chair or the director is a woman (the default).
-    #[default]
-    ChairOrDirector,
-    /// Women hold at least half of board seats plus the director post, read
-    /// as: at least half of the board seats (board chair plus board members;
-    /// exactly half is enough) AND the director post. With the simplified
-    /// structure (no board) the director post alone decides.
-    ManagementMajority,
-    /// Women members hold ≥ 51 % of charter capital and a woman is chair,
-    /// director or board member (analogue of Law 04/2017/QH14 Art. 3(1)).
-    WomenOwned,
-    /// Recorded as women-managed by the Women's Union.
-    Declared,
-}
-
-impl WomenManagedRule {
-    /// Every rule, in contract order.
-    pub const ALL: [WomenManagedRule; 4] = [
-        WomenManagedRule::ChairOrDirector,
-        WomenManagedRule::ManagementMajority,
-        WomenManagedRule::WomenOwned,
-        WomenManagedRule::Declared,
-    ];
-
-    /// The snake_case name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            WomenManagedRule::ChairOrDirector => "chair_or_director",
-            WomenManagedRule::ManagementMajority => "management_majority",
-            WomenManagedRule::WomenOwned => "women_owned",
-            WomenManagedRule::Declared => "declared",
-        }
-    }
-
-    /// Parses the snake_case name.
-    pub fn parse(s: &str) -> Option<WomenManagedRule> {
-        WomenManagedRule::ALL.into_iter().find(|r| r.as_str() == s)
-    }
-}
-
-impl std::str::FromStr for WomenManagedRule {
-    type Err = crate::Error;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        WomenManagedRule::parse(s).ok_or_else(|| {
-            crate::Error::parameter(
-                "women_managed_rule",
-                "expected chair_or_director, management_majority, women_owned or declared",
-            )
-        })
-    }
-}
 
 /// The size class, or why it cannot be determined.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -111,40 +43,6 @@ pub struct SizeClassResult {
     /// none, and then not serialised.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub missing: Vec<String>,
-}
-
-/// Why a size class was or was not determined.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SizeStatus {
-    /// The class is determined.
-    Determined,
-    /// A cooperative group: size classes are for cooperatives.
-    NotApplicable,
-    /// A threshold the test needs is not encoded (a union; a sector or band
-    /// the sources do not confirm). `missing` may also name absent data.
-    ThresholdNotEncoded,
-    /// Data the test needs is missing: `missing` names it.
-    DataMissing,
-    /// The date is before the first size instrument took effect.
-    BeforeAnyInstrument,
-    /// No size parameter is in force on the date (for example a user's
-    /// table without them).
-    NoParameterInForce,
-}
-
-impl SizeStatus {
-    /// The snake_case name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SizeStatus::Determined => "determined",
-            SizeStatus::NotApplicable => "not_applicable",
-            SizeStatus::ThresholdNotEncoded => "threshold_not_encoded",
-            SizeStatus::DataMissing => "data_missing",
-            SizeStatus::BeforeAnyInstrument => "before_any_instrument",
-            SizeStatus::NoParameterInForce => "no_parameter_in_force",
-        }
-    }
 }
 
 /// Whether a cooperative is women-managed under one rule.

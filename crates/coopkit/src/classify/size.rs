@@ -8,11 +8,10 @@
 //! when the known values settle it.
 
 use super::{SizeClass, SizeClassResult, SizeStatus};
-use crate::codes;
-use crate::law::params::Parameter;
-use crate::law::{Message, Parameters};
 use crate::model::{Cooperative, Date, Kind, Sector, Summary};
-use crate::text::{self, Builder};
+use crate::params::{Parameter, Parameters};
+use crate::text::Builder;
+use crate::text::{self, Message};
 
 /// Citation of the size classes of Decree 113/2024/NĐ-CP (parameters
 /// `size.d113.*`; in the built-in table from 1 Nov 2024).
@@ -226,7 +225,7 @@ impl<'a> SizeRules<'a> {
         let regime = Regime::in_force(params, as_of);
         let first = Regime::first(params);
         let d113 = SECTORS.map(|sector| {
-            let sector = codes::name_of(codes::SECTOR, sector);
+            let sector = sector.as_str();
             let get = |class: &str, what: &str| {
                 params.get(&format!("size.d113.{sector}.{class}.{what}"), None, as_of)
             };
@@ -751,7 +750,7 @@ fn explain(
                 unconfirmed.push(&p.citation);
             }
         }
-        let (name, desc, outcome) = (text::size_class(t.class), t.describe(m), r.outcome());
+        let (name, desc, outcome) = (SizeClass::labels(t.class), t.describe(m), r.outcome());
         lines.push(Message::new(
             format!("{} ({}): {}", name.en, desc.en, outcome.en),
             format!("{} ({}): {}", name.vi, desc.vi, outcome.vi),
@@ -765,7 +764,7 @@ fn explain(
                 .push(": no higher class is met", ": không đạt quy mô nào cao hơn");
         }
         (Some(c), _) => {
-            let n = text::size_class(*c);
+            let n = SizeClass::labels(*c);
             b.push(&n.en, &format!("quy mô {}", n.vi))
                 .push(" under ", " theo ")
                 .push_msg(instrument);
@@ -792,7 +791,7 @@ fn explain(
                 b.push(" not known", "");
             }
             if let Some(c) = w.at_least {
-                let n = text::size_class(c);
+                let n = SizeClass::labels(c);
                 b.push(
                     &format!("; the class is at least {}", n.en),
                     &format!("; quy mô ít nhất là {}", n.vi),
@@ -898,7 +897,7 @@ fn circular_capital_band(params: &Parameters, as_of: Date, capital: Option<u64>)
     let v = text::vnd(cap);
     match class {
         Some(c) => {
-            let n = text::size_class(c);
+            let n = SizeClass::labels(c);
             Message::new(
                 format!("By total capital ({}) the class is {}.", v.en, n.en),
                 format!("Theo tổng nguồn vốn ({}) quy mô là {}.", v.vi, n.vi),

@@ -7,9 +7,9 @@
 //! member list (when given) decides, else the summary counts.
 
 use super::{WomenManaged, WomenManagedRule};
-use crate::law::Message;
 use crate::model::{Cooperative, Date, Governance, MemberType, Role, Sex, Summary};
 use crate::num::Ratio;
+use crate::text::{Lang, Message};
 use crate::{logic, text};
 
 /// Women-managed under `rule` on `as_of`, with the reason in English and
@@ -195,7 +195,7 @@ fn roles_text(roles: impl IntoIterator<Item = Role>) -> Message {
     let names: Vec<Message> = uniq
         .into_iter()
         .map(|r| {
-            let (en, vi) = text::role(r);
+            let (en, vi) = (r.label(Lang::En), r.label(Lang::Vi));
             Message::new(en, vi)
         })
         .collect();

@@ -11,7 +11,7 @@
 //! cooperative-level enums and of a position's role are quoted, since they
 //! are not personal.
 
-use crate::codes as names;
+use crate::codes::Code as CodeList;
 use crate::error::{InputError, InputErrorCode as Code};
 use crate::model::{
     Cooperative, Country, Date, Employees, Ethnicity, Holder, Kind, Member, MemberType, Position, Role,
@@ -343,12 +343,12 @@ impl<'r, 'e, R: Record> Fields<'r, 'e, R> {
     }
 
     /// One of a code list; the message lists the allowed values.
-    pub(crate) fn choice<T: Copy>(&mut self, field: &str, table: &[(&str, T)]) -> Option<T> {
+    pub(crate) fn choice<T: CodeList>(&mut self, field: &str) -> Option<T> {
         let s = self.text_of(field, "a string")?;
-        if let Some(v) = lookup(table, s) {
+        if let Some(v) = T::from_code(s) {
             return Some(v);
         }
-        let allowed: Vec<&str> = table.iter().map(|(n, _)| *n).collect();
+        let allowed = T::codes();
         let msg = if self.echo {
             format!("{} is not one of: {}", quote(s), allowed.join(", "))
         } else {
@@ -359,8 +359,8 @@ impl<'r, 'e, R: Record> Fields<'r, 'e, R> {
     }
 
     /// A required code.
-    pub(crate) fn req_choice<T: Copy>(&mut self, field: &str, table: &[(&str, T)]) -> Option<T> {
-        let v = self.choice(field, table);
+    pub(crate) fn req_choice<T: CodeList>(&mut self, field: &str) -> Option<T> {
+        let v = self.choice(field);
         self.required(field, v)
     }
 
@@ -466,13 +466,8 @@ pub(crate) fn text_bool_bytes(s: &[u8]) -> Option<bool> {
 }
 
 /// The value a code list gives a name, spelt exactly.
-pub(crate) fn lookup<T: Copy>(table: &[(&str, T)], s: &str) -> Option<T> {
-    lookup_bytes(table, s.as_bytes())
-}
-
-/// [`lookup`] of a cell's bytes.
-pub(crate) fn lookup_bytes<T: Copy>(table: &[(&str, T)], s: &[u8]) -> Option<T> {
-    table.iter().find(|(n, _)| n.as_bytes() == s).map(|(_, v)| *v)
+pub(crate) fn lookup<T: CodeList>(s: &str) -> Option<T> {
+    T::from_code(s)
 }
 
 /// A nationality: an officially assigned ISO 3166-1 alpha-2 code, either case.
@@ -510,11 +505,11 @@ pub(crate) fn member<R: Record>(rec: &R, errors: &mut Vec<InputError>) -> Option
     let before = errors.len();
     let mut f = Fields::new(rec, errors, false);
     let id = f.req_string("id");
-    let member_type = f.req_choice("type", names::MEMBER_TYPE);
+    let member_type = f.req_choice("type");
     let m = Member {
         id: id.unwrap_or_default(),
         member_type: member_type.unwrap_or(MemberType::Individual),
-        sex: f.choice("sex", names::SEX),
+        sex: f.choice("sex"),
         birth_date: f.date("birth_date"),
         ethnicity: f.ethnicity("ethnicity"),
         nationality: f.country("nationality").unwrap_or_default(),
@@ -522,7 +517,7 @@ pub(crate) fn member<R: Record>(rec: &R, errors: &mut Vec<InputError>) -> Option
         contributes_capital: f.bool("contributes_capital"),
         uses_services: f.bool("uses_services"),
         contributes_labour: f.bool("contributes_labour"),
-        kind: f.choice("kind", names::MEMBER_KIND),
+        kind: f.choice("kind"),
         capital_vnd: f.u64("capital_vnd"),
         joined: f.date("joined"),
         left: f.date("left"),
@@ -538,10 +533,10 @@ pub(crate) fn member<R: Record>(rec: &R, errors: &mut Vec<InputError>) -> Option
 pub(crate) fn position<R: Record>(rec: &R, errors: &mut Vec<InputError>) -> Option<Position> {
     let before = errors.len();
     let mut f = Fields::new(rec, errors, true);
-    let role = f.req_choice("role", names::ROLE);
+    let role = f.req_choice("role");
     let member = f.string("member");
     f.echo = false;
-    let sex = f.choice("sex", names::SEX);
+    let sex = f.choice("sex");
     let ethnicity = f.ethnicity("ethnicity");
     let id = f.string("id");
     let start = f.date("start");
@@ -621,8 +616,8 @@ pub(crate) fn cooperative_scalars<R: Record>(
     let mut f = Fields::new(rec, errors, true);
     let id = f.req_string("id");
     let name = f.req_string("name");
-    let kind = f.req_choice("kind", names::KIND);
-    let sector = f.req_choice("sector", names::SECTOR);
+    let kind = f.req_choice("kind");
+    let sector = f.req_choice("sector");
     let mut c = Cooperative::new(
         id.clone().unwrap_or_else(|| PLACEHOLDER.to_string()),
         name.unwrap_or_else(|| PLACEHOLDER.to_string()),
@@ -636,10 +631,10 @@ pub(crate) fn cooperative_scalars<R: Record>(
     c.charter_capital_vnd = f.u64("charter_capital_vnd");
     c.total_capital_vnd = f.u64("total_capital_vnd");
     c.annual_revenue_vnd = f.u64("annual_revenue_vnd");
-    c.governance = f.choice("governance", names::GOVERNANCE);
-    c.general_meeting = f.choice("general_meeting", names::GENERAL_MEETING);
-    c.ilo_type = f.choice("ilo_type", names::ILO_TYPE);
-    c.circular_type = f.choice("circular_type", names::CIRCULAR_TYPE);
+    c.governance = f.choice("governance");
+    c.general_meeting = f.choice("general_meeting");
+    c.ilo_type = f.choice("ilo_type");
+    c.circular_type = f.choice("circular_type");
     c.declared_women_managed = f.bool("declared_women_managed");
     (id, c)
 }

@@ -116,7 +116,6 @@
 //! (dates, money and booleans from their typed values); any problem sends
 //! them to the record reader, which reports every error.
 
-mod columns;
 mod csv;
 mod decode;
 mod json;
@@ -124,7 +123,7 @@ mod tables;
 mod validate;
 mod write;
 
-pub use self::columns::CsvOptions;
+pub use self::csv::CsvOptions;
 pub use self::csv::{
     registry_from_csv, registry_from_csv_bytes_lenient, registry_from_csv_columnar, registry_from_csv_dir,
     registry_from_csv_dir_lenient, registry_from_csv_dir_with, registry_from_csv_lenient,

@@ -34,7 +34,7 @@
 //! record reader, which finds and locates every error; the result is the
 //! same either way (tested).
 
-use super::columns::{self, GiveUp, RowCells, Sink, Staged};
+use super::csv::columnar::{self as columns, GiveUp, RowCells, Sink, Staged};
 use super::{finish_strict_loaded, registry_from_csv_bytes_lenient, Loaded};
 use crate::error::{Error, InputError, InputErrors};
 use crate::model::Date;

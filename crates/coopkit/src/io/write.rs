@@ -3,7 +3,7 @@
 
 use super::csv::COOPERATIVE_EXTRA;
 use super::decode::fields;
-use crate::codes::{self as names, name_of};
+use crate::codes::Code;
 use crate::model::{Cooperative, Holder, Member, Position};
 use crate::registry::Registry;
 
@@ -56,8 +56,8 @@ fn opt<T: ToString>(v: Option<T>) -> String {
     v.map_or_else(String::new, |v| v.to_string())
 }
 
-fn opt_name<T: PartialEq + Copy>(table: &[(&'static str, T)], v: Option<T>) -> String {
-    v.map_or_else(String::new, |v| name_of(table, v).to_string())
+fn opt_name<T: Code>(v: Option<T>) -> String {
+    v.map_or_else(String::new, |v| v.code().to_string())
 }
 
 fn cooperative_row(c: &Cooperative) -> Vec<String> {
@@ -65,8 +65,8 @@ fn cooperative_row(c: &Cooperative) -> Vec<String> {
     let row = vec![
         c.id.clone(),
         c.name.clone(),
-        name_of(names::KIND, c.kind).to_string(),
-        name_of(names::SECTOR, c.sector).to_string(),
+        c.kind.as_str().to_string(),
+        c.sector.as_str().to_string(),
         c.province.clone().unwrap_or_default(),
         c.district.clone().unwrap_or_default(),
         c.commune.clone().unwrap_or_default(),
@@ -74,10 +74,10 @@ fn cooperative_row(c: &Cooperative) -> Vec<String> {
         opt(c.charter_capital_vnd),
         opt(c.total_capital_vnd),
         opt(c.annual_revenue_vnd),
-        opt_name(names::GOVERNANCE, c.governance),
-        opt_name(names::GENERAL_MEETING, c.general_meeting),
-        opt_name(names::ILO_TYPE, c.ilo_type),
-        opt_name(names::CIRCULAR_TYPE, c.circular_type),
+        opt_name(c.governance),
+        opt_name(c.general_meeting),
+        opt_name(c.ilo_type),
+        opt_name(c.circular_type),
         opt(c.declared_women_managed),
         // COOPERATIVE_EXTRA, in order.
         opt(c.employees.map(|e| e.female)),
@@ -106,8 +106,8 @@ fn member_row(cid: &str, m: &Member) -> Vec<String> {
     vec![
         cid.to_string(),
         m.id.clone(),
-        name_of(names::MEMBER_TYPE, m.member_type).to_string(),
-        opt_name(names::SEX, m.sex),
+        m.member_type.as_str().to_string(),
+        opt_name(m.sex),
         opt(m.birth_date),
         m.ethnicity.map_or_else(String::new, |e| e.code().to_string()),
         if m.nationality == crate::model::Country::VN {
@@ -119,7 +119,7 @@ fn member_row(cid: &str, m: &Member) -> Vec<String> {
         opt(m.contributes_capital),
         opt(m.uses_services),
         opt(m.contributes_labour),
-        opt_name(names::MEMBER_KIND, m.kind),
+        opt_name(m.kind),
         opt(m.capital_vnd),
         opt(m.joined),
         opt(m.left),
@@ -132,13 +132,13 @@ fn position_row(cid: &str, p: &Position) -> Vec<String> {
         Holder::Member(id) => (id.clone(), String::new(), String::new()),
         Holder::External { sex, ethnicity } => (
             String::new(),
-            opt_name(names::SEX, *sex),
+            opt_name(*sex),
             ethnicity.map_or_else(String::new, |e| e.code().to_string()),
         ),
     };
     vec![
         cid.to_string(),
-        name_of(names::ROLE, p.role).to_string(),
+        p.role.as_str().to_string(),
         member,
         sex,
         ethnicity,

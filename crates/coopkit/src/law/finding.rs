@@ -1,179 +1,12 @@
 //! What a check returns: findings that explain themselves (measured value,
 //! required value, citation, message in English and Vietnamese).
 
+use crate::codes::{Comparison, Law, Status};
 use crate::model::Date;
 use crate::num::Ratio;
+use crate::text::Message;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
-
-/// A law the rules know.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Law {
-    /// Law on Cooperatives 23/2012/QH13, in force 1 Jul 2013 – 30 Jun 2024.
-    Vn2012,
-    /// Law on Cooperatives 17/2023/QH15, in force from 1 Jul 2024.
-    Vn2023,
-}
-
-impl Law {
-    /// `"vn-2012"` or `"vn-2023"`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Law::Vn2012 => "vn-2012",
-            Law::Vn2023 => "vn-2023",
-        }
-    }
-
-    /// The law's own citation, for example `"Law 17/2023/QH15"`.
-    pub fn title(self) -> &'static str {
-        match self {
-            Law::Vn2012 => "Law 23/2012/QH13",
-            Law::Vn2023 => "Law 17/2023/QH15",
-        }
-    }
-
-    /// Parses `"vn-2012"` or `"vn-2023"`.
-    pub fn parse(s: &str) -> Option<Law> {
-        match s {
-            "vn-2012" => Some(Law::Vn2012),
-            "vn-2023" => Some(Law::Vn2023),
-            _ => None,
-        }
-    }
-
-    /// First day in force.
-    pub fn start(self) -> Date {
-        match self {
-            Law::Vn2012 => Date::from_ymd_opt(2013, 7, 1),
-            Law::Vn2023 => Date::from_ymd_opt(2024, 7, 1),
-        }
-        .expect("valid date")
-    }
-
-    /// First day no longer in force, if repealed.
-    pub fn end(self) -> Option<Date> {
-        match self {
-            Law::Vn2012 => Date::from_ymd_opt(2024, 7, 1),
-            Law::Vn2023 => None,
-        }
-    }
-
-    /// In force on `date`.
-    pub fn in_force_on(self, date: Date) -> bool {
-        self.start() <= date && self.end().is_none_or(|e| date < e)
-    }
-
-    /// The law in force on `date`: the 2023 law from 1 Jul 2024, else the 2012 law.
-    pub fn in_force(date: Date) -> Law {
-        if date >= Law::Vn2023.start() {
-            Law::Vn2023
-        } else {
-            Law::Vn2012
-        }
-    }
-}
-
-impl std::fmt::Display for Law {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Serialize for Law {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-
-/// Which law to apply: a named one, or the one in force on the date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum LawChoice {
-    /// The law in force on `as_of`.
-    #[default]
-    Auto,
-    /// This law, whatever the date.
-    Law(Law),
-}
-
-impl LawChoice {
-    /// Parses `"auto"`, `"vn-2012"` or `"vn-2023"`.
-    pub fn parse(s: &str) -> Option<LawChoice> {
-        match s {
-            "auto" => Some(LawChoice::Auto),
-            s => Law::parse(s).map(LawChoice::Law),
-        }
-    }
-
-    /// The law this choice gives on `as_of`.
-    pub fn resolve(self, as_of: Date) -> Law {
-        match self {
-            LawChoice::Auto => Law::in_force(as_of),
-            LawChoice::Law(l) => l,
-        }
-    }
-}
-
-impl std::str::FromStr for LawChoice {
-    type Err = crate::Error;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        LawChoice::parse(s)
-            .ok_or_else(|| crate::Error::parameter("law", "expected \"auto\", \"vn-2012\" or \"vn-2023\""))
-    }
-}
-
-/// Outcome of one rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    /// The rule is met.
-    Pass,
-    /// The rule is not met.
-    Fail,
-    /// The data needed is missing; the message says which.
-    NotAssessable,
-    /// The rule does not apply to this record under this law.
-    NotApplicable,
-}
-
-impl Status {
-    /// The snake_case name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Pass => "pass",
-            Status::Fail => "fail",
-            Status::NotAssessable => "not_assessable",
-            Status::NotApplicable => "not_applicable",
-        }
-    }
-}
-
-/// A message in English and Vietnamese.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Message {
-    /// English.
-    pub en: String,
-    /// Vietnamese.
-    pub vi: String,
-}
-
-impl Message {
-    /// A message from its two languages.
-    pub fn new(en: impl Into<String>, vi: impl Into<String>) -> Self {
-        Message {
-            en: en.into(),
-            vi: vi.into(),
-        }
-    }
-
-    /// The text in `lang` (`"vi"`, otherwise English).
-    pub fn get(&self, lang: &str) -> &str {
-        if lang == "vi" {
-            &self.vi
-        } else {
-            &self.en
-        }
-    }
-}
 
 /// A measured or required value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -249,50 +82,6 @@ impl Serialize for Value {
     }
 }
 
-/// How the measured value must stand to the required one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Comparison {
-    /// Measured ≥ required (a minimum).
-    AtLeast,
-    /// Measured ≤ required (a cap).
-    AtMost,
-    /// Measured inside the required range, bounds included.
-    Within,
-    /// Measured is one of the required codes.
-    OneOf,
-    /// Every required code is present in the measured ones.
-    AllOf,
-    /// Measured equals required.
-    Equal,
-}
-
-impl Comparison {
-    /// The snake_case name: `"at_least"`, `"at_most"`, `"within"`, `"one_of"`,
-    /// `"all_of"` or `"equal"`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Comparison::AtLeast => "at_least",
-            Comparison::AtMost => "at_most",
-            Comparison::Within => "within",
-            Comparison::OneOf => "one_of",
-            Comparison::AllOf => "all_of",
-            Comparison::Equal => "equal",
-        }
-    }
-
-    /// A short sign to write before the required value: `≥`, `≤`, `=`, or
-    /// nothing for a range or a list (whose own form says it).
-    pub fn sign(self) -> &'static str {
-        match self {
-            Comparison::AtLeast => "≥",
-            Comparison::AtMost => "≤",
-            Comparison::Equal => "=",
-            Comparison::Within | Comparison::OneOf | Comparison::AllOf => "",
-        }
-    }
-}
-
 /// A parameter a finding rests on: its id in the parameter table, whether a
 /// public source confirms it, and the table's own note (what is and is not
 /// confirmed about it, for example the article).
@@ -307,8 +96,8 @@ pub struct ParameterUse {
     pub note: Option<String>,
 }
 
-impl From<&super::params::Parameter> for ParameterUse {
-    fn from(p: &super::params::Parameter) -> Self {
+impl From<&crate::params::Parameter> for ParameterUse {
+    fn from(p: &crate::params::Parameter) -> Self {
         ParameterUse {
             id: p.id.clone(),
             confirmed: p.confirmed,

@@ -2,15 +2,22 @@
 //! cooperative's membership, capital and governance against them.
 
 mod finding;
-pub mod params;
 pub mod rules;
 
-pub use finding::{
-    CheckReport, Comparison, Finding, Law, LawChoice, Message, ParameterUse, Status, Subject, Value,
-};
-pub use params::Parameters;
+pub use crate::codes::{Comparison, Law, LawChoice, Status};
+pub use crate::params;
+pub use crate::params::Parameters;
+pub use crate::text::Message;
+pub use finding::{CheckReport, Finding, ParameterUse, Subject, Value};
 
 use crate::model::{Cooperative, Date};
+
+impl Parameters {
+    /// Checks `coop` under `law` on `as_of` with this table.
+    pub fn check(&self, coop: &Cooperative, law: LawChoice, as_of: Date) -> CheckReport {
+        rules::check(self, coop, law.resolve(as_of), as_of)
+    }
+}
 
 /// Checks `coop` under `law` on `as_of` with the built-in parameter table.
 ///

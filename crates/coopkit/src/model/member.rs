@@ -1,48 +1,8 @@
 //! Members and the three facts that decide a member's kind (Law 17/2023 Art. 4(16)–(19)).
 
-use super::{Date, Ethnicity};
+use super::{Date, Ethnicity, MemberKind, MemberType, Sex};
 use chrono::Datelike;
 use serde::{Serialize, Serializer};
-
-/// Sex of a person, or of a household's representative.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Sex {
-    /// Woman.
-    Female,
-    /// Man.
-    Male,
-}
-
-/// What a member is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MemberType {
-    /// A natural person.
-    Individual,
-    /// A household, through one representative.
-    Household,
-    /// A Vietnamese legal entity.
-    LegalEntity,
-    /// A cooperative (as member of a union).
-    Cooperative,
-    /// A cooperative group (Law 17/2023 Art. 30).
-    CooperativeGroup,
-    /// A foreign-invested organisation (Law 17/2023 Art. 30).
-    ForeignInvestedOrg,
-}
-
-/// Kind of membership under Law 17/2023/QH15.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MemberKind {
-    /// Contributes capital and uses services or contributes labour; votes.
-    Official,
-    /// Contributes capital only.
-    AssociateCapital,
-    /// Contributes no capital; uses services or contributes labour.
-    AssociateNoncapital,
-}
 
 impl MemberKind {
     /// The kind the three facts give, if they give one.

@@ -11,86 +11,19 @@ mod member;
 mod position;
 
 pub use ethnicity::{fold_name, Ethnicity, ETHNIC_GROUPS};
-pub use member::{age_in_years, Country, Member, MemberKind, MemberType, Sex};
-pub use position::{Holder, Position, Role};
+pub use member::{age_in_years, Country, Member};
+pub use position::{Holder, Position};
+
+pub use crate::codes::{
+    CircularType, GeneralMeeting, Governance, IloType, Kind, MemberKind, MemberType, Role, Sector, Sex,
+    SizeClass,
+};
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 /// A calendar date (ISO 8601 in every interchange format).
 pub type Date = NaiveDate;
-
-/// What kind of organisation a record is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Kind {
-    /// Hợp tác xã (HTX).
-    Cooperative,
-    /// Tổ hợp tác (THT): a contract between members, no legal personality.
-    CooperativeGroup,
-    /// Liên hiệp hợp tác xã: a union of cooperatives.
-    Union,
-}
-
-/// Economic sector groups of Decree 113/2024/NĐ-CP Art. 5.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Sector {
-    /// Agriculture, forestry and fishery.
-    Agriculture,
-    /// Mining, manufacturing, utilities, water, waste and construction.
-    IndustryConstruction,
-    /// Trade, services and everything else.
-    TradeServices,
-}
-
-/// Management structure (Law 17/2023/QH15 Art. 56).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Governance {
-    /// General meeting, board, director, supervisory board.
-    Full,
-    /// General meeting, director, one controller.
-    Simplified,
-}
-
-/// How the general meeting is held.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum GeneralMeeting {
-    /// All members attend.
-    Plenary,
-    /// Elected delegates attend.
-    Delegates,
-}
-
-/// Cooperative type in the ILO statistical guidelines (20th ICLS, 2018).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum IloType {
-    /// Producer cooperative.
-    Producer,
-    /// Consumer or user cooperative.
-    Consumer,
-    /// Worker cooperative.
-    Worker,
-    /// Multi-stakeholder cooperative.
-    MultiStakeholder,
-}
-
-/// Cooperative type in Circular 01/2020/TT-BKHĐT.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CircularType {
-    /// Serves members' production.
-    Production,
-    /// Serves members' consumption.
-    Consumption,
-    /// Creates jobs for members.
-    JobCreation,
-    /// Mixed.
-    Mixed,
-}
 
 impl CircularType {
     /// The ILO type this Circular 01/2020 type maps onto (roughly, as the

@@ -1,30 +1,8 @@
 //! Posts in a cooperative's management and who holds them.
 
-use super::{Date, Ethnicity, Sex};
+use super::{Date, Ethnicity, Role, Sex};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
-
-/// A post. Board seats are [`Role::BoardChair`] plus [`Role::BoardMember`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    /// Chair of the board (Chủ tịch HĐQT).
-    BoardChair,
-    /// Board member (thành viên HĐQT).
-    BoardMember,
-    /// Director (Giám đốc).
-    Director,
-    /// Deputy director.
-    DeputyDirector,
-    /// Head of the supervisory (control) board.
-    SupervisoryHead,
-    /// Member of the supervisory board.
-    SupervisoryMember,
-    /// Controller (kiểm soát viên), in the simplified structure.
-    Controller,
-    /// Chief accountant.
-    ChiefAccountant,
-}
 
 impl Role {
     /// A seat on the board (HĐQT).

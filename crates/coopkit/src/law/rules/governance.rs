@@ -102,7 +102,7 @@ pub(super) fn structure_allowed(cx: &Ctx) -> Outcome {
                     format!(
                         "Hợp tác xã thuộc quy mô {} và áp dụng mô hình rút gọn; Điều 56 {law_vi} chỉ cho \
                             phép đối với hợp tác xã quy mô siêu nhỏ.",
-                        crate::text::size_class(class).vi
+                        class.label(crate::text::Lang::Vi)
                     ),
                 ),
                 None => draft.not_assessable(
@@ -242,8 +242,8 @@ pub(super) fn required_posts(cx: &Ctx) -> Outcome {
     }
     let codes = |rs: &[Role]| rs.iter().map(|r| r.as_str().to_owned()).collect::<Vec<_>>();
     let names = |rs: &[Role]| {
-        let en: Vec<_> = rs.iter().map(|r| text::role(*r).0).collect();
-        let vi: Vec<_> = rs.iter().map(|r| text::role(*r).1).collect();
+        let en: Vec<_> = rs.iter().map(|r| r.label(crate::text::Lang::En)).collect();
+        let vi: Vec<_> = rs.iter().map(|r| r.label(crate::text::Lang::Vi)).collect();
         (text::join_and(&en, "and"), text::join_and(&vi, "và"))
     };
     let required: Vec<Role> = needs.iter().map(|n| n[0]).collect();

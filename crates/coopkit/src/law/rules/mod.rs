@@ -14,11 +14,11 @@ mod members;
 mod text;
 mod union;
 
-use super::params::Parameter;
 use super::{
     CheckReport, Comparison, Finding, Law, Message, ParameterUse, Parameters, Status, Subject, Value,
 };
 use crate::model::{Cooperative, Date, Kind, Member, MemberType, Position};
+use crate::params::Parameter;
 use std::cell::RefCell;
 
 /// Rule ids of the contract (CONTRACT.md §2), in catalogue order: the order
@@ -184,7 +184,7 @@ impl<'a> Ctx<'a> {
     /// `"cooperative"`, `"cooperative_group"` or `"union"`: the last part of
     /// parameter ids that differ by kind.
     fn kind_key(&self) -> &'static str {
-        crate::codes::name_of(crate::codes::KIND, self.kind())
+        self.kind().as_str()
     }
 
     /// The law's citation with an article, for rules that have no

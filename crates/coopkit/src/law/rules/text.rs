@@ -1,11 +1,10 @@
 //! Words the rule messages share, in English and Vietnamese. Numbers,
 //! amounts and posts come from the crate-wide [`crate::text`].
 
-use crate::codes;
 use crate::law::Law;
 use crate::model::{Kind, MemberKind, MemberType};
 
-pub(super) use crate::text::{count, date, join_and, role, vnd, whole_percent};
+pub(super) use crate::text::{count, date, join_and, vnd, whole_percent};
 
 /// `"Luật Hợp tác xã 2023"`.
 pub(super) fn law_vi(law: Law) -> &'static str {
@@ -48,7 +47,7 @@ fn capitalise(s: &str) -> String {
 
 /// The contract code of a member type, for example `"legal_entity"`.
 pub(super) fn type_code(t: MemberType) -> &'static str {
-    codes::name_of(codes::MEMBER_TYPE, t)
+    t.as_str()
 }
 
 /// A member type in English words.
@@ -65,34 +64,22 @@ pub(super) fn type_en(t: MemberType) -> &'static str {
 
 /// A member type in Vietnamese.
 pub(super) fn type_vi(t: MemberType) -> &'static str {
-    match t {
-        MemberType::Individual => "cá nhân",
-        MemberType::Household => "hộ gia đình",
-        MemberType::LegalEntity => "pháp nhân",
-        MemberType::Cooperative => "hợp tác xã",
-        MemberType::CooperativeGroup => "tổ hợp tác",
-        MemberType::ForeignInvestedOrg => "tổ chức kinh tế có vốn đầu tư nước ngoài",
-    }
+    t.label(crate::text::Lang::Vi)
 }
 
 /// The contract code of a member kind, for example `"associate_capital"`.
 pub(super) fn member_kind_code(k: MemberKind) -> &'static str {
-    codes::name_of(codes::MEMBER_KIND, k)
+    k.as_str()
 }
 
-/// A member kind in English and Vietnamese.
+/// A member kind in English (with its article) and Vietnamese.
 pub(super) fn member_kind(k: MemberKind) -> (&'static str, &'static str) {
-    match k {
-        MemberKind::Official => ("an official member", "thành viên chính thức"),
-        MemberKind::AssociateCapital => (
-            "a capital-contributing associate member",
-            "thành viên liên kết góp vốn",
-        ),
-        MemberKind::AssociateNoncapital => (
-            "a non-contributing associate member",
-            "thành viên liên kết không góp vốn",
-        ),
-    }
+    let en = match k {
+        MemberKind::Official => "an official member",
+        MemberKind::AssociateCapital => "a capital-contributing associate member",
+        MemberKind::AssociateNoncapital => "a non-contributing associate member",
+    };
+    (en, k.label(crate::text::Lang::Vi))
 }
 
 /// Field paths for a message: all of them up to five, then how many more.

@@ -18,22 +18,24 @@
 //! confirmed = true                # false: a user-supplied or unconfirmed value
 //! ```
 
-use super::{CheckReport, Law, LawChoice};
+use crate::codes::{code_list, Law};
 use crate::error::Error;
-use crate::model::{Cooperative, Date};
+use chrono::NaiveDate as Date;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
-/// The unit of a parameter's value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Unit {
-    /// A number of members, cooperatives, seats or years.
-    Count,
-    /// A whole percentage (30 means 30 %).
-    Percent,
-    /// An amount in đồng.
-    Vnd,
+code_list! {
+    /// The unit of a parameter's value.
+    #[derive(Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Unit: "unit" {
+        /// A number of members, cooperatives, seats or years.
+        Count = "count", "count", "số lượng";
+        /// A whole percentage (30 means 30 %).
+        Percent = "percent", "percent", "phần trăm";
+        /// An amount in đồng.
+        Vnd = "vnd", "VND", "đồng";
+    }
 }
 
 /// One dated value.
@@ -98,11 +100,11 @@ pub struct Parameters {
 
 /// The built-in tables, in load order.
 const BUILTIN: &[(&str, &str)] = &[
-    ("params/vn-2012.toml", include_str!("../../params/vn-2012.toml")),
-    ("params/vn-2023.toml", include_str!("../../params/vn-2023.toml")),
+    ("params/vn-2012.toml", include_str!("../params/vn-2012.toml")),
+    ("params/vn-2023.toml", include_str!("../params/vn-2023.toml")),
     (
         "params/classification.toml",
-        include_str!("../../params/classification.toml"),
+        include_str!("../params/classification.toml"),
     ),
 ];
 
@@ -248,11 +250,6 @@ impl Parameters {
         }
         Some(if date < earliest.start { earliest } else { latest })
     }
-
-    /// Checks `coop` under `law` on `as_of` with this table.
-    pub fn check(&self, coop: &Cooperative, law: LawChoice, as_of: Date) -> CheckReport {
-        super::rules::check(self, coop, law.resolve(as_of), as_of)
-    }
 }
 
 fn overlaps(a: &Parameter, b: &Parameter) -> bool {
@@ -267,6 +264,11 @@ mod tests {
 
     fn d(s: &str) -> Date {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn units_are_a_code_list() {
+        crate::codes::tests::round_trip::<Unit>();
     }
 
     #[test]

@@ -25,13 +25,12 @@
 //! which finds, locates and reports every error. On valid input both give
 //! the same registry (tested on the fixtures and on generated registries).
 
-use super::csv::{
+use super::records::{
     cooperative_row, has_list, header, header_of, reader, rows, Gathered, Row, COOPERATIVES,
     COOPERATIVE_EXTRA, MEMBERS, POSITIONS,
 };
-use super::decode::{self, fields, nfc};
-use super::validate::{validate_parts, Locate, MemberList};
-use crate::codes as names;
+use crate::io::decode::{self, fields, nfc};
+use crate::io::validate::{validate_parts, Locate, MemberList};
 use crate::model::{Cooperative, Country, Date, Ethnicity, Member, MemberType, Position, Sex};
 use crate::registry::{code, facts, MemberColumns, Registry, RegistryBuilder, NO_DATE};
 use csv_core::ReadRecordResult;
@@ -110,7 +109,7 @@ pub(crate) fn read<C: Read + Send, M: Read, P: Read + Send>(
 }
 
 /// Reads `cooperatives.csv` and `positions.csv`, or gives up.
-pub(super) fn heads<C: Read, P: Read>(cooperatives: C, positions: Option<P>) -> Result<Heads, GiveUp> {
+pub(crate) fn heads<C: Read, P: Read>(cooperatives: C, positions: Option<P>) -> Result<Heads, GiveUp> {
     let coops = cooperative_rows(cooperatives)?;
     let by_id = index(coops.iter().map(|g| &g.coop))?;
     let positions = match positions {
@@ -132,7 +131,7 @@ pub(super) fn heads<C: Read, P: Read>(cooperatives: C, positions: Option<P>) -> 
 }
 
 /// What `cooperatives.csv` and `positions.csv` give.
-pub(super) struct Heads {
+pub(crate) struct Heads {
     /// Each cooperative, without lists.
     coops: Vec<Cooperative>,
     /// Its `members_listed` and `positions_listed` cells.
@@ -143,7 +142,7 @@ pub(super) struct Heads {
 
 /// Runs `a` and `b`, on two threads when `threads` (and not on wasm32).
 #[cfg(not(target_arch = "wasm32"))]
-pub(super) fn both<A: Send, B>(threads: bool, a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B) -> (A, B) {
+pub(crate) fn both<A: Send, B>(threads: bool, a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B) -> (A, B) {
     if !threads {
         return (a(), b());
     }
@@ -158,7 +157,7 @@ pub(super) fn both<A: Send, B>(threads: bool, a: impl FnOnce() -> A + Send, b: i
 }
 
 #[cfg(target_arch = "wasm32")]
-pub(super) fn both<A: Send, B>(_: bool, a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B) -> (A, B) {
+pub(crate) fn both<A: Send, B>(_: bool, a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B) -> (A, B) {
     (a(), b())
 }
 
@@ -251,8 +250,8 @@ struct Run {
 
 /// Member rows decoded into columns, with the cooperative of each row.
 #[derive(Default)]
-pub(super) struct Staged {
-    pub(super) cols: MemberColumns,
+pub(crate) struct Staged {
+    pub(crate) cols: MemberColumns,
     /// Consecutive rows naming the same cooperative.
     runs: Vec<Run>,
     /// Bytes of input these rows came from.
@@ -260,7 +259,7 @@ pub(super) struct Staged {
 }
 
 impl Staged {
-    pub(super) fn append(&mut self, other: Staged) -> Result<(), GiveUp> {
+    pub(crate) fn append(&mut self, other: Staged) -> Result<(), GiveUp> {
         self.cols.append(&other.cols).map_err(|_| GiveUp)?;
         self.runs.extend(other.runs);
         self.bytes += other.bytes;
@@ -281,7 +280,7 @@ impl Staged {
 }
 
 /// Column indices of `members.csv`, resolved once from its header.
-pub(super) struct MemberCells {
+pub(crate) struct MemberCells {
     width: usize,
     cooperative_id: usize,
     id: usize,
@@ -301,8 +300,8 @@ pub(super) struct MemberCells {
 }
 
 /// What decoding a block needs.
-pub(super) struct Context {
-    pub(super) cells: MemberCells,
+pub(crate) struct Context {
+    pub(crate) cells: MemberCells,
 }
 
 /// `members.csv` cut into blocks of whole rows, after its header.
@@ -427,7 +426,7 @@ fn split_point(buf: &[u8]) -> Option<usize> {
     }
 }
 
-pub(super) fn member_cells(raw: &csv::ByteRecord) -> Result<MemberCells, GiveUp> {
+pub(crate) fn member_cells(raw: &csv::ByteRecord) -> Result<MemberCells, GiveUp> {
     let mut errors = Vec::new();
     let h = header_of(
         raw,
@@ -689,8 +688,8 @@ fn rows_quoted(block: &[u8], width: usize, sink: &mut Sink<'_>) -> Result<(), Gi
 }
 
 /// Where decoded rows go.
-pub(super) struct Sink<'a> {
-    pub(super) st: Staged,
+pub(crate) struct Sink<'a> {
+    pub(crate) st: Staged,
     cx: &'a Context,
     /// `cooperative_id` of the last row, as read.
     last_cid: Option<String>,
@@ -698,7 +697,7 @@ pub(super) struct Sink<'a> {
 
 impl<'a> Sink<'a> {
     /// An empty sink for rows decoded with `cx`.
-    pub(super) fn new(cx: &'a Context, bytes: usize) -> Self {
+    pub(crate) fn new(cx: &'a Context, bytes: usize) -> Self {
         Sink {
             st: Staged {
                 bytes,
@@ -709,7 +708,7 @@ impl<'a> Sink<'a> {
         }
     }
 
-    pub(super) fn row(&mut self, row: &impl RowCells) -> Result<(), GiveUp> {
+    pub(crate) fn row(&mut self, row: &impl RowCells) -> Result<(), GiveUp> {
         let c = &self.cx.cells;
         let cid = row.text(c.cooperative_id)?;
         match (&mut self.last_cid, self.st.runs.last_mut()) {
@@ -739,7 +738,7 @@ impl<'a> Sink<'a> {
 
 /// The cells of one row, as the record reader would see them: each cell's
 /// text, or a typed value where that is the same as decoding its text.
-pub(super) trait RowCells {
+pub(crate) trait RowCells {
     /// Cell `i` as text (empty when the cell is empty).
     fn text(&self, i: usize) -> Result<Cow<'_, str>, GiveUp>;
 
@@ -789,13 +788,11 @@ impl RowCells for Cells<'_> {
 /// A member from its cells, decoded as [`decode::member`] does (the id is
 /// left empty: it goes to the arena); any bad cell gives up.
 fn member(row: &impl RowCells, c: &MemberCells) -> Result<Member, GiveUp> {
-    let member_type: MemberType = row
-        .opt(Some(c.member_type), |s| decode::lookup(names::MEMBER_TYPE, s))?
-        .ok_or(GiveUp)?;
+    let member_type: MemberType = row.opt(Some(c.member_type), decode::lookup)?.ok_or(GiveUp)?;
     Ok(Member {
         id: String::new(),
         member_type,
-        sex: row.opt(c.sex, |s| decode::lookup(names::SEX, s))?,
+        sex: row.opt(c.sex, decode::lookup)?,
         birth_date: row.date(c.birth_date)?,
         ethnicity: row.opt(c.ethnicity, Ethnicity::parse)?,
         nationality: row
@@ -805,7 +802,7 @@ fn member(row: &impl RowCells, c: &MemberCells) -> Result<Member, GiveUp> {
         contributes_capital: row.flag(c.contributes_capital)?,
         uses_services: row.flag(c.uses_services)?,
         contributes_labour: row.flag(c.contributes_labour)?,
-        kind: row.opt(c.kind, |s| decode::lookup(names::MEMBER_KIND, s))?,
+        kind: row.opt(c.kind, decode::lookup)?,
         capital_vnd: row.money(c.capital_vnd)?,
         joined: row.date(c.joined)?,
         left: row.date(c.left)?,
@@ -877,7 +874,7 @@ struct Parts {
 
 /// Puts member rows in cooperative order, checks every cooperative, and
 /// builds the registry.
-pub(super) fn assemble(heads: Heads, staged: Staged, options: &CsvOptions) -> Result<Registry, GiveUp> {
+pub(crate) fn assemble(heads: Heads, staged: Staged, options: &CsvOptions) -> Result<Registry, GiveUp> {
     let Heads {
         coops,
         listed,

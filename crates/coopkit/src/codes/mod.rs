@@ -1,0 +1,239 @@
+//! Every code list of the library, made one way: the snake_case names of the
+//! public contract (CONTRACT.md), with `ALL`, `as_str`, `parse`, `FromStr`
+//! (whose error names the field and lists the valid values), `Display`,
+//! `Serialize` and a label in English and Vietnamese ([`Code::label`]).
+//!
+//! A binding never keeps a list of names, a label or a message of its own:
+//! it asks the [`Code`] trait, so every runtime shows the same words.
+//!
+//! ```
+//! use coopkit::{Code, Lang, Sector, Status};
+//!
+//! assert_eq!("trade_services".parse::<Sector>().unwrap(), Sector::TradeServices);
+//! assert_eq!(Status::Fail.label(Lang::Vi), "không đạt");
+//! let e = "farming".parse::<Sector>().unwrap_err().to_string();
+//! assert!(e.starts_with("sector: "));
+//! assert!(e.contains("agriculture, industry_construction, trade_services"));
+//! assert!(!e.contains("farming"), "a value typed where a code was expected is never echoed");
+//! ```
+
+mod indicators;
+mod law;
+mod model;
+mod ui;
+
+pub use indicators::{Dimension, Disaggregation, IndicatorId, Unit};
+pub use law::{Comparison, Law, LawChoice, SizeStatus, Status, WomenManagedRule};
+pub use model::{
+    CircularType, GeneralMeeting, Governance, IloType, Kind, MemberKind, MemberType, Role, Sector, Sex,
+    SizeClass,
+};
+pub use ui::Term;
+
+use crate::text::{Lang, Message};
+
+/// A code list: a closed set of values, each with a contract name and a
+/// label in each language.
+pub trait Code: Copy + Eq + Sized + 'static {
+    /// The field or option the values belong to, as errors name it
+    /// (`sector`, `women_managed_rule`, ...).
+    const FIELD: &'static str;
+    /// Every value, in contract order.
+    fn all() -> &'static [Self];
+    /// The contract name, for example `"trade_services"`.
+    fn code(self) -> &'static str;
+    /// A label for people, in `lang`: `"thương mại – dịch vụ"`.
+    fn label(self, lang: Lang) -> &'static str;
+
+    /// The label in both languages.
+    fn labels(self) -> Message {
+        Message::new(self.label(Lang::En), self.label(Lang::Vi))
+    }
+
+    /// The value of a contract name; `None` for any other text.
+    fn from_code(s: &str) -> Option<Self> {
+        Self::all().iter().copied().find(|v| v.code() == s)
+    }
+
+    /// [`Code::from_code`] of a cell's bytes.
+    fn from_code_bytes(s: &[u8]) -> Option<Self> {
+        Self::all().iter().copied().find(|v| v.code().as_bytes() == s)
+    }
+
+    /// Every contract name, in order.
+    fn codes() -> Vec<&'static str> {
+        Self::all().iter().map(|v| v.code()).collect()
+    }
+
+    /// The contract name of `s`, or the library's error for this field: it
+    /// names the field and lists the valid values, and never quotes `s`.
+    fn parse_option(s: &str) -> crate::Result<Self> {
+        Self::from_code(s).ok_or_else(|| unknown::<Self>(Self::FIELD))
+    }
+}
+
+/// The error for a value outside a code list, at `path`.
+pub(crate) fn unknown<C: Code>(path: &str) -> crate::Error {
+    crate::Error::parameter(path, format!("not one of: {}", C::codes().join(", ")))
+}
+
+/// Defines a code list: the enum, its inherent `ALL`, `as_str`, `parse` and
+/// `label`, and its [`Code`], `Display`, `FromStr` and `Serialize`.
+///
+/// ```text
+/// code_list! {
+///     /// Docs of the enum.
+///     pub enum Sex: "sex" {
+///         /// Woman.
+///         Female = "female", "female", "nữ";
+///         Male = "male", "male", "nam";
+///     }
+/// }
+/// ```
+macro_rules! code_list {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident : $field:literal {
+            $( $(#[$vmeta:meta])* $variant:ident = $code:literal, $en:literal, $vi:literal; )+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $( $(#[$vmeta])* $variant, )+ }
+
+        impl $name {
+            /// Every value, in contract order.
+            pub const ALL: [$name; [$(stringify!($variant)),+].len()] = [$($name::$variant),+];
+
+            /// The contract name.
+            pub const fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $code,)+ }
+            }
+
+            /// The value of a contract name; `None` for any other text.
+            pub fn parse(s: &str) -> Option<$name> {
+                match s { $($code => Some($name::$variant),)+ _ => None }
+            }
+
+            /// A label for people, in `lang`.
+            pub const fn label(self, lang: $crate::text::Lang) -> &'static str {
+                match lang {
+                    $crate::text::Lang::En => match self { $($name::$variant => $en,)+ },
+                    $crate::text::Lang::Vi => match self { $($name::$variant => $vi,)+ },
+                }
+            }
+
+            /// The label in both languages.
+            pub fn labels(self) -> $crate::text::Message {
+                $crate::codes::Code::labels(self)
+            }
+        }
+
+        impl $crate::codes::Code for $name {
+            const FIELD: &'static str = $field;
+            fn all() -> &'static [Self] {
+                &$name::ALL
+            }
+            fn code(self) -> &'static str {
+                self.as_str()
+            }
+            fn label(self, lang: $crate::text::Lang) -> &'static str {
+                $name::label(self, lang)
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = $crate::Error;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                <$name as $crate::codes::Code>::parse_option(s)
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+    };
+}
+pub(crate) use code_list;
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// `parse` inverts `as_str` on every value, `ALL` lists each value once,
+    /// other text parses to nothing, and every value has two distinct,
+    /// non-empty labels, none repeated within its list.
+    pub(crate) fn round_trip<C: Code + std::fmt::Debug + std::str::FromStr + serde::Serialize>() {
+        let all = C::all();
+        for (i, &v) in all.iter().enumerate() {
+            assert_eq!(C::from_code(v.code()), Some(v));
+            assert_eq!(C::from_code_bytes(v.code().as_bytes()), Some(v));
+            assert_eq!(serde_json::to_value(v).unwrap(), v.code());
+            assert!(all[..i].iter().all(|w| *w != v), "{v:?} twice");
+            for lang in Lang::ALL {
+                assert!(!v.label(lang).is_empty(), "{v:?} has no {lang} label");
+                assert!(
+                    all[..i].iter().all(|w| w.label(lang) != v.label(lang)),
+                    "{v:?} shares its {lang} label"
+                );
+            }
+        }
+        assert_eq!(C::from_code(""), None);
+        assert_eq!(C::from_code("Agriculture"), None);
+        let e = C::parse_option("Agriculture").unwrap_err();
+        assert_eq!(e.path(), Some(C::FIELD));
+        assert!(e.to_string().contains(&C::codes().join(", ")), "{e}");
+        assert!(C::from_code("\u{0}").is_none());
+    }
+
+    #[test]
+    fn every_code_list_round_trips_and_is_labelled() {
+        round_trip::<Kind>();
+        round_trip::<Sector>();
+        round_trip::<Governance>();
+        round_trip::<GeneralMeeting>();
+        round_trip::<IloType>();
+        round_trip::<CircularType>();
+        round_trip::<MemberType>();
+        round_trip::<MemberKind>();
+        round_trip::<Sex>();
+        round_trip::<Role>();
+        round_trip::<SizeClass>();
+        round_trip::<Law>();
+        round_trip::<Status>();
+        round_trip::<Comparison>();
+        round_trip::<WomenManagedRule>();
+        round_trip::<SizeStatus>();
+        round_trip::<IndicatorId>();
+        round_trip::<Dimension>();
+        round_trip::<Disaggregation>();
+        round_trip::<Unit>();
+        round_trip::<Lang>();
+        round_trip::<Term>();
+        round_trip::<crate::error::InputErrorCode>();
+    }
+
+    #[test]
+    fn names_the_contract_uses() {
+        assert_eq!(
+            Sector::parse("industry_construction"),
+            Some(Sector::IndustryConstruction)
+        );
+        assert_eq!(SizeClass::Medium.as_str(), "medium");
+        assert_eq!(Kind::ALL.len(), 3);
+        assert_eq!(Role::BoardChair.label(Lang::Vi), "Chủ tịch Hội đồng quản trị");
+        assert_eq!("vn-2023".parse::<Law>().unwrap(), Law::Vn2023);
+        assert_eq!(
+            "women_owned".parse::<WomenManagedRule>().unwrap(),
+            WomenManagedRule::WomenOwned
+        );
+    }
+}

@@ -1,0 +1,268 @@
+//! The CSV folder form: `cooperatives.csv`, `members.csv`, `positions.csv`.
+//!
+//! Two readers behind these entry points. The columnar reader
+//! ([`columnar`]: valid input straight into the registry's columns,
+//! `members.csv` decoded in blocks on several threads where there are
+//! threads) is tried first; input it does not accept is read again by the
+//! record reader ([`records`]), which finds and locates every error. Both
+//! decode cells with the same functions and run the same cross-field checks.
+
+pub(crate) mod columnar;
+pub(crate) mod records;
+
+pub use columnar::CsvOptions;
+pub(crate) use records::{COOPERATIVES, COOPERATIVE_EXTRA, MEMBERS, POSITIONS};
+
+use crate::error::Error;
+use crate::io::{finish_lenient, finish_strict, Decoded, Loaded, Rejected};
+use crate::registry::Registry;
+use records::read;
+use std::io::Read;
+use std::path::Path;
+
+/// Reads a registry from the three CSV files (members and positions
+/// optional), strictly: every error of the three files in one
+/// [`Error::Input`]. Paths are `members.csv:42.birth_date` (line 1 is the
+/// header). See the [module documentation](super) for the columns.
+///
+/// ```
+/// let coops = "id,name,kind,sector,summary_members\nhtx-1,HTX Hoa Sen,cooperative,agriculture,2\n";
+/// let members = "cooperative_id,id,type,sex\nhtx-1,m1,individual,female\nhtx-1,m2,individual,other\n";
+/// let err = coopkit::io::registry_from_csv(coops.as_bytes(), Some(members.as_bytes()), None).unwrap_err();
+/// assert_eq!(err.path(), Some("members.csv:3.sex"));
+///
+/// let members = "cooperative_id,id,type,sex\nhtx-1,m1,individual,female\nhtx-1,m2,individual,male\n";
+/// let r = coopkit::io::registry_from_csv(coops.as_bytes(), Some(members.as_bytes()), None).unwrap();
+/// assert_eq!(r.get(0).unwrap().members.unwrap().len(), 2);
+/// ```
+pub fn registry_from_csv<R: Read>(
+    cooperatives: R,
+    members: Option<R>,
+    positions: Option<R>,
+) -> Result<Registry, Error> {
+    registry_from_csv_with(cooperatives, members, positions, &CsvOptions::default())
+}
+
+/// [`registry_from_csv`] with [`CsvOptions`]. With `columnar` (the
+/// default) the three inputs are read into memory first, then straight into
+/// the registry's columns; input with any error is read again record by
+/// record, which reports every error. The result is the same either way.
+pub fn registry_from_csv_with<R: Read>(
+    cooperatives: R,
+    members: Option<R>,
+    positions: Option<R>,
+    options: &CsvOptions,
+) -> Result<Registry, Error> {
+    if !options.columnar {
+        let (records, orphans) = read(cooperatives, members, positions)?;
+        return finish_strict(records, orphans);
+    }
+    let (c, m, p) = slurp_all(cooperatives, members, positions)?;
+    if let Some(r) = columnar(&c, m.as_deref(), p.as_deref(), options) {
+        return Ok(r);
+    }
+    let (records, orphans) = read(c.as_slice(), m.as_deref(), p.as_deref())?;
+    finish_strict(records, orphans)
+}
+
+/// The three inputs, read into memory.
+#[allow(clippy::type_complexity)]
+fn slurp_all<R: Read>(
+    cooperatives: R,
+    members: Option<R>,
+    positions: Option<R>,
+) -> Result<(Vec<u8>, Option<Vec<u8>>, Option<Vec<u8>>), Error> {
+    let slurp = |mut r: R, file: &str| {
+        let mut buf = Vec::new();
+        r.read_to_end(&mut buf).map_err(|e| Error::Io {
+            path: file.to_string(),
+            message: e.to_string(),
+        })?;
+        Ok::<_, Error>(buf)
+    };
+    let c = slurp(cooperatives, COOPERATIVES)?;
+    let m = members.map(|r| slurp(r, MEMBERS)).transpose()?;
+    let p = positions.map(|r| slurp(r, POSITIONS)).transpose()?;
+    Ok((c, m, p))
+}
+
+/// The columnar reader on inputs in memory; `None` when the input has any
+/// error (the record reader then reports them all).
+fn columnar(c: &[u8], m: Option<&[u8]>, p: Option<&[u8]>, options: &CsvOptions) -> Option<Registry> {
+    let input = m.map(|b| columnar::Input {
+        reader: b,
+        len: Some(b.len() as u64),
+    });
+    columnar::read(c, input, p, options).ok()
+}
+
+/// Reads a registry from CSV, keeping every valid cooperative; invalid ones
+/// (with their member and position rows' errors) are in
+/// [`Loaded::rejected`], and so are rows naming an unknown cooperative.
+/// `Err` for header errors and for files that cannot be read.
+pub fn registry_from_csv_lenient<R: Read>(
+    cooperatives: R,
+    members: Option<R>,
+    positions: Option<R>,
+) -> Result<Loaded, Error> {
+    let (c, m, p) = slurp_all(cooperatives, members, positions)?;
+    let m = m.as_deref().map(|m| [m]);
+    registry_from_csv_bytes_lenient(&c, m.as_ref().map(|m| m.as_slice()), p.as_deref())
+}
+
+/// [`registry_from_csv_lenient`] on CSV text already in memory, read where
+/// it lies (no copy), `members.csv` given in pieces that follow one another
+/// (a piece may end anywhere, even inside a row): the same result and the
+/// same errors as the text of the pieces joined.
+pub fn registry_from_csv_bytes_lenient(
+    cooperatives: &[u8],
+    members: Option<&[&[u8]]>,
+    positions: Option<&[u8]>,
+) -> Result<Loaded, Error> {
+    // Valid input (the usual case) takes the columnar reader; any error sends
+    // it to the record reader, which keeps the valid cooperatives.
+    let input = members.map(|parts| columnar::Input {
+        reader: Pieces::new(parts),
+        len: Some(parts.iter().map(|p| p.len() as u64).sum()),
+    });
+    if let Ok(registry) = columnar::read(cooperatives, input, positions, &CsvOptions::default()) {
+        return Ok(Loaded {
+            registry,
+            rejected: Vec::new(),
+        });
+    }
+    let members = members.map(|parts| match parts {
+        [one] => std::borrow::Cow::Borrowed(*one),
+        _ => std::borrow::Cow::Owned(parts.concat()),
+    });
+    let (records, orphans) = read(cooperatives, members.as_deref(), positions)?;
+    Ok(finish_lenient(records, orphans))
+}
+
+/// Pieces of text read one after the other.
+struct Pieces<'a> {
+    /// The unread rest of the current piece.
+    current: &'a [u8],
+    /// The pieces after it.
+    rest: &'a [&'a [u8]],
+}
+
+impl<'a> Pieces<'a> {
+    fn new(parts: &'a [&'a [u8]]) -> Self {
+        Pieces {
+            current: &[],
+            rest: parts,
+        }
+    }
+}
+
+impl Read for Pieces<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        while self.current.is_empty() {
+            let Some((first, rest)) = self.rest.split_first() else {
+                return Ok(0);
+            };
+            self.current = first;
+            self.rest = rest;
+        }
+        self.current.read(buf)
+    }
+}
+
+fn open(dir: &Path, file: &str, required: bool) -> Result<Option<std::fs::File>, Error> {
+    let path = dir.join(file);
+    match std::fs::File::open(&path) {
+        Ok(f) => Ok(Some(f)),
+        Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Error::Io {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        }),
+    }
+}
+
+/// Reads a registry from a folder holding `cooperatives.csv` and, optionally,
+/// `members.csv` and `positions.csv` (strict, as [`registry_from_csv`]).
+///
+/// Valid input is read straight into the registry's columns, `members.csv`
+/// in blocks decoded on every core (see [`CsvOptions`]); input with any
+/// error is read again record by record, which reports every error.
+pub fn registry_from_csv_dir(dir: &Path) -> Result<Registry, Error> {
+    registry_from_csv_dir_with(dir, &CsvOptions::default())
+}
+
+/// [`registry_from_csv_dir`] with [`CsvOptions`].
+pub fn registry_from_csv_dir_with(dir: &Path, options: &CsvOptions) -> Result<Registry, Error> {
+    if options.columnar {
+        if let Some(r) = columnar_dir(dir, options) {
+            return Ok(r);
+        }
+    }
+    let (records, orphans) = record_dir(dir)?;
+    finish_strict(records, orphans)
+}
+
+/// [`registry_from_csv_dir`], keeping the valid cooperatives and returning
+/// the rejected records with their errors (as [`registry_from_csv_lenient`]
+/// does).
+pub fn registry_from_csv_dir_lenient(dir: &Path) -> Result<Loaded, Error> {
+    if let Some(registry) = columnar_dir(dir, &CsvOptions::default()) {
+        return Ok(Loaded {
+            registry,
+            rejected: Vec::new(),
+        });
+    }
+    let (records, orphans) = record_dir(dir)?;
+    Ok(finish_lenient(records, orphans))
+}
+
+/// The folder read record by record (not through `registry_from_csv`,
+/// which would try the columnar reader again).
+fn record_dir(dir: &Path) -> Result<(Vec<Decoded>, Vec<Rejected>), Error> {
+    let coops = open(dir, COOPERATIVES, true)?.ok_or_else(|| Error::Io {
+        path: dir.join(COOPERATIVES).display().to_string(),
+        message: "not found".to_string(),
+    })?;
+    let members = open(dir, MEMBERS, false)?;
+    let positions = open(dir, POSITIONS, false)?;
+    read(
+        std::io::BufReader::new(coops),
+        members.map(std::io::BufReader::new),
+        positions.map(std::io::BufReader::new),
+    )
+}
+
+/// The columnar reader on a folder; `None` when it gives up.
+fn columnar_dir(dir: &Path, options: &CsvOptions) -> Option<Registry> {
+    let coops = open(dir, COOPERATIVES, true).ok()??;
+    let members = open(dir, MEMBERS, false).ok()?;
+    let positions = open(dir, POSITIONS, false).ok()?;
+    let members = members.map(|f| columnar::Input {
+        len: f.metadata().ok().map(|m| m.len()),
+        reader: f,
+    });
+    columnar::read(
+        std::io::BufReader::new(coops),
+        members,
+        positions.map(std::io::BufReader::new),
+        options,
+    )
+    .ok()
+}
+
+/// Only the columnar reader, on the three files in memory: `None` where it
+/// gives up (on any error, and on nothing else). For tests and benchmarks:
+/// use [`registry_from_csv_with`], which falls back to the record reader.
+#[doc(hidden)]
+pub fn registry_from_csv_columnar(
+    cooperatives: &[u8],
+    members: Option<&[u8]>,
+    positions: Option<&[u8]>,
+    options: &CsvOptions,
+) -> Option<Registry> {
+    let input = members.map(|b| columnar::Input {
+        reader: b,
+        len: Some(b.len() as u64),
+    });
+    columnar::read(cooperatives, input, positions, options).ok()
+}
