@@ -151,17 +151,60 @@ pub enum Error {
     Parameter {
         /// Which parameter or argument.
         path: String,
-        /// What is wrong.
+        /// What is wrong (every problem, for a table).
         message: String,
+        /// For a parameter table, every located problem
+        /// (`parameters.parameter[3].start`); empty for an option.
+        problems: Vec<InputError>,
     },
-    /// Reading a file failed (only in helpers that open files).
+    /// Reading or writing a file failed (only in helpers that open files).
     #[error("{path}: {message}")]
     Io {
         /// The file.
         path: String,
-        /// The system's message.
+        /// The system's message, or what is wrong with the path.
         message: String,
+        /// The operating system's error, when there is one.
+        #[source]
+        source: Option<IoSource>,
     },
+}
+
+/// The operating system's error behind an [`Error::Io`], shared so that the
+/// error stays cheap to clone. Two are equal when their kind and message are.
+#[derive(Debug, Clone)]
+pub struct IoSource(std::sync::Arc<std::io::Error>);
+
+impl IoSource {
+    /// What kind of failure it was (`NotFound`, `PermissionDenied`, ...).
+    pub fn kind(&self) -> std::io::ErrorKind {
+        self.0.kind()
+    }
+
+    /// The error itself.
+    pub fn get(&self) -> &std::io::Error {
+        &self.0
+    }
+}
+
+impl PartialEq for IoSource {
+    fn eq(&self, other: &Self) -> bool {
+        self.kind() == other.kind() && self.0.to_string() == other.0.to_string()
+    }
+}
+
+impl Eq for IoSource {}
+
+impl fmt::Display for IoSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for IoSource {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&*self.0)
+    }
 }
 
 impl Error {
@@ -170,6 +213,51 @@ impl Error {
         Error::Parameter {
             path: path.into(),
             message: message.into(),
+            problems: Vec::new(),
+        }
+    }
+
+    /// A parameter table's located problems, all of them, at `path`.
+    pub fn parameters(path: impl Into<String>, problems: Vec<InputError>) -> Self {
+        let message = problems
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; ");
+        Error::Parameter {
+            path: path.into(),
+            message,
+            problems,
+        }
+    }
+
+    /// Every located problem: the input errors, or a parameter table's
+    /// problems; empty for other errors.
+    pub fn problems(&self) -> &[InputError] {
+        match self {
+            Error::Input(e) => e.errors(),
+            Error::Parameter { problems, .. } => problems,
+            Error::Io { .. } => &[],
+        }
+    }
+
+    /// A file error at `path`, keeping the operating system's error as its
+    /// source.
+    pub fn io(path: impl Into<String>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            message: source.to_string(),
+            source: Some(IoSource(std::sync::Arc::new(source))),
+        }
+    }
+
+    /// A file error at `path` with no operating-system error behind it (a
+    /// path of the wrong kind, say).
+    pub fn io_message(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::Io {
+            path: path.into(),
+            message: message.into(),
+            source: None,
         }
     }
 

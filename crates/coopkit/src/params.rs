@@ -19,7 +19,7 @@
 //! ```
 
 use crate::codes::{code_list, Law};
-use crate::error::Error;
+use crate::error::{Error, InputError, InputErrorCode as Code};
 use chrono::NaiveDate as Date;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
@@ -142,38 +142,48 @@ impl Parameters {
             let law = match r.law.as_deref().map(|l| (l, Law::parse(l))) {
                 None => None,
                 Some((_, Some(l))) => Some(l),
-                Some((l, None)) => {
-                    problems.push(format!(
-                        "{}: unknown law {l:?} (expected vn-2012 or vn-2023)",
-                        at("law")
+                Some((_, None)) => {
+                    let laws = <Law as crate::codes::Code>::codes().join(", ");
+                    problems.push(problem(
+                        at("law"),
+                        Code::InvalidValue,
+                        format!("not one of: {laws}"),
                     ));
                     None
                 }
             };
             let start = r.start.parse::<Date>();
             if start.is_err() {
-                problems.push(format!("{}: not an ISO date (YYYY-MM-DD)", at("start")));
+                problems.push(problem(
+                    at("start"),
+                    Code::InvalidDate,
+                    "not an ISO date (YYYY-MM-DD)",
+                ));
             }
             let end = match r.end.as_deref().map(str::parse::<Date>) {
                 None => None,
                 Some(Ok(d)) => Some(d),
                 Some(Err(_)) => {
-                    problems.push(format!("{}: not an ISO date (YYYY-MM-DD)", at("end")));
+                    problems.push(problem(
+                        at("end"),
+                        Code::InvalidDate,
+                        "not an ISO date (YYYY-MM-DD)",
+                    ));
                     None
                 }
             };
             if r.value < 0 {
-                problems.push(format!("{}: must not be negative", at("value")));
+                problems.push(problem(at("value"), Code::OutOfRange, "must not be negative"));
             }
             if r.unit == Unit::Percent && r.value > 100 {
-                problems.push(format!("{}: a percentage above 100", at("value")));
+                problems.push(problem(at("value"), Code::OutOfRange, "a percentage above 100"));
             }
             if r.id.trim().is_empty() {
-                problems.push(format!("{}: empty id", at("id")));
+                problems.push(problem(at("id"), Code::MissingField, "empty id"));
             }
             if let (Ok(s), Some(e)) = (&start, end) {
                 if e <= *s {
-                    problems.push(format!("{}: must be after start", at("end")));
+                    problems.push(problem(at("end"), Code::Inconsistent, "must be after start"));
                 }
             }
             if let Ok(start) = start {
@@ -193,10 +203,14 @@ impl Parameters {
         for (i, a) in entries.iter().enumerate() {
             for b in &entries[i + 1..] {
                 if a.id == b.id && a.law == b.law && overlaps(a, b) {
-                    problems.push(format!(
-                        "{name}: {} has two values in force at once from {}",
-                        a.id,
-                        b.start.max(a.start)
+                    problems.push(problem(
+                        name.to_owned(),
+                        Code::DuplicateId,
+                        format!(
+                            "{} has two values in force at once from {}",
+                            a.id,
+                            b.start.max(a.start)
+                        ),
                     ));
                 }
             }
@@ -204,7 +218,7 @@ impl Parameters {
         if problems.is_empty() {
             Ok(Parameters { entries })
         } else {
-            Err(Error::parameter(name, problems.join("; ")))
+            Err(Error::parameters(name, problems))
         }
     }
 
@@ -224,6 +238,7 @@ impl Parameters {
     /// The value of `id` for `law` (or for no law) in force on `date`.
     /// Entries earlier in the table win (so an overlay's entries win).
     pub fn get(&self, id: &str, law: Option<Law>, date: Date) -> Option<&Parameter> {
+        asked::note(id);
         self.entries
             .iter()
             .find(|p| p.id == id && p.law == law && p.in_force_on(date))
@@ -234,6 +249,7 @@ impl Parameters {
     /// a date it was not in force), the nearest version is used: the last one
     /// for later dates, the first one for earlier dates.
     pub fn for_law(&self, id: &str, law: Law, date: Date) -> Option<&Parameter> {
+        asked::note(id);
         if let Some(p) = self.get(id, Some(law), date) {
             return Some(p);
         }
@@ -249,6 +265,34 @@ impl Parameters {
             }
         }
         Some(if date < earliest.start { earliest } else { latest })
+    }
+}
+
+fn problem(path: String, code: Code, message: impl Into<String>) -> InputError {
+    InputError::new(path, code, message)
+}
+
+/// In the crate's own tests, every parameter id asked for is noted, so that a
+/// test can hold the ids the code builds (often with `format!`) to the table.
+pub(crate) mod asked {
+    #[cfg(test)]
+    thread_local! {
+        static ASKED: std::cell::RefCell<std::collections::BTreeSet<String>> = Default::default();
+    }
+
+    /// Notes that `id` was asked for (nothing outside the crate's tests).
+    #[inline]
+    pub(crate) fn note(_id: &str) {
+        #[cfg(test)]
+        ASKED.with(|a| {
+            a.borrow_mut().insert(_id.to_owned());
+        });
+    }
+
+    /// Every id asked for on this thread so far.
+    #[cfg(test)]
+    pub(crate) fn all() -> std::collections::BTreeSet<String> {
+        ASKED.with(|a| a.borrow().clone())
     }
 }
 
@@ -292,7 +336,21 @@ mod tests {
             unit = "count"
             citation = "c"
         "#;
-        let e = Parameters::from_toml_str(text).unwrap_err().to_string();
+        let err = Parameters::from_toml_str(text).unwrap_err();
+        let paths: Vec<&str> = err.problems().iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "parameters.parameter[0].law",
+                "parameters.parameter[0].start",
+                "parameters.parameter[0].value"
+            ]
+        );
+        assert!(
+            !err.to_string().contains("vn-2099"),
+            "a value typed where a code was expected is not echoed"
+        );
+        let e = err.to_string();
         assert!(e.contains("parameter[0].law"), "{e}");
         assert!(e.contains("parameter[0].start"), "{e}");
         assert!(e.contains("parameter[0].value"), "{e}");

@@ -316,3 +316,18 @@ fn byte_order_mark_and_crlf_are_accepted() {
         Some(true)
     );
 }
+
+/// A file that cannot be opened is an I/O error that keeps the operating
+/// system's error as its source.
+#[test]
+fn a_missing_folder_keeps_the_system_error_as_source() {
+    let dir = std::path::Path::new("/nonexistent/coopkit-folder");
+    let e = coopkit::io::registry_from_csv_dir(dir).unwrap_err();
+    assert_eq!(e.code(), "io");
+    assert_eq!(e.path(), Some("/nonexistent/coopkit-folder/cooperatives.csv"));
+    let source = std::error::Error::source(&e).expect("the system error is kept");
+    let io = source
+        .downcast_ref::<coopkit::error::IoSource>()
+        .expect("an IoSource");
+    assert_eq!(io.kind(), std::io::ErrorKind::NotFound);
+}

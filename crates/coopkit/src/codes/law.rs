@@ -226,3 +226,42 @@ code_list! {
         NoParameterInForce = "no_parameter_in_force", "no parameter in force", "không có tham số còn hiệu lực";
     }
 }
+
+code_list! {
+    /// A rule of the catalogue (CONTRACT.md §2), in catalogue order: the
+    /// order of findings in every check report.
+    pub enum Rule: "rule" {
+        /// Minimum members for the kind.
+        MembersMinimum = "members.minimum", "minimum number of members", "số thành viên tối thiểu";
+        /// Member types the law admits for the kind.
+        MembersEligibleType = "members.eligible_type", "who may be a member", "đối tượng được là thành viên";
+        /// Individual official and capital members are 18 or older.
+        MembersIndividualAge = "members.individual_age", "individual members are 18 or older", "thành viên cá nhân từ đủ 18 tuổi";
+        /// A declared kind of member agrees with the three facts.
+        MembersKindConsistent = "members.kind_consistent",
+            "declared kind of member agrees with the facts",
+            "loại thành viên khai báo phù hợp với thực tế góp vốn, sử dụng dịch vụ, góp sức lao động";
+        /// Each member's capital within the cap.
+        CapitalMemberCap = "capital.member_cap", "one member's share of the charter capital", "vốn góp tối đa của một thành viên";
+        /// Foreign-linked capital within the cap.
+        CapitalForeignCap = "capital.foreign_cap", "capital of foreign investors", "vốn góp của nhà đầu tư nước ngoài";
+        /// Members' capital adds up to the charter capital.
+        CapitalSumMatchesCharter = "capital.sum_matches_charter",
+            "members' capital adds up to the charter capital",
+            "tổng vốn góp của thành viên bằng vốn điều lệ";
+        /// Union members' types.
+        UnionMemberTypes = "union.member_types", "members of a union of cooperatives", "thành viên của liên hiệp hợp tác xã";
+        /// The simplified structure only where allowed.
+        GovernanceStructureAllowed = "governance.structure_allowed",
+            "simplified structure only where allowed",
+            "chỉ áp dụng tổ chức quản trị rút gọn khi được phép";
+        /// The posts each structure needs.
+        GovernanceRequiredPosts = "governance.required_posts", "required posts", "các chức danh bắt buộc";
+        /// A board of 3 to 15.
+        GovernanceBoardSize = "governance.board_size", "size of the board", "số thành viên Hội đồng quản trị";
+        /// A delegates' general meeting only from the threshold.
+        MeetingDelegatesAllowed = "meeting.delegates_allowed",
+            "delegates' general meeting allowed",
+            "được tổ chức Đại hội đại biểu thành viên";
+    }
+}

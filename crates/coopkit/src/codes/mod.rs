@@ -23,7 +23,7 @@ mod model;
 mod ui;
 
 pub use indicators::{Dimension, Disaggregation, IndicatorId, Unit};
-pub use law::{Comparison, Law, LawChoice, SizeStatus, Status, WomenManagedRule};
+pub use law::{Comparison, Law, LawChoice, Rule, SizeStatus, Status, WomenManagedRule};
 pub use model::{
     CircularType, GeneralMeeting, Governance, IloType, Kind, MemberKind, MemberType, Role, Sector, Sex,
     SizeClass,
@@ -70,6 +70,67 @@ pub trait Code: Copy + Eq + Sized + 'static {
     fn parse_option(s: &str) -> crate::Result<Self> {
         Self::from_code(s).ok_or_else(|| unknown::<Self>(Self::FIELD))
     }
+}
+
+/// One code list's labels in `lang`, as (code, label) pairs in order.
+fn labels_of<C: Code>(lang: Lang) -> Vec<(&'static str, &'static str)> {
+    C::all().iter().map(|v| (v.code(), v.label(lang))).collect()
+}
+
+/// Every code list with its labels in `lang`, keyed by the list's name
+/// (`status`, `sector`, `member_type`, `term`, ...), and the sign written
+/// before a required value (`comparison_sign`: `at_least` → `≥`). A binding
+/// hands this to its presentation code, which then keeps no words of its own.
+///
+/// ```
+/// use coopkit::Lang;
+/// let v = coopkit::codes::vocabulary(Lang::Vi);
+/// let status = &v.iter().find(|(name, _)| *name == "status").unwrap().1;
+/// assert!(status.contains(&("fail", "không đạt")));
+/// ```
+#[allow(clippy::type_complexity)]
+pub fn vocabulary(lang: Lang) -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
+    vec![
+        ("kind", labels_of::<Kind>(lang)),
+        ("sector", labels_of::<Sector>(lang)),
+        ("governance", labels_of::<Governance>(lang)),
+        ("general_meeting", labels_of::<GeneralMeeting>(lang)),
+        ("ilo_type", labels_of::<IloType>(lang)),
+        ("circular_type", labels_of::<CircularType>(lang)),
+        ("member_type", labels_of::<MemberType>(lang)),
+        ("member_kind", labels_of::<MemberKind>(lang)),
+        ("sex", labels_of::<Sex>(lang)),
+        ("role", labels_of::<Role>(lang)),
+        ("size_class", labels_of::<SizeClass>(lang)),
+        ("law", labels_of::<Law>(lang)),
+        ("law_choice", labels_of::<LawChoice>(lang)),
+        ("rule", labels_of::<Rule>(lang)),
+        ("status", labels_of::<Status>(lang)),
+        ("comparison", labels_of::<Comparison>(lang)),
+        (
+            "comparison_sign",
+            Comparison::ALL.iter().map(|c| (c.as_str(), c.sign())).collect(),
+        ),
+        ("women_managed_rule", labels_of::<WomenManagedRule>(lang)),
+        ("size_status", labels_of::<SizeStatus>(lang)),
+        ("indicator", labels_of::<IndicatorId>(lang)),
+        ("unit", labels_of::<Unit>(lang)),
+        ("dimension", labels_of::<Dimension>(lang)),
+        ("disaggregation", labels_of::<Disaggregation>(lang)),
+        (
+            "input_error_code",
+            labels_of::<crate::error::InputErrorCode>(lang),
+        ),
+        ("lang", labels_of::<Lang>(lang)),
+        ("term", labels_of::<Term>(lang)),
+    ]
+}
+
+/// An ISO date (`YYYY-MM-DD`) given as the option `field`, or the library's
+/// error naming the field (the text is never quoted).
+pub fn parse_date_option(field: &str, s: &str) -> crate::Result<chrono::NaiveDate> {
+    s.parse()
+        .map_err(|_| crate::Error::parameter(field, "not an ISO date (YYYY-MM-DD)"))
 }
 
 /// The error for a value outside a code list, at `path`.
@@ -209,6 +270,7 @@ pub(crate) mod tests {
         round_trip::<SizeClass>();
         round_trip::<Law>();
         round_trip::<Status>();
+        round_trip::<Rule>();
         round_trip::<Comparison>();
         round_trip::<WomenManagedRule>();
         round_trip::<SizeStatus>();

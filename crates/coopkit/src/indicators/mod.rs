@@ -64,7 +64,7 @@ pub mod targets;
 
 pub use categories::categories;
 pub use ids::{Dimension, Disaggregation, IndicatorId, Unit, UNKNOWN};
-pub use table::{Columns, Row, Table};
+pub use table::{Column, Columns, Row, Table};
 
 use crate::classify::WomenManagedRule;
 use crate::law::Parameters;

@@ -144,6 +144,53 @@ pub struct Columns {
     pub suppressed: Vec<bool>,
 }
 
+/// One column of [`Columns::named`], typed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Column {
+    /// Text, `None` where absent.
+    Text(Vec<Option<String>>),
+    /// Codes, `None` where absent.
+    Code(Vec<Option<&'static str>>),
+    /// Whole numbers, `None` where absent.
+    Count(Vec<Option<u64>>),
+    /// Numbers, `None` where there is no value.
+    Number(Vec<Option<f64>>),
+    /// Yes/no, never absent.
+    Flag(Vec<bool>),
+}
+
+impl Columns {
+    /// The columns with their names, in the order a table shows them: the
+    /// `by` dimensions, then `disaggregation`, `category`, `indicator`,
+    /// `numerator`, `denominator`, `value`, `unit`, `contributing`,
+    /// `not_contributing`, `reason`, `reason_vi`, `suppressed`. A binding
+    /// builds its data frame from this list and names nothing itself.
+    pub fn named(self) -> Vec<(&'static str, Column)> {
+        let some = |v: Vec<&'static str>| Column::Code(v.into_iter().map(Some).collect());
+        let counts = |v: Vec<u64>| Column::Count(v.into_iter().map(Some).collect());
+        let mut out: Vec<(&'static str, Column)> = self
+            .group
+            .into_iter()
+            .map(|(d, v)| (d.as_str(), Column::Text(v)))
+            .collect();
+        out.extend([
+            ("disaggregation", Column::Code(self.disaggregation)),
+            ("category", Column::Text(self.category)),
+            ("indicator", some(self.indicator)),
+            ("numerator", Column::Count(self.numerator)),
+            ("denominator", Column::Count(self.denominator)),
+            ("value", Column::Number(self.value)),
+            ("unit", some(self.unit)),
+            ("contributing", counts(self.contributing)),
+            ("not_contributing", counts(self.not_contributing)),
+            ("reason", Column::Text(self.reason)),
+            ("reason_vi", Column::Text(self.reason_vi)),
+            ("suppressed", Column::Flag(self.suppressed)),
+        ]);
+        out
+    }
+}
+
 impl Table {
     /// The rows as columns.
     pub fn columns(&self) -> Columns {

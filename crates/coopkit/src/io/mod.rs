@@ -135,7 +135,9 @@ pub use self::json::{
 };
 pub use self::tables::{registry_from_tables, registry_from_tables_lenient, Cell, RowTable, Table};
 pub use self::validate::validate;
-pub use self::write::{cooperative_to_json, registry_to_csv, registry_to_json, registry_to_json_lines};
+pub use self::write::{
+    cooperative_to_json, registry_to_csv, registry_to_csv_dir, registry_to_json, registry_to_json_lines,
+};
 
 use crate::error::{Error, InputError, InputErrorCode, InputErrors};
 use crate::model::Cooperative;
@@ -290,16 +292,13 @@ pub fn registry_from_path(path: &Path) -> Result<Registry, Error> {
         .map(str::to_ascii_lowercase);
     match ext.as_deref() {
         Some("json" | "jsonl" | "ndjson") => {
-            let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
-                path: path.display().to_string(),
-                message: e.to_string(),
-            })?;
+            let text = std::fs::read_to_string(path).map_err(|e| Error::io(path.display().to_string(), e))?;
             registry_from_json(&text)
         }
-        _ => Err(Error::Io {
-            path: path.display().to_string(),
-            message: "expected a .json, .jsonl or .ndjson file or a folder of CSV files".to_string(),
-        }),
+        _ => Err(Error::io_message(
+            path.display().to_string(),
+            "expected a .json, .jsonl or .ndjson file or a folder of CSV files",
+        )),
     }
 }
 

@@ -1,11 +1,13 @@
 //! Writers: JSON, JSON Lines and the CSV folder form. What they write the
 //! readers read back to an equal value (for text in NFC).
 
-use super::csv::COOPERATIVE_EXTRA;
+use super::csv::{COOPERATIVES, COOPERATIVE_EXTRA, MEMBERS, POSITIONS};
 use super::decode::fields;
 use crate::codes::Code;
+use crate::error::Error;
 use crate::model::{Cooperative, Holder, Member, Position};
 use crate::registry::Registry;
+use std::path::Path;
 
 /// One cooperative as compact JSON in the contract's shape; absent fields
 /// are left out.
@@ -199,4 +201,28 @@ pub fn registry_to_csv(registry: &Registry) -> (String, String, String) {
         }
     }
     (finish(cw), finish(mw), finish(pw))
+}
+
+/// Writes the registry as a CSV folder (`cooperatives.csv`, `members.csv`,
+/// `positions.csv`, as [`registry_to_csv`] makes them), creating the folder
+/// if needed; [`crate::io::registry_from_csv_dir`] reads it back to an equal
+/// registry.
+///
+/// ```
+/// let reg = coopkit::io::registry_from_json(r#"{"cooperatives": [
+///     {"id": "htx-1", "name": "HTX Hoa Sen", "kind": "cooperative", "sector": "agriculture"}]}"#).unwrap();
+/// let dir = std::env::temp_dir().join(format!("coopkit-doc-{}", std::process::id()));
+/// coopkit::io::registry_to_csv_dir(&reg, &dir).unwrap();
+/// let back = coopkit::io::registry_from_csv_dir(&dir).unwrap();
+/// assert_eq!(back.get(0), reg.get(0));
+/// # std::fs::remove_dir_all(&dir).unwrap();
+/// ```
+pub fn registry_to_csv_dir(registry: &Registry, dir: &Path) -> Result<(), Error> {
+    let (c, m, p) = registry_to_csv(registry);
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir.display().to_string(), e))?;
+    for (name, text) in [(COOPERATIVES, c), (MEMBERS, m), (POSITIONS, p)] {
+        let path = dir.join(name);
+        std::fs::write(&path, text).map_err(|e| Error::io(path.display().to_string(), e))?;
+    }
+    Ok(())
 }

@@ -74,10 +74,7 @@ fn slurp_all<R: Read>(
 ) -> Result<(Vec<u8>, Option<Vec<u8>>, Option<Vec<u8>>), Error> {
     let slurp = |mut r: R, file: &str| {
         let mut buf = Vec::new();
-        r.read_to_end(&mut buf).map_err(|e| Error::Io {
-            path: file.to_string(),
-            message: e.to_string(),
-        })?;
+        r.read_to_end(&mut buf).map_err(|e| Error::io(file, e))?;
         Ok::<_, Error>(buf)
     };
     let c = slurp(cooperatives, COOPERATIVES)?;
@@ -174,10 +171,7 @@ fn open(dir: &Path, file: &str, required: bool) -> Result<Option<std::fs::File>,
     match std::fs::File::open(&path) {
         Ok(f) => Ok(Some(f)),
         Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(Error::Io {
-            path: path.display().to_string(),
-            message: e.to_string(),
-        }),
+        Err(e) => Err(Error::io(path.display().to_string(), e)),
     }
 }
 
@@ -219,10 +213,8 @@ pub fn registry_from_csv_dir_lenient(dir: &Path) -> Result<Loaded, Error> {
 /// The folder read record by record (not through `registry_from_csv`,
 /// which would try the columnar reader again).
 fn record_dir(dir: &Path) -> Result<(Vec<Decoded>, Vec<Rejected>), Error> {
-    let coops = open(dir, COOPERATIVES, true)?.ok_or_else(|| Error::Io {
-        path: dir.join(COOPERATIVES).display().to_string(),
-        message: "not found".to_string(),
-    })?;
+    let coops = open(dir, COOPERATIVES, true)?
+        .ok_or_else(|| Error::io_message(dir.join(COOPERATIVES).display().to_string(), "not found"))?;
     let members = open(dir, MEMBERS, false)?;
     let positions = open(dir, POSITIONS, false)?;
     read(

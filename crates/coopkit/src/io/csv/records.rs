@@ -141,9 +141,10 @@ pub(crate) fn header_of(
 
 /// An I/O failure of the reader, or a row it cannot split.
 fn csv_error(file: &str, e: csv::Error) -> Error {
-    Error::Io {
-        path: file.to_string(),
-        message: e.to_string(),
+    let message = e.to_string();
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => Error::io(file, io),
+        _ => Error::io_message(file, message),
     }
 }
 

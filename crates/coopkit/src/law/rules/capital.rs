@@ -7,11 +7,11 @@ use crate::model::{Kind, Member, MemberKind};
 use crate::num::Ratio;
 
 /// Each member's capital within the cap.
-pub(super) const MEMBER_CAP: &str = "capital.member_cap";
+pub(super) const MEMBER_CAP: &str = crate::codes::Rule::CapitalMemberCap.as_str();
 /// Foreign-linked capital within the cap (2023).
-pub(super) const FOREIGN_CAP: &str = "capital.foreign_cap";
+pub(super) const FOREIGN_CAP: &str = crate::codes::Rule::CapitalForeignCap.as_str();
 /// Members' capital adds up to the charter capital.
-pub(super) const SUM_MATCHES_CHARTER: &str = "capital.sum_matches_charter";
+pub(super) const SUM_MATCHES_CHARTER: &str = crate::codes::Rule::CapitalSumMatchesCharter.as_str();
 
 /// A member's capital: the recorded amount, or zero for a member known to
 /// contribute none; `None` when unknown.

@@ -7,11 +7,11 @@ use crate::law::{Comparison, Finding, Law, Value};
 use crate::model::{Governance, Kind, Role};
 
 /// Simplified structure only where allowed (2023 Art. 56).
-pub(super) const STRUCTURE_ALLOWED: &str = "governance.structure_allowed";
+pub(super) const STRUCTURE_ALLOWED: &str = crate::codes::Rule::GovernanceStructureAllowed.as_str();
 /// The posts each structure needs.
-pub(super) const REQUIRED_POSTS: &str = "governance.required_posts";
+pub(super) const REQUIRED_POSTS: &str = crate::codes::Rule::GovernanceRequiredPosts.as_str();
 /// Board of 3–15 (2023).
-pub(super) const BOARD_SIZE: &str = "governance.board_size";
+pub(super) const BOARD_SIZE: &str = crate::codes::Rule::GovernanceBoardSize.as_str();
 
 fn missing_governance(law_en: &str, law_vi: &str) -> (String, String) {
     (

@@ -5,7 +5,7 @@ use crate::law::{Comparison, Law, Value};
 use crate::model::{GeneralMeeting, Kind};
 
 /// Delegate meeting only from the threshold.
-pub(super) const DELEGATES_ALLOWED: &str = "meeting.delegates_allowed";
+pub(super) const DELEGATES_ALLOWED: &str = crate::codes::Rule::MeetingDelegatesAllowed.as_str();
 
 /// A general meeting of delegates is allowed only from 100 members (2012)
 /// or 50 official members (2023, Art. 57).

@@ -5,13 +5,13 @@ use crate::law::{Comparison, Law, Value};
 use crate::model::{Country, Kind, Member, MemberKind, MemberType};
 
 /// Minimum members for the kind.
-pub(super) const MINIMUM: &str = "members.minimum";
+pub(super) const MINIMUM: &str = crate::codes::Rule::MembersMinimum.as_str();
 /// Member types the law admits for the kind.
-pub(super) const ELIGIBLE_TYPE: &str = "members.eligible_type";
+pub(super) const ELIGIBLE_TYPE: &str = crate::codes::Rule::MembersEligibleType.as_str();
 /// Individual official and capital members are adults.
-pub(super) const INDIVIDUAL_AGE: &str = "members.individual_age";
+pub(super) const INDIVIDUAL_AGE: &str = crate::codes::Rule::MembersIndividualAge.as_str();
 /// A declared kind agrees with the three facts.
-pub(super) const KIND_CONSISTENT: &str = "members.kind_consistent";
+pub(super) const KIND_CONSISTENT: &str = crate::codes::Rule::MembersKindConsistent.as_str();
 
 /// THT 2; HTX 7 members (2012) or 5 official members (2023); union 4 member
 /// cooperatives (2012) or 3 cooperatives as official members (2023).

@@ -5,7 +5,7 @@ use crate::law::{Comparison, Law, Value};
 use crate::model::{Country, Kind, MemberKind, MemberType};
 
 /// Union members' types (2023 Art. 34).
-pub(super) const MEMBER_TYPES: &str = "union.member_types";
+pub(super) const MEMBER_TYPES: &str = crate::codes::Rule::UnionMemberTypes.as_str();
 
 /// Official members of a union are cooperatives; associate members are
 /// Vietnamese legal entities (a legal entity or a cooperative of Viet Nam).
