@@ -16,6 +16,12 @@ cargo clippy --workspace --all-targets --quiet -- -D warnings
 log "Rust tests"
 cargo test --workspace --quiet
 
+log "cargo doc (warnings are errors)"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
+
+log "minimum Rust version: no standard-library item newer than rust-version (clippy incompatible_msrv)"
+cargo clippy -p coopkit --quiet -- -D clippy::incompatible_msrv
+
 log "core builds for wasm32-unknown-unknown"
 wasm_toolchain
 wasm_cargo build --quiet --release -p coopkit

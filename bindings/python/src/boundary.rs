@@ -32,8 +32,8 @@ fn raise<'py>(py: Python<'py>, class: &str, args: impl PyCallArgs<'py>) -> PyErr
 pub fn to_py_err(py: Python<'_>, err: &coopkit::Error) -> PyErr {
     let message = err.to_string();
     let path = err.path().map(str::to_owned);
-    match err.code() {
-        "input" => {
+    match err {
+        coopkit::Error::Input(_) => {
             let list = PyList::empty(py);
             for e in err.input_errors() {
                 let d = PyDict::new(py);
@@ -48,8 +48,8 @@ pub fn to_py_err(py: Python<'_>, err: &coopkit::Error) -> PyErr {
             }
             raise(py, "InputError", (message, list))
         }
-        "parameter" => raise(py, "ParameterError", (message, path)),
-        code => raise(py, "CoopkitError", (message, path, code)),
+        coopkit::Error::Parameter { .. } => raise(py, "ParameterError", (message, path)),
+        other => raise(py, "CoopkitError", (message, path, other.code())),
     }
 }
 

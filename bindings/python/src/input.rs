@@ -5,8 +5,8 @@
 //! The walk decides nothing about the domain: a float stays a float and the
 //! core's decoder says whether the field accepts it (money never does).
 
-use crate::boundary::{input_error, parameter_error};
-use coopkit::{Date, InputError, InputErrorCode, LawChoice};
+use crate::boundary::{input_error, parameter_error, to_py_err};
+use coopkit::{Code, Date, InputError, InputErrorCode, Lang, LawChoice};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDate, PyDateTime, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde_json::{Map, Number, Value};
@@ -131,10 +131,14 @@ fn walk(
     Ok(Value::Null)
 }
 
-/// `law`: `"auto"`, `"vn-2012"` or `"vn-2023"`.
+/// `law`, parsed by the core (its error names the option and the values).
 pub fn law(py: Python<'_>, law: &str) -> PyResult<LawChoice> {
-    LawChoice::parse(law)
-        .ok_or_else(|| parameter_error(py, "law", "expected \"auto\", \"vn-2012\" or \"vn-2023\""))
+    option(py, law)
+}
+
+/// Any option that is one of the core's code lists, parsed by the core.
+pub fn option<C: Code>(py: Python<'_>, text: &str) -> PyResult<C> {
+    C::parse_option(text).map_err(|e| to_py_err(py, &e))
 }
 
 /// `as_of`: a `datetime.date` (a datetime gives its day), an ISO string, or
@@ -162,8 +166,7 @@ pub fn as_of(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Date> {
             }
         }
     };
-    text.parse::<Date>()
-        .map_err(|_| parameter_error(py, "as_of", "not an ISO date (YYYY-MM-DD)"))
+    coopkit::codes::parse_date_option("as_of", &text).map_err(|e| to_py_err(py, &e))
 }
 
 fn today(py: Python<'_>) -> PyResult<String> {
@@ -174,11 +177,7 @@ fn today(py: Python<'_>) -> PyResult<String> {
         .extract()
 }
 
-/// `lang`: `"en"` or `"vi"`.
+/// `lang`, parsed by the core: its code, `"vi"` or `"en"`.
 pub fn lang(py: Python<'_>, lang: &str) -> PyResult<&'static str> {
-    match lang {
-        "en" => Ok("en"),
-        "vi" => Ok("vi"),
-        _ => Err(parameter_error(py, "lang", "expected \"en\" or \"vi\"")),
-    }
+    option::<Lang>(py, lang).map(Lang::as_str)
 }

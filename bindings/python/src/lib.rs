@@ -135,6 +135,7 @@ fn _coopkit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(objects::set_language, m)?)?;
     m.add_function(wrap_pyfunction!(objects::get_language, m)?)?;
     m.add_function(wrap_pyfunction!(objects::indicator_label, m)?)?;
+    m.add_function(wrap_pyfunction!(objects::_vocabulary, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_test, m)?)?;
     m.add_function(wrap_pyfunction!(_core_check_json, m)?)?;
     m.add_function(wrap_pyfunction!(_core_classify_json, m)?)?;

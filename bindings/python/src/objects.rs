@@ -17,16 +17,17 @@ static VIETNAMESE: AtomicBool = AtomicBool::new(false);
 /// The language of messages in HTML and `text()` when none is given.
 pub fn default_lang() -> &'static str {
     if VIETNAMESE.load(Ordering::Relaxed) {
-        "vi"
+        coopkit::Lang::Vi.as_str()
     } else {
-        "en"
+        coopkit::Lang::En.as_str()
     }
 }
 
 /// Sets the default language of messages: "en" or "vi".
 #[pyfunction]
 pub fn set_language(py: Python<'_>, lang: &str) -> PyResult<()> {
-    VIETNAMESE.store(input::lang(py, lang)? == "vi", Ordering::Relaxed);
+    let lang: coopkit::Lang = input::option(py, lang)?;
+    VIETNAMESE.store(lang == coopkit::Lang::Vi, Ordering::Relaxed);
     Ok(())
 }
 
@@ -45,9 +46,25 @@ pub fn indicator_label(py: Python<'_>, indicator: &str, lang: Option<&str>) -> P
         Some(l) => input::lang(py, l)?,
         None => default_lang(),
     };
-    let id = coopkit::indicators::IndicatorId::parse(indicator)
-        .ok_or_else(|| crate::boundary::parameter_error(py, "indicator", "unknown indicator id"))?;
-    Ok(id.label().get(lang).to_owned())
+    let id: coopkit::indicators::IndicatorId = input::option(py, indicator)?;
+    Ok(id.labels().get(lang).to_owned())
+}
+
+/// Every code list's labels in `lang`, from the core: `{"status": {"fail":
+/// "fail", ...}, "term": {...}, ...}` in English. The HTML renderers take their
+/// words from here.
+#[pyfunction]
+pub fn _vocabulary<'py>(py: Python<'py>, lang: &str) -> PyResult<Bound<'py, PyDict>> {
+    let lang: coopkit::Lang = input::option(py, lang)?;
+    let out = PyDict::new(py);
+    for (list, pairs) in coopkit::codes::vocabulary(lang) {
+        let d = PyDict::new(py);
+        for (code, label) in pairs {
+            d.set_item(code, label)?;
+        }
+        out.set_item(list, d)?;
+    }
+    Ok(out)
 }
 
 pub fn to_py<'py>(py: Python<'py>, value: &impl Serialize) -> PyResult<Bound<'py, PyAny>> {
@@ -318,7 +335,7 @@ impl CheckReport {
     /// How many findings have each status: {"pass": n, "fail": n, ...}.
     fn counts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
-        for s in STATUSES {
+        for s in coopkit::Status::ALL {
             d.set_item(s.as_str(), self.inner.with_status(s).count())?;
         }
         Ok(d)
@@ -358,7 +375,7 @@ impl CheckReport {
     }
     fn __repr__(&self) -> String {
         let mut parts = Vec::new();
-        for s in STATUSES {
+        for s in coopkit::Status::ALL {
             let n = self.inner.with_status(s).count();
             if n > 0 {
                 parts.push(format!("{n} {}", s.as_str()));
@@ -378,13 +395,6 @@ impl CheckReport {
         )
     }
 }
-
-const STATUSES: [coopkit::Status; 4] = [
-    coopkit::Status::Fail,
-    coopkit::Status::Pass,
-    coopkit::Status::NotAssessable,
-    coopkit::Status::NotApplicable,
-];
 
 /// Size class, ILO type, minority membership and women-managed status under
 /// each named rule, for one cooperative on one date.

@@ -49,10 +49,7 @@ fn source(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<Source> {
 }
 
 fn read_text(path: &std::path::Path) -> Result<String, coopkit::Error> {
-    std::fs::read_to_string(path).map_err(|e| coopkit::Error::Io {
-        path: path.display().to_string(),
-        message: e.to_string(),
-    })
+    std::fs::read_to_string(path).map_err(|e| coopkit::Error::io(path.display().to_string(), e))
 }
 
 fn problems<'py>(py: Python<'py>, errors: &[InputError]) -> PyResult<Bound<'py, PyList>> {
@@ -258,18 +255,7 @@ impl Registry {
     /// Writes the registry as a CSV folder (cooperatives.csv, members.csv,
     /// positions.csv), creating the folder if needed.
     fn to_csv(&self, py: Python<'_>, folder: PathBuf) -> PyResult<()> {
-        let (c, m, p) = guard(py, || io_bridge::registry_to_csv(&self.inner))?;
-        call(py, || {
-            let io = |e: std::io::Error| coopkit::Error::Io {
-                path: folder.display().to_string(),
-                message: e.to_string(),
-            };
-            std::fs::create_dir_all(&folder).map_err(io)?;
-            for (name, text) in [("cooperatives.csv", c), ("members.csv", m), ("positions.csv", p)] {
-                std::fs::write(folder.join(name), text).map_err(io)?;
-            }
-            Ok(())
-        })
+        call(py, || coopkit::io::registry_to_csv_dir(&self.inner, &folder))
     }
 
     /// Records a lenient read left out: a list of {"index": position in the
@@ -365,22 +351,10 @@ impl Registry {
         let id_refs: Option<Vec<&str>> = ids.as_ref().map(|v| v.iter().map(String::as_str).collect());
         let by_refs: Vec<&str> = by.iter().map(String::as_str).collect();
         let mut query = call(py, || Query::from_names(as_of, id_refs.as_deref(), &by_refs))?;
-        query.women_managed_rule = coopkit::WomenManagedRule::parse(women_managed_rule).ok_or_else(|| {
-            parameter_error(
-                py,
-                "women_managed_rule",
-                "expected chair_or_director, management_majority, women_owned or declared",
-            )
-        })?;
-        if let Some(d) = disaggregate {
-            query.disaggregate = Some(Disaggregation::parse(d).ok_or_else(|| {
-                parameter_error(
-                    py,
-                    "disaggregate",
-                    "expected sex, ethnic_group, kinh_vs_minority, member_kind or age_band",
-                )
-            })?);
-        }
+        query.women_managed_rule = input::option(py, women_managed_rule)?;
+        query.disaggregate = disaggregate
+            .map(|d| input::option::<Disaggregation>(py, d))
+            .transpose()?;
         query.totals = totals;
         query.min_cell = min_cell;
         if parameters.is_some_and(|p| !p.is_none()) {
@@ -390,21 +364,16 @@ impl Registry {
             .map_err(|e| to_py_err(py, &e))?;
         let (c, t) = table;
         let cols = PyDict::new(py);
-        for (dim, values) in c.group {
-            cols.set_item(dim.as_str(), values)?;
+        for (name, column) in c.named() {
+            use coopkit::indicators::Column;
+            match column {
+                Column::Text(v) => cols.set_item(name, v)?,
+                Column::Code(v) => cols.set_item(name, v)?,
+                Column::Count(v) => cols.set_item(name, v)?,
+                Column::Number(v) => cols.set_item(name, v)?,
+                Column::Flag(v) => cols.set_item(name, v)?,
+            }
         }
-        cols.set_item("disaggregation", c.disaggregation)?;
-        cols.set_item("category", c.category)?;
-        cols.set_item("indicator", c.indicator)?;
-        cols.set_item("numerator", c.numerator)?;
-        cols.set_item("denominator", c.denominator)?;
-        cols.set_item("value", c.value)?;
-        cols.set_item("unit", c.unit)?;
-        cols.set_item("contributing", c.contributing)?;
-        cols.set_item("not_contributing", c.not_contributing)?;
-        cols.set_item("reason", c.reason)?;
-        cols.set_item("reason_vi", c.reason_vi)?;
-        cols.set_item("suppressed", c.suppressed)?;
         let kwargs = PyDict::new(py);
         kwargs.set_item("as_of", crate::objects::date(py, t.as_of)?)?;
         kwargs.set_item("women_managed_rule", t.women_managed_rule.as_str())?;

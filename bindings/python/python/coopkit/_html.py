@@ -1,27 +1,36 @@
-"""HTML tables for Jupyter (``_repr_html_``). Presentation only."""
+"""HTML tables for Jupyter (``_repr_html_``). Presentation only: every word
+shown (statuses, headings, yes and no, verdicts) comes from the core's code
+lists through ``coopkit._vocabulary``, so Python, the report and the web page
+say the same thing."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from html import escape
-from typing import Any, Mapping, Sequence
+from typing import Any, Dict, Mapping, Sequence
 
-_STATUS_LABEL = {
-    "en": {"pass": "pass", "fail": "fail", "not_assessable": "not assessable", "not_applicable": "not applicable"},
-    "vi": {"pass": "đạt", "fail": "không đạt", "not_assessable": "không đánh giá được", "not_applicable": "không áp dụng"},
-}
+from . import _coopkit  # type: ignore[attr-defined]
+
 _STATUS_COLOUR = {"pass": "#1a7f37", "fail": "#cf222e", "not_assessable": "#9a6700", "not_applicable": "#57606a"}
-_HEAD = {
-    "en": ("rule", "status", "subject", "measured", "required", "citation", "message"),
-    "vi": ("quy tắc", "kết quả", "đối tượng", "đo được", "yêu cầu", "căn cứ", "giải thích"),
-}
+_HEAD = ("rule", "status", "subject", "measured", "required", "citation", "message")
 
 
-def value_text(v: Any) -> str:
+@lru_cache(maxsize=None)
+def _words(lang: str) -> Dict[str, Dict[str, str]]:
+    vocabulary: Dict[str, Dict[str, str]] = _coopkit._vocabulary(lang)
+    return vocabulary
+
+
+def _term(name: str, lang: str) -> str:
+    return _words(lang)["term"][name]
+
+
+def value_text(v: Any, lang: str = "en") -> str:
     """A measured or required value as short text."""
     if v is None:
         return ""
     if isinstance(v, bool):
-        return "yes" if v else "no"
+        return _term("yes" if v else "no", lang)
     if isinstance(v, Mapping) and set(v) == {"min", "max"}:
         return f"{v['min']}–{v['max']}"
     if isinstance(v, Sequence) and not isinstance(v, str):
@@ -29,21 +38,17 @@ def value_text(v: Any) -> str:
     return str(v)
 
 
-_SIGN = {"at_least": "≥ ", "at_most": "≤ ", "equal": "= "}
-
-
-def required_text(finding: Mapping[str, Any]) -> str:
+def required_text(finding: Mapping[str, Any], lang: str = "en") -> str:
     """The required value with its direction: "≥ 5", "≤ 30", "3–15"."""
-    text = value_text(finding.get("required"))
-    return _SIGN.get(finding.get("comparison", ""), "") + text if text else ""
+    text = value_text(finding.get("required"), lang)
+    sign = _words(lang)["comparison_sign"].get(finding.get("comparison", ""), "")
+    return f"{sign} {text}" if text and sign else text
 
 
 def check_report(report: Mapping[str, Any], lang: str) -> str:
     """A report dict (``CheckReport.to_dict()``) as an HTML table."""
-    head = _HEAD[lang]
-    labels = _STATUS_LABEL[lang]
-    ok = report["ok"]
-    verdict = ("no rule failed" if ok else "some rules failed") if lang == "en" else ("không có quy tắc nào không đạt" if ok else "có quy tắc không đạt")
+    labels = _words(lang)["status"]
+    verdict = _term("no_rule_failed" if report["ok"] else "some_rules_failed", lang)
     rows = []
     for f in report["findings"]:
         status = f["status"]
@@ -52,42 +57,50 @@ def check_report(report: Mapping[str, Any], lang: str) -> str:
             f"<td><code>{escape(f['rule'])}</code></td>"
             f"<td style=\"color:{_STATUS_COLOUR.get(status, '#000')};font-weight:bold\">{escape(labels.get(status, status))}</td>"
             f"<td>{escape(str(f['subject']))}</td>"
-            f"<td>{escape(value_text(f.get('measured')))}</td>"
-            f"<td>{escape(required_text(f))}</td>"
+            f"<td>{escape(value_text(f.get('measured'), lang))}</td>"
+            f"<td>{escape(required_text(f, lang))}</td>"
             f"<td>{escape(f['citation'])}</td>"
             f"<td>{escape(f['message'][lang])}</td>"
             "</tr>"
         )
-    caption = f"{escape(report['cooperative'])} · {escape(report['law'])} · {escape(str(report['as_of']))} · {verdict}"
+    law = _words(lang)["law"].get(report["law"], report["law"])
+    caption = f"{escape(report['cooperative'])} · {escape(law)} · {escape(str(report['as_of']))} · {escape(verdict)}"
     if not report.get("law_in_force", True):
-        caption += " · " + ("law not in force on this date" if lang == "en" else "luật không có hiệu lực vào ngày này")
+        caption += " · " + escape(_term("law_not_in_force", lang))
     if not report.get("established_on_as_of", True):
-        caption += " · " + ("not yet established on this date" if lang == "en" else "chưa thành lập vào ngày này")
+        caption += " · " + escape(_term("not_yet_established", lang))
     return (
         "<table class=\"coopkit-report\">"
         f"<caption style=\"text-align:left\">{caption}</caption>"
-        "<thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr></thead>"
+        "<thead><tr>" + "".join(f"<th>{escape(_term(h, lang))}</th>" for h in _HEAD) + "</tr></thead>"
         "<tbody>" + "".join(rows) + "</tbody></table>"
     )
 
 
 def classification(c: Mapping[str, Any], lang: str) -> str:
     """A classification dict (``Classification.to_dict()``) as an HTML table."""
-    unknown = "unknown" if lang == "en" else "không rõ"
-    yes, no = ("yes", "no") if lang == "en" else ("có", "không")
+    words = _words(lang)
+    unknown = _term("unknown", lang)
 
     def yn(v: Any) -> str:
-        return unknown if v is None else (yes if v else no)
+        return unknown if v is None else _term("yes" if v else "no", lang)
 
     size = c["size_class"]
+    size_class = size.get("class")
+    ilo = c.get("ilo_type")
+    # (code, label, value, reason): the code column is meant for codes.
     rows = [
-        ("size_class", size.get("class") or unknown, f"{size.get('basis', '')} {size['reason'][lang]}".strip()),
-        ("ilo_type", c.get("ilo_type") or unknown, ""),
-        ("has_minority_member", yn(c.get("has_minority_member")), ""),
+        ("size_class", _term("size_class", lang), words["size_class"][size_class] if size_class else unknown, f"{size.get('basis', '')} {size['reason'][lang]}".strip()),
+        ("ilo_type", _term("ilo_type", lang), words["ilo_type"][ilo] if ilo else unknown, ""),
+        ("has_minority_member", _term("has_minority_member", lang), yn(c.get("has_minority_member")), ""),
     ]
     for w in c["women_managed"]:
-        rows.append((f"women_managed.{w['rule']}", yn(w.get("value")), w["reason"][lang]))
-    body = "".join(f"<tr><td><code>{escape(a)}</code></td><td>{escape(str(b))}</td><td>{escape(r)}</td></tr>" for a, b, r in rows)
+        rule = words["women_managed_rule"].get(w["rule"], w["rule"])
+        rows.append((f"women_managed.{w['rule']}", f"{_term('women_managed', lang)}: {rule}", yn(w.get("value")), w["reason"][lang]))
+    body = "".join(
+        f"<tr><td><code>{escape(code)}</code></td><td>{escape(label)}</td><td>{escape(str(value))}</td><td>{escape(reason)}</td></tr>"
+        for code, label, value, reason in rows
+    )
     return (
         "<table class=\"coopkit-classification\">"
         f"<caption style=\"text-align:left\">{escape(c['cooperative'])} · {escape(str(c['as_of']))}</caption>"
@@ -95,7 +108,7 @@ def classification(c: Mapping[str, Any], lang: str) -> str:
     )
 
 
-def columns_table(columns: Mapping[str, Sequence[Any]], max_rows: int = 50) -> str:
+def columns_table(columns: Mapping[str, Sequence[Any]], max_rows: int = 50, lang: str = "en") -> str:
     """Column-oriented data as an HTML table (the first ``max_rows`` rows)."""
     names = list(columns)
     n = len(columns[names[0]]) if names else 0
@@ -109,7 +122,7 @@ def columns_table(columns: Mapping[str, Sequence[Any]], max_rows: int = 50) -> s
         return escape(str(v))
 
     rows = "".join("<tr>" + "".join(f"<td>{cell(columns[c][i])}</td>" for c in names) + "</tr>" for i in range(shown))
-    more = f"<p>… {n - shown} more rows</p>" if n > shown else ""
+    more = f"<p>… {n - shown} {escape(_term('more_rows', lang))}</p>" if n > shown else ""
     return (
         "<table class=\"coopkit-table\"><thead><tr>"
         + "".join(f"<th>{escape(c)}</th>" for c in names)

@@ -149,7 +149,7 @@ class IndicatorTable:
             if k == "indicator":
                 # The label next to the id, in the chosen language.
                 shown["label"] = [_label(indicator_label, x, lang) for x in v]
-        return _html.columns_table(shown)
+        return _html.columns_table(shown, lang=lang)
 
     def _repr_html_(self) -> str:
         return self.to_html()
