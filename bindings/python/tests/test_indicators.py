@@ -99,3 +99,22 @@ def test_indicator_label() -> None:
     assert coopkit.indicator_label("board_female", "vi") == "Số ghế Hội đồng quản trị do nữ nắm giữ"
     with pytest.raises(coopkit.ParameterError):
         coopkit.indicator_label("no_such_indicator")
+
+
+def test_option_errors_and_words_come_from_the_core(registry: coopkit.Registry) -> None:
+    # The core's message: names the values, never quotes what was typed.
+    with pytest.raises(coopkit.ParameterError) as e:
+        registry.indicators(women_managed_rule="mostly")  # type: ignore[arg-type]
+    msg = str(e.value)
+    assert "chair_or_director, management_majority, women_owned, declared" in msg and "mostly" not in msg
+    with pytest.raises(coopkit.ParameterError) as e:
+        coopkit.check({"id": "x"}, law="vn-2099")  # type: ignore[arg-type]
+    assert e.value.path == "law" and "auto, vn-2012, vn-2023" in str(e.value)
+    words = coopkit._coopkit._vocabulary("vi")  # type: ignore[attr-defined]
+    assert words["status"]["fail"] == "không đạt"
+    assert words["term"]["unknown"] == coopkit._coopkit._vocabulary("vi")["term"]["unknown"]  # type: ignore[attr-defined]
+    assert words["sector"]["agriculture"] == "nông nghiệp"
+    # The Vietnamese HTML of a classification shows the core's labels.
+    c = registry.classify(as_of="2024-10-16")[0]
+    vi = c.to_html("vi")
+    assert "Chủ tịch Hội đồng quản trị hoặc Giám đốc là nữ" in vi and "women_managed.chair_or_director" in vi
