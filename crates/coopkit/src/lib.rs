@@ -62,7 +62,7 @@ pub mod registry;
 pub mod text;
 
 pub use classify::{classify, Classification, SizeClass, SizeStatus, WomenManagedRule};
-pub use codes::{Code, Term};
+pub use codes::{Code, Rule, Term};
 pub use error::{Error, InputError, InputErrorCode, InputErrors, Result};
 pub use law::{
     check, CheckReport, Comparison, Finding, Law, LawChoice, Message, ParameterUse, Parameters, Status,
