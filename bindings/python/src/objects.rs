@@ -215,7 +215,7 @@ impl Finding {
     fn citation(&self) -> &str {
         &self.inner.citation
     }
-    /// What the data shows (a count, an amount in đồng, a percentage, a code, a list or {"min", "max"}), or None.
+    /// What the data shows (a count, an amount in VND, a percentage, a code, a list or {"min", "max"}), or None.
     #[getter]
     fn measured<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &self.inner.measured)
