@@ -8,8 +8,10 @@ use serde::Serialize;
 use std::fmt;
 
 /// What went wrong with one field of the input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+///
+/// Its `Serialize` and `FromStr` (the snake_case name) are those of every
+/// code list ([`crate::codes::Code`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum InputErrorCode {
     /// The text is not JSON, JSON Lines or CSV.
     Syntax,

@@ -120,18 +120,7 @@ impl std::fmt::Display for LawChoice {
     }
 }
 
-impl std::str::FromStr for LawChoice {
-    type Err = crate::Error;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        LawChoice::parse_option(s)
-    }
-}
-
-impl serde::Serialize for LawChoice {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
+super::code_traits!(LawChoice);
 
 code_list! {
     /// Outcome of one rule.

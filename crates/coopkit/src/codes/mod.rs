@@ -55,11 +55,6 @@ pub trait Code: Copy + Eq + Sized + 'static {
         Self::all().iter().copied().find(|v| v.code() == s)
     }
 
-    /// [`Code::from_code`] of a cell's bytes.
-    fn from_code_bytes(s: &[u8]) -> Option<Self> {
-        Self::all().iter().copied().find(|v| v.code().as_bytes() == s)
-    }
-
     /// Every contract name, in order.
     fn codes() -> Vec<&'static str> {
         Self::all().iter().map(|v| v.code()).collect()
@@ -205,10 +200,20 @@ macro_rules! code_list {
 
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
+                f.write_str($crate::codes::Code::code(*self))
             }
         }
 
+        $crate::codes::code_traits!($name);
+    };
+}
+pub(crate) use code_list;
+
+/// `FromStr` (the core's option error) and `Serialize` (the contract name)
+/// of a type that implements [`Code`]: the glue every code list shares,
+/// whether [`code_list!`] made it or its `Code` is written by hand.
+macro_rules! code_traits {
+    ($name:ty) => {
         impl std::str::FromStr for $name {
             type Err = $crate::Error;
             fn from_str(s: &str) -> Result<Self, Self::Err> {
@@ -218,12 +223,12 @@ macro_rules! code_list {
 
         impl serde::Serialize for $name {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_str(self.as_str())
+                s.serialize_str($crate::codes::Code::code(*self))
             }
         }
     };
 }
-pub(crate) use code_list;
+pub(crate) use code_traits;
 
 #[cfg(test)]
 pub(crate) mod tests {
@@ -236,7 +241,6 @@ pub(crate) mod tests {
         let all = C::all();
         for (i, &v) in all.iter().enumerate() {
             assert_eq!(C::from_code(v.code()), Some(v));
-            assert_eq!(C::from_code_bytes(v.code().as_bytes()), Some(v));
             assert_eq!(serde_json::to_value(v).unwrap(), v.code());
             assert!(all[..i].iter().all(|w| *w != v), "{v:?} twice");
             for lang in Lang::ALL {

@@ -86,18 +86,7 @@ impl Code for Lang {
     }
 }
 
-impl std::str::FromStr for Lang {
-    type Err = crate::Error;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Lang::parse_option(s)
-    }
-}
-
-impl serde::Serialize for Lang {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
+super::code_traits!(Lang);
 
 impl Code for crate::error::InputErrorCode {
     const FIELD: &'static str = "code";
@@ -135,9 +124,4 @@ impl Code for crate::error::InputErrorCode {
     }
 }
 
-impl std::str::FromStr for crate::error::InputErrorCode {
-    type Err = crate::Error;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        <Self as Code>::parse_option(s)
-    }
-}
+super::code_traits!(crate::error::InputErrorCode);
