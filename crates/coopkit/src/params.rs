@@ -144,7 +144,7 @@ impl Parameters {
                 Some((_, Some(l))) => Some(l),
                 Some((_, None)) => {
                     let laws = <Law as crate::codes::Code>::codes().join(", ");
-                    problems.push(problem(
+                    problems.push(InputError::new(
                         at("law"),
                         Code::InvalidValue,
                         format!("not one of: {laws}"),
@@ -154,7 +154,7 @@ impl Parameters {
             };
             let start = r.start.parse::<Date>();
             if start.is_err() {
-                problems.push(problem(
+                problems.push(InputError::new(
                     at("start"),
                     Code::InvalidDate,
                     "not an ISO date (YYYY-MM-DD)",
@@ -164,7 +164,7 @@ impl Parameters {
                 None => None,
                 Some(Ok(d)) => Some(d),
                 Some(Err(_)) => {
-                    problems.push(problem(
+                    problems.push(InputError::new(
                         at("end"),
                         Code::InvalidDate,
                         "not an ISO date (YYYY-MM-DD)",
@@ -173,17 +173,29 @@ impl Parameters {
                 }
             };
             if r.value < 0 {
-                problems.push(problem(at("value"), Code::OutOfRange, "must not be negative"));
+                problems.push(InputError::new(
+                    at("value"),
+                    Code::OutOfRange,
+                    "must not be negative",
+                ));
             }
             if r.unit == Unit::Percent && r.value > 100 {
-                problems.push(problem(at("value"), Code::OutOfRange, "a percentage above 100"));
+                problems.push(InputError::new(
+                    at("value"),
+                    Code::OutOfRange,
+                    "a percentage above 100",
+                ));
             }
             if r.id.trim().is_empty() {
-                problems.push(problem(at("id"), Code::MissingField, "empty id"));
+                problems.push(InputError::new(at("id"), Code::MissingField, "empty id"));
             }
             if let (Ok(s), Some(e)) = (&start, end) {
                 if e <= *s {
-                    problems.push(problem(at("end"), Code::Inconsistent, "must be after start"));
+                    problems.push(InputError::new(
+                        at("end"),
+                        Code::Inconsistent,
+                        "must be after start",
+                    ));
                 }
             }
             if let Ok(start) = start {
@@ -203,7 +215,7 @@ impl Parameters {
         for (i, a) in entries.iter().enumerate() {
             for b in &entries[i + 1..] {
                 if a.id == b.id && a.law == b.law && overlaps(a, b) {
-                    problems.push(problem(
+                    problems.push(InputError::new(
                         name.to_owned(),
                         Code::DuplicateId,
                         format!(
@@ -266,10 +278,6 @@ impl Parameters {
         }
         Some(if date < earliest.start { earliest } else { latest })
     }
-}
-
-fn problem(path: String, code: Code, message: impl Into<String>) -> InputError {
-    InputError::new(path, code, message)
 }
 
 /// In the crate's own tests, every parameter id asked for is noted, so that a

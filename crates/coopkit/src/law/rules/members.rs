@@ -253,7 +253,7 @@ pub(super) fn eligible_type(cx: &Ctx) -> Outcome {
     };
     let allowed: Vec<String> = allowed_types(cx.law, cx.kind())
         .iter()
-        .map(|t| text::type_code(*t).to_owned())
+        .map(|t| t.as_str().to_owned())
         .collect();
     let members = cx.members(ELIGIBLE_TYPE, &citation)?;
     let mut out = Vec::new();
@@ -262,10 +262,10 @@ pub(super) fn eligible_type(cx: &Ctx) -> Outcome {
         let draft = cx
             .draft(ELIGIBLE_TYPE, citation.as_str())
             .member(m)
-            .measured(Value::Text(text::type_code(m.member_type).into()))
+            .measured(Value::Text(m.member_type.as_str().into()))
             .required(Comparison::OneOf, Value::List(allowed.clone()));
         match eligibility(cx, i, m) {
-            Eligibility::Yes => present.push(text::type_code(m.member_type).into()),
+            Eligibility::Yes => present.push(m.member_type.as_str().into()),
             Eligibility::No(en, vi) => out.push(draft.fail(en, vi)),
             Eligibility::Unknown(en, vi) => out.push(draft.not_assessable(en, vi)),
         }
@@ -465,12 +465,12 @@ pub(super) fn kind_consistent(cx: &Ctx) -> Outcome {
             None => {}
             Some(k) if !possible.contains(&Some(k)) => {
                 let (k_en, k_vi) = text::member_kind(k);
-                let draft = draft.measured(Value::Text(text::member_kind_code(k).into()));
+                let draft = draft.measured(Value::Text(k.as_str().into()));
                 let f = match possible.as_slice() {
                     [Some(d)] => {
                         let (d_en, d_vi) = text::member_kind(*d);
                         draft
-                            .required(Comparison::Equal, Value::Text(text::member_kind_code(*d).into()))
+                            .required(Comparison::Equal, Value::Text(d.as_str().into()))
                             .fail(
                                 format!(
                                     "Member {id} is declared {k_en}, but its facts ({facts_en}) make it \

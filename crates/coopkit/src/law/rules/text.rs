@@ -45,11 +45,6 @@ fn capitalise(s: &str) -> String {
     }
 }
 
-/// The contract code of a member type, for example `"legal_entity"`.
-pub(super) fn type_code(t: MemberType) -> &'static str {
-    t.as_str()
-}
-
 /// A member type in English words.
 pub(super) fn type_en(t: MemberType) -> &'static str {
     match t {
@@ -65,11 +60,6 @@ pub(super) fn type_en(t: MemberType) -> &'static str {
 /// A member type in Vietnamese.
 pub(super) fn type_vi(t: MemberType) -> &'static str {
     t.label(crate::text::Lang::Vi)
-}
-
-/// The contract code of a member kind, for example `"associate_capital"`.
-pub(super) fn member_kind_code(k: MemberKind) -> &'static str {
-    k.as_str()
 }
 
 /// A member kind in English (with its article) and Vietnamese.

@@ -49,7 +49,7 @@ pub(super) fn member_types(cx: &Ctx) -> Outcome {
             .member(m)
             .measured(Value::Text(format!(
                 "{}/{}",
-                text::type_code(m.member_type),
+                m.member_type.as_str(),
                 m.nationality
             )));
         let (id, t_en, t_vi) = (&m.id, text::type_en(m.member_type), text::type_vi(m.member_type));
