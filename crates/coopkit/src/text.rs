@@ -1,8 +1,9 @@
 //! Bilingual formatting shared by the rule messages ([`crate::law`]) and the
 //! classification reasons ([`crate::classify`](mod@crate::classify)), and the
 //! two types every module shares: [`Lang`] and [`Message`]. Counts,
-//! amounts of money, percentages of an exact [`Ratio`], dates, lists, and the
-//! names of posts and size classes. Every number or date a message shows is
+//! amounts of money, percentages of an exact [`Ratio`], dates and lists (the
+//! names of posts, size classes and other codes are the code lists' labels,
+//! [`crate::codes`]). Every number or date a message shows is
 //! written through this module, so both languages follow their own
 //! conventions everywhere:
 //!

@@ -10,8 +10,7 @@
 use super::{SizeClass, SizeClassResult, SizeStatus};
 use crate::model::{Cooperative, Date, Kind, Sector, Summary};
 use crate::params::{Parameter, Parameters};
-use crate::text::Builder;
-use crate::text::{self, Message};
+use crate::text::{self, Builder, Message};
 
 /// Citation of the size classes of Decree 113/2024/NĐ-CP (parameters
 /// `size.d113.*`; in the built-in table from 1 Nov 2024).
