@@ -33,24 +33,27 @@ pub fn to_py_err(py: Python<'_>, err: &coopkit::Error) -> PyErr {
     let message = err.to_string();
     let path = err.path().map(str::to_owned);
     match err {
-        coopkit::Error::Input(_) => {
-            let list = PyList::empty(py);
-            for e in err.input_errors() {
-                let d = PyDict::new(py);
-                let filled = d
-                    .set_item("path", &e.path)
-                    .and_then(|_| d.set_item("code", e.code.as_str()))
-                    .and_then(|_| d.set_item("message", &e.message))
-                    .and_then(|_| list.append(d));
-                if let Err(e) = filled {
-                    return e;
-                }
-            }
-            raise(py, "InputError", (message, list))
-        }
+        coopkit::Error::Input(_) => match problem_list(py, err.input_errors()) {
+            Ok(list) => raise(py, "InputError", (message, list)),
+            Err(e) => e,
+        },
         coopkit::Error::Parameter { .. } => raise(py, "ParameterError", (message, path)),
         other => raise(py, "CoopkitError", (message, path, other.code())),
     }
+}
+
+/// Located problems as a list of `{"path", "code", "message"}` dicts: the
+/// `errors` of `InputError` and of a lenient read's `rejected` records.
+pub fn problem_list<'py>(py: Python<'py>, errors: &[coopkit::InputError]) -> PyResult<Bound<'py, PyList>> {
+    let list = PyList::empty(py);
+    for e in errors {
+        let d = PyDict::new(py);
+        d.set_item("path", &e.path)?;
+        d.set_item("code", e.code.as_str())?;
+        d.set_item("message", &e.message)?;
+        list.append(d)?;
+    }
+    Ok(list)
 }
 
 /// A `coopkit.ParameterError` for a bad argument of a binding function.

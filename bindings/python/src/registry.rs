@@ -8,7 +8,6 @@ use crate::input;
 use crate::io_bridge;
 use crate::io_bridge::{Loaded, Rejected};
 use crate::objects::{with_parameters, CheckReport, Classification, Cooperative};
-use coopkit::InputError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyInt, PyList, PyString};
 use std::path::PathBuf;
@@ -50,18 +49,6 @@ fn source(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<Source> {
 
 fn read_text(path: &std::path::Path) -> Result<String, coopkit::Error> {
     std::fs::read_to_string(path).map_err(|e| coopkit::Error::io(path.display().to_string(), e))
-}
-
-fn problems<'py>(py: Python<'py>, errors: &[InputError]) -> PyResult<Bound<'py, PyList>> {
-    let list = PyList::empty(py);
-    for e in errors {
-        let d = PyDict::new(py);
-        d.set_item("path", &e.path)?;
-        d.set_item("code", e.code.as_str())?;
-        d.set_item("message", &e.message)?;
-        list.append(d)?;
-    }
-    Ok(list)
 }
 
 impl Registry {
@@ -268,7 +255,7 @@ impl Registry {
             let d = PyDict::new(py);
             d.set_item("index", r.index)?;
             d.set_item("id", r.id.as_deref())?;
-            d.set_item("errors", problems(py, &r.errors)?)?;
+            d.set_item("errors", crate::boundary::problem_list(py, &r.errors)?)?;
             list.append(d)?;
         }
         Ok(list)
