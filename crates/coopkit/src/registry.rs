@@ -62,14 +62,8 @@ pub(crate) mod code {
         }
     }
 
-    pub(crate) const MEMBER_TYPES: [MemberType; 6] = [
-        MemberType::Individual,
-        MemberType::Household,
-        MemberType::LegalEntity,
-        MemberType::Cooperative,
-        MemberType::CooperativeGroup,
-        MemberType::ForeignInvestedOrg,
-    ];
+    /// A member type's code is its position in the code list.
+    pub(crate) const MEMBER_TYPES: [MemberType; 6] = MemberType::ALL;
 
     pub(crate) fn member_type(t: MemberType) -> u8 {
         MEMBER_TYPES.iter().position(|&x| x == t).unwrap_or(0) as u8
@@ -81,11 +75,7 @@ pub(crate) mod code {
         t <= 1
     }
 
-    pub(crate) const KINDS: [MemberKind; 3] = [
-        MemberKind::Official,
-        MemberKind::AssociateCapital,
-        MemberKind::AssociateNoncapital,
-    ];
+    pub(crate) const KINDS: [MemberKind; 3] = MemberKind::ALL;
 
     /// 0 is unknown, then 1 + index in [`KINDS`].
     pub(crate) fn kind(k: Option<MemberKind>) -> u8 {
@@ -123,12 +113,10 @@ pub(crate) mod code {
         ROLES.iter().position(|&x| x == r).unwrap_or(0) as u8
     }
 
-    pub(crate) const COOP_KINDS: [Kind; 3] = [Kind::Cooperative, Kind::CooperativeGroup, Kind::Union];
-    pub(crate) const SECTORS: [Sector; 3] = [
-        Sector::Agriculture,
-        Sector::IndustryConstruction,
-        Sector::TradeServices,
-    ];
+    /// A cooperative's kind and sector codes are their positions in the
+    /// code lists.
+    pub(crate) const COOP_KINDS: [Kind; 3] = Kind::ALL;
+    pub(crate) const SECTORS: [Sector; 3] = Sector::ALL;
 }
 
 /// Bit layout of [`MemberColumns::facts`].
@@ -217,21 +205,94 @@ pub(crate) struct MemberColumns {
 /// class (0 unknown, 1 Kinh, 2 minority); bit 5 official; bit 6 kind
 /// unknown; bits 7–8 contributes labour ([`code::tri`]).
 pub(crate) mod profile {
+    use super::code;
+
     /// Number of distinct profiles.
     pub(crate) const COUNT: usize = 512;
 
+    /// Ethnic class of a profile: no group recorded.
+    pub(crate) const ETH_UNKNOWN: u8 = 0;
+    /// Ethnic class of a profile: Kinh.
+    pub(crate) const ETH_KINH: u8 = 1;
+    /// Ethnic class of a profile: any other recorded group.
+    pub(crate) const ETH_MINORITY: u8 = 2;
+
+    /// A member's profile, unpacked.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub(crate) struct Profile {
+        /// An individual or a household's representative.
+        pub(crate) person: bool,
+        /// [`code::sex`].
+        pub(crate) sex: u8,
+        /// [`ETH_UNKNOWN`], [`ETH_KINH`] or [`ETH_MINORITY`].
+        pub(crate) ethnicity: u8,
+        /// The kind is official.
+        pub(crate) official: bool,
+        /// The kind is not known.
+        pub(crate) kind_unknown: bool,
+        /// Contributes labour, three-valued.
+        pub(crate) labour: Option<bool>,
+    }
+
+    /// Packs a member's attributes (ethnicity as its GSO number, 0
+    /// unknown; kind as [`code::kind`]; labour as [`code::tri`]).
     pub(crate) fn of(person: bool, sex: u8, ethnicity: u8, kind: u8, labour: u16) -> u16 {
         let eth = match ethnicity {
-            0 => 0,
-            1 => 1,
-            _ => 2,
+            0 => ETH_UNKNOWN,
+            1 => ETH_KINH,
+            _ => ETH_MINORITY,
         };
         u16::from(person)
             | u16::from(sex) << 1
-            | eth << 3
-            | u16::from(kind == super::code::KIND_OFFICIAL) << 5
+            | u16::from(eth) << 3
+            | u16::from(kind == code::KIND_OFFICIAL) << 5
             | u16::from(kind == 0) << 6
             | (labour & 3) << 7
+    }
+
+    /// Unpacks a profile made by [`of`].
+    pub(crate) fn unpack(p: usize) -> Profile {
+        Profile {
+            person: p & 1 == 1,
+            sex: ((p >> 1) & 3) as u8,
+            ethnicity: ((p >> 3) & 3) as u8,
+            official: (p >> 5) & 1 == 1,
+            kind_unknown: (p >> 6) & 1 == 1,
+            labour: code::tri_of((p >> 7) as u16),
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn unpack_inverts_of() {
+            for person in [false, true] {
+                for sex in [code::SEX_UNKNOWN, code::SEX_FEMALE, code::SEX_MALE] {
+                    for (eth, class) in [(0, ETH_UNKNOWN), (1, ETH_KINH), (18, ETH_MINORITY)] {
+                        for kind in 0..4u8 {
+                            for labour in [None, Some(false), Some(true)] {
+                                let p = of(person, sex, eth, kind, code::tri(labour));
+                                assert!(usize::from(p) < COUNT);
+                                let u = unpack(usize::from(p));
+                                assert_eq!(
+                                    u,
+                                    Profile {
+                                        person,
+                                        sex,
+                                        ethnicity: class,
+                                        official: kind == code::KIND_OFFICIAL,
+                                        kind_unknown: kind == 0,
+                                        labour,
+                                    }
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 }
 

@@ -147,13 +147,6 @@ pub(crate) struct SizeRules<'a> {
     c01: [ClassTest<'a>; 3],
 }
 
-/// The sectors, in declaration order (the index of [`SizeRules::d113`]).
-const SECTORS: [Sector; 3] = [
-    Sector::Agriculture,
-    Sector::IndustryConstruction,
-    Sector::TradeServices,
-];
-
 /// What the size rules read of a cooperative.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct SizeFacts {
@@ -223,7 +216,8 @@ impl<'a> SizeRules<'a> {
     pub(crate) fn new(params: &'a Parameters, as_of: Date) -> SizeRules<'a> {
         let regime = Regime::in_force(params, as_of);
         let first = Regime::first(params);
-        let d113 = SECTORS.map(|sector| {
+        // Indexed by a sector's position in `Sector::ALL`.
+        let d113 = Sector::ALL.map(|sector| {
             let sector = sector.as_str();
             let get = |class: &str, what: &str| {
                 params.get(&format!("size.d113.{sector}.{class}.{what}"), None, as_of)

@@ -14,6 +14,7 @@ use super::ids::{Dimension, IndicatorId, Unit, UNKNOWN};
 use super::table::{Row, Table};
 use super::Query;
 use crate::classify::SizeClass;
+use crate::codes::Term;
 use crate::law::Message;
 use crate::registry::{code, profile, Registry, NO_DATE};
 use crate::Error;
@@ -101,18 +102,20 @@ fn profile_tables() -> &'static ([u128; profile::COUNT], [u8; profile::COUNT]) {
         let mut inc = [0u128; profile::COUNT];
         let mut gap = [0u8; profile::COUNT];
         for p in 0..profile::COUNT {
-            let person = p & 1 == 1;
-            let sex = ((p >> 1) & 3) as u8;
-            let eth = (p >> 3) & 3;
-            let official = (p >> 5) & 1 == 1;
-            let kind_unknown = (p >> 6) & 1 == 1;
-            let labour = code::tri_of((p >> 7) as u16);
+            let profile::Profile {
+                person,
+                sex,
+                ethnicity: eth,
+                official,
+                kind_unknown,
+                labour,
+            } = profile::unpack(p);
             let female = person && sex == code::SEX_FEMALE;
             let male = person && sex == code::SEX_MALE;
             let sex_gap = person && sex == code::SEX_UNKNOWN;
             // A recorded ethnic group other than Kinh, as
             // `classify::has_minority_member` reads it (whatever the member type).
-            let minority = eth == 2;
+            let minority = eth == profile::ETH_MINORITY;
             let fields = [
                 true,
                 female,
@@ -138,7 +141,7 @@ fn profile_tables() -> &'static ([u128; profile::COUNT], [u8; profile::COUNT]) {
             if female && labour.is_none() {
                 g |= GAP_JOBS;
             }
-            if person && eth == 0 {
+            if person && eth == profile::ETH_UNKNOWN {
                 g |= GAP_ETHNICITY;
             }
             if kind_unknown {
@@ -147,7 +150,7 @@ fn profile_tables() -> &'static ([u128; profile::COUNT], [u8; profile::COUNT]) {
             if minority {
                 g |= ANY_MINORITY;
             }
-            if eth == 0 {
+            if eth == profile::ETH_UNKNOWN {
                 g |= GAP_ETHNICITY_ANY;
             }
             gap[p] = g;
@@ -620,26 +623,19 @@ fn category_present(grp: &Group, cell: usize) -> bool {
 }
 
 fn value_name(reg: &Registry, dim: Dimension, v: u32) -> String {
+    let v = v as usize;
     match dim {
-        Dimension::Province => reg.provinces.value(v).unwrap_or(UNKNOWN).to_string(),
-        Dimension::District => reg.districts.value(v).unwrap_or(UNKNOWN).to_string(),
-        Dimension::Sector => {
-            ["agriculture", "industry_construction", "trade_services"][v as usize].to_string()
-        }
-        Dimension::Kind => ["cooperative", "cooperative_group", "union"][v as usize].to_string(),
+        Dimension::Province => reg.provinces.value(v as u32).unwrap_or(UNKNOWN),
+        Dimension::District => reg.districts.value(v as u32).unwrap_or(UNKNOWN),
+        Dimension::Sector => code::SECTORS[v].as_str(),
+        Dimension::Kind => code::COOP_KINDS[v].as_str(),
         Dimension::SizeClass => match v {
-            0 => "not_determinable".to_string(),
-            v => [
-                SizeClass::Micro,
-                SizeClass::Small,
-                SizeClass::Medium,
-                SizeClass::Large,
-            ][v as usize - 1]
-                .as_str()
-                .to_string(),
+            0 => "not_determinable",
+            v => SizeClass::ALL[v - 1].as_str(),
         },
-        Dimension::WomenManaged => ["unknown", "no", "yes"][v as usize].to_string(),
+        Dimension::WomenManaged => [Term::Unknown, Term::No, Term::Yes][v].as_str(),
     }
+    .to_string()
 }
 
 fn make_row(
