@@ -19,7 +19,7 @@ use crate::law::Message;
 use crate::registry::{code, profile, Registry, NO_DATE};
 use crate::Error;
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 const N: usize = IndicatorId::ALL.len();
 /// Per cell: numerator and denominator of each indicator, then the four
@@ -259,79 +259,234 @@ impl std::hash::Hasher for KeyHasher {
 
 type BuildKeyHasher = std::hash::BuildHasherDefault<KeyHasher>;
 
+/// A query in named steps: plan it, key each cooperative's group, pass over
+/// its members and its posts, define its contribution to every indicator,
+/// accumulate into its group (on both cores where there are two), roll the
+/// margins up, make the rows, suppress small cells.
 pub(crate) fn run(reg: &Registry, q: &Query) -> Result<Table, Error> {
-    let ids: Vec<IndicatorId> = match &q.ids {
-        Some(ids) if ids.is_empty() => {
-            return Err(Error::parameter("ids", "no indicator asked for"));
-        }
-        Some(ids) => {
-            let mut v = ids.clone();
-            v.dedup();
-            v
-        }
-        None => IndicatorId::ALL.to_vec(),
+    let plan = Plan::new(reg, q)?;
+    let groups = accumulate(reg, q, &plan);
+    let margins = margins(groups, q, plan.ncat());
+    let rows = rows(reg, q, &plan, margins);
+    let mut table = Table {
+        as_of: q.as_of,
+        women_managed_rule: q.women_managed_rule,
+        by: q.by.clone(),
+        disaggregate: q.disaggregate,
+        min_cell: None,
+        rows,
     };
-    for (i, d) in q.by.iter().enumerate() {
-        if q.by[..i].contains(d) {
-            return Err(Error::parameter(
-                format!("by[{i}]"),
-                format!("dimension {d} given twice"),
-            ));
-        }
+    if let Some(k) = q.min_cell {
+        table.suppress(k);
     }
-    let d = crate::registry::day(q.as_of);
-    let rule = q.women_managed_rule;
-    let wants = |id: IndicatorId| ids.contains(&id);
-    let need_wm = wants(IndicatorId::WomenManaged)
-        || wants(IndicatorId::WomenManagedShare)
-        || q.by.contains(&Dimension::WomenManaged);
-    let cats: Vec<&'static str> = q.disaggregate.map(categories).unwrap_or_default();
-    let ncat = cats.len();
-    let categorizer = q.disaggregate.map(|g| Categorizer::new(g, q.as_of));
+    Ok(table)
+}
 
-    // Only cooperative-level indicators asked for: the member pass is skipped
-    // (the rows of member-level indicators are not in the table then).
-    let need_members = q.disaggregate.is_some()
-        || ids.iter().any(|id| {
-            !matches!(
-                id,
-                IndicatorId::Cooperatives
-                    | IndicatorId::BoardSeats
-                    | IndicatorId::BoardFemale
-                    | IndicatorId::BoardFemaleShare
-                    | IndicatorId::ManagementFemaleShare
-                    | IndicatorId::WomenManaged
-                    | IndicatorId::WomenManagedShare
-            )
-        });
-    let wm_all = need_wm.then(|| classified::women_managed_all(reg, rule, q.as_of));
-    let size_all =
-        q.by.contains(&Dimension::SizeClass)
-            .then(|| classified::size_class_all(reg, q.parameters.as_ref(), q.as_of));
-    let mut groups: Vec<Group> = Vec::new();
-    let mut keys: Vec<Key> = Vec::new();
-    let mut group_of: HashMap<Key, usize, BuildKeyHasher> = HashMap::default();
-    let mut tallies = vec![Tally::default(); ncat];
-    let mut touched: Vec<usize> = Vec::with_capacity(ncat);
-    let cc = &reg.coops;
-    let m = &reg.members;
-    let p = &reg.positions;
-    let mut key: Key = Vec::with_capacity(q.by.len());
+/// What a query needs, decided once before the pass over the registry.
+struct Plan {
+    /// The indicators, in output order, each once.
+    ids: Vec<IndicatorId>,
+    /// The date, as a day number.
+    day: i32,
+    /// The member pass is needed (some indicator counts members).
+    need_members: bool,
+    /// Categories of the disaggregation (none without one).
+    cats: Vec<&'static str>,
+    categorizer: Option<Categorizer>,
+    /// Women-managed value of each cooperative (0 unknown, 1 no, 2 yes).
+    women_managed: Option<Arc<[u8]>>,
+    /// Size class code of each cooperative (0 not determinable).
+    size_class: Option<Arc<[u8]>>,
+}
 
-    for i in 0..reg.len() {
-        let est = cc.established[i];
-        if est != NO_DATE && est > d {
-            continue; // not yet established on the date
+impl Plan {
+    fn new(reg: &Registry, q: &Query) -> Result<Plan, Error> {
+        let ids: Vec<IndicatorId> = match &q.ids {
+            Some(ids) if ids.is_empty() => {
+                return Err(Error::parameter("ids", "no indicator asked for"));
+            }
+            Some(ids) => {
+                let mut v = ids.clone();
+                v.dedup();
+                v
+            }
+            None => IndicatorId::ALL.to_vec(),
+        };
+        for (i, d) in q.by.iter().enumerate() {
+            if q.by[..i].contains(d) {
+                return Err(Error::parameter(
+                    format!("by[{i}]"),
+                    format!("dimension {d} given twice"),
+                ));
+            }
         }
-        let header = reg.header(i);
-        let wm: Option<bool> = wm_all.as_ref().and_then(|w| match w[i] {
+        let need_wm =
+            ids.iter().any(|id| id.reads_women_managed()) || q.by.contains(&Dimension::WomenManaged);
+        // Only indicators that need no member pass asked for: it is skipped
+        // (the rows of member-level indicators are not in the table then).
+        let need_members = q.disaggregate.is_some() || ids.iter().any(|id| id.reads_members());
+        Ok(Plan {
+            day: crate::registry::day(q.as_of),
+            need_members,
+            cats: q.disaggregate.map(categories).unwrap_or_default(),
+            categorizer: q.disaggregate.map(|g| Categorizer::new(g, q.as_of)),
+            women_managed: need_wm.then(|| classified::women_managed_all(reg, q.women_managed_rule, q.as_of)),
+            size_class: q
+                .by
+                .contains(&Dimension::SizeClass)
+                .then(|| classified::size_class_all(reg, q.parameters.as_ref(), q.as_of)),
+            ids,
+        })
+    }
+
+    fn ncat(&self) -> usize {
+        self.cats.len()
+    }
+
+    /// Women-managed value of cooperative `i`, when asked for and known.
+    fn women_managed(&self, i: usize) -> Option<bool> {
+        self.women_managed.as_ref().and_then(|w| match w[i] {
             1 => Some(false),
             2 => Some(true),
             _ => None,
+        })
+    }
+}
+
+/// The groups met so far, each with its key.
+struct Groups {
+    groups: Vec<Group>,
+    keys: Vec<Key>,
+    index: HashMap<Key, usize, BuildKeyHasher>,
+    ncat: usize,
+}
+
+impl Groups {
+    fn new(ncat: usize) -> Self {
+        Groups {
+            groups: Vec::new(),
+            keys: Vec::new(),
+            index: HashMap::default(),
+            ncat,
+        }
+    }
+
+    /// The group of `key`, made on first sight.
+    fn slot(&mut self, key: &Key) -> &mut Group {
+        let g = match self.index.get(key) {
+            Some(&g) => g,
+            None => {
+                self.groups.push(Group::new(self.ncat));
+                self.keys.push(key.clone());
+                self.index.insert(key.clone(), self.groups.len() - 1);
+                self.groups.len() - 1
+            }
+        };
+        &mut self.groups[g]
+    }
+
+    /// Adds another pass's groups to these.
+    fn merge(&mut self, other: Groups) {
+        for (key, grp) in other.keys.iter().zip(&other.groups) {
+            self.slot(key).add(grp);
+        }
+    }
+}
+
+/// Cooperatives below this count are accumulated on one thread (a second
+/// thread costs more than it saves).
+const PARALLEL_FROM: usize = 20_000;
+
+/// Every cooperative established on the date, into its group: the two
+/// halves of the registry on two threads where there are two (and enough
+/// cooperatives), one thread on wasm32. Sums do not depend on the split.
+fn accumulate(reg: &Registry, q: &Query, plan: &Plan) -> Groups {
+    let two = cfg!(not(target_arch = "wasm32"))
+        && reg.len() >= PARALLEL_FROM
+        && std::thread::available_parallelism().is_ok_and(|p| p.get() > 1);
+    accumulate_in(reg, q, plan, if two { 2 } else { 1 })
+}
+
+/// [`accumulate`] on `threads` threads (1 or 2; always 1 on wasm32).
+fn accumulate_in(reg: &Registry, q: &Query, plan: &Plan, threads: usize) -> Groups {
+    let n = reg.len();
+    let part = |range: std::ops::Range<usize>| {
+        let mut pass = Pass::new(plan.ncat(), q.by.len());
+        let mut groups = Groups::new(plan.ncat());
+        for i in range {
+            pass.cooperative(reg, q, plan, i, &mut groups);
+        }
+        groups
+    };
+    #[cfg(not(target_arch = "wasm32"))]
+    if threads > 1 {
+        let mid = n / 2;
+        let (mut a, b) = std::thread::scope(|s| {
+            let upper = s.spawn(|| part(mid..n));
+            let lower = part(0..mid);
+            (lower, upper.join().expect("the indicator pass does not panic"))
         });
-        key.clear();
+        a.merge(b);
+        return a;
+    }
+    let _ = threads;
+    part(0..n)
+}
+
+/// Scratch space of one pass, reused from cooperative to cooperative.
+struct Pass {
+    /// Member counts per category of the cooperative being read.
+    tallies: Vec<Tally>,
+    /// Categories with a member in the cooperative being read.
+    touched: Vec<usize>,
+    key: Key,
+}
+
+impl Pass {
+    fn new(ncat: usize, dims: usize) -> Self {
+        Pass {
+            tallies: vec![Tally::default(); ncat],
+            touched: Vec::with_capacity(ncat),
+            key: Vec::with_capacity(dims),
+        }
+    }
+
+    /// One cooperative: its group, its members, its posts, its
+    /// contributions, added to its group.
+    fn cooperative(&mut self, reg: &Registry, q: &Query, plan: &Plan, i: usize, groups: &mut Groups) {
+        let est = reg.coops.established[i];
+        if est != NO_DATE && est > plan.day {
+            return; // not yet established on the date
+        }
+        let wm = plan.women_managed(i);
+        self.key_of(reg, q, plan, i, wm);
+        let members = (reg.coops.has_members[i] && plan.need_members).then(|| self.members(reg, plan, i));
+        let (board, mgmt) = positions(reg, i, plan.day);
+        let (c, rep) = contributions(reg, i, members, board, mgmt, wm);
+        let grp = groups.slot(&self.key);
+        grp.add_contributions(&c, rep);
+        if let Some(cz) = &plan.categorizer {
+            grp.add_categories(
+                &c,
+                cz,
+                &self.tallies,
+                &self.touched,
+                reg.coops.has_members[i],
+                reg.header(i),
+            );
+            for &cat in &self.touched {
+                self.tallies[cat] = Tally::default();
+            }
+            self.touched.clear();
+        }
+    }
+
+    /// The group key of cooperative `i`, one code per dimension.
+    fn key_of(&mut self, reg: &Registry, q: &Query, plan: &Plan, i: usize, wm: Option<bool>) {
+        let cc = &reg.coops;
+        self.key.clear();
         for dim in &q.by {
-            key.push(match dim {
+            self.key.push(match dim {
                 Dimension::Province => cc.province[i],
                 Dimension::District => cc.district[i],
                 Dimension::Sector => u32::from(cc.sector[i]),
@@ -341,209 +496,243 @@ pub(crate) fn run(reg: &Registry, q: &Query) -> Result<Table, Error> {
                     Some(false) => 1,
                     Some(true) => 2,
                 },
-                Dimension::SizeClass => size_all.as_ref().map_or(0, |s| u32::from(s[i])),
+                Dimension::SizeClass => plan.size_class.as_ref().map_or(0, |s| u32::from(s[i])),
             });
-        }
-        let g = match group_of.get(&key) {
-            Some(&g) => g,
-            None => {
-                groups.push(Group::new(ncat));
-                keys.push(key.clone());
-                group_of.insert(key.clone(), groups.len() - 1);
-                groups.len() - 1
-            }
-        };
-
-        // Members: one pass over the cooperative's rows, adding each current
-        // member's profile increments (see `profile_tables`).
-        let mut total = Tally::default();
-        let mut gaps = Gaps::default();
-        let has_list = cc.has_members[i];
-        if has_list && need_members {
-            let r = cc.member_off[i] as usize..cc.member_off[i + 1] as usize;
-            let (inc, gap) = profile_tables();
-            let mut acc: u128 = 0;
-            let mut g: u8 = 0;
-            let mut pending = 0u32;
-            let (joined, left, prof) = (&m.joined[r.clone()], &m.left[r.clone()], &m.profile[r.clone()]);
-            for (k, ((&j, &l), &pf)) in joined.iter().zip(left).zip(prof).enumerate() {
-                if !((j == NO_DATE || j <= d) && (l == NO_DATE || d < l)) {
-                    continue;
-                }
-                let pf = usize::from(pf) & (profile::COUNT - 1);
-                acc += inc[pf];
-                g |= gap[pf];
-                pending += 1;
-                if pending == u32::from(u16::MAX) {
-                    total.add(&Tally::unpack(acc));
-                    acc = 0;
-                    pending = 0;
-                }
-                if let Some(cz) = &categorizer {
-                    let c = cz.of(m, r.start + k);
-                    if tallies[c].members == 0 {
-                        touched.push(c);
-                    }
-                    tallies[c].add(&Tally::unpack(inc[pf]));
-                }
-            }
-            total.add(&Tally::unpack(acc));
-            gaps = Gaps::unpack(g);
-        }
-
-        // Positions held on the date: board seats and director posts.
-        let mut board = None;
-        let mut mgmt = None;
-        if cc.has_positions[i] {
-            let (mut seats, mut seats_f, mut seats_unknown) = (0u64, 0u64, false);
-            let (mut posts, mut posts_f, mut posts_unknown) = (0u64, 0u64, false);
-            for k in cc.position_off[i] as usize..cc.position_off[i + 1] as usize {
-                if !p.is_held_on(k, d) {
-                    continue;
-                }
-                let role = code::ROLES[usize::from(p.role[k])];
-                let is_seat = role.is_board_seat();
-                if !is_seat && role != crate::model::Role::Director {
-                    continue;
-                }
-                let sex = classified::holder_sex(reg, k);
-                let f = u64::from(sex == code::SEX_FEMALE);
-                let unknown = sex == code::SEX_UNKNOWN;
-                posts += 1;
-                posts_f += f;
-                posts_unknown |= unknown;
-                if is_seat {
-                    seats += 1;
-                    seats_f += f;
-                    seats_unknown |= unknown;
-                }
-            }
-            board = Some((seats, (!seats_unknown).then_some(seats_f)));
-            mgmt = (!posts_unknown).then_some((posts_f, posts));
-        } else if let Some(s) = &header.summary {
-            board = s
-                .board_seats
-                .map(|n| (u64::from(n), s.board_female.map(u64::from)));
-            if let (Some(n), Some(f), Some(df)) = (s.board_seats, s.board_female, s.director_female) {
-                mgmt = Some((u64::from(f) + u64::from(df), u64::from(n) + 1));
-            }
-        }
-
-        // Totals of this cooperative, per indicator.
-        use IndicatorId as I;
-        let mut c: Contrib = [None; N];
-        c[I::Cooperatives.index()] = Some((1, 0));
-        let summary = header.summary.unwrap_or_default();
-        let (members, female, male, minority, official);
-        if has_list {
-            members = Some(total.members);
-            female = (!gaps.sex).then_some(total.female);
-            male = (!gaps.sex).then_some(total.male);
-            minority = (!gaps.ethnicity).then_some(total.minority);
-            official = (!gaps.kind && !gaps.official_sex).then_some((total.official_female, total.official));
-            let employees = header.employees;
-            c[I::JobsFemale.index()] = match (gaps.jobs, employees) {
-                (false, Some(e)) => Some((total.jobs_female + u64::from(e.female), 0)),
-                _ => None,
-            };
-            // As `classify::has_minority_member` decides (tested to agree):
-            // any member without a recorded ethnic group leaves "no" open.
-            let has_minority = if gaps.any_minority {
-                Some(true)
-            } else {
-                (!gaps.ethnicity_any).then_some(false)
-            };
-            if let Some(b) = has_minority {
-                c[I::CoopsWithMinorityMember.index()] = Some((u64::from(b), 0));
-                c[I::CoopsWithMinorityMemberShare.index()] = Some((u64::from(b), 1));
-            }
-        } else {
-            members = summary.members.map(u64::from);
-            female = summary.members_female.map(u64::from);
-            male = match (members, female) {
-                (Some(n), Some(f)) if n >= f => Some(n - f),
-                _ => None,
-            };
-            minority = summary.members_minority.map(u64::from);
-            official = match (summary.official_members_female, summary.official_members) {
-                (Some(f), Some(n)) => Some((u64::from(f), u64::from(n))),
-                _ => None,
-            };
-            if let Some(n) = minority {
-                let b = u64::from(n > 0);
-                c[I::CoopsWithMinorityMember.index()] = Some((b, 0));
-                c[I::CoopsWithMinorityMemberShare.index()] = Some((b, 1));
-            }
-        }
-        c[I::Members.index()] = members.map(|n| (n, 0));
-        c[I::MembersFemale.index()] = female.map(|f| (f, 0));
-        c[I::MembersMinority.index()] = minority.map(|f| (f, 0));
-        c[I::MembersFemaleShare.index()] = female.zip(members);
-        c[I::MembersMinorityShare.index()] = minority.zip(members);
-        c[I::OfficialMembersFemaleShare.index()] = official;
-        c[I::MembersGenderParity.index()] = female.zip(male);
-        if let Some((seats, seats_f)) = board {
-            c[I::BoardSeats.index()] = Some((seats, 0));
-            c[I::BoardFemale.index()] = seats_f.map(|f| (f, 0));
-            c[I::BoardFemaleShare.index()] = seats_f.map(|f| (f, seats));
-        }
-        c[I::ManagementFemaleShare.index()] = mgmt;
-        let share = c[I::MembersFemaleShare.index()];
-        let rep = mgmt.zip(share);
-        c[I::RepresentationRatio.index()] = rep.map(|_| (0, 0));
-        if let Some(b) = wm {
-            c[I::WomenManaged.index()] = Some((u64::from(b), 0));
-            c[I::WomenManagedShare.index()] = Some((u64::from(b), 1));
-        }
-
-        // Into the group.
-        let grp = &mut groups[g];
-        for (k, ci) in c.iter().enumerate() {
-            match ci {
-                Some((num, den)) => {
-                    grp.contributing[k] += 1;
-                    grp.cells[2 * k] += num;
-                    grp.cells[2 * k + 1] += den;
-                }
-                None => grp.not_contributing[k] += 1,
-            }
-        }
-        if let Some(((mf, mn), (f, n))) = rep {
-            grp.cells[REP] += mf;
-            grp.cells[REP + 1] += mn;
-            grp.cells[REP + 2] += f;
-            grp.cells[REP + 3] += n;
-        }
-        if let Some(cz) = &categorizer {
-            for &id in IndicatorId::ALL.iter().filter(|id| id.is_member_level()) {
-                let k = id.index();
-                let Some((num, den)) = c[k] else { continue };
-                if has_list {
-                    for &cat in &touched {
-                        let (a, b) = tallies[cat].pair(id);
-                        let base = STRIDE * (cat + 1) + 2 * k;
-                        grp.cells[base] += a;
-                        grp.cells[base + 1] += b;
-                    }
-                    if id == I::JobsFemale {
-                        let e = u64::from(header.employees.map_or(0, |e| e.female));
-                        grp.cells[STRIDE * (cz.employee + 1) + 2 * k] += e;
-                    }
-                } else {
-                    let base = STRIDE * (cz.unknown + 1) + 2 * k;
-                    grp.cells[base] += num;
-                    grp.cells[base + 1] += den;
-                }
-            }
-            for &cat in &touched {
-                tallies[cat] = Tally::default();
-            }
-            touched.clear();
         }
     }
 
-    // Margins: every group rolled up over each subset of the dimensions
-    // (only the full grouping unless totals are asked for).
+    /// The member pass: one pass over the cooperative's rows, adding each
+    /// current member's profile increments (see `profile_tables`), and, with
+    /// a disaggregation, each category's counts.
+    fn members(&mut self, reg: &Registry, plan: &Plan, i: usize) -> (Tally, Gaps) {
+        let (cc, m, d) = (&reg.coops, &reg.members, plan.day);
+        let r = cc.member_off[i] as usize..cc.member_off[i + 1] as usize;
+        let (inc, gap) = profile_tables();
+        let mut total = Tally::default();
+        let mut acc: u128 = 0;
+        let mut g: u8 = 0;
+        let mut pending = 0u32;
+        let (joined, left, prof) = (&m.joined[r.clone()], &m.left[r.clone()], &m.profile[r.clone()]);
+        for (k, ((&j, &l), &pf)) in joined.iter().zip(left).zip(prof).enumerate() {
+            if !((j == NO_DATE || j <= d) && (l == NO_DATE || d < l)) {
+                continue;
+            }
+            let pf = usize::from(pf) & (profile::COUNT - 1);
+            acc += inc[pf];
+            g |= gap[pf];
+            pending += 1;
+            if pending == u32::from(u16::MAX) {
+                total.add(&Tally::unpack(acc));
+                acc = 0;
+                pending = 0;
+            }
+            if let Some(cz) = &plan.categorizer {
+                let c = cz.of(m, r.start + k);
+                if self.tallies[c].members == 0 {
+                    self.touched.push(c);
+                }
+                self.tallies[c].add(&Tally::unpack(inc[pf]));
+            }
+        }
+        total.add(&Tally::unpack(acc));
+        (total, Gaps::unpack(g))
+    }
+}
+
+/// Board seats (with the women among them, when every holder's sex is
+/// known) and management posts (women, all; board seats plus director
+/// posts) of cooperative `i` on day `d`: from its positions, else from its
+/// summary.
+#[allow(clippy::type_complexity)]
+fn positions(reg: &Registry, i: usize, d: i32) -> (Option<(u64, Option<u64>)>, Option<(u64, u64)>) {
+    let (cc, p) = (&reg.coops, &reg.positions);
+    if !cc.has_positions[i] {
+        let Some(s) = &reg.header(i).summary else {
+            return (None, None);
+        };
+        let board = s
+            .board_seats
+            .map(|n| (u64::from(n), s.board_female.map(u64::from)));
+        let mgmt = match (s.board_seats, s.board_female, s.director_female) {
+            (Some(n), Some(f), Some(df)) => Some((u64::from(f) + u64::from(df), u64::from(n) + 1)),
+            _ => None,
+        };
+        return (board, mgmt);
+    }
+    let (mut seats, mut seats_f, mut seats_unknown) = (0u64, 0u64, false);
+    let (mut posts, mut posts_f, mut posts_unknown) = (0u64, 0u64, false);
+    for k in cc.position_off[i] as usize..cc.position_off[i + 1] as usize {
+        if !p.is_held_on(k, d) {
+            continue;
+        }
+        let role = code::ROLES[usize::from(p.role[k])];
+        let is_seat = role.is_board_seat();
+        if !is_seat && role != crate::model::Role::Director {
+            continue;
+        }
+        let sex = classified::holder_sex(reg, k);
+        let f = u64::from(sex == code::SEX_FEMALE);
+        let unknown = sex == code::SEX_UNKNOWN;
+        posts += 1;
+        posts_f += f;
+        posts_unknown |= unknown;
+        if is_seat {
+            seats += 1;
+            seats_f += f;
+            seats_unknown |= unknown;
+        }
+    }
+    (
+        Some((seats, (!seats_unknown).then_some(seats_f))),
+        (!posts_unknown).then_some((posts_f, posts)),
+    )
+}
+
+/// The four sums of the representation ratio: management (women, posts)
+/// and members (women, all).
+type Rep = Option<((u64, u64), (u64, u64))>;
+
+/// What cooperative `i` adds to each indicator: the one place where every
+/// indicator's numerator and denominator, and the data it needs, are
+/// defined. `members` is the member pass's result (`None` without a member
+/// list or when no indicator needs it); `None` in the result means the
+/// cooperative lacks the data.
+#[allow(clippy::type_complexity)]
+fn contributions(
+    reg: &Registry,
+    i: usize,
+    members: Option<(Tally, Gaps)>,
+    board: Option<(u64, Option<u64>)>,
+    mgmt: Option<(u64, u64)>,
+    wm: Option<bool>,
+) -> (Contrib, Rep) {
+    use IndicatorId as I;
+    let header = reg.header(i);
+    let mut c: Contrib = [None; N];
+    c[I::Cooperatives.index()] = Some((1, 0));
+    let (count, female, male, minority, official);
+    if reg.coops.has_members[i] {
+        let (total, gaps) = members.unwrap_or_default();
+        count = Some(total.members);
+        female = (!gaps.sex).then_some(total.female);
+        male = (!gaps.sex).then_some(total.male);
+        minority = (!gaps.ethnicity).then_some(total.minority);
+        official = (!gaps.kind && !gaps.official_sex).then_some((total.official_female, total.official));
+        c[I::JobsFemale.index()] = match (gaps.jobs, header.employees) {
+            (false, Some(e)) => Some((total.jobs_female + u64::from(e.female), 0)),
+            _ => None,
+        };
+        // As `classify::has_minority_member` decides (tested to agree):
+        // any member without a recorded ethnic group leaves "no" open.
+        let has_minority = if gaps.any_minority {
+            Some(true)
+        } else {
+            (!gaps.ethnicity_any).then_some(false)
+        };
+        if let Some(b) = has_minority {
+            c[I::CoopsWithMinorityMember.index()] = Some((u64::from(b), 0));
+            c[I::CoopsWithMinorityMemberShare.index()] = Some((u64::from(b), 1));
+        }
+    } else {
+        let summary = header.summary.unwrap_or_default();
+        count = summary.members.map(u64::from);
+        female = summary.members_female.map(u64::from);
+        male = match (count, female) {
+            (Some(n), Some(f)) if n >= f => Some(n - f),
+            _ => None,
+        };
+        minority = summary.members_minority.map(u64::from);
+        official = match (summary.official_members_female, summary.official_members) {
+            (Some(f), Some(n)) => Some((u64::from(f), u64::from(n))),
+            _ => None,
+        };
+        if let Some(n) = minority {
+            let b = u64::from(n > 0);
+            c[I::CoopsWithMinorityMember.index()] = Some((b, 0));
+            c[I::CoopsWithMinorityMemberShare.index()] = Some((b, 1));
+        }
+    }
+    c[I::Members.index()] = count.map(|n| (n, 0));
+    c[I::MembersFemale.index()] = female.map(|f| (f, 0));
+    c[I::MembersMinority.index()] = minority.map(|f| (f, 0));
+    c[I::MembersFemaleShare.index()] = female.zip(count);
+    c[I::MembersMinorityShare.index()] = minority.zip(count);
+    c[I::OfficialMembersFemaleShare.index()] = official;
+    c[I::MembersGenderParity.index()] = female.zip(male);
+    if let Some((seats, seats_f)) = board {
+        c[I::BoardSeats.index()] = Some((seats, 0));
+        c[I::BoardFemale.index()] = seats_f.map(|f| (f, 0));
+        c[I::BoardFemaleShare.index()] = seats_f.map(|f| (f, seats));
+    }
+    c[I::ManagementFemaleShare.index()] = mgmt;
+    let rep = mgmt.zip(c[I::MembersFemaleShare.index()]);
+    c[I::RepresentationRatio.index()] = rep.map(|_| (0, 0));
+    if let Some(b) = wm {
+        c[I::WomenManaged.index()] = Some((u64::from(b), 0));
+        c[I::WomenManagedShare.index()] = Some((u64::from(b), 1));
+    }
+    (c, rep)
+}
+
+impl Group {
+    /// One cooperative's contributions, into the total cell.
+    fn add_contributions(&mut self, c: &Contrib, rep: Rep) {
+        for (k, ci) in c.iter().enumerate() {
+            match ci {
+                Some((num, den)) => {
+                    self.contributing[k] += 1;
+                    self.cells[2 * k] += num;
+                    self.cells[2 * k + 1] += den;
+                }
+                None => self.not_contributing[k] += 1,
+            }
+        }
+        if let Some(((mf, mn), (f, n))) = rep {
+            self.cells[REP] += mf;
+            self.cells[REP + 1] += mn;
+            self.cells[REP + 2] += f;
+            self.cells[REP + 3] += n;
+        }
+    }
+
+    /// One cooperative's member-level counts, into the category cells: its
+    /// members' categories, women employees as `employee`, and a record
+    /// without a member list as `unknown`.
+    fn add_categories(
+        &mut self,
+        c: &Contrib,
+        cz: &Categorizer,
+        tallies: &[Tally],
+        touched: &[usize],
+        has_list: bool,
+        header: &crate::model::Cooperative,
+    ) {
+        for &id in IndicatorId::ALL.iter().filter(|id| id.is_member_level()) {
+            let k = id.index();
+            let Some((num, den)) = c[k] else { continue };
+            if has_list {
+                for &cat in touched {
+                    let (a, b) = tallies[cat].pair(id);
+                    let base = STRIDE * (cat + 1) + 2 * k;
+                    self.cells[base] += a;
+                    self.cells[base + 1] += b;
+                }
+                if id == IndicatorId::JobsFemale {
+                    let e = u64::from(header.employees.map_or(0, |e| e.female));
+                    self.cells[STRIDE * (cz.employee + 1) + 2 * k] += e;
+                }
+            } else {
+                let base = STRIDE * (cz.unknown + 1) + 2 * k;
+                self.cells[base] += num;
+                self.cells[base + 1] += den;
+            }
+        }
+    }
+}
+
+/// Margins: every group rolled up over each subset of the dimensions (only
+/// the full grouping unless totals are asked for).
+fn margins(groups: Groups, q: &Query, ncat: usize) -> HashMap<Vec<Option<u32>>, Group> {
     let nd = q.by.len();
     let masks: Vec<u32> = if q.totals {
         (0..(1u32 << nd)).collect()
@@ -551,9 +740,9 @@ pub(crate) fn run(reg: &Registry, q: &Query) -> Result<Table, Error> {
         vec![(1u32 << nd) - 1]
     };
     let mut out: HashMap<Vec<Option<u32>>, Group> = HashMap::new();
-    for (g, grp) in groups.iter().enumerate() {
+    for (key, grp) in groups.keys.iter().zip(&groups.groups) {
         for &mask in &masks {
-            let k: Vec<Option<u32>> = keys[g]
+            let k: Vec<Option<u32>> = key
                 .iter()
                 .enumerate()
                 .map(|(j, &v)| (mask >> j & 1 == 1).then_some(v))
@@ -564,9 +753,12 @@ pub(crate) fn run(reg: &Registry, q: &Query) -> Result<Table, Error> {
     if out.is_empty() && nd == 0 {
         out.insert(Vec::new(), Group::new(ncat));
     }
+    out
+}
 
-    // Rows, in an order that does not depend on the registry's order.
-    let mut named: Vec<(Vec<Option<String>>, Group)> = out
+/// The rows, in an order that does not depend on the registry's order.
+fn rows(reg: &Registry, q: &Query, plan: &Plan, margins: HashMap<Vec<Option<u32>>, Group>) -> Vec<Row> {
+    let mut named: Vec<(Vec<Option<String>>, Group)> = margins
         .into_iter()
         .map(|(k, grp)| {
             let vals = k
@@ -582,10 +774,10 @@ pub(crate) fn run(reg: &Registry, q: &Query) -> Result<Table, Error> {
     for (vals, grp) in &named {
         let group: Vec<(Dimension, Option<String>)> =
             q.by.iter().copied().zip(vals.iter().cloned()).collect();
-        for &id in &ids {
+        for &id in &plan.ids {
             rows.push(make_row(&group, None, id, grp, 0));
             if let (Some(dis), true) = (q.disaggregate, id.is_member_level()) {
-                for (ci, cat) in cats.iter().enumerate() {
+                for (ci, cat) in plan.cats.iter().enumerate() {
                     // A known zero is a row with 0; a category row without a
                     // numerator means, as for the total, that no cooperative
                     // of the group could contribute.
@@ -597,18 +789,7 @@ pub(crate) fn run(reg: &Registry, q: &Query) -> Result<Table, Error> {
             }
         }
     }
-    let mut table = Table {
-        as_of: q.as_of,
-        women_managed_rule: q.women_managed_rule,
-        by: q.by.clone(),
-        disaggregate: q.disaggregate,
-        min_cell: None,
-        rows,
-    };
-    if let Some(k) = q.min_cell {
-        table.suppress(k);
-    }
-    Ok(table)
+    rows
 }
 
 /// A category has a row when any member-level indicator has a count in it.
@@ -713,4 +894,69 @@ fn make_row(
         }
     }
     row
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::indicators::Disaggregation;
+
+    /// A registry of `n` cooperatives with varied members, posts and
+    /// summaries, deterministic.
+    fn registry(n: usize) -> Registry {
+        let mut coops = Vec::new();
+        for i in 0..n {
+            let province = ["51", "52", "62"][i % 3];
+            let sector = ["agriculture", "industry_construction", "trade_services"][i % 3];
+            let kind = ["cooperative", "cooperative_group", "union", "cooperative"][i % 4];
+            let members: Vec<String> = (0..=(i % 7))
+                .map(|k| {
+                    let sex = ["\"female\"", "\"male\"", "null"][(i + k) % 3];
+                    let eth = ["\"01\"", "\"18\"", "null", "\"30\""][(i * 3 + k) % 4];
+                    format!(
+                        r#"{{"id":"m{k}","type":"individual","sex":{sex},"ethnicity":{eth},
+                            "contributes_capital":{},"uses_services":true,"contributes_labour":{}}}"#,
+                        k % 2 == 0,
+                        (i + k) % 3 != 0
+                    )
+                })
+                .collect();
+            let body = if i % 5 == 4 {
+                r#""summary":{"members":9,"members_female":4,"board_seats":3,"board_female":1,"director_female":true}"#
+                    .to_string()
+            } else {
+                format!(
+                    r#""members":[{}],"positions":[{{"role":"board_chair","member":"m0"}},{{"role":"director","sex":"female"}}],
+                        "employees":{{"female":{},"male":1}}"#,
+                    members.join(","),
+                    i % 4
+                )
+            };
+            coops.push(format!(
+                r#"{{"id":"c{i}","name":"n","kind":"{kind}","sector":"{sector}","province":"{province}",{body}}}"#
+            ));
+        }
+        crate::io::registry_from_json(&format!(r#"{{"cooperatives":[{}]}}"#, coops.join(","))).unwrap()
+    }
+
+    /// The pass split over two threads gives the table of one thread, for
+    /// groupings, totals and a disaggregation.
+    #[test]
+    fn two_threads_give_the_answer_of_one() {
+        let reg = registry(301);
+        let mut q = Query::new("2025-01-01".parse().unwrap());
+        q.by = vec![Dimension::Province, Dimension::Sector, Dimension::WomenManaged];
+        q.totals = true;
+        for dis in [None, Some(Disaggregation::Sex), Some(Disaggregation::EthnicGroup)] {
+            q.disaggregate = dis;
+            let plan = Plan::new(&reg, &q).unwrap();
+            let table = |threads| {
+                let groups = accumulate_in(&reg, &q, &plan, threads);
+                rows(&reg, &q, &plan, margins(groups, &q, plan.ncat()))
+            };
+            let (one, two) = (table(1), table(2));
+            assert!(one.len() > 100, "{} rows", one.len());
+            assert_eq!(one, two, "{dis:?}");
+        }
+    }
 }

@@ -42,6 +42,28 @@ impl IndicatorId {
         }
     }
 
+    /// Needs the pass over the member list (counts of members, or whether
+    /// any is of a minority); the others read only the cooperative's own
+    /// fields and posts.
+    pub fn reads_members(self) -> bool {
+        use IndicatorId::*;
+        !matches!(
+            self,
+            Cooperatives
+                | BoardSeats
+                | BoardFemale
+                | BoardFemaleShare
+                | ManagementFemaleShare
+                | WomenManaged
+                | WomenManagedShare
+        )
+    }
+
+    /// Needs each cooperative's women-managed value under the query's rule.
+    pub fn reads_women_managed(self) -> bool {
+        matches!(self, IndicatorId::WomenManaged | IndicatorId::WomenManagedShare)
+    }
+
     /// Split by a member attribute when a disaggregation is asked for;
     /// the others are cooperative-level and have only a total row.
     pub fn is_member_level(self) -> bool {
