@@ -6,7 +6,7 @@ use crate::boundary::{call, guard, guard_detached, input_error, parameter_error,
 use crate::frames;
 use crate::input;
 use crate::io_bridge;
-use crate::io_bridge::{Loaded, Rejected};
+use crate::io_bridge::{Loaded, ReadOptions, Rejected};
 use crate::objects::{with_parameters, CheckReport, Classification, Cooperative};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyInt, PyList, PyString};
@@ -59,29 +59,15 @@ impl Registry {
         }
     }
 
-    fn strict(inner: coopkit::Registry) -> Self {
-        Registry {
-            inner,
-            rejected: Vec::new(),
-        }
-    }
-
-    /// Runs the strict reader, or the lenient one when `lenient`, with the
+    /// Runs the core's reader, strict or lenient as asked, with the
     /// interpreter released.
     fn load(
         py: Python<'_>,
         lenient: bool,
-        strict: impl FnOnce() -> Result<coopkit::Registry, coopkit::Error> + Send,
-        loose: impl FnOnce() -> Result<Loaded, coopkit::Error> + Send,
+        read: impl FnOnce(&ReadOptions) -> Result<Loaded, coopkit::Error> + Send,
     ) -> PyResult<Self> {
-        guard_detached(py, || {
-            if lenient {
-                loose().map(Registry::lenient)
-            } else {
-                strict().map(Registry::strict)
-            }
-        })?
-        .map_err(|e| to_py_err(py, &e))
+        let options = ReadOptions::new().lenient(lenient);
+        guard_detached(py, || read(&options).map(Registry::lenient))?.map_err(|e| to_py_err(py, &e))
     }
 
     fn position(&self, py: Python<'_>, key: &Bound<'_, PyAny>) -> PyResult<usize> {
@@ -120,12 +106,7 @@ impl Registry {
             Source::Text(t) => t,
             Source::Path(p) => call(py, || read_text(&p))?,
         };
-        Registry::load(
-            py,
-            lenient,
-            || io_bridge::registry_from_json(&text),
-            || io_bridge::registry_from_json_lenient(&text),
-        )
+        Registry::load(py, lenient, |o| o.read_json(&text))
     }
 
     /// Reads a CSV folder holding cooperatives.csv, members.csv and
@@ -136,12 +117,7 @@ impl Registry {
     #[staticmethod]
     #[pyo3(signature = (folder, *, lenient=false))]
     fn from_csv(py: Python<'_>, folder: PathBuf, lenient: bool) -> PyResult<Self> {
-        Registry::load(
-            py,
-            lenient,
-            || io_bridge::registry_from_csv_dir(&folder),
-            || io_bridge::registry_from_csv_dir_lenient(&folder),
-        )
+        Registry::load(py, lenient, |o| o.read_csv_dir(&folder))
     }
 
     /// Builds a registry from a list of dicts, one cooperative each, in the
@@ -226,12 +202,7 @@ impl Registry {
             return Err(input_error(py, errors));
         };
         let (m, p) = (m.as_ref().map(frames::as_table), p.as_ref().map(frames::as_table));
-        Registry::load(
-            py,
-            lenient,
-            || io_bridge::registry_from_tables(&c, m, p),
-            || io_bridge::registry_from_tables_lenient(&c, m, p),
-        )
+        Registry::load(py, lenient, |o| o.read_tables(&c, m, p))
     }
 
     /// The registry in the interchange format, as JSON text.

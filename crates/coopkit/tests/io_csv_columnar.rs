@@ -28,6 +28,7 @@ fn columnar(threads: usize, block_bytes: usize) -> CsvOptions {
         threads,
         block_bytes,
         columnar: true,
+        ..Default::default()
     }
 }
 

@@ -33,6 +33,7 @@ const IO_LAYERS: &[&str] = &[
     "json",
     "tables",
     "write",
+    "reader",
     "mod",
 ];
 

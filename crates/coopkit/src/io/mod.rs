@@ -119,6 +119,7 @@
 mod csv;
 mod decode;
 mod json;
+mod reader;
 mod tables;
 mod validate;
 mod write;
@@ -133,6 +134,7 @@ pub use self::json::{
     cooperative_from_json, cooperative_from_value, registry_from_json, registry_from_json_lenient,
     registry_from_values, registry_from_values_lenient,
 };
+pub use self::reader::ReadOptions;
 pub use self::tables::{registry_from_tables, registry_from_tables_lenient, Cell, RowTable, Table};
 pub use self::validate::validate;
 pub use self::write::{
@@ -171,6 +173,14 @@ pub struct Loaded {
 }
 
 impl Loaded {
+    /// A registry read with nothing rejected.
+    pub(crate) fn clean(registry: Registry) -> Self {
+        Loaded {
+            registry,
+            rejected: Vec::new(),
+        }
+    }
+
     /// Every error of every rejected record, in order.
     pub fn errors(&self) -> impl Iterator<Item = &InputError> {
         self.rejected.iter().flat_map(|r| r.errors.iter())
@@ -251,6 +261,16 @@ pub(crate) fn finish_strict_loaded(loaded: Loaded) -> Result<Registry, Error> {
     }
 }
 
+/// [`finish_lenient`], or [`finish_strict`] as a [`Loaded`] with nothing
+/// rejected.
+pub(crate) fn finish(records: Vec<Decoded>, orphans: Vec<Rejected>, lenient: bool) -> Result<Loaded, Error> {
+    if lenient {
+        Ok(finish_lenient(records, orphans))
+    } else {
+        finish_strict(records, orphans).map(Loaded::clean)
+    }
+}
+
 pub(crate) fn finish_lenient(mut records: Vec<Decoded>, orphans: Vec<Rejected>) -> Loaded {
     mark_duplicates(&mut records);
     let mut registry = Registry::new();
@@ -283,23 +303,7 @@ pub(crate) fn finish_lenient(mut records: Vec<Decoded>, orphans: Vec<Rejected>) 
 /// `.ndjson` files (either JSON form is accepted in each), or a folder in the
 /// CSV form ([`registry_from_csv_dir`]).
 pub fn registry_from_path(path: &Path) -> Result<Registry, Error> {
-    if path.is_dir() {
-        return registry_from_csv_dir(path);
-    }
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    match ext.as_deref() {
-        Some("json" | "jsonl" | "ndjson") => {
-            let text = std::fs::read_to_string(path).map_err(|e| Error::io(path.display().to_string(), e))?;
-            registry_from_json(&text)
-        }
-        _ => Err(Error::io_message(
-            path.display().to_string(),
-            "expected a .json, .jsonl or .ndjson file or a folder of CSV files",
-        )),
-    }
+    ReadOptions::new().read_path(path).map(|l| l.registry)
 }
 
 impl Registry {

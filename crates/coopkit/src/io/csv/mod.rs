@@ -14,7 +14,7 @@ pub use columnar::CsvOptions;
 pub(crate) use records::{COOPERATIVES, COOPERATIVE_EXTRA, MEMBERS, POSITIONS};
 
 use crate::error::Error;
-use crate::io::{finish_lenient, finish_strict, Decoded, Loaded, Rejected};
+use crate::io::{finish, finish_strict, Loaded};
 use crate::registry::Registry;
 use records::read;
 use std::io::Read;
@@ -54,15 +54,12 @@ pub fn registry_from_csv_with<R: Read>(
     options: &CsvOptions,
 ) -> Result<Registry, Error> {
     if !options.columnar {
-        let (records, orphans) = read(cooperatives, members, positions)?;
+        let (records, orphans) = read(cooperatives, members, positions, options.delimiter)?;
         return finish_strict(records, orphans);
     }
     let (c, m, p) = slurp_all(cooperatives, members, positions)?;
-    if let Some(r) = columnar(&c, m.as_deref(), p.as_deref(), options) {
-        return Ok(r);
-    }
-    let (records, orphans) = read(c.as_slice(), m.as_deref(), p.as_deref())?;
-    finish_strict(records, orphans)
+    let m = m.as_deref().map(|m| [m]);
+    read_bytes(&c, m.as_ref().map(|m| m.as_slice()), p.as_deref(), options, false).map(|l| l.registry)
 }
 
 /// The three inputs, read into memory.
@@ -81,16 +78,6 @@ fn slurp_all<R: Read>(
     let m = members.map(|r| slurp(r, MEMBERS)).transpose()?;
     let p = positions.map(|r| slurp(r, POSITIONS)).transpose()?;
     Ok((c, m, p))
-}
-
-/// The columnar reader on inputs in memory; `None` when the input has any
-/// error (the record reader then reports them all).
-fn columnar(c: &[u8], m: Option<&[u8]>, p: Option<&[u8]>, options: &CsvOptions) -> Option<Registry> {
-    let input = m.map(|b| columnar::Input {
-        reader: b,
-        len: Some(b.len() as u64),
-    });
-    columnar::read(c, input, p, options).ok()
 }
 
 /// Reads a registry from CSV, keeping every valid cooperative; invalid ones
@@ -116,24 +103,35 @@ pub fn registry_from_csv_bytes_lenient(
     members: Option<&[&[u8]]>,
     positions: Option<&[u8]>,
 ) -> Result<Loaded, Error> {
-    // Valid input (the usual case) takes the columnar reader; any error sends
-    // it to the record reader, which keeps the valid cooperatives.
-    let input = members.map(|parts| columnar::Input {
-        reader: Pieces::new(parts),
-        len: Some(parts.iter().map(|p| p.len() as u64).sum()),
-    });
-    if let Ok(registry) = columnar::read(cooperatives, input, positions, &CsvOptions::default()) {
-        return Ok(Loaded {
-            registry,
-            rejected: Vec::new(),
+    read_bytes(cooperatives, members, positions, &CsvOptions::default(), true)
+}
+
+/// The three files in memory (`members.csv` in pieces), strict or lenient:
+/// valid input (the usual case) takes the columnar reader when `options`
+/// allow it; any error sends it to the record reader, which reports every
+/// error and, when lenient, keeps the valid cooperatives.
+pub(crate) fn read_bytes(
+    cooperatives: &[u8],
+    members: Option<&[&[u8]]>,
+    positions: Option<&[u8]>,
+    options: &CsvOptions,
+    lenient: bool,
+) -> Result<Loaded, Error> {
+    if options.columnar {
+        let input = members.map(|parts| columnar::Input {
+            reader: Pieces::new(parts),
+            len: Some(parts.iter().map(|p| p.len() as u64).sum()),
         });
+        if let Ok(registry) = columnar::read(cooperatives, input, positions, options) {
+            return Ok(Loaded::clean(registry));
+        }
     }
     let members = members.map(|parts| match parts {
         [one] => std::borrow::Cow::Borrowed(*one),
         _ => std::borrow::Cow::Owned(parts.concat()),
     });
-    let (records, orphans) = read(cooperatives, members.as_deref(), positions)?;
-    Ok(finish_lenient(records, orphans))
+    let (records, orphans) = read(cooperatives, members.as_deref(), positions, options.delimiter)?;
+    finish(records, orphans, lenient)
 }
 
 /// Pieces of text read one after the other.
@@ -187,41 +185,36 @@ pub fn registry_from_csv_dir(dir: &Path) -> Result<Registry, Error> {
 
 /// [`registry_from_csv_dir`] with [`CsvOptions`].
 pub fn registry_from_csv_dir_with(dir: &Path, options: &CsvOptions) -> Result<Registry, Error> {
-    if options.columnar {
-        if let Some(r) = columnar_dir(dir, options) {
-            return Ok(r);
-        }
-    }
-    let (records, orphans) = record_dir(dir)?;
-    finish_strict(records, orphans)
+    read_dir(dir, options, false).map(|l| l.registry)
 }
 
 /// [`registry_from_csv_dir`], keeping the valid cooperatives and returning
 /// the rejected records with their errors (as [`registry_from_csv_lenient`]
 /// does).
 pub fn registry_from_csv_dir_lenient(dir: &Path) -> Result<Loaded, Error> {
-    if let Some(registry) = columnar_dir(dir, &CsvOptions::default()) {
-        return Ok(Loaded {
-            registry,
-            rejected: Vec::new(),
-        });
-    }
-    let (records, orphans) = record_dir(dir)?;
-    Ok(finish_lenient(records, orphans))
+    read_dir(dir, &CsvOptions::default(), true)
 }
 
-/// The folder read record by record (not through `registry_from_csv`,
-/// which would try the columnar reader again).
-fn record_dir(dir: &Path) -> Result<(Vec<Decoded>, Vec<Rejected>), Error> {
+/// A folder, strict or lenient: the columnar reader first when `options`
+/// allow it, then record by record (not through `registry_from_csv`, which
+/// would try the columnar reader again).
+pub(crate) fn read_dir(dir: &Path, options: &CsvOptions, lenient: bool) -> Result<Loaded, Error> {
+    if options.columnar {
+        if let Some(registry) = columnar_dir(dir, options) {
+            return Ok(Loaded::clean(registry));
+        }
+    }
     let coops = open(dir, COOPERATIVES, true)?
         .ok_or_else(|| Error::io_message(dir.join(COOPERATIVES).display().to_string(), "not found"))?;
     let members = open(dir, MEMBERS, false)?;
     let positions = open(dir, POSITIONS, false)?;
-    read(
+    let (records, orphans) = read(
         std::io::BufReader::new(coops),
         members.map(std::io::BufReader::new),
         positions.map(std::io::BufReader::new),
-    )
+        options.delimiter,
+    )?;
+    finish(records, orphans, lenient)
 }
 
 /// The columnar reader on a folder; `None` when it gives up.

@@ -299,8 +299,9 @@ impl Locate for CsvLocate<'_> {
     }
 }
 
-pub(crate) fn reader<R: Read>(r: R) -> csv::Reader<R> {
+pub(crate) fn reader<R: Read>(r: R, delimiter: u8) -> csv::Reader<R> {
     csv::ReaderBuilder::new()
+        .delimiter(delimiter)
         .has_headers(true)
         .flexible(false)
         .from_reader(r)
@@ -448,12 +449,15 @@ impl Children<'_> {
     }
 }
 
-/// Reads the three files into checked records and orphan rows.
+/// Reads the three files, cells split at `delimiter`, into checked records
+/// and orphan rows.
 pub(crate) fn read<R: Read>(
     cooperatives: R,
     members: Option<R>,
     positions: Option<R>,
+    delimiter: u8,
 ) -> Result<(Vec<Decoded>, Vec<Rejected>), Error> {
+    let reader = |r| reader(r, delimiter);
     let mut header_errors = Vec::new();
     let mut coop_rdr = reader(cooperatives);
     let coop_header = header(

@@ -1,0 +1,158 @@
+//! One reader with options: every input form (JSON or JSON Lines text, the
+//! three CSV files, a CSV folder, a file path, tables), strict or lenient,
+//! with the CSV options, through one builder. The `registry_from_*`
+//! functions are thin wrappers of it with the default options.
+//!
+//! ```
+//! use coopkit::io::ReadOptions;
+//!
+//! let coops = "id;name;kind;sector\nhtx-1;HTX Hoa Sen;cooperative;agriculture\nhtx-2;HTX Sen;cooperative;farming\n";
+//! // Semicolons, as a spreadsheet set to Vietnamese writes them; lenient:
+//! // the valid cooperative is kept, the other rejected with its errors.
+//! let loaded = ReadOptions::new()
+//!     .lenient(true)
+//!     .delimiter(b';')
+//!     .read_csv(coops.as_bytes(), None, None)
+//!     .unwrap();
+//! assert_eq!(loaded.registry.len(), 1);
+//! assert_eq!(loaded.rejected[0].errors[0].path, "cooperatives.csv:3.sector");
+//!
+//! // Strict (the default): every error of the input in one `Error::Input`.
+//! let err = ReadOptions::new().delimiter(b';').read_csv(coops.as_bytes(), None, None).unwrap_err();
+//! assert_eq!(err.path(), Some("cooperatives.csv:3.sector"));
+//! ```
+
+use super::csv::{read_bytes, read_dir, CsvOptions};
+use super::json::{registry_from_json, registry_from_json_lenient};
+use super::tables::{registry_from_tables, registry_from_tables_lenient, Table};
+use super::Loaded;
+use crate::error::Error;
+use std::path::Path;
+
+/// How to read a registry: strict or lenient, and how CSV is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ReadOptions {
+    lenient: bool,
+    csv: CsvOptions,
+}
+
+impl ReadOptions {
+    /// Strict, with the default CSV options (every core, columnar, commas).
+    pub fn new() -> Self {
+        ReadOptions::default()
+    }
+
+    /// Lenient: keep the valid cooperatives and return the rejected records
+    /// with all their errors ([`Loaded::rejected`]). Strict (the default):
+    /// any error fails the whole read with every error of the input.
+    pub fn lenient(mut self, yes: bool) -> Self {
+        self.lenient = yes;
+        self
+    }
+
+    /// Threads that decode `members.csv` (1: only the calling thread; on
+    /// wasm32 always 1).
+    pub fn threads(mut self, n: usize) -> Self {
+        self.csv.threads = n.max(1);
+        self
+    }
+
+    /// The byte between CSV cells (`b','` by default; `b';'`, `b'\t'`, ...).
+    pub fn delimiter(mut self, byte: u8) -> Self {
+        self.csv.delimiter = byte;
+        self
+    }
+
+    /// Read valid CSV straight into the registry's columns (the default), or
+    /// record by record.
+    pub fn columnar(mut self, yes: bool) -> Self {
+        self.csv.columnar = yes;
+        self
+    }
+
+    /// These options with `csv` as the CSV options.
+    pub fn csv_options(mut self, csv: CsvOptions) -> Self {
+        self.csv = csv;
+        self
+    }
+
+    /// Whether reading is lenient.
+    pub fn is_lenient(&self) -> bool {
+        self.lenient
+    }
+
+    /// The CSV options.
+    pub fn csv(&self) -> &CsvOptions {
+        &self.csv
+    }
+
+    /// `{"cooperatives": [...]}` or JSON Lines text.
+    pub fn read_json(&self, text: &str) -> Result<Loaded, Error> {
+        if self.lenient {
+            registry_from_json_lenient(text)
+        } else {
+            registry_from_json(text).map(Loaded::clean)
+        }
+    }
+
+    /// The three CSV files in memory (`members.csv` and `positions.csv`
+    /// optional).
+    pub fn read_csv(
+        &self,
+        cooperatives: &[u8],
+        members: Option<&[u8]>,
+        positions: Option<&[u8]>,
+    ) -> Result<Loaded, Error> {
+        let m = members.map(|m| [m]);
+        read_bytes(
+            cooperatives,
+            m.as_ref().map(|m| m.as_slice()),
+            positions,
+            &self.csv,
+            self.lenient,
+        )
+    }
+
+    /// A folder holding `cooperatives.csv` and, optionally, `members.csv` and
+    /// `positions.csv`.
+    pub fn read_csv_dir(&self, dir: &Path) -> Result<Loaded, Error> {
+        read_dir(dir, &self.csv, self.lenient)
+    }
+
+    /// A `.json`, `.jsonl` or `.ndjson` file, or a CSV folder.
+    pub fn read_path(&self, path: &Path) -> Result<Loaded, Error> {
+        if path.is_dir() {
+            return self.read_csv_dir(path);
+        }
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match ext.as_deref() {
+            Some("json" | "jsonl" | "ndjson") => {
+                let text =
+                    std::fs::read_to_string(path).map_err(|e| Error::io(path.display().to_string(), e))?;
+                self.read_json(&text)
+            }
+            _ => Err(Error::io_message(
+                path.display().to_string(),
+                "expected a .json, .jsonl or .ndjson file or a folder of CSV files",
+            )),
+        }
+    }
+
+    /// The three tables, cell by cell ([`Table`]), as a binding hands over
+    /// data frames.
+    pub fn read_tables(
+        &self,
+        cooperatives: &dyn Table,
+        members: Option<&dyn Table>,
+        positions: Option<&dyn Table>,
+    ) -> Result<Loaded, Error> {
+        if self.lenient {
+            registry_from_tables_lenient(cooperatives, members, positions)
+        } else {
+            registry_from_tables(cooperatives, members, positions).map(Loaded::clean)
+        }
+    }
+}
