@@ -502,3 +502,31 @@ pub fn member_kind(s: &str) -> Option<MemberKind> {
         _ => None,
     }
 }
+
+/// Shuffles the data rows of `members.csv` in `dir` (the header stays
+/// first), as a database export or a join gives them: no longer grouped by
+/// cooperative. Deterministic for a seed. The generator writes no quoted
+/// cells in `members.csv`, so a row is a line (checked).
+pub fn shuffle_members(dir: &std::path::Path, seed: u64) -> std::io::Result<usize> {
+    let path = dir.join("members.csv");
+    let text = std::fs::read(&path)?;
+    if text.contains(&b'"') {
+        return Err(std::io::Error::other(
+            "members.csv has quoted cells: rows may span lines",
+        ));
+    }
+    let mut lines: Vec<&[u8]> = text.split_inclusive(|&b| b == b'\n').collect();
+    let header = lines.remove(0);
+    let mut rng = Rng::new(seed ^ 0x0053_4855_4646_4c45);
+    for i in (1..lines.len()).rev() {
+        let j = rng.range(0, i as u64 + 1) as usize;
+        lines.swap(i, j);
+    }
+    let mut out = Vec::with_capacity(text.len());
+    out.extend_from_slice(header);
+    for l in &lines {
+        out.extend_from_slice(l);
+    }
+    std::fs::write(&path, out)?;
+    Ok(lines.len())
+}

@@ -56,6 +56,7 @@ fn same_seed_same_registry_and_csv_round_trip() {
             threads,
             block_bytes: 1 << 14,
             columnar: true,
+            ..Default::default()
         };
         let columnar = registry_from_csv_columnar(&c, Some(&m), Some(&p), &options).expect("columnar");
         assert_eq!(columnar.len(), by_record.len());

@@ -364,34 +364,71 @@ impl MemberColumns {
     }
 
     /// The rows reordered: row `k` of the result is row `order[k]`.
-    pub(crate) fn permuted(self, order: &[u32]) -> MemberColumns {
+    /// The columns in the order `order` gives (row `k` of the result is row
+    /// `order[k]` of these); the ids on a second thread when `threads`.
+    pub(crate) fn permuted(self, order: &[u32], threads: bool) -> MemberColumns {
         fn take<T: Copy>(v: Vec<T>, order: &[u32]) -> Vec<T> {
             let out = order.iter().map(|&k| v[k as usize]).collect();
             drop(v);
             out
         }
-        let mut ids = Arena::default();
-        ids.text.reserve(self.ids.text.len());
-        ids.off.reserve(order.len());
-        for &k in order {
-            // Cannot overflow: the same strings, reordered.
-            let _ = ids.push(self.ids.get(k as usize));
-        }
-        MemberColumns {
-            ids,
-            member_type: take(self.member_type, order),
-            sex: take(self.sex, order),
-            birth: take(self.birth, order),
-            ethnicity: take(self.ethnicity, order),
-            nationality: take(self.nationality, order),
-            facts: take(self.facts, order),
-            kind_declared: take(self.kind_declared, order),
-            kind: take(self.kind, order),
-            capital: take(self.capital, order),
-            joined: take(self.joined, order),
-            left: take(self.left, order),
-            profile: take(self.profile, order),
-        }
+        let MemberColumns {
+            ids: old_ids,
+            member_type,
+            sex,
+            birth,
+            ethnicity,
+            nationality,
+            facts,
+            kind_declared,
+            kind,
+            capital,
+            joined,
+            left,
+            profile,
+        } = self;
+        let ids = || {
+            let mut ids = Arena::default();
+            ids.text.reserve(old_ids.text.len());
+            ids.off.reserve(order.len());
+            for &k in order {
+                // Cannot overflow: the same strings, reordered.
+                let _ = ids.push(old_ids.get(k as usize));
+            }
+            ids
+        };
+        let rest = || MemberColumns {
+            ids: Arena::default(),
+            member_type: take(member_type, order),
+            sex: take(sex, order),
+            birth: take(birth, order),
+            ethnicity: take(ethnicity, order),
+            nationality: take(nationality, order),
+            facts: take(facts, order),
+            kind_declared: take(kind_declared, order),
+            kind: take(kind, order),
+            capital: take(capital, order),
+            joined: take(joined, order),
+            left: take(left, order),
+            profile: take(profile, order),
+        };
+        #[cfg(not(target_arch = "wasm32"))]
+        let (ids, mut out) = if threads {
+            std::thread::scope(|s| {
+                let ids = s.spawn(ids);
+                let out = rest();
+                (ids.join().expect("reordering ids does not panic"), out)
+            })
+        } else {
+            (ids(), rest())
+        };
+        #[cfg(target_arch = "wasm32")]
+        let (ids, mut out) = {
+            let _ = threads;
+            (ids(), rest())
+        };
+        out.ids = ids;
+        out
     }
 
     /// Reserves room for `n` more members with `id_bytes` bytes of ids.

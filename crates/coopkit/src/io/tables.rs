@@ -34,7 +34,7 @@
 //! record reader, which finds and locates every error; the result is the
 //! same either way (tested).
 
-use super::csv::columnar::{self as columns, GiveUp, RowCells, Sink, Staged};
+use super::csv::columnar::{self as columns, GiveUp, Interner, RowCells, Sink, Staged};
 use super::{finish_strict_loaded, registry_from_csv_bytes_lenient, Loaded};
 use crate::error::{Error, InputError, InputErrors};
 use crate::model::Date;
@@ -202,8 +202,9 @@ fn member_rows(table: &dyn Table, threads: bool) -> Result<Staged, GiveUp> {
         total += table.rows(k);
     }
     // Rows `from..to` of the table, whichever chunks they are in.
-    let decode = |from: usize, to: usize| -> Result<Staged, GiveUp> {
-        let mut sink = Sink::new(&cx, 0);
+    let decode = |from: usize, to: usize, source: u32| -> Result<(Staged, Interner), GiveUp> {
+        let mut ids = Interner::default();
+        let mut sink = Sink::new(&cx, 0, source, &mut ids);
         sink.st.cols.reserve(to - from, 0);
         let mut cells = vec![Cell::Null; names.len()];
         for (chunk, &start) in starts.iter().enumerate() {
@@ -213,17 +214,21 @@ fn member_rows(table: &dyn Table, threads: bool) -> Result<Staged, GiveUp> {
                 sink.row(&TableRow { cells: &cells })?;
             }
         }
-        Ok(sink.st)
+        let staged = sink.st;
+        Ok((staged, ids))
     };
     // Two halves of the rows, on two threads: a single large chunk (what
     // polars hands over) is split too.
-    let (upper, lower) = if threads && total >= 2 {
-        columns::both(true, || decode(total / 2, total), || decode(0, total / 2))
+    let (mut staged, ids) = if threads && total >= 2 {
+        let (upper, lower) = columns::both(true, || decode(total / 2, total, 1), || decode(0, total / 2, 0));
+        let ((mut lower, lower_ids), (upper, upper_ids)) = (lower?, upper?);
+        lower.append(upper)?;
+        (lower, vec![lower_ids, upper_ids])
     } else {
-        (Ok(Staged::default()), decode(0, total))
+        let (staged, ids) = decode(0, total, 0)?;
+        (staged, vec![ids])
     };
-    let mut staged = lower?;
-    staged.append(upper?)?;
+    staged.set_ids(ids);
     staged.cols.shrink_to_fit();
     Ok(staged)
 }

@@ -250,10 +250,63 @@ fn position_rows<R: Read>(input: R, by_id: &HashMap<&str, u32>) -> Result<Vec<Ve
     Ok(out)
 }
 
-/// Consecutive member rows with the same `cooperative_id`.
+/// The cooperative ids one decoder has met, each once, NFC. A decoder (a
+/// worker thread, or the one thread) keeps its interner across all its
+/// blocks, so an id is stored once per decoder, however the rows are
+/// ordered.
+#[derive(Default)]
+pub(crate) struct Interner {
+    cids: Vec<String>,
+    index: HashMap<IdKey, u32>,
+}
+
+impl Interner {
+    /// The position of `cid` (NFC), added on first sight. Looked up on every
+    /// row that names another cooperative than the row before (every row,
+    /// when rows are not grouped), so the key is held inline.
+    fn intern(&mut self, cid: &str) -> u32 {
+        let key = IdKey::of(cid);
+        if let Some(&i) = self.index.get(&key) {
+            return i;
+        }
+        let i = self.cids.len() as u32;
+        self.cids.push(cid.to_owned());
+        self.index.insert(key, i);
+        i
+    }
+}
+
+/// An id as a hash key: up to 22 bytes held in the table itself, so that a
+/// comparison follows no pointer; longer ids on the heap.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum IdKey {
+    Inline { len: u8, bytes: [u8; 22] },
+    Heap(Box<str>),
+}
+
+impl IdKey {
+    fn of(s: &str) -> IdKey {
+        let b = s.as_bytes();
+        if b.len() <= 22 {
+            let mut bytes = [0u8; 22];
+            bytes[..b.len()].copy_from_slice(b);
+            IdKey::Inline {
+                len: b.len() as u8,
+                bytes,
+            }
+        } else {
+            IdKey::Heap(s.into())
+        }
+    }
+}
+
+/// Consecutive member rows naming the same cooperative: which decoder's
+/// interner names it, its position there, and how many rows. Rows not
+/// grouped by cooperative make one run a row, so a run holds no text.
+#[derive(Debug, Clone, Copy)]
 struct Run {
-    /// The id, NFC.
-    cooperative_id: String,
+    source: u32,
+    cid: u32,
     rows: u32,
 }
 
@@ -261,8 +314,10 @@ struct Run {
 #[derive(Default)]
 pub(crate) struct Staged {
     pub(crate) cols: MemberColumns,
-    /// Consecutive rows naming the same cooperative.
+    /// Consecutive rows naming the same cooperative, in row order.
     runs: Vec<Run>,
+    /// The ids of each decoder, by `Run::source` (set once decoding ends).
+    ids: Vec<Vec<String>>,
     /// Bytes of input these rows came from.
     bytes: usize,
 }
@@ -273,6 +328,11 @@ impl Staged {
         self.runs.extend(other.runs);
         self.bytes += other.bytes;
         Ok(())
+    }
+
+    /// The interners of the decoders, by source, once every row is in.
+    pub(crate) fn set_ids(&mut self, interners: Vec<Interner>) {
+        self.ids = interners.into_iter().map(|i| i.cids).collect();
     }
 
     /// Reserves room for the rows of `total` bytes of input, estimated from
@@ -488,13 +548,15 @@ fn member_rows<R: Read>(input: Input<R>, options: &CsvOptions) -> Result<Staged,
 /// Blocks read and decoded one after the other on this thread.
 fn sequential<R: Read>(blocks: &mut Blocks<R>, cx: &Context, total: Option<u64>) -> Result<Staged, GiveUp> {
     let mut all = Staged::default();
+    let mut ids = Interner::default();
     while let Some(b) = blocks.next_block()? {
-        let s = decode_block(&b, cx)?;
+        let s = decode_block(&b, cx, 0, &mut ids)?;
         if all.cols.len() == 0 {
             all.reserve_like(&s, total);
         }
         all.append(s)?;
     }
+    all.set_ids(vec![ids]);
     Ok(all)
 }
 
@@ -511,16 +573,19 @@ fn parallel<R: Read>(
     std::thread::scope(|s| {
         let mut work = Vec::with_capacity(threads);
         let mut done = Vec::with_capacity(threads);
-        for _ in 0..threads {
+        let mut workers = Vec::with_capacity(threads);
+        for source in 0..threads as u32 {
             let (to_worker, blocks_in) = sync_channel::<Vec<u8>>(1);
             let (to_merger, results) = sync_channel::<Result<Staged, GiveUp>>(1);
-            s.spawn(move || {
+            workers.push(s.spawn(move || {
+                let mut ids = Interner::default();
                 for b in blocks_in {
-                    if to_merger.send(decode_block(&b, cx)).is_err() {
+                    if to_merger.send(decode_block(&b, cx, source, &mut ids)).is_err() {
                         break;
                     }
                 }
-            });
+                ids
+            }));
             work.push(to_worker);
             done.push(results);
         }
@@ -558,7 +623,13 @@ fn parallel<R: Read>(
         }
         drop(work);
         let merged = merger.join().unwrap_or(Err(GiveUp));
-        read.and(merged)
+        let ids: Result<Vec<Interner>, GiveUp> = workers
+            .into_iter()
+            .map(|w| w.join().map_err(|_| GiveUp))
+            .collect();
+        let mut all = read.and(merged)?;
+        all.set_ids(ids?);
+        Ok(all)
     })
 }
 
@@ -574,12 +645,12 @@ fn parallel<R: Read>(
 }
 
 /// Decodes a block of whole rows of `members.csv`.
-fn decode_block(block: &[u8], cx: &Context) -> Result<Staged, GiveUp> {
-    let mut plain = Sink::new(cx, block.len());
+fn decode_block(block: &[u8], cx: &Context, source: u32, ids: &mut Interner) -> Result<Staged, GiveUp> {
+    let mut plain = Sink::new(cx, block.len(), source, ids);
     if rows_plain(block, cx.cells.width, &mut plain)? {
         return Ok(plain.st);
     }
-    let mut quoted = Sink::new(cx, block.len());
+    let mut quoted = Sink::new(cx, block.len(), source, ids);
     rows_quoted(block, cx.cells.width, &mut quoted)?;
     Ok(quoted.st)
 }
@@ -700,19 +771,25 @@ fn rows_quoted(block: &[u8], width: usize, sink: &mut Sink<'_>) -> Result<(), Gi
 pub(crate) struct Sink<'a> {
     pub(crate) st: Staged,
     cx: &'a Context,
+    /// The decoder's interner and its number.
+    ids: &'a mut Interner,
+    source: u32,
     /// `cooperative_id` of the last row, as read.
     last_cid: Option<String>,
 }
 
 impl<'a> Sink<'a> {
-    /// An empty sink for rows decoded with `cx`.
-    pub(crate) fn new(cx: &'a Context, bytes: usize) -> Self {
+    /// An empty sink for rows decoded with `cx` by decoder `source`, whose
+    /// cooperative ids go to `ids`.
+    pub(crate) fn new(cx: &'a Context, bytes: usize, source: u32, ids: &'a mut Interner) -> Self {
         Sink {
             st: Staged {
                 bytes,
                 ..Staged::default()
             },
             cx,
+            ids,
+            source,
             last_cid: None,
         }
     }
@@ -727,7 +804,8 @@ impl<'a> Sink<'a> {
                     return Err(GiveUp);
                 }
                 self.st.runs.push(Run {
-                    cooperative_id: nfc(&cid).into_owned(),
+                    source: self.source,
+                    cid: self.ids.intern(&nfc(&cid)),
                     rows: 1,
                 });
                 let l = last.get_or_insert_with(String::new);
@@ -891,12 +969,30 @@ pub(crate) fn assemble(heads: Heads, staged: Staged, options: &CsvOptions) -> Re
     } = heads;
     let n = coops.len();
     let by_id = index(coops.iter())?;
+    // Each id a run names is looked up once per decoder, however many runs
+    // name it.
+    let mut global: Vec<Vec<Option<u32>>> = staged.ids.iter().map(|ids| vec![None; ids.len()]).collect();
     let mut runs = Vec::with_capacity(staged.runs.len());
     for r in &staged.runs {
-        runs.push((*by_id.get(r.cooperative_id.as_str()).ok_or(GiveUp)?, r.rows));
+        let (source, cid) = (r.source as usize, r.cid as usize);
+        let slot = global
+            .get_mut(source)
+            .and_then(|g| g.get_mut(cid))
+            .ok_or(GiveUp)?;
+        let c = match *slot {
+            Some(c) => c,
+            None => {
+                let c = *by_id.get(staged.ids[source][cid].as_str()).ok_or(GiveUp)?;
+                *slot = Some(c);
+                c
+            }
+        };
+        runs.push((c, r.rows));
     }
     drop(by_id);
+    drop(global);
     drop(staged.runs);
+    drop(staged.ids);
     let mut counts = vec![0u32; n];
     let mut sorted = true;
     let mut last = 0;
@@ -924,7 +1020,7 @@ pub(crate) fn assemble(heads: Heads, staged: Staged, options: &CsvOptions) -> Re
                 row += 1;
             }
         }
-        staged.cols.permuted(&order)
+        staged.cols.permuted(&order, options.threads > 1)
     };
     let mut parts = Vec::with_capacity(n);
     let mut start = 0usize;
