@@ -459,9 +459,14 @@ def main():
     ap.add_argument("--engine", choices=["polars", "pandas"])
     ap.add_argument("--out")
     ap.add_argument("--skip-pandas", action="store_true")
+    ap.add_argument("--shuffled", metavar="DIR",
+                    help="the same registry with member rows shuffled (gen --shuffle): coopkit's load of both "
+                         "folders, alternating, and the answers compared")
     a = ap.parse_args()
     if a.engine:
         return run_engine(a.engine, a.dir, a.as_of, a.repeat, a.out)
+    if a.shuffled:
+        return shuffled(a)
     query = os.path.join(ROOT, "target", "release", "query")
     ck_json = os.path.join(a.dir, "coopkit.json")
     res = {}
@@ -496,6 +501,35 @@ def main():
           f"{(ck['rss_loaded'] - ck['rss_before_load']) / 2**20:.0f} MB; peak {ck['peak_rss'] / 2**20:.0f} MB "
           f"(peak / columns = {ck['peak_rss'] / max(1, ck['column_bytes']):.2f})")
     print("all three agree" if ok else "ENGINES DISAGREE")
+    return 0 if ok else 1
+
+
+def shuffled(a):
+    """coopkit's load of the grouped and the shuffled folder, alternating
+    `--repeat` times, and polars' load of the shuffled one; every answer of
+    the shuffled folder equal to the grouped one's."""
+    query = os.path.join(ROOT, "target", "release", "query")
+    loads = {"grouped": [], "shuffled": []}
+    tables = {}
+    for _ in range(max(1, a.repeat)):
+        for name, d in (("grouped", a.dir), ("shuffled", a.shuffled)):
+            out = os.path.join(d, "coopkit.json")
+            r = json.loads(subprocess.run([query, "--dir", d, "--as-of", a.as_of, "--repeat", "1", "--json", out],
+                                          check=True, capture_output=True, text=True).stdout)
+            loads[name].append(r["load_s"])
+            with open(out) as f:
+                tables[name] = coopkit_rows(json.load(f))
+    ok = check("coopkit (shuffled rows)", tables["grouped"], tables["shuffled"])
+    pl = json.loads(subprocess.run(
+        [sys.executable, __file__, "--engine", "polars", "--dir", a.shuffled, "--as-of", a.as_of, "--repeat", "1",
+         "--out", os.path.join(a.shuffled, "polars.json")], check=True, capture_output=True, text=True).stdout)
+    g, s = sorted(loads["grouped"]), sorted(loads["shuffled"])
+    ratios = sorted(x / y for x, y in zip(loads["shuffled"], loads["grouped"]))
+    print(f"coopkit load, grouped rows:  best {g[0]:.3f} s, median {g[len(g) // 2]:.3f} s")
+    print(f"coopkit load, shuffled rows: best {s[0]:.3f} s, median {s[len(s) // 2]:.3f} s")
+    print(f"shuffled / grouped: best-to-best {s[0] / g[0]:.2f}x, pairs {', '.join(f'{r:.2f}' for r in ratios)}")
+    print(f"polars read_csv of the shuffled folder: {pl['load_s']:.3f} s")
+    print("same answers" if ok else "ANSWERS DIFFER")
     return 0 if ok else 1
 
 
