@@ -647,6 +647,11 @@ impl Dictionary {
     }
 }
 
+/// Registries from this many cooperatives are classified and summed on two
+/// threads where there are two cores (below it a second thread costs more
+/// than it saves).
+pub(crate) const PARALLEL_FROM: usize = 20_000;
+
 /// Cooperative-level columns used by the indicator engine.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct CoopColumns {
@@ -923,14 +928,41 @@ impl Registry {
 
     /// A code per cooperative computed by `f`, remembered under (`kind`,
     /// `as_of`) until the registry changes.
-    pub(crate) fn remembered(&self, kind: MemoKind, as_of: Date, f: impl Fn(usize) -> u8) -> Arc<[u8]> {
+    /// `f` of every cooperative, in order: the two halves on two threads
+    /// for a large registry where there are two cores (one thread on
+    /// wasm32).
+    pub(crate) fn each_cooperative(&self, f: impl Fn(usize) -> u8 + Sync) -> Arc<[u8]> {
+        let n = self.len();
+        #[cfg(not(target_arch = "wasm32"))]
+        if n >= PARALLEL_FROM && std::thread::available_parallelism().is_ok_and(|p| p.get() > 1) {
+            let mid = n / 2;
+            let (mut lower, upper) = std::thread::scope(|s| {
+                let upper = s.spawn(|| (mid..n).map(&f).collect::<Vec<u8>>());
+                let lower = (0..mid).map(&f).collect::<Vec<u8>>();
+                (
+                    lower,
+                    upper.join().expect("classifying a cooperative does not panic"),
+                )
+            });
+            lower.extend(upper);
+            return lower.into();
+        }
+        (0..n).map(f).collect()
+    }
+
+    pub(crate) fn remembered(
+        &self,
+        kind: MemoKind,
+        as_of: Date,
+        f: impl Fn(usize) -> u8 + Sync,
+    ) -> Arc<[u8]> {
         let d = day(as_of);
         if let Ok(m) = self.memo.0.lock() {
             if let Some((_, _, v)) = m.iter().find(|(k, dd, _)| *k == kind && *dd == d) {
                 return Arc::clone(v);
             }
         }
-        let v: Arc<[u8]> = (0..self.len()).map(f).collect();
+        let v = self.each_cooperative(f);
         if let Ok(mut m) = self.memo.0.lock() {
             if m.len() >= MEMO_ENTRIES {
                 m.remove(0);
@@ -1054,5 +1086,25 @@ impl RegistryBuilder {
         reg.members = cols;
         reg.headers = headers;
         Ok(reg)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Kind, Sector};
+
+    /// On a registry large enough for two threads, every cooperative's value
+    /// is where one thread would put it.
+    #[test]
+    fn each_cooperative_keeps_the_order_on_two_threads() {
+        let n = PARALLEL_FROM + 7;
+        let coops = (0..n)
+            .map(|i| Cooperative::new(format!("c{i}"), "n", Kind::Cooperative, Sector::Agriculture))
+            .collect();
+        let reg = Registry::from_cooperatives(coops).unwrap();
+        let f = |i: usize| (i * 7 % 251) as u8;
+        let expected: Vec<u8> = (0..n).map(f).collect();
+        assert_eq!(&*reg.each_cooperative(f), expected.as_slice());
     }
 }

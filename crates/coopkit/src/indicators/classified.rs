@@ -150,6 +150,6 @@ pub(super) fn size_class_all(reg: &Registry, params: Option<&Parameters>, as_of:
     };
     match params {
         None => reg.remembered(MemoKind::SizeClass, as_of, f),
-        Some(_) => (0..reg.len()).map(f).collect(),
+        Some(_) => reg.each_cooperative(f),
     }
 }

@@ -393,16 +393,12 @@ impl Groups {
     }
 }
 
-/// Cooperatives below this count are accumulated on one thread (a second
-/// thread costs more than it saves).
-const PARALLEL_FROM: usize = 20_000;
-
 /// Every cooperative established on the date, into its group: the two
 /// halves of the registry on two threads where there are two (and enough
 /// cooperatives), one thread on wasm32. Sums do not depend on the split.
 fn accumulate(reg: &Registry, q: &Query, plan: &Plan) -> Groups {
     let two = cfg!(not(target_arch = "wasm32"))
-        && reg.len() >= PARALLEL_FROM
+        && reg.len() >= crate::registry::PARALLEL_FROM
         && std::thread::available_parallelism().is_ok_and(|p| p.get() > 1);
     accumulate_in(reg, q, plan, if two { 2 } else { 1 })
 }
