@@ -659,6 +659,7 @@ pub(crate) struct CoopColumns {
     pub(crate) sector: Vec<u8>,
     pub(crate) province: Vec<u32>,
     pub(crate) district: Vec<u32>,
+    pub(crate) commune: Vec<u32>,
     pub(crate) established: Vec<i32>,
     /// Members of cooperative `i` are rows `member_off[i]..member_off[i + 1]`.
     pub(crate) member_off: Vec<u32>,
@@ -706,6 +707,7 @@ pub struct Registry {
     pub(crate) positions: PositionColumns,
     pub(crate) provinces: Dictionary,
     pub(crate) districts: Dictionary,
+    pub(crate) communes: Dictionary,
     memo: WomenManagedMemo,
 }
 
@@ -730,6 +732,7 @@ impl Registry {
             positions: PositionColumns::default(),
             provinces: Dictionary::default(),
             districts: Dictionary::default(),
+            communes: Dictionary::default(),
             memo: WomenManagedMemo::default(),
         }
     }
@@ -799,6 +802,7 @@ impl Registry {
             .push(code::SECTORS.iter().position(|&s| s == coop.sector).unwrap_or(0) as u8);
         c.province.push(self.provinces.intern(coop.province.as_deref()));
         c.district.push(self.districts.intern(coop.district.as_deref()));
+        c.commune.push(self.communes.intern(coop.commune.as_deref()));
         c.established.push(opt_day(coop.established));
         c.member_off.push(m_end as u32);
         c.has_members.push(has_members);

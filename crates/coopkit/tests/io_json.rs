@@ -168,7 +168,8 @@ fn unknown_enum_values_list_the_allowed_ones() {
     assert_eq!(errors(&doc), one("kind", Code::InvalidValue));
     let m = message(&doc);
     assert!(
-        m.contains("cooperative, cooperative_group, union") && m.contains("`htx`"),
+        // The allowed values, never the text given (it may be a name).
+        m.contains("cooperative, cooperative_group, union") && !m.contains("htx"),
         "{m}"
     );
     let doc = with(&["positions", "0", "role"], json!("chair"));

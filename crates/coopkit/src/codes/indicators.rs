@@ -82,6 +82,10 @@ code_list! {
         Province = "province", "province", "tỉnh";
         /// District code.
         District = "district", "district", "huyện";
+        /// Commune code.
+        Commune = "commune", "commune", "xã";
+        /// The cooperative itself (its id): one group each.
+        Cooperative = "cooperative", "cooperative", "hợp tác xã";
         /// Decree 113 sector group.
         Sector = "sector", "sector", "lĩnh vực";
         /// Cooperative, cooperative group or union.

@@ -386,6 +386,7 @@ impl Groups {
     }
 
     /// Adds another pass's groups to these.
+    #[cfg(not(target_arch = "wasm32"))]
     fn merge(&mut self, other: Groups) {
         for (key, grp) in other.keys.iter().zip(&other.groups) {
             self.slot(key).add(grp);
@@ -485,6 +486,8 @@ impl Pass {
             self.key.push(match dim {
                 Dimension::Province => cc.province[i],
                 Dimension::District => cc.district[i],
+                Dimension::Commune => cc.commune[i],
+                Dimension::Cooperative => i as u32,
                 Dimension::Sector => u32::from(cc.sector[i]),
                 Dimension::Kind => u32::from(cc.kind[i]),
                 Dimension::WomenManaged => match wm {
@@ -804,6 +807,8 @@ fn value_name(reg: &Registry, dim: Dimension, v: u32) -> String {
     match dim {
         Dimension::Province => reg.provinces.value(v as u32).unwrap_or(UNKNOWN),
         Dimension::District => reg.districts.value(v as u32).unwrap_or(UNKNOWN),
+        Dimension::Commune => reg.communes.value(v as u32).unwrap_or(UNKNOWN),
+        Dimension::Cooperative => reg.header(v).id.as_str(),
         Dimension::Sector => code::SECTORS[v].as_str(),
         Dimension::Kind => code::COOP_KINDS[v].as_str(),
         Dimension::SizeClass => match v {

@@ -134,28 +134,15 @@ pub(crate) fn json_type(v: &Value) -> &'static str {
     }
 }
 
-/// Longest value quoted in a message.
-const QUOTE_MAX: usize = 40;
-
-fn quote(s: &str) -> String {
-    let mut q: String = s.chars().take(QUOTE_MAX).collect();
-    if q.len() < s.len() {
-        q.push('…');
-    }
-    format!("`{q}`")
-}
-
 /// Decodes the fields of one record, collecting errors.
 pub(crate) struct Fields<'r, 'e, R: Record> {
     rec: &'r R,
     errors: &'e mut Vec<InputError>,
-    /// Quote bad enum values in messages (never for member-level records).
-    echo: bool,
 }
 
 impl<'r, 'e, R: Record> Fields<'r, 'e, R> {
-    pub(crate) fn new(rec: &'r R, errors: &'e mut Vec<InputError>, echo: bool) -> Self {
-        Fields { rec, errors, echo }
+    pub(crate) fn new(rec: &'r R, errors: &'e mut Vec<InputError>) -> Self {
+        Fields { rec, errors }
     }
 
     fn err(&mut self, field: &str, code: Code, message: impl Into<String>) {
@@ -349,12 +336,9 @@ impl<'r, 'e, R: Record> Fields<'r, 'e, R> {
             return Some(v);
         }
         let allowed = T::codes();
-        let msg = if self.echo {
-            format!("{} is not one of: {}", quote(s), allowed.join(", "))
-        } else {
-            format!("not one of: {}", allowed.join(", "))
-        };
-        self.err(field, Code::InvalidValue, msg);
+        // Never the text given: where a code belongs a person may have
+        // typed a name.
+        self.err(field, Code::InvalidValue, format!("not one of: {}", allowed.join(", ")));
         None
     }
 
@@ -503,7 +487,7 @@ pub(crate) fn parse_date_bytes(b: &[u8]) -> Result<Date, &'static str> {
 /// Decodes a member. `None` when any field is bad (errors pushed).
 pub(crate) fn member<R: Record>(rec: &R, errors: &mut Vec<InputError>) -> Option<Member> {
     let before = errors.len();
-    let mut f = Fields::new(rec, errors, false);
+    let mut f = Fields::new(rec, errors);
     let id = f.req_string("id");
     let member_type = f.req_choice("type");
     let m = Member {
@@ -532,10 +516,9 @@ pub(crate) fn member<R: Record>(rec: &R, errors: &mut Vec<InputError>) -> Option
 /// held by someone whose sex is unknown.
 pub(crate) fn position<R: Record>(rec: &R, errors: &mut Vec<InputError>) -> Option<Position> {
     let before = errors.len();
-    let mut f = Fields::new(rec, errors, true);
+    let mut f = Fields::new(rec, errors);
     let role = f.req_choice("role");
     let member = f.string("member");
-    f.echo = false;
     let sex = f.choice("sex");
     let ethnicity = f.ethnicity("ethnicity");
     let id = f.string("id");
@@ -570,7 +553,7 @@ pub(crate) fn position<R: Record>(rec: &R, errors: &mut Vec<InputError>) -> Opti
 /// Employees: both counts are required when the record is present.
 pub(crate) fn employees<R: Record>(rec: &R, errors: &mut Vec<InputError>) -> Option<Employees> {
     let before = errors.len();
-    let mut f = Fields::new(rec, errors, false);
+    let mut f = Fields::new(rec, errors);
     let female = f.u32("female");
     let female = f.required("female", female);
     let male = f.u32("male");
@@ -584,7 +567,7 @@ pub(crate) fn employees<R: Record>(rec: &R, errors: &mut Vec<InputError>) -> Opt
 /// Summary counts, each optional.
 pub(crate) fn summary<R: Record>(rec: &R, errors: &mut Vec<InputError>) -> Option<Summary> {
     let before = errors.len();
-    let mut f = Fields::new(rec, errors, false);
+    let mut f = Fields::new(rec, errors);
     let s = Summary {
         members: f.u32("members"),
         members_female: f.u32("members_female"),
@@ -613,7 +596,7 @@ pub(crate) fn cooperative_scalars<R: Record>(
     rec: &R,
     errors: &mut Vec<InputError>,
 ) -> (Option<String>, Cooperative) {
-    let mut f = Fields::new(rec, errors, true);
+    let mut f = Fields::new(rec, errors);
     let id = f.req_string("id");
     let name = f.req_string("name");
     let kind = f.req_choice("kind");

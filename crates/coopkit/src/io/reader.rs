@@ -23,10 +23,10 @@
 //! ```
 
 use super::csv::{read_bytes, read_dir, CsvOptions};
-use super::json::{registry_from_json, registry_from_json_lenient};
+use super::json::{registry_from_json, registry_from_json_lenient, registry_from_values_lenient};
 use super::tables::{registry_from_tables, registry_from_tables_lenient, Table};
-use super::Loaded;
-use crate::error::Error;
+use super::{Loaded, Rejected};
+use crate::error::{Error, InputError};
 use std::path::Path;
 
 /// How to read a registry: strict or lenient, and how CSV is read.
@@ -154,5 +154,45 @@ impl ReadOptions {
         } else {
             registry_from_tables(cooperatives, members, positions).map(Loaded::clean)
         }
+    }
+
+    /// Records a binding has converted from its own values (Python dicts,
+    /// JavaScript objects), one by one: a record that had no JSON form
+    /// comes as the problems found in it, which become that record's
+    /// errors. Paths are `cooperatives[i]....`.
+    pub fn read_values(&self, records: Vec<Result<serde_json::Value, Vec<InputError>>>) -> Result<Loaded, Error> {
+        let mut unconverted = Vec::new();
+        let values: Vec<serde_json::Value> = records
+            .into_iter()
+            .enumerate()
+            .map(|(i, r)| {
+                r.unwrap_or_else(|problems| {
+                    // A placeholder keeps the position: paths count records.
+                    unconverted.push((i, problems));
+                    serde_json::Value::Null
+                })
+            })
+            .collect();
+        let mut loaded = registry_from_values_lenient(&values);
+        // The record's own problems replace the core's "not an object" for
+        // the placeholder.
+        for (i, problems) in unconverted {
+            match loaded.rejected.iter_mut().find(|r| r.index == i) {
+                Some(r) => r.errors = problems,
+                None => loaded.rejected.push(Rejected {
+                    index: i,
+                    id: None,
+                    errors: problems,
+                }),
+            }
+        }
+        loaded.rejected.sort_by_key(|r| r.index);
+        if !self.lenient && !loaded.rejected.is_empty() {
+            let errors = loaded.rejected.into_iter().flat_map(|r| r.errors).collect();
+            return Err(Error::Input(
+                crate::error::InputErrors::new(errors).expect("rejected records carry errors"),
+            ));
+        }
+        Ok(loaded)
     }
 }

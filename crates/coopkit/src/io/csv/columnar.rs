@@ -236,7 +236,7 @@ fn position_rows<R: Read>(input: R, by_id: &HashMap<&str, u32>) -> Result<Vec<Ve
         |row| {
             let mut errors = Vec::new();
             row.check_utf8(&mut errors);
-            let cid = decode::Fields::new(row, &mut errors, false).req_string("cooperative_id");
+            let cid = decode::Fields::new(row, &mut errors).req_string("cooperative_id");
             let item = decode::position(row, &mut errors);
             match (cid.and_then(|c| by_id.get(c.as_str())), item) {
                 (Some(&k), Some(p)) if errors.is_empty() => {

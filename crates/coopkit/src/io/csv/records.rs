@@ -432,7 +432,7 @@ impl Children<'_> {
             |row| {
                 let mut errors = Vec::new();
                 row.check_utf8(&mut errors);
-                let cid = decode::Fields::new(row, &mut errors, false).req_string("cooperative_id");
+                let cid = decode::Fields::new(row, &mut errors).req_string("cooperative_id");
                 let item = decode(row, &mut errors);
                 let bad = !errors.is_empty();
                 if let Some(g) = route(row, errors, cid, by_id, gathered, orphans) {
@@ -544,7 +544,7 @@ pub(crate) fn cooperative_row(row: &Row<'_>) -> Gathered {
     let mut errors = Vec::new();
     row.check_utf8(&mut errors);
     let (id, mut coop) = decode::cooperative_scalars(row, &mut errors);
-    let mut f = decode::Fields::new(row, &mut errors, false);
+    let mut f = decode::Fields::new(row, &mut errors);
     let members_listed = f.bool("members_listed");
     let positions_listed = f.bool("positions_listed");
     coop.employees = Prefixed::decode(row, "employees_", fields::EMPLOYEES, &mut errors, |r, e| {
