@@ -30,5 +30,17 @@ wasm_toolchain() {
 wasm_cargo() {
   RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 RUSTFLAGS="${WASM_RUSTFLAGS:-}" \
     CARGO_TARGET_DIR="$ROOT/target/wasm" \
-    /usr/bin/cargo "$@" --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort
+    /usr/bin/cargo "$@" --target wasm32-unknown-unknown -Zbuild-std="${WASM_BUILD_STD:-std,panic_abort}"
+}
+
+# npm_tools: the build and test tools of the wasm package (binaryen's
+# wasm-opt, TypeScript, playwright-core), pinned by bindings/wasm's
+# package-lock.json, into bindings/wasm/node_modules.
+npm_tools() {
+  local dir="$ROOT/bindings/wasm"
+  if [ ! -f "$dir/node_modules/.installed" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.installed" ]; then
+    log "installing the wasm package's npm tools"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    touch "$dir/node_modules/.installed"
+  fi
 }

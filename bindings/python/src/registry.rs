@@ -127,38 +127,10 @@ impl Registry {
     #[pyo3(signature = (records, *, lenient=false))]
     fn from_records(py: Python<'_>, records: &Bound<'_, PyAny>, lenient: bool) -> PyResult<Self> {
         let mut values = Vec::new();
-        let mut errors = Vec::new();
         for (i, rec) in records.try_iter()?.enumerate() {
-            match input::try_value(&rec?, &format!("cooperatives[{i}]"))? {
-                Ok(v) => values.push(v),
-                Err(problems) => {
-                    // Keep the position: the core's paths count records.
-                    values.push(serde_json::Value::Null);
-                    errors.push((i, problems));
-                }
-            }
+            values.push(input::try_value(&rec?, &format!("cooperatives[{i}]"))?);
         }
-        let mut loaded = guard_detached(py, || io_bridge::registry_from_values_lenient(&values))?;
-        // Records with values that have no JSON form: their own problems
-        // replace the core's "not an object" for the placeholder.
-        for (i, problems) in errors {
-            match loaded.rejected.iter_mut().find(|r| r.index == i) {
-                Some(r) => r.errors = problems,
-                None => loaded.rejected.push(Rejected {
-                    index: i,
-                    id: None,
-                    errors: problems,
-                }),
-            }
-        }
-        loaded.rejected.sort_by_key(|r| r.index);
-        if !lenient && !loaded.rejected.is_empty() {
-            return Err(input_error(
-                py,
-                loaded.rejected.into_iter().flat_map(|r| r.errors).collect(),
-            ));
-        }
-        Ok(Registry::lenient(loaded))
+        Registry::load(py, lenient, |o: &ReadOptions| o.read_values(values))
     }
 
     /// Builds a registry from data frames: `cooperatives` (one row each),

@@ -1,0 +1,13 @@
+// Node entry: the module is read from disk and instantiated on import; no
+// initialisation is needed (`init()` exists and resolves at once).
+import { readFileSync } from 'node:fs';
+import { initSync } from './glue/coopkit.js';
+import { connect } from './api.js';
+
+initSync({ module: readFileSync(new URL('./glue/coopkit_bg.wasm', import.meta.url)) });
+connect();
+
+export * from './api.js';
+
+/** Nothing to do in Node; for code shared with browsers. */
+export default async function init() {}

@@ -1,0 +1,271 @@
+//! `Registry`: a registry loaded once (from JSON, JSON Lines, the three CSV
+//! files or plain objects) and queried many times; `free()` or
+//! `Symbol.dispose` releases its memory.
+
+use crate::boundary::{call, core, out, parameter_error, problem_list};
+use crate::convert;
+use crate::options::Options;
+use coopkit::indicators::{targets, Query};
+use coopkit::io::{Loaded, ReadOptions, Rejected};
+use coopkit::{LawChoice, WomenManagedRule};
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// A registry of cooperatives held inside the module.
+#[wasm_bindgen]
+pub struct Registry {
+    inner: coopkit::Registry,
+    rejected: Vec<Rejected>,
+}
+
+fn read_options(options: &JsValue) -> Result<ReadOptions, JsValue> {
+    let o = Options::new(options, &["lenient"])?;
+    Ok(ReadOptions::new().lenient(o.flag("lenient")?).threads(1))
+}
+
+/// Text or bytes (a `Uint8Array`, an `ArrayBuffer`, a Node `Buffer`).
+fn bytes(name: &str, v: &JsValue) -> Result<Vec<u8>, JsValue> {
+    if let Some(s) = v.as_string() {
+        return Ok(s.into_bytes());
+    }
+    if let Some(a) = v.dyn_ref::<Uint8Array>() {
+        return Ok(a.to_vec());
+    }
+    if let Some(b) = v.dyn_ref::<js_sys::ArrayBuffer>() {
+        return Ok(Uint8Array::new(b).to_vec());
+    }
+    Err(parameter_error(name, "expected a string, a Uint8Array or an ArrayBuffer"))
+}
+
+fn utf8(name: &str, data: Vec<u8>) -> Result<String, JsValue> {
+    String::from_utf8(data).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        crate::boundary::input_error(vec![coopkit::InputError::new(
+            format!("{name}:byte {at}"),
+            coopkit::InputErrorCode::Syntax,
+            "not UTF-8 text",
+        )])
+    })
+}
+
+impl Registry {
+    fn new(loaded: Loaded) -> Registry {
+        Registry {
+            inner: loaded.registry,
+            rejected: loaded.rejected,
+        }
+    }
+}
+
+#[wasm_bindgen]
+impl Registry {
+    /// From `{"cooperatives": [...]}` or JSON Lines, as a string or bytes.
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(text: JsValue, options: JsValue) -> Result<Registry, JsValue> {
+        call(|| {
+            let o = read_options(&options)?;
+            let text = utf8("json", bytes("text", &text)?)?;
+            core(o.read_json(&text)).map(Registry::new)
+        })
+    }
+
+    /// From JSON Lines (one cooperative a line); the same reader as
+    /// [`Registry::from_json`], which also takes JSON Lines.
+    #[wasm_bindgen(js_name = fromJsonLines)]
+    pub fn from_json_lines(text: JsValue, options: JsValue) -> Result<Registry, JsValue> {
+        Registry::from_json(text, options)
+    }
+
+    /// From the three CSV files `{cooperatives, members, positions}` (the
+    /// last two optional), each a string or bytes.
+    #[wasm_bindgen(js_name = fromCsv)]
+    pub fn from_csv(files: JsValue, options: JsValue) -> Result<Registry, JsValue> {
+        call(|| {
+            let o = read_options(&options)?;
+            let f = Options::new(&files, &["cooperatives", "members", "positions"])
+                .map_err(|_| parameter_error("files", "expected {cooperatives, members, positions}"))?;
+            let file = |name: &str| f.value(name).map(|v| bytes(name, &v)).transpose();
+            let cooperatives =
+                file("cooperatives")?.ok_or_else(|| parameter_error("cooperatives", "the cooperatives file is required"))?;
+            let (members, positions) = (file("members")?, file("positions")?);
+            core(o.read_csv(&cooperatives, members.as_deref(), positions.as_deref())).map(Registry::new)
+        })
+    }
+
+    /// From plain objects: `{cooperatives: [...]}` or an array of
+    /// cooperatives.
+    #[wasm_bindgen(js_name = fromObject)]
+    pub fn from_object(registry: JsValue, options: JsValue) -> Result<Registry, JsValue> {
+        call(|| {
+            let o = read_options(&options)?;
+            let list = if Array::is_array(&registry) {
+                registry
+            } else if registry.is_object() {
+                Reflect::get(&registry, &"cooperatives".into()).unwrap_or(JsValue::UNDEFINED)
+            } else {
+                JsValue::UNDEFINED
+            };
+            if !Array::is_array(&list) {
+                return Err(parameter_error(
+                    "registry",
+                    "expected {cooperatives: [...]} or an array of cooperatives",
+                ));
+            }
+            let records = list
+                .unchecked_into::<Array>()
+                .iter()
+                .enumerate()
+                .map(|(i, rec)| convert::to_value(&rec, &format!("cooperatives[{i}]")))
+                .collect();
+            core(o.read_values(records)).map(Registry::new)
+        })
+    }
+
+    /// The number of cooperatives.
+    #[wasm_bindgen(getter)]
+    pub fn length(&self) -> usize {
+        self.inner.len()
+    }
+
+    /// The ids, in order.
+    pub fn ids(&self) -> Vec<String> {
+        self.inner.iter().map(|c| c.id).collect()
+    }
+
+    /// The records a lenient read left out: `[{index, id, errors}]`.
+    #[wasm_bindgen(getter)]
+    pub fn rejected(&self) -> JsValue {
+        let list = Array::new();
+        for r in &self.rejected {
+            let o = Object::new();
+            let _ = Reflect::set(&o, &"index".into(), &JsValue::from_f64(r.index as f64));
+            let _ = Reflect::set(&o, &"id".into(), &r.id.as_deref().map_or(JsValue::NULL, JsValue::from_str));
+            let _ = Reflect::set(&o, &"errors".into(), &problem_list(&r.errors));
+            list.push(&o);
+        }
+        list.into()
+    }
+
+    /// One cooperative, by id or position, in the interchange format;
+    /// `undefined` when there is none.
+    pub fn get(&self, key: JsValue) -> Result<JsValue, JsValue> {
+        call(|| {
+            let index = if let Some(id) = key.as_string() {
+                self.inner.index_of(&id)
+            } else if let Some(n) = key.as_f64().filter(|n| n.fract() == 0.0 && *n >= 0.0) {
+                Some(n as usize)
+            } else {
+                return Err(parameter_error("key", "expected an id or a position"));
+            };
+            match index.and_then(|i| self.inner.get(i)) {
+                None => Ok(JsValue::UNDEFINED),
+                Some(c) => js_sys::JSON::parse(&coopkit::io::cooperative_to_json(&c)),
+            }
+        })
+    }
+
+    /// The registry as `{"cooperatives": [...]}` text.
+    #[wasm_bindgen(js_name = toJson)]
+    pub fn to_json(&self) -> Result<String, JsValue> {
+        call(|| Ok(coopkit::io::registry_to_json(&self.inner)))
+    }
+
+    /// The registry as the three CSV files.
+    #[wasm_bindgen(js_name = toCsv)]
+    pub fn to_csv(&self) -> Result<JsValue, JsValue> {
+        call(|| {
+            let (c, m, p) = coopkit::io::registry_to_csv(&self.inner);
+            let o = Object::new();
+            let _ = Reflect::set(&o, &"cooperatives".into(), &c.into());
+            let _ = Reflect::set(&o, &"members".into(), &m.into());
+            let _ = Reflect::set(&o, &"positions".into(), &p.into());
+            Ok(o.into())
+        })
+    }
+
+    /// Checks every cooperative: one report each, in order.
+    pub fn check(&self, options: JsValue) -> Result<JsValue, JsValue> {
+        call(|| {
+            let o = Options::new(&options, &["law", "asOf"])?;
+            let law: LawChoice = o.code("law")?.unwrap_or(LawChoice::Auto);
+            let as_of = o.date_or_today("asOf")?;
+            let reports: Vec<_> = self.inner.iter().map(|c| coopkit::check(&c, law, as_of)).collect();
+            out(&reports)
+        })
+    }
+
+    /// Classifies every cooperative: one classification each, in order.
+    pub fn classify(&self, options: JsValue) -> Result<JsValue, JsValue> {
+        call(|| {
+            let o = Options::new(&options, &["asOf"])?;
+            let as_of = o.date_or_today("asOf")?;
+            let all: Vec<_> = self.inner.iter().map(|c| coopkit::classify(&c, as_of)).collect();
+            out(&all)
+        })
+    }
+
+    /// Indicators as of `asOf`, grouped `by` dimensions: `{as_of,
+    /// women_managed_rule, by, disaggregate, min_cell, rows}`.
+    pub fn indicators(&self, options: JsValue) -> Result<JsValue, JsValue> {
+        call(|| {
+            let o = Options::new(
+                &options,
+                &["ids", "by", "asOf", "womenManagedRule", "disaggregate", "totals", "minCell"],
+            )?;
+            let as_of = o.date_or_today("asOf")?;
+            let ids = o.strings("ids")?;
+            let by = o.strings("by")?.unwrap_or_default();
+            let id_refs: Option<Vec<&str>> = ids.as_ref().map(|v| v.iter().map(String::as_str).collect());
+            let by_refs: Vec<&str> = by.iter().map(String::as_str).collect();
+            let mut q = core(Query::from_names(as_of, id_refs.as_deref(), &by_refs))?;
+            q.women_managed_rule = o.code("womenManagedRule")?.unwrap_or_default();
+            q.disaggregate = o.code("disaggregate")?;
+            q.totals = o.flag("totals")?;
+            q.min_cell = o.count("minCell")?;
+            out(&core(self.inner.indicators(&q))?)
+        })
+    }
+
+    /// Progress towards each of the programme's targets on `asOf`, under
+    /// `womenManagedRule`; `baselines` maps a target id to `{date, value}`.
+    pub fn progress(&self, options: JsValue) -> Result<JsValue, JsValue> {
+        call(|| {
+            let o = Options::new(&options, &["asOf", "womenManagedRule", "baselines"])?;
+            let as_of = o.date_or_today("asOf")?;
+            let rule: WomenManagedRule = o.code("womenManagedRule")?.unwrap_or_default();
+            let baselines = match o.value("baselines") {
+                None => Vec::new(),
+                Some(b) => baselines(&b)?,
+            };
+            let mut all = Vec::new();
+            for t in targets::programme_targets() {
+                let base = baselines.iter().find(|(id, _)| *id == t.id).map(|(_, b)| *b);
+                all.push(core(targets::progress(&self.inner, t, as_of, base, rule))?);
+            }
+            out(&all)
+        })
+    }
+}
+
+/// `{targetId: {date, value}}`.
+fn baselines(v: &JsValue) -> Result<Vec<(String, targets::Baseline)>, JsValue> {
+    let known: Vec<&str> = targets::programme_targets().iter().map(|t| t.id.as_str()).collect();
+    let o = Options::new(v, &known).map_err(|_| parameter_error("baselines", "expected {targetId: {date, value}} with the programme's target ids"))?;
+    let mut out = Vec::new();
+    for id in &known {
+        let Some(b) = o.value(id) else { continue };
+        let path = format!("baselines.{id}");
+        let f = Options::new(&b, &["date", "value"]).map_err(|_| parameter_error(&path, "expected {date, value}"))?;
+        let date = f
+            .value("date")
+            .ok_or_else(|| parameter_error(&format!("{path}.date"), "required"))
+            .and_then(|d| crate::options::date(&format!("{path}.date"), &d))?;
+        let value = match f.value("value").and_then(|v| v.as_f64()) {
+            Some(n) if n.fract() == 0.0 && (0.0..=convert::MAX_SAFE as f64).contains(&n) => n as u64,
+            _ => return Err(parameter_error(&format!("{path}.value"), "expected a whole number of at least 0")),
+        };
+        out.push(((*id).to_owned(), targets::Baseline { date, value }));
+    }
+    Ok(out)
+}
