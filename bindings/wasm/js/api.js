@@ -5,12 +5,67 @@ import * as glue from './glue/coopkit.js';
 import { makeError } from './errors.js';
 
 export { CoopkitError, InputError, ParameterError } from './errors.js';
-export { Registry, check, classify, vocabulary, targets, format, version } from './glue/coopkit.js';
+export { vocabulary, targets, format, version } from './glue/coopkit.js';
 
 /** Called once the module is instantiated. */
 export function connect() {
   glue.__setErrorFactory(makeError);
 }
+
+/**
+ * `value` as JSON text when JSON.stringify gives exactly what the module's
+ * own conversion would (plain objects, arrays, strings, booleans, null,
+ * safe integers and finite numbers); `undefined` when anything needs that
+ * conversion (a Date, a BigInt, an unsafe integer, NaN, a function, a
+ * Map...), which then reports it by path. Text is the fast way across.
+ */
+function plainJson(value) {
+  let plain = true;
+  const text = JSON.stringify(value, function replacer(key, v) {
+    const original = key === '' ? value : this[key];
+    switch (typeof original) {
+      case 'string':
+      case 'boolean':
+        return v;
+      case 'number':
+        if (!Number.isFinite(original) || (Number.isInteger(original) && !Number.isSafeInteger(original))) plain = false;
+        return v;
+      case 'object':
+        if (original === null || Array.isArray(original)) return v;
+        if (Object.getPrototypeOf(original) !== Object.prototype && Object.getPrototypeOf(original) !== null) plain = false;
+        else if (typeof original.toJSON === 'function') plain = false;
+        return v;
+      case 'undefined':
+        return v;
+      default:
+        // A BigInt (which JSON.stringify refuses), a function, a symbol.
+        plain = false;
+        return null;
+    }
+  });
+  return plain && typeof value === 'object' && value !== null ? text : undefined;
+}
+
+/** Checks one cooperative (a plain object or JSON text) against the law in force on `asOf`. */
+export function check(coop, options) {
+  return glue.check(plainJson(coop) ?? coop, options);
+}
+
+/** Classifies one cooperative (a plain object or JSON text) on `asOf`. */
+export function classify(coop, options) {
+  return glue.classify(plainJson(coop) ?? coop, options);
+}
+
+const fromObjects = glue.Registry.fromObject;
+
+/** From plain objects: `{cooperatives: [...]}` or an array of cooperatives. */
+glue.Registry.fromObject = function fromObject(registry, options) {
+  const list = Array.isArray(registry) ? registry : registry?.cooperatives;
+  const text = Array.isArray(list) ? plainJson({ cooperatives: list }) : undefined;
+  return text === undefined ? fromObjects(registry, options) : glue.Registry.fromJson(text, options);
+};
+
+export const Registry = glue.Registry;
 
 /**
  * Indicators over `registry`: a loaded `Registry` (queried in place) or a

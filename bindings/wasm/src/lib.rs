@@ -71,7 +71,7 @@ pub fn vocabulary(lang: Option<String>) -> Result<JsValue, JsValue> {
                 (field.to_owned(), serde_json::Value::Object(labels))
             })
             .collect();
-        Ok(convert::value_to_js(&serde_json::Value::Object(map)))
+        out(&map)
     })
 }
 

@@ -54,6 +54,92 @@ code_list! {
         HasMinorityMember = "has_minority_member", "has an ethnic-minority member", "có thành viên dân tộc thiểu số";
         /// Managed by women (under a rule).
         WomenManaged = "women_managed", "managed by women", "do phụ nữ tham gia quản lý";
+        /// The title of a page that checks cooperatives.
+        AppTitle = "app_title", "Checking cooperatives managed by women", "Kiểm tra hợp tác xã do phụ nữ tham gia quản lý";
+        /// Says that a page works offline.
+        OfflineNote = "offline_note", "Runs in your browser: nothing you open or type is sent anywhere.", "Chạy ngay trong trình duyệt: dữ liệu bạn mở hoặc nhập không được gửi đi đâu.";
+        /// Button: load the example data.
+        OpenExample = "open_example", "Open the example province", "Mở dữ liệu mẫu của tỉnh";
+        /// Button: load the user's files.
+        OpenFiles = "open_files", "Open a file (JSON, or the three CSV files together)", "Mở tệp (JSON, hoặc chọn cùng lúc ba tệp CSV)";
+        /// Label of the language switch.
+        Language = "language", "Language", "Ngôn ngữ";
+        /// The date results are for.
+        AsOf = "as_of", "Date of assessment", "Ngày đánh giá";
+        /// The law applied.
+        Law = "law", "Law", "Luật";
+        /// Button: print.
+        Print = "print", "Print the report", "In báo cáo";
+        /// Heading of the list of cooperatives.
+        Cooperatives = "cooperatives", "Cooperatives", "Danh sách hợp tác xã";
+        /// Heading of a check's findings.
+        Findings = "findings", "Findings", "Kết quả kiểm tra";
+        /// Count of failed findings.
+        Failed = "failed", "not met", "không đạt";
+        /// Heading of the member table.
+        Members = "members", "Members", "Thành viên";
+        /// Heading of the post table.
+        Positions = "positions", "Board and management posts", "Hội đồng quản trị và các chức danh quản lý";
+        /// Button.
+        AddMember = "add_member", "Add a member", "Thêm thành viên";
+        /// Button.
+        AddPosition = "add_position", "Add a post", "Thêm chức danh";
+        /// Button.
+        Remove = "remove", "Remove", "Xóa";
+        /// Column: an id.
+        Id = "id", "Code", "Mã";
+        /// Column: a name.
+        Name = "name", "Name", "Tên";
+        /// Column: kind of organisation.
+        Kind = "kind", "Kind", "Loại hình";
+        /// Column: type of member.
+        Type = "type", "Type", "Loại";
+        /// Column: sex.
+        Sex = "sex", "Sex", "Giới tính";
+        /// Column: date of birth.
+        BirthDate = "birth_date", "Date of birth", "Ngày sinh";
+        /// Column: ethnicity code.
+        Ethnicity = "ethnicity", "Ethnicity (code)", "Dân tộc (mã)";
+        /// Column: capital.
+        CapitalVnd = "capital_vnd", "Capital contributed (đồng)", "Vốn góp (đồng)";
+        /// Column: a member fact.
+        ContributesCapital = "contributes_capital", "Contributes capital", "Góp vốn";
+        /// Column: a member fact.
+        UsesServices = "uses_services", "Uses services", "Sử dụng dịch vụ";
+        /// Column: a member fact.
+        ContributesLabour = "contributes_labour", "Contributes labour", "Góp sức lao động";
+        /// Column: a post.
+        Role = "role", "Post", "Chức danh";
+        /// Column: who holds a post.
+        HeldBy = "held_by", "Held by (member code)", "Người giữ (mã thành viên)";
+        /// A post held by a non-member.
+        NotAMember = "not_a_member", "not a member", "không phải thành viên";
+        /// Heading of indicators.
+        Indicators = "indicators", "Indicators", "Chỉ tiêu";
+        /// Title of a chart.
+        ChartMembersFemale = "chart_members_female", "Women's share of members, by cooperative", "Tỷ lệ thành viên nữ theo hợp tác xã";
+        /// Title of a chart.
+        ChartBoardFemale = "chart_board_female", "Women's share of board seats, by cooperative", "Tỷ lệ nữ trong hội đồng quản trị theo hợp tác xã";
+        /// Heading of the targets.
+        Targets = "targets", "Programme targets", "Mục tiêu của Đề án";
+        /// Column: a target value.
+        Target = "target", "Target", "Mục tiêu";
+        /// Column: the value reached.
+        Achieved = "achieved", "Achieved", "Đạt được";
+        /// Column: when a target is due.
+        Due = "due", "Due", "Thời hạn";
+        /// Column: achieved over target.
+        Progress = "progress", "Progress", "Tiến độ";
+        /// A target a registry cannot measure.
+        NotMeasurable = "not_measurable", "not measurable from a registry", "không đo được từ sổ đăng ký";
+        /// Heading of a list of input errors.
+        InputErrors = "input_errors", "The data has errors", "Dữ liệu có lỗi";
+        /// Heading of the records a lenient read left out.
+        Rejected = "rejected", "Records left out", "Bản ghi bị loại";
+        /// Shown where there is nothing to show.
+        NoData = "no_data", "No data", "Chưa có dữ liệu";
+        /// Heading of a printed report.
+        ReportOf = "report_of", "Report as of", "Báo cáo tính đến ngày";
     }
 }
 
