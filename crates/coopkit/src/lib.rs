@@ -60,6 +60,7 @@ pub mod num;
 pub mod params;
 pub mod registry;
 pub mod text;
+pub mod unicode;
 
 pub use classify::{classify, Classification, SizeClass, SizeStatus, WomenManagedRule};
 pub use codes::{Code, Rule, Term};

@@ -98,13 +98,20 @@ pub struct Parameters {
     entries: Vec<Parameter>,
 }
 
-/// The built-in tables, in load order.
+/// The built-in tables, in load order: `params/*.toml`, turned into JSON
+/// by the build script.
 const BUILTIN: &[(&str, &str)] = &[
-    ("params/vn-2012.toml", include_str!("../params/vn-2012.toml")),
-    ("params/vn-2023.toml", include_str!("../params/vn-2023.toml")),
+    (
+        "params/vn-2012.toml",
+        include_str!(concat!(env!("OUT_DIR"), "/vn-2012.json")),
+    ),
+    (
+        "params/vn-2023.toml",
+        include_str!(concat!(env!("OUT_DIR"), "/vn-2023.json")),
+    ),
     (
         "params/classification.toml",
-        include_str!("../params/classification.toml"),
+        include_str!(concat!(env!("OUT_DIR"), "/classification.json")),
     ),
 ];
 
@@ -115,8 +122,9 @@ impl Parameters {
         static P: OnceLock<Parameters> = OnceLock::new();
         P.get_or_init(|| {
             let mut all = Parameters::default();
-            for (name, text) in BUILTIN {
-                match Parameters::parse(text, name) {
+            for (name, json) in BUILTIN {
+                let raw = serde_json::from_str(json).map_err(|e| Error::parameter(*name, e.to_string()));
+                match raw.and_then(|raw| Parameters::from_raw(raw, name)) {
                     Ok(p) => all.entries.extend(p.entries),
                     // The built-in files are tested; a broken one is a bug in this crate.
                     Err(e) => panic!("built-in parameter table {name}: {e}"),
@@ -128,13 +136,15 @@ impl Parameters {
 
     /// Reads a table in the TOML form shown in the module documentation.
     /// Every problem is reported with the entry's index and field.
+    #[cfg(feature = "toml")]
     pub fn from_toml_str(text: &str) -> Result<Parameters, Error> {
-        Parameters::parse(text, "parameters")
-    }
-
-    fn parse(text: &str, name: &str) -> Result<Parameters, Error> {
+        let name = "parameters";
         let raw: RawTable =
             toml::from_str(text).map_err(|e| Error::parameter(name, e.message().to_owned()))?;
+        Parameters::from_raw(raw, name)
+    }
+
+    fn from_raw(raw: RawTable, name: &str) -> Result<Parameters, Error> {
         let mut entries = Vec::with_capacity(raw.parameter.len());
         let mut problems = Vec::new();
         for (i, r) in raw.parameter.into_iter().enumerate() {
@@ -152,7 +162,7 @@ impl Parameters {
                     None
                 }
             };
-            let start = r.start.parse::<Date>();
+            let start = crate::text::parse_date(&r.start);
             if start.is_err() {
                 problems.push(InputError::new(
                     at("start"),
@@ -160,7 +170,7 @@ impl Parameters {
                     "not an ISO date (YYYY-MM-DD)",
                 ));
             }
-            let end = match r.end.as_deref().map(str::parse::<Date>) {
+            let end = match r.end.as_deref().map(crate::text::parse_date) {
                 None => None,
                 Some(Ok(d)) => Some(d),
                 Some(Err(_)) => {

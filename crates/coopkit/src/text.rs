@@ -158,7 +158,34 @@ pub fn whole_percent(p: u64) -> Message {
 
 /// A date: ISO `2024-11-01` in English, `01/11/2024` in Vietnamese.
 pub fn date(d: Date) -> Message {
-    Message::new(d.to_string(), d.format("%d/%m/%Y").to_string())
+    use chrono::Datelike;
+    Message::new(
+        d.to_string(),
+        format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year()),
+    )
+}
+
+/// Parses `YYYY-MM-DD` strictly (four-digit year, two-digit month and day,
+/// a real calendar day), the one date parser of the library; the message
+/// never quotes the value.
+pub fn parse_date(s: &str) -> Result<Date, &'static str> {
+    parse_date_bytes(s.as_bytes())
+}
+
+/// [`parse_date`] of a cell's bytes.
+pub fn parse_date_bytes(b: &[u8]) -> Result<Date, &'static str> {
+    let shape = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shape {
+        return Err("not an ISO date (YYYY-MM-DD)");
+    }
+    let num = |r: std::ops::Range<usize>| b[r].iter().fold(0u32, |n, &c| n * 10 + u32::from(c - b'0'));
+    let year = i32::try_from(num(0..4)).unwrap_or(0);
+    Date::from_ymd_opt(year, num(5..7), num(8..10)).ok_or("impossible date (no such day in the calendar)")
 }
 
 /// Joins messages language by language.

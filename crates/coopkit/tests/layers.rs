@@ -9,6 +9,7 @@ use std::path::Path;
 /// Bottom first.
 const LAYERS: &[&str] = &[
     "error",
+    "unicode",
     "num",
     "logic",
     "text",

@@ -124,8 +124,7 @@ pub fn vocabulary(lang: Lang) -> Vec<(&'static str, Vec<(&'static str, &'static 
 /// An ISO date (`YYYY-MM-DD`) given as the option `field`, or the library's
 /// error naming the field (the text is never quoted).
 pub fn parse_date_option(field: &str, s: &str) -> crate::Result<chrono::NaiveDate> {
-    s.parse()
-        .map_err(|_| crate::Error::parameter(field, "not an ISO date (YYYY-MM-DD)"))
+    crate::text::parse_date(s).map_err(|_| crate::Error::parameter(field, "not an ISO date (YYYY-MM-DD)"))
 }
 
 /// The error for a value outside a code list, at `path`.

@@ -155,7 +155,10 @@ impl Query {
             for (i, s) in ids.iter().enumerate() {
                 match IndicatorId::parse(s) {
                     Some(id) => v.push(id),
-                    None => errors.push(format!("ids[{i}]: not one of: {}", <IndicatorId as crate::Code>::codes().join(", "))),
+                    None => errors.push(format!(
+                        "ids[{i}]: not one of: {}",
+                        <IndicatorId as crate::Code>::codes().join(", ")
+                    )),
                 }
             }
             q.ids = Some(v);
@@ -163,7 +166,10 @@ impl Query {
         for (i, s) in by.iter().enumerate() {
             match Dimension::parse(s) {
                 Some(d) => q.by.push(d),
-                None => errors.push(format!("by[{i}]: not one of: {}", <Dimension as crate::Code>::codes().join(", "))),
+                None => errors.push(format!(
+                    "by[{i}]: not one of: {}",
+                    <Dimension as crate::Code>::codes().join(", ")
+                )),
             }
         }
         if errors.is_empty() {

@@ -94,18 +94,20 @@ struct RawTarget {
 
 /// Parses targets from TOML (`[[target]]` tables as in the built-in file);
 /// every problem is reported, by path (`target[2].due`).
+#[cfg(feature = "toml")]
 pub fn targets_from_toml_str(text: &str) -> Result<Vec<Target>, Error> {
     let raw: RawFile =
         toml::from_str(text).map_err(|e| Error::parameter("targets", e.message().to_string()))?;
+    targets_from_raw(raw)
+}
+
+fn targets_from_raw(raw: RawFile) -> Result<Vec<Target>, Error> {
     let mut out = Vec::new();
     let mut errors = Vec::new();
     for (i, t) in raw.target.into_iter().enumerate() {
         let path = |f: &str| format!("target[{i}].{f}");
         let value = u64::try_from(t.value).map_err(|_| (path("value"), "must not be negative".to_string()));
-        let due = t
-            .due
-            .parse::<Date>()
-            .map_err(|_| (path("due"), "not an ISO date".to_string()));
+        let due = crate::text::parse_date(&t.due).map_err(|_| (path("due"), "not an ISO date".to_string()));
         let unit = match t.unit.as_deref() {
             None | Some("count") => Ok(super::Unit::Count),
             Some("percent") => Ok(super::Unit::Percent),
@@ -132,7 +134,10 @@ pub fn targets_from_toml_str(text: &str) -> Result<Vec<Target>, Error> {
                     path("indicator"),
                     "only count indicators measure a target".to_string(),
                 )),
-                None => Err((path("indicator"), format!("unknown indicator {s:?}"))),
+                None => Err((
+                    path("indicator"),
+                    format!("not one of: {}", <IndicatorId as crate::Code>::codes().join(", ")),
+                )),
             },
             (None, Some(r)) => Ok(Measure::NotMeasurable {
                 reason: Message::new(r.en, r.vi),
@@ -171,7 +176,10 @@ pub fn programme_targets() -> &'static [Target] {
     static T: OnceLock<Vec<Target>> = OnceLock::new();
     T.get_or_init(|| {
         // The built-in file is tested; a broken one is a bug in this crate.
-        targets_from_toml_str(include_str!("../../params/targets.toml"))
+        // `params/targets.toml`, turned into JSON by the build script.
+        serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/targets.json")))
+            .map_err(|e| Error::parameter("targets", e.to_string()))
+            .and_then(targets_from_raw)
             .unwrap_or_else(|e| panic!("built-in targets.toml: {e}"))
     })
 }

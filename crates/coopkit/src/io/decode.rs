@@ -19,7 +19,6 @@ use crate::model::{
 };
 use serde_json::Value;
 use std::borrow::Cow;
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// One raw field value.
 #[derive(Debug, Clone, Copy)]
@@ -53,14 +52,7 @@ pub(crate) fn join(prefix: &str, field: &str) -> String {
 
 /// A string in Unicode normalisation form C (allocates only when it is not).
 pub(crate) fn nfc(s: &str) -> Cow<'_, str> {
-    if s.is_ascii() {
-        // ASCII text is always in NFC.
-        return Cow::Borrowed(s);
-    }
-    match is_nfc_quick(s.chars()) {
-        IsNormalized::Yes => Cow::Borrowed(s),
-        _ => Cow::Owned(s.nfc().collect()),
-    }
+    crate::unicode::nfc(s)
 }
 
 /// Field names of each record, as in the contract.
@@ -338,7 +330,11 @@ impl<'r, 'e, R: Record> Fields<'r, 'e, R> {
         let allowed = T::codes();
         // Never the text given: where a code belongs a person may have
         // typed a name.
-        self.err(field, Code::InvalidValue, format!("not one of: {}", allowed.join(", ")));
+        self.err(
+            field,
+            Code::InvalidValue,
+            format!("not one of: {}", allowed.join(", ")),
+        );
         None
     }
 
@@ -463,26 +459,7 @@ pub(crate) fn country_code(s: &str) -> Option<Country> {
     Country::parse(s).filter(|c| s.len() == 2 && is_iso_country(c.as_str()))
 }
 
-/// Parses `YYYY-MM-DD` strictly; the message never quotes the value.
-pub(crate) fn parse_date(s: &str) -> Result<Date, &'static str> {
-    parse_date_bytes(s.as_bytes())
-}
-
-/// [`parse_date`] of a cell's bytes.
-pub(crate) fn parse_date_bytes(b: &[u8]) -> Result<Date, &'static str> {
-    let shape = b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    if !shape {
-        return Err("not an ISO date (YYYY-MM-DD)");
-    }
-    let num = |r: std::ops::Range<usize>| b[r].iter().fold(0u32, |n, &c| n * 10 + u32::from(c - b'0'));
-    let year = i32::try_from(num(0..4)).unwrap_or(0);
-    Date::from_ymd_opt(year, num(5..7), num(8..10)).ok_or("impossible date (no such day in the calendar)")
-}
+pub(crate) use crate::text::parse_date;
 
 /// Decodes a member. `None` when any field is bad (errors pushed).
 pub(crate) fn member<R: Record>(rec: &R, errors: &mut Vec<InputError>) -> Option<Member> {

@@ -160,7 +160,10 @@ impl ReadOptions {
     /// JavaScript objects), one by one: a record that had no JSON form
     /// comes as the problems found in it, which become that record's
     /// errors. Paths are `cooperatives[i]....`.
-    pub fn read_values(&self, records: Vec<Result<serde_json::Value, Vec<InputError>>>) -> Result<Loaded, Error> {
+    pub fn read_values(
+        &self,
+        records: Vec<Result<serde_json::Value, Vec<InputError>>>,
+    ) -> Result<Loaded, Error> {
         let mut unconverted = Vec::new();
         let values: Vec<serde_json::Value> = records
             .into_iter()

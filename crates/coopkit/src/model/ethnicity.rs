@@ -12,7 +12,6 @@
 use serde::{Serialize, Serializer};
 use std::collections::HashMap;
 use std::sync::OnceLock;
-use unicode_normalization::UnicodeNormalization;
 
 /// One group: GSO 2008 code, official name, spelling variants.
 #[derive(Debug, Clone, Copy)]
@@ -166,13 +165,13 @@ impl Serialize for Ethnicity {
     }
 }
 
-/// Folds a Vietnamese name for comparison: Unicode compatibility
-/// decomposition, diacritics dropped, đ → d, lower case, and everything that
+/// Folds a Vietnamese name for comparison: canonical decomposition,
+/// diacritics dropped ([`crate::unicode::strip_marks`]), đ → d, lower case, and everything that
 /// is not a letter or digit removed. `"H'Mông"`, `"hmong"` and `"HMÔNG"` fold
 /// alike, and so do NFC and NFD spellings of the same name.
 pub fn fold_name(s: &str) -> String {
-    s.nfkd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+    crate::unicode::strip_marks(s)
+        .chars()
         .map(|c| match c {
             'đ' | 'Đ' => 'd',
             c => c,
