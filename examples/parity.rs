@@ -62,13 +62,23 @@ fn query(o: &Value) -> Query {
 
 fn load(root: &Path, source: &str) -> Registry {
     let path = root.join(source);
-    ReadOptions::new().read_path(&path).expect("the fixtures load").registry
+    ReadOptions::new()
+        .read_path(&path)
+        .expect("the fixtures load")
+        .registry
 }
 
 fn main() {
-    let out = std::env::args().nth(1).unwrap_or_else(|| "target/parity.json".to_owned());
+    let out = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "target/parity.json".to_owned());
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let checks = [("auto", "2024-06-30"), ("auto", "2024-10-16"), ("vn-2012", "2024-10-16"), ("vn-2023", "2026-01-01")];
+    let checks = [
+        ("auto", "2024-06-30"),
+        ("auto", "2024-10-16"),
+        ("vn-2012", "2024-10-16"),
+        ("vn-2023", "2026-01-01"),
+    ];
     let mut cases = Vec::new();
     for source in SOURCES {
         let reg = load(&root, source);
@@ -94,7 +104,9 @@ fn main() {
         }
         let progress: Vec<_> = targets::programme_targets()
             .iter()
-            .map(|t| targets::progress(&reg, t, date("2025-12-31"), None, WomenManagedRule::default()).unwrap())
+            .map(|t| {
+                targets::progress(&reg, t, date("2025-12-31"), None, WomenManagedRule::default()).unwrap()
+            })
             .collect();
         cases.push(json!({
             "source": source, "call": "progress", "options": {"asOf": "2025-12-31"}, "expected": progress,
@@ -105,7 +117,14 @@ fn main() {
     for lang in coopkit::Lang::all() {
         let v: serde_json::Map<String, Value> = coopkit::codes::vocabulary(*lang)
             .into_iter()
-            .map(|(f, l)| (f.to_owned(), l.into_iter().map(|(c, t)| (c.to_owned(), Value::from(t))).collect()))
+            .map(|(f, l)| {
+                (
+                    f.to_owned(),
+                    l.into_iter()
+                        .map(|(c, t)| (c.to_owned(), Value::from(t)))
+                        .collect(),
+                )
+            })
             .collect();
         vocabulary.insert(lang.as_str().to_owned(), Value::Object(v));
     }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test: Rust (fmt, clippy, unit, property, doc and integration tests),
-# the core's wasm32 build, and the Python package. Installs what it needs
+# the Python package, and the WebAssembly package with its page (Node and
+# headless Chromium). Installs what it needs
 # (Debian packages, a Python venv at .venv) and is safe to run twice.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -22,14 +23,13 @@ RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
 log "minimum Rust version: no standard-library item newer than rust-version (clippy incompatible_msrv)"
 cargo clippy -p coopkit --quiet -- -D clippy::incompatible_msrv
 
-log "core builds for wasm32-unknown-unknown"
-wasm_toolchain
-wasm_cargo build --quiet --release -p coopkit
-
 if [ -x bindings/python/run-tests.sh ]; then
   log "Python package"
   bindings/python/run-tests.sh
 fi
+
+log "WebAssembly package and the offline page"
+bindings/wasm/run-tests.sh
 
 log "benchmark smoke: coopkit, polars and pandas agree on a 1 % synthetic registry"
 PYTHON="$("$ROOT/scripts/python-env.sh" | tail -n 1)/bin/python" benches/smoke.sh

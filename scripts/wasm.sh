@@ -20,8 +20,10 @@ if [ "$("$tools/bin/wasm-bindgen" --version 2>/dev/null | awk '{print $2}')" != 
 fi
 
 log "building the wasm module"
-(cd bindings/wasm && WASM_RUSTFLAGS="-Cpanic=unwind -Ctarget-feature=+exception-handling" \
-  WASM_BUILD_STD=std,panic_unwind,panic_abort wasm_cargo build --quiet --release --lib 2>&1 \
+# No file paths of panic locations in the module (-Zlocation-detail=none);
+# std's smaller implementations (optimize_for_size).
+(cd bindings/wasm && WASM_RUSTFLAGS="-Cpanic=unwind -Ctarget-feature=+exception-handling -Zlocation-detail=none" \
+  WASM_BUILD_STD=std,panic_unwind,panic_abort wasm_cargo build --quiet --release --lib -Zbuild-std-features=optimize_for_size 2>&1 \
   | grep -v "unstable feature specified\|not stably supported\|^  |$\|^  = note\|^warning: .* generated 1 warning" || true)
 raw="$ROOT/target/wasm/wasm32-unknown-unknown/release/coopkit_wasm.wasm"
 [ -f "$raw" ] || { echo "wasm build failed" >&2; exit 1; }

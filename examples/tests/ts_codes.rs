@@ -10,7 +10,9 @@ fn pascal(field: &str) -> String {
         .split('_')
         .map(|w| {
             let mut c = w.chars();
-            c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
+            c.next()
+                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                .unwrap_or_default()
         })
         .collect()
 }
@@ -27,9 +29,15 @@ fn render() -> String {
         }
         fields.push(field);
         let codes: Vec<String> = labels.iter().map(|(c, _)| format!("\"{c}\"")).collect();
-        out.push_str(&format!("\n/** Codes of `{field}`. */\nexport type {} =\n  | {};\n", pascal(field), codes.join("\n  | ")));
+        out.push_str(&format!(
+            "\n/** Codes of `{field}`. */\nexport type {} =\n  | {};\n",
+            pascal(field),
+            codes.join("\n  | ")
+        ));
     }
-    out.push_str("\n/** The fields of `vocabulary()`: each code list's labels. */\nexport interface Vocabulary {\n");
+    out.push_str(
+        "\n/** The fields of `vocabulary()`: each code list's labels. */\nexport interface Vocabulary {\n",
+    );
     for f in &fields {
         out.push_str(&format!("  {f}: Record<{}, string>;\n", pascal(f)));
     }

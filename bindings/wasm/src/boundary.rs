@@ -92,7 +92,13 @@ pub fn to_js_err(err: &coopkit::Error) -> JsValue {
 pub fn input_error(errors: Vec<InputError>) -> JsValue {
     match coopkit::InputErrors::new(errors) {
         Some(e) => to_js_err(&coopkit::Error::Input(e)),
-        None => build(Kind::Coopkit, "internal error: empty error list", "internal", None, &[]),
+        None => build(
+            Kind::Coopkit,
+            "internal error: empty error list",
+            "internal",
+            None,
+            &[],
+        ),
     }
 }
 

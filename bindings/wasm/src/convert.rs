@@ -67,7 +67,12 @@ fn walk(v: &JsValue, path: &mut String, depth: usize, errors: &mut Vec<InputErro
         });
         return match n {
             Some(n) => Value::Number(n),
-            None => problem(errors, path, InputErrorCode::Overflow, "a BigInt too large to hold"),
+            None => problem(
+                errors,
+                path,
+                InputErrorCode::Overflow,
+                "a BigInt too large to hold",
+            ),
         };
     }
     if let Some(d) = v.dyn_ref::<Date>() {
@@ -150,8 +155,10 @@ fn date(d: &Date, path: &str, errors: &mut Vec<InputError>) -> Value {
     if d.get_time().is_nan() {
         return problem(errors, path, InputErrorCode::InvalidDate, "an invalid Date");
     }
-    let utc_midnight =
-        d.get_utc_hours() == 0 && d.get_utc_minutes() == 0 && d.get_utc_seconds() == 0 && d.get_utc_milliseconds() == 0;
+    let utc_midnight = d.get_utc_hours() == 0
+        && d.get_utc_minutes() == 0
+        && d.get_utc_seconds() == 0
+        && d.get_utc_milliseconds() == 0;
     let (y, m, day) = if utc_midnight {
         (d.get_utc_full_year(), d.get_utc_month() + 1, d.get_utc_date())
     } else {

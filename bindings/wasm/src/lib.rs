@@ -93,7 +93,12 @@ pub fn targets() -> Result<JsValue, JsValue> {
 /// writes them: `kind` is `count`, `vnd`, `percent` (of `value` over
 /// `denominator`, exact) or `date` (`value` an ISO date).
 #[wasm_bindgen]
-pub fn format(kind: &str, value: JsValue, denominator: Option<f64>, lang: Option<String>) -> Result<String, JsValue> {
+pub fn format(
+    kind: &str,
+    value: JsValue,
+    denominator: Option<f64>,
+    lang: Option<String>,
+) -> Result<String, JsValue> {
     call(|| {
         let lang = language(lang)?;
         let whole = |v: &JsValue| -> Result<u64, JsValue> {
@@ -110,8 +115,9 @@ pub fn format(kind: &str, value: JsValue, denominator: Option<f64>, lang: Option
                     .filter(|d| d.fract() == 0.0 && *d >= 1.0 && *d <= convert::MAX_SAFE as f64)
                     .ok_or_else(|| parameter_error("denominator", "expected a whole number of at least 1"))?;
                 coopkit::text::percent(
-                    coopkit::num::Ratio::new(whole(&value)?, den as u64)
-                        .ok_or_else(|| parameter_error("denominator", "expected a whole number of at least 1"))?,
+                    coopkit::num::Ratio::new(whole(&value)?, den as u64).ok_or_else(|| {
+                        parameter_error("denominator", "expected a whole number of at least 1")
+                    })?,
                 )
             }
             "date" => coopkit::text::date(options::date("value", &value)?),

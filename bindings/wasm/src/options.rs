@@ -31,7 +31,11 @@ impl Options {
                 let named = key.len() <= 40
                     && key.starts_with(|c: char| c.is_ascii_alphabetic())
                     && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-                let what = if named { format!("no option {key}") } else { "an unknown option".to_owned() };
+                let what = if named {
+                    format!("no option {key}")
+                } else {
+                    "an unknown option".to_owned()
+                };
                 return Err(parameter_error(
                     "options",
                     &format!("{what}; the options are: {}", names.join(", ")),
@@ -93,7 +97,9 @@ impl Options {
     pub fn flag(&self, name: &str) -> Result<bool, JsValue> {
         match self.get(name) {
             None => Ok(false),
-            Some(v) => v.as_bool().ok_or_else(|| parameter_error(name, "expected true or false")),
+            Some(v) => v
+                .as_bool()
+                .ok_or_else(|| parameter_error(name, "expected true or false")),
         }
     }
 
@@ -144,14 +150,23 @@ fn parse_date(name: &str, s: &str) -> Result<Date, JsValue> {
 /// Today in the local time zone, as `YYYY-MM-DD`.
 fn today() -> String {
     let d = js_sys::Date::new_0();
-    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
 }
 
 /// The core names the field of a code list (`women_managed_rule`); the
 /// error names the option as the caller wrote it (`womenManagedRule`).
 fn rename(e: coopkit::Error, name: &str) -> coopkit::Error {
     match e {
-        coopkit::Error::Parameter { path, message, problems } if path != name => {
+        coopkit::Error::Parameter {
+            path,
+            message,
+            problems,
+        } if path != name => {
             let message = message.replace(&path, name);
             coopkit::Error::Parameter {
                 path: name.to_owned(),

@@ -35,7 +35,10 @@ fn bytes(name: &str, v: &JsValue) -> Result<Vec<u8>, JsValue> {
     if let Some(b) = v.dyn_ref::<js_sys::ArrayBuffer>() {
         return Ok(Uint8Array::new(b).to_vec());
     }
-    Err(parameter_error(name, "expected a string, a Uint8Array or an ArrayBuffer"))
+    Err(parameter_error(
+        name,
+        "expected a string, a Uint8Array or an ArrayBuffer",
+    ))
 }
 
 fn utf8(name: &str, data: Vec<u8>) -> Result<String, JsValue> {
@@ -86,8 +89,8 @@ impl Registry {
             let f = Options::new(&files, &["cooperatives", "members", "positions"])
                 .map_err(|_| parameter_error("files", "expected {cooperatives, members, positions}"))?;
             let file = |name: &str| f.value(name).map(|v| bytes(name, &v)).transpose();
-            let cooperatives =
-                file("cooperatives")?.ok_or_else(|| parameter_error("cooperatives", "the cooperatives file is required"))?;
+            let cooperatives = file("cooperatives")?
+                .ok_or_else(|| parameter_error("cooperatives", "the cooperatives file is required"))?;
             let (members, positions) = (file("members")?, file("positions")?);
             core(o.read_csv(&cooperatives, members.as_deref(), positions.as_deref())).map(Registry::new)
         })
@@ -140,7 +143,11 @@ impl Registry {
         for r in &self.rejected {
             let o = Object::new();
             let _ = Reflect::set(&o, &"index".into(), &JsValue::from_f64(r.index as f64));
-            let _ = Reflect::set(&o, &"id".into(), &r.id.as_deref().map_or(JsValue::NULL, JsValue::from_str));
+            let _ = Reflect::set(
+                &o,
+                &"id".into(),
+                &r.id.as_deref().map_or(JsValue::NULL, JsValue::from_str),
+            );
             let _ = Reflect::set(&o, &"errors".into(), &problem_list(&r.errors));
             list.push(&o);
         }
@@ -190,7 +197,11 @@ impl Registry {
             let o = Options::new(&options, &["law", "asOf"])?;
             let law: LawChoice = o.code("law")?.unwrap_or(LawChoice::Auto);
             let as_of = o.date_or_today("asOf")?;
-            let reports: Vec<_> = self.inner.iter().map(|c| coopkit::check(&c, law, as_of)).collect();
+            let reports: Vec<_> = self
+                .inner
+                .iter()
+                .map(|c| coopkit::check(&c, law, as_of))
+                .collect();
             out(&reports)
         })
     }
@@ -211,7 +222,15 @@ impl Registry {
         call(|| {
             let o = Options::new(
                 &options,
-                &["ids", "by", "asOf", "womenManagedRule", "disaggregate", "totals", "minCell"],
+                &[
+                    "ids",
+                    "by",
+                    "asOf",
+                    "womenManagedRule",
+                    "disaggregate",
+                    "totals",
+                    "minCell",
+                ],
             )?;
             let as_of = o.date_or_today("asOf")?;
             let ids = o.strings("ids")?;
@@ -250,20 +269,34 @@ impl Registry {
 
 /// `{targetId: {date, value}}`.
 fn baselines(v: &JsValue) -> Result<Vec<(String, targets::Baseline)>, JsValue> {
-    let known: Vec<&str> = targets::programme_targets().iter().map(|t| t.id.as_str()).collect();
-    let o = Options::new(v, &known).map_err(|_| parameter_error("baselines", "expected {targetId: {date, value}} with the programme's target ids"))?;
+    let known: Vec<&str> = targets::programme_targets()
+        .iter()
+        .map(|t| t.id.as_str())
+        .collect();
+    let o = Options::new(v, &known).map_err(|_| {
+        parameter_error(
+            "baselines",
+            "expected {targetId: {date, value}} with the programme's target ids",
+        )
+    })?;
     let mut out = Vec::new();
     for id in &known {
         let Some(b) = o.value(id) else { continue };
         let path = format!("baselines.{id}");
-        let f = Options::new(&b, &["date", "value"]).map_err(|_| parameter_error(&path, "expected {date, value}"))?;
+        let f = Options::new(&b, &["date", "value"])
+            .map_err(|_| parameter_error(&path, "expected {date, value}"))?;
         let date = f
             .value("date")
             .ok_or_else(|| parameter_error(&format!("{path}.date"), "required"))
             .and_then(|d| crate::options::date(&format!("{path}.date"), &d))?;
         let value = match f.value("value").and_then(|v| v.as_f64()) {
             Some(n) if n.fract() == 0.0 && (0.0..=convert::MAX_SAFE as f64).contains(&n) => n as u64,
-            _ => return Err(parameter_error(&format!("{path}.value"), "expected a whole number of at least 0")),
+            _ => {
+                return Err(parameter_error(
+                    &format!("{path}.value"),
+                    "expected a whole number of at least 0",
+                ))
+            }
         };
         out.push(((*id).to_owned(), targets::Baseline { date, value }));
     }
