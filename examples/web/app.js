@@ -311,7 +311,7 @@ function renderIndicators() {
   try {
     const table = registry.indicators({ asOf: asOf(), ids: SHOWN });
     const head = el('tr', {}, el('th', {}, term('indicators')), el('th', { class: 'num' }, term('value')),
-      el('th', { class: 'num' }, term('cooperatives')));
+      el('th', { class: 'num' }, term('contributing')));
     $('indicators').replaceChildren(el('thead', {}, head), el('tbody', {}, table.rows.map((r) =>
       el('tr', { 'data-indicator': r.indicator }, el('td', {}, w().indicator[r.indicator]), el('td', { class: 'num' }, valueText(r)),
         el('td', { class: 'num' }, format('count', r.contributing, undefined, state.lang))))));

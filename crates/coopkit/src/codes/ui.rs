@@ -136,6 +136,8 @@ code_list! {
         InputErrors = "input_errors", "The data has errors", "Dữ liệu có lỗi";
         /// Heading of the records a lenient read left out.
         Rejected = "rejected", "Records left out", "Bản ghi bị loại";
+        /// Column: how many cooperatives had the data for a figure.
+        Contributing = "contributing", "cooperatives with the data", "số hợp tác xã có dữ liệu";
         /// Shown where there is nothing to show.
         NoData = "no_data", "No data", "Chưa có dữ liệu";
         /// Heading of a printed report.
