@@ -152,6 +152,12 @@ export interface IndicatorOptions {
   minCell?: number;
 }
 
+/** A part of a registry: `limit` cooperatives from position `offset`. */
+export interface Part {
+  offset?: number;
+  limit?: number;
+}
+
 export interface Baseline {
   date: DateInput;
   value: number;
@@ -353,8 +359,9 @@ export class Registry {
   get(key: string | number): Cooperative | undefined;
   toJson(): string;
   toCsv(): { cooperatives: string; members: string; positions: string };
-  check(options?: CheckOptions): CheckReport[];
-  classify(options?: ClassifyOptions): Classification[];
+  /** One report per cooperative; `offset` and `limit` take a part (for registries too large for one result). */
+  check(options?: CheckOptions & Part): CheckReport[];
+  classify(options?: ClassifyOptions & Part): Classification[];
   indicators(options?: IndicatorOptions): IndicatorTable;
   progress(options?: ProgressOptions): Progress[];
   /** Releases the registry's memory; using it afterwards throws. */

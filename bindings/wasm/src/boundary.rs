@@ -131,7 +131,8 @@ pub fn core<T>(r: Result<T, coopkit::Error>) -> Result<T, JsValue> {
     r.map_err(|e| to_js_err(&e))
 }
 
-/// A serialisable result as a plain value.
+/// A serialisable result as a plain value; one too large for a JavaScript
+/// string is a `CoopkitError` with code `limit`.
 pub fn out<T: serde::Serialize>(t: &T) -> Result<JsValue, JsValue> {
-    to_js(t).map_err(|e| build(Kind::Coopkit, &e, "internal", None, &[]))
+    to_js(t).map_err(|e| build(Kind::Coopkit, &e, "limit", None, &[]))
 }

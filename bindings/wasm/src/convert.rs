@@ -18,6 +18,10 @@ use wasm_bindgen::{JsCast, JsValue};
 /// The largest integer a JavaScript number holds exactly.
 pub const MAX_SAFE: u64 = (1 << 53) - 1;
 
+/// The largest result handed over as one string (V8's strings stop near
+/// 512 MiB; JSON.parse needs room beside it).
+const MAX_RESULT: usize = 256 << 20;
+
 /// Deeper than this is not a registry.
 const MAX_DEPTH: usize = 64;
 
@@ -190,6 +194,14 @@ fn not_plain(v: &JsValue) -> Option<&'static str> {
 /// `JSON.parse` would round, a walk that makes it a `BigInt`.
 pub fn to_js<T: serde::Serialize>(t: &T) -> Result<JsValue, String> {
     let text = serde_json::to_string(t).map_err(|e| e.to_string())?;
+    if text.len() > MAX_RESULT {
+        return Err(format!(
+            "the result is {} MB of JSON, more than one JavaScript string holds ({} MB): \
+             ask for part of a registry at a time (the offset and limit options)",
+            text.len() >> 20,
+            MAX_RESULT >> 20
+        ));
+    }
     if has_unsafe_integer(&text) {
         let v: Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
         return Ok(value_to_js(&v));
@@ -201,6 +213,19 @@ pub fn to_js<T: serde::Serialize>(t: &T) -> Result<JsValue, String> {
 /// ±(2^53 − 1): only then can `JSON.parse` lose digits.
 fn has_unsafe_integer(text: &str) -> bool {
     let bytes = text.as_bytes();
+    // Almost always there is no run of 16 digits at all: one quick pass.
+    let mut run = 0u8;
+    let long_run = bytes.iter().any(|b| {
+        run = if b.is_ascii_digit() {
+            run.saturating_add(1)
+        } else {
+            0
+        };
+        run >= 16
+    });
+    if !long_run {
+        return false;
+    }
     let (mut i, mut in_string) = (0, false);
     while i < bytes.len() {
         let b = bytes[i];

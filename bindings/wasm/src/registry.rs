@@ -59,6 +59,14 @@ impl Registry {
             rejected: loaded.rejected,
         }
     }
+
+    /// The cooperatives at positions `offset..offset + limit` (all by default).
+    fn part(&self, o: &Options) -> Result<impl Iterator<Item = coopkit::Cooperative> + '_, JsValue> {
+        let len = self.inner.len();
+        let offset = (o.count("offset")?.unwrap_or(0) as usize).min(len);
+        let end = o.count("limit")?.map_or(len, |n| offset.saturating_add(n as usize).min(len));
+        Ok((offset..end).filter_map(|i| self.inner.get(i)))
+    }
 }
 
 #[wasm_bindgen]
@@ -191,27 +199,24 @@ impl Registry {
         })
     }
 
-    /// Checks every cooperative: one report each, in order.
+    /// Checks every cooperative (or `limit` of them from position
+    /// `offset`): one report each, in order.
     pub fn check(&self, options: JsValue) -> Result<JsValue, JsValue> {
         call(|| {
-            let o = Options::new(&options, &["law", "asOf"])?;
+            let o = Options::new(&options, &["law", "asOf", "offset", "limit"])?;
             let law: LawChoice = o.code("law")?.unwrap_or(LawChoice::Auto);
             let as_of = o.date_or_today("asOf")?;
-            let reports: Vec<_> = self
-                .inner
-                .iter()
-                .map(|c| coopkit::check(&c, law, as_of))
-                .collect();
+            let reports: Vec<_> = self.part(&o)?.map(|c| coopkit::check(&c, law, as_of)).collect();
             out(&reports)
         })
     }
 
-    /// Classifies every cooperative: one classification each, in order.
+    /// Classifies every cooperative (or `limit` of them from `offset`).
     pub fn classify(&self, options: JsValue) -> Result<JsValue, JsValue> {
         call(|| {
-            let o = Options::new(&options, &["asOf"])?;
+            let o = Options::new(&options, &["asOf", "offset", "limit"])?;
             let as_of = o.date_or_today("asOf")?;
-            let all: Vec<_> = self.inner.iter().map(|c| coopkit::classify(&c, as_of)).collect();
+            let all: Vec<_> = self.part(&o)?.map(|c| coopkit::classify(&c, as_of)).collect();
             out(&all)
         })
     }

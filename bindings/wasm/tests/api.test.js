@@ -133,6 +133,10 @@ test('Registry: fromJson text and bytes, JSON Lines, CSV strings and bytes, obje
   assert.equal(a.get('nope'), undefined);
   assert.deepEqual(a.check({ asOf: AS_OF }).map((r) => r.cooperative), a.ids());
   assert.deepEqual(a.classify({ asOf: AS_OF })[13], ck.classify(a.get(13), { asOf: AS_OF }));
+  // A part of the registry at a time.
+  assert.deepEqual(a.check({ asOf: AS_OF, offset: 10, limit: 3 }).map((r) => r.cooperative), a.ids().slice(10, 13));
+  assert.deepEqual(a.classify({ asOf: AS_OF, offset: 15, limit: 9 }).map((r) => r.cooperative), ['QN16']);
+  assert.deepEqual(a.check({ offset: 99 }), []);
 });
 
 test('strict reads throw every error of the file; lenient reads keep the valid records', () => {
