@@ -35,7 +35,12 @@ fn work(reg: &Registry, as_of: coopkit::Date) -> usize {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let arg = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
+    let arg = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
     let province = arg("--province").unwrap_or_else(|| "examples/data/quang-ngai-2024.json".to_owned());
     let repeat: usize = arg("--repeat").and_then(|r| r.parse().ok()).unwrap_or(5);
     let as_of: coopkit::Date = "2024-10-16".parse().expect("a date");
@@ -49,8 +54,16 @@ fn main() {
     if let Some(dir) = arg("--dir") {
         let path = std::path::Path::new(&dir);
         let read = |n: &str| std::fs::read(path.join(n)).expect("a CSV file");
-        let (c, m, p) = (read("cooperatives.csv"), read("members.csv"), read("positions.csv"));
-        let (load, reg) = best(repeat, || one.read_csv(&c, Some(&m), Some(&p)).expect("the registry").registry);
+        let (c, m, p) = (
+            read("cooperatives.csv"),
+            read("members.csv"),
+            read("positions.csv"),
+        );
+        let (load, reg) = best(repeat, || {
+            one.read_csv(&c, Some(&m), Some(&p))
+                .expect("the registry")
+                .registry
+        });
         let (national_work, _) = best(repeat, || work(&reg, as_of));
         out.push_str(&format!(
             ", \"national_cooperatives\": {}, \"national_members\": {}, \"national_load_s\": {load:e}, \"national_work_s\": {national_work:e}",
