@@ -13,6 +13,7 @@
 
 use std::borrow::Cow;
 
+#[rustfmt::skip]
 mod tables;
 
 use tables::{COMBINING_CLASS, COMPOSE, DECOMPOSE};
