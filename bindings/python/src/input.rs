@@ -181,3 +181,20 @@ fn today(py: Python<'_>) -> PyResult<String> {
 pub fn lang(py: Python<'_>, lang: &str) -> PyResult<&'static str> {
     option::<Lang>(py, lang).map(Lang::as_str)
 }
+
+/// `ids` or `by`: one name, or a sequence of names (a string is one name,
+/// never a sequence of letters).
+pub fn names(py: Python<'_>, field: &str, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Vec<String>>> {
+    match obj {
+        None => Ok(None),
+        Some(o) if o.is_none() => Ok(None),
+        Some(o) => {
+            if let Ok(s) = o.cast::<PyString>() {
+                return Ok(Some(vec![s.to_str()?.to_owned()]));
+            }
+            o.extract::<Vec<String>>()
+                .map(Some)
+                .map_err(|_| parameter_error(py, field, "expected a name or a sequence of names"))
+        }
+    }
+}

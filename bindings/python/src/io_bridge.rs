@@ -2,6 +2,5 @@
 //! one name.
 
 pub use coopkit::io::{
-    cooperative_from_json, cooperative_from_value, registry_to_json, Loaded,
-    ReadOptions, Rejected,
+    cooperative_from_json, cooperative_from_value, registry_to_json, Loaded, ReadOptions, Rejected,
 };

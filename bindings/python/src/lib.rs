@@ -56,6 +56,15 @@ fn classify(
     })
 }
 
+/// The 2025 and 2030 targets of the programme for cooperatives with women
+/// in management (Decision 01/QĐ-TTg), each a dict in the JSON shape: id,
+/// description (en, vi), value, unit, due, citation and how a registry
+/// measures it.
+#[pyfunction]
+fn targets(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    objects::to_py(py, &coopkit::indicators::targets::programme_targets())
+}
+
 /// Panics on purpose, to test that a Rust panic arrives as
 /// `coopkit.CoopkitError` and never as a crash. Not public API.
 #[pyfunction]
@@ -132,6 +141,7 @@ fn _bench_core_indicators(
 fn _coopkit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(check, m)?)?;
     m.add_function(wrap_pyfunction!(classify, m)?)?;
+    m.add_function(wrap_pyfunction!(targets, m)?)?;
     m.add_function(wrap_pyfunction!(objects::set_language, m)?)?;
     m.add_function(wrap_pyfunction!(objects::get_language, m)?)?;
     m.add_function(wrap_pyfunction!(objects::indicator_label, m)?)?;

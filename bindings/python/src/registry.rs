@@ -261,14 +261,14 @@ impl Registry {
     /// Returns an `IndicatorTable` (columns: the `by` dimensions, then
     /// disaggregation, category, indicator, numerator, denominator, value,
     /// unit, contributing, not_contributing, reason, reason_vi, suppressed).
-    #[pyo3(signature = (ids=None, by=Vec::new(), as_of=None, women_managed_rule="chair_or_director", *,
+    #[pyo3(signature = (ids=None, by=None, as_of=None, women_managed_rule="chair_or_director", *,
                         disaggregate=None, totals=false, min_cell=None, parameters=None))]
     #[allow(clippy::too_many_arguments)]
     fn indicators<'py>(
         &self,
         py: Python<'py>,
-        ids: Option<Vec<String>>,
-        by: Vec<String>,
+        ids: Option<&Bound<'py, PyAny>>,
+        by: Option<&Bound<'py, PyAny>>,
         as_of: Option<&Bound<'py, PyAny>>,
         women_managed_rule: &str,
         disaggregate: Option<&str>,
@@ -278,6 +278,8 @@ impl Registry {
     ) -> PyResult<Bound<'py, PyAny>> {
         use coopkit::indicators::{Disaggregation, Query};
         let as_of = input::as_of(py, as_of)?;
+        let ids = input::names(py, "ids", ids)?;
+        let by = input::names(py, "by", by)?.unwrap_or_default();
         let id_refs: Option<Vec<&str>> = ids.as_ref().map(|v| v.iter().map(String::as_str).collect());
         let by_refs: Vec<&str> = by.iter().map(String::as_str).collect();
         let mut query = call(py, || Query::from_names(as_of, id_refs.as_deref(), &by_refs))?;
@@ -311,6 +313,70 @@ impl Registry {
         py.import("coopkit._table")?
             .getattr("IndicatorTable")?
             .call((cols,), Some(&kwargs))
+    }
+
+    /// Progress towards each of the programme's targets on `as_of` (default
+    /// today), under `women_managed_rule`: a list of dicts (target,
+    /// achieved, target_value, progress, expected, on_track,
+    /// not_contributing, reason). `baselines` maps a target id to
+    /// `{"date": ..., "value": n}`, the measured start that tells whether
+    /// progress is on track.
+    #[pyo3(signature = (as_of=None, women_managed_rule="chair_or_director", *, baselines=None))]
+    fn progress<'py>(
+        &self,
+        py: Python<'py>,
+        as_of: Option<&Bound<'py, PyAny>>,
+        women_managed_rule: &str,
+        baselines: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        use coopkit::indicators::targets;
+        let as_of = input::as_of(py, as_of)?;
+        let rule = input::option(py, women_managed_rule)?;
+        let all = targets::programme_targets();
+        let mut base = Vec::new();
+        if let Some(b) = baselines {
+            for (key, value) in b.iter() {
+                let id: String = key
+                    .extract()
+                    .map_err(|_| parameter_error(py, "baselines", "keys are target ids"))?;
+                let Some(t) = all.iter().find(|t| t.id == id) else {
+                    return Err(parameter_error(
+                        py,
+                        "baselines",
+                        "a key that is not one of the programme's target ids",
+                    ));
+                };
+                let path = format!("baselines.{}", t.id);
+                let entry = value
+                    .cast::<PyDict>()
+                    .map_err(|_| parameter_error(py, &path, "expected {\"date\": ..., \"value\": n}"))?;
+                let date = entry.get_item("date")?;
+                let date = input::as_of(py, date.as_ref())
+                    .map_err(|_| parameter_error(py, &format!("{path}.date"), "expected a date"))?;
+                let n: u64 = entry
+                    .get_item("value")?
+                    .and_then(|v| v.extract().ok())
+                    .ok_or_else(|| {
+                        parameter_error(
+                            py,
+                            &format!("{path}.value"),
+                            "expected a whole number of at least 0",
+                        )
+                    })?;
+                base.push((t.id.as_str(), targets::Baseline { date, value: n }));
+            }
+        }
+        let reg = &self.inner;
+        let out = guard_detached(py, || {
+            all.iter()
+                .map(|t| {
+                    let b = base.iter().find(|(id, _)| *id == t.id).map(|(_, b)| *b);
+                    targets::progress(reg, t, as_of, b, rule)
+                })
+                .collect::<Result<Vec<_>, _>>()
+        })?
+        .map_err(|e| to_py_err(py, &e))?;
+        crate::objects::to_py(py, &out)
     }
 
     fn __len__(&self) -> usize {

@@ -118,3 +118,32 @@ def test_option_errors_and_words_come_from_the_core(registry: coopkit.Registry) 
     c = registry.classify(as_of="2024-10-16")[0]
     vi = c.to_html("vi")
     assert "Chủ tịch Hội đồng quản trị hoặc Giám đốc là nữ" in vi and "women_managed.chair_or_director" in vi
+
+
+def test_programme_targets_and_progress_agree_with_the_indicators() -> None:
+    """Progress towards each measurable target is the registry's own indicator
+    (over the target's kind of organisation), and the same in every runtime."""
+    reg = coopkit.Registry.from_json(str(EXAMPLE_JSON))
+    targets = coopkit.targets()
+    assert targets and all("01/QĐ-TTg" in t["citation"] for t in targets)
+    progress = reg.progress(as_of="2025-12-31")
+    assert [p["target"] for p in progress] == [t["id"] for t in targets]
+    by_kind = reg.indicators(by="kind", as_of="2025-12-31").to_dicts()
+    overall = reg.indicators(as_of="2025-12-31").to_dicts()
+    measured = 0
+    for t, p in zip(targets, progress):
+        m = t["measure"]
+        if m["type"] != "indicator":
+            assert p["achieved"] is None and p["reason"]["vi"]
+            continue
+        rows = by_kind if m["kind"] else overall
+        want = [r["numerator"] for r in rows if r["indicator"] == m["indicator"] and (not m["kind"] or r["kind"] == m["kind"])]
+        assert p["achieved"] == (want[0] if want else 0), t["id"]
+        measured += 1
+    assert measured > 0
+    # With a baseline, whether progress is on track is told.
+    first = next(t for t in targets if t["measure"]["type"] == "indicator")
+    p = reg.progress(as_of="2025-12-31", baselines={first["id"]: {"date": "2023-01-03", "value": 0}})
+    assert isinstance(next(x for x in p if x["target"] == first["id"])["on_track"], bool)
+    with pytest.raises(coopkit.ParameterError):
+        reg.progress(baselines={"no.such.target": {"date": "2024-01-01", "value": 1}})

@@ -4,6 +4,7 @@ stubs and run by the tests."""
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import coopkit
 
@@ -31,6 +32,10 @@ def main() -> None:
     first: coopkit.Cooperative = reg[0]
     same: coopkit.Cooperative = reg["HTX01"]
     reports: list[coopkit.CheckReport] = reg.check("auto", "2024-10-16")
+    targets: list[dict[str, Any]] = coopkit.targets()
+    progress: list[dict[str, Any]] = reg.progress(
+        "2025-12-31", "management_majority", baselines={targets[0]["id"]: {"date": "2023-01-03", "value": 0}}
+    )
     computed: coopkit.IndicatorTable = reg.indicators(by=("province",), as_of="2024-10-16")
     print(len(computed), computed.columns)
     table = coopkit.IndicatorTable({"indicator": ["members"], "value": [1.0]})
@@ -43,7 +48,7 @@ def main() -> None:
         print(where, [p.code for p in problems])
     except coopkit.CoopkitError as e:
         print(e.code)
-    print(ok, len(d), len(html), size, wm, first.id, same.id, len(reports), rows, len(reg))
+    print(ok, len(d), len(html), size, wm, first.id, same.id, len(reports), rows, len(reg), len(progress))
 
 
 if __name__ == "__main__":

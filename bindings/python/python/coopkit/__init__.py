@@ -31,6 +31,7 @@ from ._coopkit import (
     get_language,
     indicator_label,
     set_language,
+    targets,
 )
 
 __all__ = [
@@ -52,4 +53,5 @@ __all__ = [
     "get_language",
     "indicator_label",
     "set_language",
+    "targets",
 ]

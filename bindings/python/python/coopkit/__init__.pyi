@@ -29,6 +29,9 @@ def check(
 ) -> CheckReport:
     """Checks one cooperative against the law in force on `as_of`."""
 
+def targets() -> list[dict[str, Any]]:
+    """The programme's 2025 and 2030 targets (Decision 01/QĐ-TTg), in the JSON shape."""
+
 def classify(coop: CoopLike, as_of: DateLike = None, *, parameters: ParametersLike = None) -> Classification:
     """Classifies one cooperative on `as_of`."""
 
@@ -193,8 +196,8 @@ class Registry:
     def classify(self, as_of: DateLike = None, *, parameters: ParametersLike = None) -> list[Classification]: ...
     def indicators(
         self,
-        ids: Sequence[str] | None = None,
-        by: Sequence[str] = (),
+        ids: str | Sequence[str] | None = None,
+        by: str | Sequence[str] | None = None,
         as_of: DateLike = None,
         women_managed_rule: WomenManagedRule = "chair_or_director",
         *,
@@ -203,6 +206,13 @@ class Registry:
         min_cell: int | None = None,
         parameters: ParametersLike = None,
     ) -> IndicatorTable: ...
+    def progress(
+        self,
+        as_of: DateLike = None,
+        women_managed_rule: WomenManagedRule = "chair_or_director",
+        *,
+        baselines: Mapping[str, Mapping[str, Any]] | None = None,
+    ) -> list[dict[str, Any]]: ...
     def __len__(self) -> int: ...
     def __getitem__(self, key: int | str) -> Cooperative: ...
     def __contains__(self, id: object) -> bool: ...
