@@ -264,6 +264,7 @@ export type Term =
   | "not_measurable"
   | "input_errors"
   | "rejected"
+  | "contributing"
   | "no_data"
   | "report_of";
 
