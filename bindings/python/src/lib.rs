@@ -57,7 +57,7 @@ fn classify(
 }
 
 /// The 2025 and 2030 targets of the programme for cooperatives with women
-/// in management (Decision 01/QĐ-TTg), each a dict in the JSON shape: id,
+/// in management (Decision 01/QD-TTg of 2023), each a dict in the JSON shape: id,
 /// description (en, vi), value, unit, due, citation and how a registry
 /// measures it.
 #[pyfunction]

@@ -17,7 +17,7 @@ export type {
 /** An ISO date `YYYY-MM-DD`, or a `Date` (its day: UTC at UTC midnight, else local). */
 export type DateInput = string | Date;
 
-/** Whole đồng: a safe integer, or a `BigInt` / digit string for larger amounts. */
+/** Whole dong (VND): a safe integer, or a `BigInt` / digit string for larger amounts. */
 export type Amount = number | bigint | string;
 
 /** A text in both languages. */
@@ -172,7 +172,7 @@ export interface ProgressOptions {
 
 // ---------------------------------------------------------------- results
 
-/** A measured or required value: a count, đồng, a percentage, a flag, codes or a range. */
+/** A measured or required value: a count, an amount in VND, a percentage, a flag, codes or a range. */
 export type FindingValue = number | bigint | boolean | string | string[] | { min: number; max: number };
 
 export interface ParameterUse {
@@ -332,7 +332,7 @@ export function indicators(registry: Registry | RegistryInput, options?: Indicat
 /** Every label of every code list in `lang` (default `vi`). */
 export function vocabulary(lang?: Lang): Vocabulary;
 
-/** The targets of the 2030 programme (Decision 01/QĐ-TTg), with how a registry measures each. */
+/** The targets of the 2030 programme (Decision 01/QD-TTg of 2023), with how a registry measures each. */
 export function targets(): Target[];
 
 /** A number, amount, exact share (`value` of `denominator`) or date written the way a reader of `lang` writes it. */

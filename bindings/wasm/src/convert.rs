@@ -154,7 +154,7 @@ fn number(n: f64, path: &str, errors: &mut Vec<InputError>) -> Value {
 
 /// A `Date` as its ISO day: a date made at UTC midnight (`new
 /// Date("2024-10-16")`) gives its UTC day, any other its local day (`new
-/// Date(2024, 9, 16)` in Hà Nội is 17:00 UTC the day before).
+/// Date(2024, 9, 16)` in Hanoi is 17:00 UTC the day before).
 fn date(d: &Date, path: &str, errors: &mut Vec<InputError>) -> Value {
     if d.get_time().is_nan() {
         return problem(errors, path, InputErrorCode::InvalidDate, "an invalid Date");

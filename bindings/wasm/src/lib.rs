@@ -82,7 +82,7 @@ fn language(lang: Option<String>) -> Result<Lang, JsValue> {
     }
 }
 
-/// The programme's targets (Decision 01/QĐ-TTg), with their citations and
+/// The programme's targets (Decision 01/QD-TTg of 2023), with their citations and
 /// how a registry measures each.
 #[wasm_bindgen]
 pub fn targets() -> Result<JsValue, JsValue> {

@@ -64,7 +64,9 @@ impl Registry {
     fn part(&self, o: &Options) -> Result<impl Iterator<Item = coopkit::Cooperative> + '_, JsValue> {
         let len = self.inner.len();
         let offset = (o.count("offset")?.unwrap_or(0) as usize).min(len);
-        let end = o.count("limit")?.map_or(len, |n| offset.saturating_add(n as usize).min(len));
+        let end = o
+            .count("limit")?
+            .map_or(len, |n| offset.saturating_add(n as usize).min(len));
         Ok((offset..end).filter_map(|i| self.inner.get(i)))
     }
 }

@@ -30,7 +30,7 @@ def check(
     """Checks one cooperative against the law in force on `as_of`."""
 
 def targets() -> list[dict[str, Any]]:
-    """The programme's 2025 and 2030 targets (Decision 01/QĐ-TTg), in the JSON shape."""
+    """The programme's 2025 and 2030 targets (Decision 01/QD-TTg of 2023), in the JSON shape."""
 
 def classify(coop: CoopLike, as_of: DateLike = None, *, parameters: ParametersLike = None) -> Classification:
     """Classifies one cooperative on `as_of`."""
