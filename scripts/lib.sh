@@ -29,7 +29,7 @@ wasm_toolchain() {
 # wasm_cargo ARGS...: cargo for wasm32-unknown-unknown, std built from source.
 wasm_cargo() {
   RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 RUSTFLAGS="${WASM_RUSTFLAGS:-}" \
-    CARGO_TARGET_DIR="$ROOT/target/wasm" \
+    CARGO_TARGET_DIR="${WASM_TARGET_DIR:-$ROOT/target/wasm}" \
     /usr/bin/cargo "$@" --target wasm32-unknown-unknown -Zbuild-std="${WASM_BUILD_STD:-std,panic_abort}"
 }
 
