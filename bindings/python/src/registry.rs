@@ -332,20 +332,14 @@ impl Registry {
         use coopkit::indicators::targets;
         let as_of = input::as_of(py, as_of)?;
         let rule = input::option(py, women_managed_rule)?;
-        let all = targets::programme_targets();
         let mut base = Vec::new();
         if let Some(b) = baselines {
             for (key, value) in b.iter() {
                 let id: String = key
                     .extract()
                     .map_err(|_| parameter_error(py, "baselines", "keys are target ids"))?;
-                let Some(t) = all.iter().find(|t| t.id == id) else {
-                    return Err(parameter_error(
-                        py,
-                        "baselines",
-                        "a key that is not one of the programme's target ids",
-                    ));
-                };
+                // Checked by the core before anything is read from it.
+                let t = call(py, || targets::programme_target("baselines", &id))?;
                 let path = format!("baselines.{}", t.id);
                 let entry = value
                     .cast::<PyDict>()
@@ -367,15 +361,8 @@ impl Registry {
             }
         }
         let reg = &self.inner;
-        let out = guard_detached(py, || {
-            all.iter()
-                .map(|t| {
-                    let b = base.iter().find(|(id, _)| *id == t.id).map(|(_, b)| *b);
-                    targets::progress(reg, t, as_of, b, rule)
-                })
-                .collect::<Result<Vec<_>, _>>()
-        })?
-        .map_err(|e| to_py_err(py, &e))?;
+        let out = guard_detached(py, || targets::programme_progress(reg, as_of, &base, rule))?
+            .map_err(|e| to_py_err(py, &e))?;
         crate::objects::to_py(py, &out)
     }
 

@@ -18,6 +18,13 @@ use wasm_bindgen::{JsCast, JsValue};
 /// The largest integer a JavaScript number holds exactly.
 pub const MAX_SAFE: u64 = (1 << 53) - 1;
 
+/// `v` as a whole number from 0 to `max`, if it is one.
+pub fn whole(v: &JsValue, max: u64) -> Option<u64> {
+    v.as_f64()
+        .filter(|n| n.fract() == 0.0 && (0.0..=max as f64).contains(n))
+        .map(|n| n as u64)
+}
+
 /// The largest result handed over as one string (V8's strings stop near
 /// 512 MiB; JSON.parse needs room beside it).
 const MAX_RESULT: usize = 256 << 20;

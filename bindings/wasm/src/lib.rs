@@ -101,11 +101,9 @@ pub fn format(
 ) -> Result<String, JsValue> {
     call(|| {
         let lang = language(lang)?;
-        let whole = |v: &JsValue| -> Result<u64, JsValue> {
-            match v.as_f64() {
-                Some(n) if n.fract() == 0.0 && (0.0..=convert::MAX_SAFE as f64).contains(&n) => Ok(n as u64),
-                _ => Err(parameter_error("value", "expected a whole number of at least 0")),
-            }
+        let whole = |v: &JsValue| {
+            convert::whole(v, convert::MAX_SAFE)
+                .ok_or_else(|| parameter_error("value", "expected a whole number of at least 0"))
         };
         let message = match kind {
             "count" => coopkit::text::count(whole(&value)?),

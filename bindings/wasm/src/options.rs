@@ -107,10 +107,9 @@ impl Options {
     pub fn count(&self, name: &str) -> Result<Option<u32>, JsValue> {
         match self.get(name) {
             None => Ok(None),
-            Some(v) => match v.as_f64() {
-                Some(n) if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n) => Ok(Some(n as u32)),
-                _ => Err(parameter_error(name, "expected a whole number of at least 0")),
-            },
+            Some(v) => convert::whole(&v, u64::from(u32::MAX))
+                .map(|n| Some(n as u32))
+                .ok_or_else(|| parameter_error(name, "expected a whole number of at least 0")),
         }
     }
 

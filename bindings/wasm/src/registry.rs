@@ -264,48 +264,42 @@ impl Registry {
                 None => Vec::new(),
                 Some(b) => baselines(&b)?,
             };
-            let mut all = Vec::new();
-            for t in targets::programme_targets() {
-                let base = baselines.iter().find(|(id, _)| *id == t.id).map(|(_, b)| *b);
-                all.push(core(targets::progress(&self.inner, t, as_of, base, rule))?);
-            }
-            out(&all)
+            let baselines: Vec<_> = baselines.iter().map(|(id, b)| (*id, *b)).collect();
+            out(&core(targets::programme_progress(
+                &self.inner,
+                as_of,
+                &baselines,
+                rule,
+            ))?)
         })
     }
 }
 
-/// `{targetId: {date, value}}`.
-fn baselines(v: &JsValue) -> Result<Vec<(String, targets::Baseline)>, JsValue> {
-    let known: Vec<&str> = targets::programme_targets()
-        .iter()
-        .map(|t| t.id.as_str())
-        .collect();
-    let o = Options::new(v, &known).map_err(|_| {
-        parameter_error(
-            "baselines",
-            "expected {targetId: {date, value}} with the programme's target ids",
-        )
-    })?;
+/// `{targetId: {date, value}}`; each key is checked against the
+/// programme's target ids (by the core) before anything is read from it.
+fn baselines(v: &JsValue) -> Result<Vec<(&'static str, targets::Baseline)>, JsValue> {
+    if !v.is_object() || Array::is_array(v) || v.is_function() {
+        return Err(parameter_error("baselines", "expected {targetId: {date, value}}"));
+    }
     let mut out = Vec::new();
-    for id in &known {
-        let Some(b) = o.value(id) else { continue };
-        let path = format!("baselines.{id}");
-        let f = Options::new(&b, &["date", "value"])
+    for key in Object::keys(v.unchecked_ref::<Object>()).iter() {
+        let key = key.as_string().unwrap_or_default();
+        let t = core(targets::programme_target("baselines", &key))?;
+        let path = format!("baselines.{}", t.id);
+        let entry = Reflect::get(v, &JsValue::from_str(&key)).unwrap_or(JsValue::UNDEFINED);
+        let f = Options::new(&entry, &["date", "value"])
             .map_err(|_| parameter_error(&path, "expected {date, value}"))?;
         let date = f
             .value("date")
             .ok_or_else(|| parameter_error(&format!("{path}.date"), "required"))
             .and_then(|d| crate::options::date(&format!("{path}.date"), &d))?;
-        let value = match f.value("value").and_then(|v| v.as_f64()) {
-            Some(n) if n.fract() == 0.0 && (0.0..=convert::MAX_SAFE as f64).contains(&n) => n as u64,
-            _ => {
-                return Err(parameter_error(
-                    &format!("{path}.value"),
-                    "expected a whole number of at least 0",
-                ))
-            }
-        };
-        out.push(((*id).to_owned(), targets::Baseline { date, value }));
+        let value = f
+            .value("value")
+            .and_then(|v| convert::whole(&v, convert::MAX_SAFE))
+            .ok_or_else(|| {
+                parameter_error(&format!("{path}.value"), "expected a whole number of at least 0")
+            })?;
+        out.push((t.id.as_str(), targets::Baseline { date, value }));
     }
     Ok(out)
 }

@@ -158,3 +158,39 @@ indicator = "members_female_share"
         "{e}"
     );
 }
+
+#[test]
+fn programme_progress_is_each_targets_progress_with_its_baseline() {
+    use coopkit::indicators::targets::{programme_progress, programme_target};
+    let reg = registry();
+    let rule = WomenManagedRule::default();
+    let on = d("2025-12-31");
+    let measured = programme_targets()
+        .iter()
+        .find(|t| matches!(t.measure, Measure::Indicator { .. }))
+        .unwrap();
+    let base = Baseline {
+        date: d("2023-01-03"),
+        value: 0,
+    };
+    let all = programme_progress(&reg, on, &[(measured.id.as_str(), base)], rule).unwrap();
+    let each: Vec<_> = programme_targets()
+        .iter()
+        .map(|t| progress(&reg, t, on, (t.id == measured.id).then_some(base), rule).unwrap())
+        .collect();
+    assert_eq!(all, each);
+    assert!(all
+        .iter()
+        .find(|p| p.target == measured.id)
+        .unwrap()
+        .on_track
+        .is_some());
+    // An id that is no programme target: an error at `baselines`, the id not quoted.
+    let err = programme_progress(&reg, on, &[("Nguyễn.2030", base)], rule).unwrap_err();
+    assert_eq!(err.path(), Some("baselines"));
+    assert!(!err.to_string().contains("Nguyễn"));
+    assert_eq!(
+        programme_target("baselines", &measured.id).unwrap().id,
+        measured.id
+    );
+}

@@ -184,6 +184,37 @@ pub fn programme_targets() -> &'static [Target] {
     })
 }
 
+/// The programme target `id`, or, for an id a user gave (the key of a
+/// baseline), the library's error at `field`; the id is never quoted.
+pub fn programme_target(field: &str, id: &str) -> Result<&'static Target, Error> {
+    programme_targets()
+        .iter()
+        .find(|t| t.id == id)
+        .ok_or_else(|| Error::parameter(field, "not one of the programme's target ids"))
+}
+
+/// Progress towards every programme target on `as_of`, in the programme's
+/// order, under `rule`; `baselines` gives the measured start of some
+/// targets, by id (an id that is no programme target is an error at
+/// `baselines`).
+pub fn programme_progress(
+    registry: &Registry,
+    as_of: Date,
+    baselines: &[(&str, Baseline)],
+    rule: WomenManagedRule,
+) -> Result<Vec<Progress>, Error> {
+    for (id, _) in baselines {
+        programme_target("baselines", id)?;
+    }
+    programme_targets()
+        .iter()
+        .map(|t| {
+            let base = baselines.iter().find(|(id, _)| *id == t.id).map(|(_, b)| *b);
+            progress(registry, t, as_of, base, rule)
+        })
+        .collect()
+}
+
 /// A measured starting point: the value on a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Baseline {
