@@ -227,24 +227,7 @@ fn header(out: &mut String, registry: &Registry, law: Law, o: &Options) {
             "chỉ định; KHÔNG có hiệu lực vào ngày đó",
         ),
     };
-    let rule_meaning = match o.rule {
-        WomenManagedRule::ChairOrDirector => l.pick(
-            "the board chair or the director is a woman",
-            "chủ tịch HĐQT hoặc giám đốc là nữ",
-        ),
-        WomenManagedRule::ManagementMajority => l.pick(
-            "women hold at least half of the board seats and the director post",
-            "nữ giữ ít nhất một nửa số ghế HĐQT và chức giám đốc",
-        ),
-        WomenManagedRule::WomenOwned => l.pick(
-            "women members hold ≥ 51 % of charter capital and a woman manages",
-            "thành viên nữ góp ≥ 51 % vốn điều lệ và có nữ tham gia quản lý",
-        ),
-        WomenManagedRule::Declared => l.pick(
-            "recorded as women-managed by the Women's Union",
-            "được Hội Liên hiệp Phụ nữ ghi nhận là do phụ nữ quản lý",
-        ),
-    };
+    let rule_meaning = o.rule.label(l);
     let date_note = if o.as_of.to_string() == WORKSHOP_DATE {
         l.pick(" (the date of the workshop)", " (ngày hội thảo)")
     } else {

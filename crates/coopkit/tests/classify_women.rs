@@ -160,34 +160,46 @@ fn board(women: usize, men: usize, unknown: usize, director: Option<Sex>) -> Coo
 }
 
 #[test]
-fn management_majority_at_exactly_half() {
-    assert_eq!(wm(&board(2, 2, 0, F), ManagementMajority), Some(true));
-    assert_eq!(wm(&board(3, 4, 0, F), ManagementMajority), Some(false));
-    assert_eq!(wm(&board(4, 3, 0, F), ManagementMajority), Some(true));
-    assert_eq!(wm(&board(2, 2, 0, M), ManagementMajority), Some(false));
+fn management_majority_pools_the_board_and_the_director() {
+    // REFERENCE section 2: a woman chair, two of four other seats and a man
+    // director is 3 of 6 = 50 %, which meets it.
+    assert_eq!(wm(&board(3, 2, 0, M), ManagementMajority), Some(true));
+    assert_eq!(wm(&board(2, 3, 0, F), ManagementMajority), Some(true));
+    // 2 of 6 and 2 of 5.
+    assert_eq!(wm(&board(2, 3, 0, M), ManagementMajority), Some(false));
+    assert_eq!(wm(&board(1, 3, 0, F), ManagementMajority), Some(false));
+    // Exactly half of the pool: 2 of 4.
+    assert_eq!(wm(&board(1, 2, 0, F), ManagementMajority), Some(true));
+    // The director's sex unknown: 2 of 5 known, one unknown could tip it.
     assert_eq!(wm(&board(2, 2, 0, None), ManagementMajority), None);
-    // Unknown sexes that could tip the board.
+    assert_eq!(wm(&board(3, 1, 0, None), ManagementMajority), Some(true));
+    assert_eq!(wm(&board(1, 4, 0, None), ManagementMajority), Some(false));
+    // Unknown board members.
+    assert_eq!(wm(&board(2, 2, 1, F), ManagementMajority), Some(true));
     assert_eq!(wm(&board(1, 2, 1, F), ManagementMajority), None);
-    assert_eq!(wm(&board(1, 3, 1, F), ManagementMajority), Some(false));
-    assert_eq!(wm(&board(2, 1, 1, F), ManagementMajority), Some(true));
-    let r = women_managed(&board(2, 2, 0, F), ManagementMajority, on());
-    assert_contains(&r.reason.en, "women hold 2 of 4 board seats");
-    assert_contains(&r.reason.vi, "phụ nữ giữ 2 trên 4 ghế");
+    assert_eq!(wm(&board(0, 4, 1, M), ManagementMajority), Some(false));
+    let r = women_managed(&board(3, 2, 0, M), ManagementMajority, on());
+    assert_contains(&r.reason.en, "women hold 3 of 6 management posts (at least half)");
+    assert_contains(
+        &r.reason.vi,
+        "phụ nữ giữ 3 trên 6 vị trí quản lý (ít nhất một nửa)",
+    );
+    assert_contains(&r.reason.en, "counted together");
 }
 
 #[test]
 fn management_majority_without_a_board() {
+    // The director alone is the pool.
+    assert_eq!(wm(&board(0, 0, 0, F), ManagementMajority), Some(true));
+    assert_eq!(wm(&board(0, 0, 0, M), ManagementMajority), Some(false));
+    // No post at all: nothing to judge.
     let mut c = board(0, 0, 0, F);
+    c.positions.as_mut().unwrap().clear();
     assert_eq!(wm(&c, ManagementMajority), None);
-    c.governance = Some(Governance::Simplified);
-    assert_eq!(wm(&c, ManagementMajority), Some(true));
-    let mut c = board(0, 0, 0, M);
-    c.governance = Some(Governance::Simplified);
-    assert_eq!(wm(&c, ManagementMajority), Some(false));
-    // No director recorded: the director condition fails.
+    // No director recorded: the board alone.
     let mut c = board(3, 0, 0, F);
     c.positions.as_mut().unwrap().retain(|p| p.role != Role::Director);
-    assert_eq!(wm(&c, ManagementMajority), Some(false));
+    assert_eq!(wm(&c, ManagementMajority), Some(true));
 }
 
 #[test]
@@ -199,16 +211,28 @@ fn management_majority_from_the_summary() {
         director_female: director,
         ..Summary::default()
     };
+    // 3 of 5 posts; 2 of 6; 3 of 6 with a man director.
     c.summary = Some(s(Some(4), Some(2), Some(true)));
     assert_eq!(wm(&c, ManagementMajority), Some(true));
-    c.summary = Some(s(Some(5), Some(2), Some(true)));
+    c.summary = Some(s(Some(5), Some(1), Some(true)));
     assert_eq!(wm(&c, ManagementMajority), Some(false));
+    c.summary = Some(s(Some(5), Some(3), Some(false)));
+    assert_eq!(wm(&c, ManagementMajority), Some(true));
+    // The director unknown: 3 of 6 is met whatever the director; 2 of 6 with
+    // one unknown is not settled.
     c.summary = Some(s(Some(5), Some(3), None));
+    assert_eq!(wm(&c, ManagementMajority), Some(true));
+    c.summary = Some(s(Some(5), Some(2), None));
     assert_eq!(wm(&c, ManagementMajority), None);
     c.summary = Some(s(Some(5), None, Some(true)));
     assert_eq!(wm(&c, ManagementMajority), None);
+    // No board count: unknown, unless the structure is simplified.
     c.summary = Some(s(None, None, Some(false)));
+    assert_eq!(wm(&c, ManagementMajority), None);
+    c.governance = Some(Governance::Simplified);
     assert_eq!(wm(&c, ManagementMajority), Some(false));
+    c.summary = Some(s(None, None, Some(true)));
+    assert_eq!(wm(&c, ManagementMajority), Some(true));
 }
 
 fn owned(women_capital: u64, charter: Option<u64>) -> Cooperative {

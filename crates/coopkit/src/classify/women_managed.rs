@@ -18,13 +18,14 @@ use crate::{logic, text};
 /// - [`WomenManagedRule::ChairOrDirector`]: a woman holds the post of board
 ///   chair or director on `as_of`. Without a positions list:
 ///   `summary.chair_female` or `summary.director_female`.
-/// - [`WomenManagedRule::ManagementMajority`]: read as women hold at least
-///   half of the board seats (chair plus board members; exactly half is
-///   enough) AND the director post is held by a woman. A cooperative with the
-///   simplified structure (no board) is judged by the director alone; with no
-///   board seats recorded otherwise the answer is `None`. Without a positions
-///   list: `summary.board_seats`, `summary.board_female`,
-///   `summary.director_female`.
+/// - [`WomenManagedRule::ManagementMajority`]: women hold at least half of
+///   the management posts counted together: board seats (chair plus board
+///   members) and director posts, the pool of the indicator
+///   `management_female_share` (a woman chair, two of four other seats and a
+///   man director is 3 of 6: met; exactly half is enough). No post recorded
+///   gives `None`. Without a positions list: `summary.board_seats` (none with
+///   the simplified structure), `summary.board_female` and one director
+///   post, `summary.director_female`.
 /// - [`WomenManagedRule::WomenOwned`]: women members (individuals, and
 ///   households whose representative is a woman, current on `as_of`) hold at
 ///   least 51 % of the charter capital (exactly: 100 × women's capital ≥ 51 ×
@@ -333,26 +334,25 @@ fn chair_or_director_reason(h: &Holders, as_of: Date) -> Message {
     }
 }
 
-/// Board seats: how many, how many held by women (when known), how many by
-/// someone of unknown sex.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Board {
-    seats: u64,
-    women: Option<u64>,
-    unknown: u64,
-}
-
-/// What [`WomenManagedRule::ManagementMajority`] found.
+/// What [`WomenManagedRule::ManagementMajority`] found: the management
+/// posts (board seats and director posts counted together, the pool of the
+/// indicator `management_female_share`) and the women among them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Majority {
     /// From the positions list (else the summary).
     from_positions: bool,
-    /// `None`: the number of seats is not known.
-    board: Option<Board>,
-    /// The director is a woman.
-    director: Option<bool>,
-    /// The simplified structure (no board) is recorded.
-    simplified: bool,
+    /// `None`: the number of posts is not known.
+    pool: Option<Pool>,
+}
+
+/// Management posts held on the date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Pool {
+    posts: u64,
+    /// `None`: the number held by women is not known at all.
+    women: Option<u64>,
+    /// Posts whose holder's sex is not known.
+    unknown: u64,
 }
 
 impl Majority {
@@ -361,55 +361,67 @@ impl Majority {
         s: &Summary,
         governance: Option<Governance>,
     ) -> Majority {
-        let simplified = governance == Some(Governance::Simplified);
         match posts {
             Some(ps) => {
-                let (mut seats, mut women, mut unknown) = (0u64, 0u64, 0u64);
-                let mut directors = WomenAmong::default();
+                let (mut n, mut women, mut unknown) = (0u64, 0u64, 0u64);
                 for (role, sex) in ps {
-                    match role {
-                        Role::BoardChair | Role::BoardMember => {
-                            seats += 1;
-                            match sex {
-                                Some(Sex::Female) => women += 1,
-                                None => unknown += 1,
-                                Some(_) => {}
-                            }
+                    if role.is_board_seat() || role == Role::Director {
+                        n += 1;
+                        match sex {
+                            Some(Sex::Female) => women += 1,
+                            None => unknown += 1,
+                            Some(_) => {}
                         }
-                        Role::Director => directors.add((role, sex)),
-                        _ => {}
                     }
                 }
                 Majority {
                     from_positions: true,
-                    board: Some(Board {
-                        seats,
+                    pool: Some(Pool {
+                        posts: n,
                         women: Some(women),
                         unknown,
                     }),
-                    director: directors.value(),
-                    simplified,
                 }
             }
-            None => Majority {
-                from_positions: false,
-                board: s.board_seats.map(|n| Board {
-                    seats: u64::from(n),
-                    women: s.board_female.map(u64::from),
-                    unknown: 0,
-                }),
-                director: s.director_female,
-                simplified,
-            },
+            None => {
+                // The summary has one director post; without a board the
+                // simplified structure has no seats.
+                let seats = match (s.board_seats, governance) {
+                    (Some(n), _) => Some(u64::from(n)),
+                    (None, Some(Governance::Simplified)) => Some(0),
+                    (None, _) => None,
+                };
+                let board_women = match (seats, s.board_female) {
+                    (Some(0), _) => Some(0),
+                    (_, f) => f.map(u64::from),
+                };
+                let pool = seats.map(|n| {
+                    let (w, u) = match s.director_female {
+                        Some(true) => (1, 0),
+                        Some(false) => (0, 0),
+                        None => (0, 1),
+                    };
+                    Pool {
+                        posts: n + 1,
+                        women: board_women.map(|f| f + w),
+                        unknown: u,
+                    }
+                });
+                Majority {
+                    from_positions: false,
+                    pool,
+                }
+            }
         }
     }
 
-    /// Women hold at least half of the seats, three-valued.
-    fn board_ok(&self) -> Option<bool> {
-        match self.board? {
-            Board { seats: 0, .. } => self.simplified.then_some(true),
-            Board {
-                seats: n,
+    /// Women hold at least half of the posts (exactly half is enough),
+    /// three-valued: `None` when the unknown holders could tip it.
+    fn value(&self) -> Option<bool> {
+        match self.pool? {
+            Pool { posts: 0, .. } | Pool { women: None, .. } => None,
+            Pool {
+                posts: n,
                 women: Some(f),
                 unknown: u,
             } => {
@@ -421,12 +433,7 @@ impl Majority {
                     None
                 }
             }
-            Board { women: None, .. } => None,
         }
-    }
-
-    fn value(&self) -> Option<bool> {
-        logic::and(self.board_ok(), self.director)
     }
 
     fn reason(&self, as_of: Date) -> Message {
@@ -438,22 +445,18 @@ impl Majority {
                 "bản tổng hợp (board_seats, board_female, director_female)",
             )
         };
-        let board_text = match self.board {
-            Some(Board { seats: 0, .. }) if self.simplified => Message::new(
-                "no board seats under the simplified structure, so the director post decides",
-                "không có Hội đồng quản trị theo cơ cấu rút gọn, nên chỉ xét chức Giám đốc",
+        let found = match self.pool {
+            Some(Pool { posts: 0, .. }) => Message::new(
+                "no board seat or director post is recorded",
+                "không ghi nhận ghế Hội đồng quản trị hay chức Giám đốc nào",
             ),
-            Some(Board { seats: 0, .. }) => Message::new(
-                "no board seats recorded and the structure is not recorded as simplified",
-                "không ghi nhận ghế Hội đồng quản trị nào và cơ cấu không được ghi là rút gọn",
-            ),
-            Some(Board {
-                seats: n,
+            Some(Pool {
+                posts: n,
                 women: Some(f),
                 unknown: u,
             }) => {
                 let (fe, nn) = (text::count(f), text::count(n));
-                let (met_en, met_vi) = match self.board_ok() {
+                let (met_en, met_vi) = match self.value() {
                     Some(true) => ("at least half", "ít nhất một nửa"),
                     Some(false) => ("less than half", "dưới một nửa"),
                     None => (
@@ -464,32 +467,32 @@ impl Majority {
                 let unknown = if u > 0 {
                     let uu = text::count(u);
                     Message::new(
-                        format!(", {} seats held by someone of unknown sex", uu.en),
-                        format!(", {} ghế chưa rõ giới tính người giữ", uu.vi),
+                        format!(", {} held by someone of unknown sex", uu.en),
+                        format!(", {} vị trí chưa rõ giới tính người giữ", uu.vi),
                     )
                 } else {
                     Message::new("", "")
                 };
                 Message::new(
                     format!(
-                        "women hold {} of {} board seats{} ({met_en})",
+                        "women hold {} of {} management posts{} ({met_en})",
                         fe.en, nn.en, unknown.en
                     ),
                     format!(
-                        "phụ nữ giữ {} trên {} ghế Hội đồng quản trị{} ({met_vi})",
+                        "phụ nữ giữ {} trên {} vị trí quản lý{} ({met_vi})",
                         fe.vi, nn.vi, unknown.vi
                     ),
                 )
             }
-            Some(Board {
-                seats: n,
+            Some(Pool {
+                posts: n,
                 women: None,
                 ..
             }) => {
                 let nn = text::count(n);
                 Message::new(
-                    format!("{} board seats, the number held by women not known", nn.en),
-                    format!("{} ghế Hội đồng quản trị, chưa rõ số ghế do phụ nữ giữ", nn.vi),
+                    format!("{} management posts, the number held by women not known", nn.en),
+                    format!("{} vị trí quản lý, chưa rõ số vị trí do phụ nữ giữ", nn.vi),
                 )
             }
             None => Message::new(
@@ -497,35 +500,24 @@ impl Majority {
                 "chưa rõ số ghế Hội đồng quản trị",
             ),
         };
-        let director_text = match self.director {
-            Some(true) => Message::new("the director is a woman", "Giám đốc là phụ nữ"),
-            Some(false) => Message::new(
-                "the director post is not held by a woman",
-                "chức Giám đốc không do phụ nữ giữ",
-            ),
-            None => Message::new(
-                "whether the director is a woman is not known",
-                "chưa rõ Giám đốc có phải là phụ nữ hay không",
-            ),
-        };
-        let value = self.value();
         let on = text::date(as_of);
+        let value = self.value();
         Message::new(
             format!(
-                "{} (women hold at least half of the board seats and the director post; from the {}, on {}): {}; {}",
+                "{} (women hold at least half of the board seats and the director post counted together; \
+                 from the {}, on {}): {}",
                 verdict(value).en,
                 source.en,
                 on.en,
-                board_text.en,
-                director_text.en
+                found.en
             ),
             format!(
-                "{} (phụ nữ giữ ít nhất một nửa số ghế Hội đồng quản trị và chức Giám đốc; theo {}, vào ngày {}): {}; {}",
+                "{} (phụ nữ giữ ít nhất một nửa tổng số ghế Hội đồng quản trị và chức Giám đốc; \
+                 theo {}, vào ngày {}): {}",
                 verdict(value).vi,
                 source.vi,
                 on.vi,
-                board_text.vi,
-                director_text.vi
+                found.vi
             ),
         )
     }

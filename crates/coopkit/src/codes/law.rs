@@ -177,13 +177,12 @@ code_list! {
         ChairOrDirector = "chair_or_director",
             "the board chair or the director is a woman",
             "Chủ tịch Hội đồng quản trị hoặc Giám đốc là nữ";
-        /// Women hold at least half of board seats plus the director post, read
-        /// as: at least half of the board seats (board chair plus board members;
-        /// exactly half is enough) AND the director post. With the simplified
-        /// structure (no board) the director post alone decides.
+        /// Women hold at least half of the management posts counted together:
+        /// board seats (chair plus board members) and the director post, the
+        /// pool of `management_female_share` (exactly half is enough).
         ManagementMajority = "management_majority",
-            "women hold at least half of the management posts",
-            "nữ giữ ít nhất một nửa số chức danh quản lý";
+            "women hold at least half of the board seats and the director post counted together",
+            "nữ giữ ít nhất một nửa tổng số ghế Hội đồng quản trị và chức Giám đốc";
         /// Women members hold ≥ 51 % of charter capital and a woman is chair,
         /// director or board member (analogue of Law 04/2017/QH14 Art. 3(1)).
         WomenOwned = "women_owned",
