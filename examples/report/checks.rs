@@ -93,14 +93,16 @@ pub(super) fn cooperatives(out: &mut String, assessed: &[Assessed], later: &[Coo
         );
         out.push_str(&wrap("", &format!("{what} {}.", ids.join(", ")), WIDTH));
     }
-    let _ = writeln!(
-        out,
-        "{}",
+    out.push_str(&wrap(
+        "",
         l.pick(
-            "Checks: ✓ pass, ✗ fail, ? not assessable (data missing), – not applicable.",
-            "Kiểm tra: ✓ đạt, ✗ không đạt, ? không đánh giá được (thiếu dữ liệu), – không áp dụng.",
-        )
-    );
+            "Checks: ✓ pass, ✗ fail, ? not assessable (data missing, or no threshold in force on the date), \
+             – not applicable.",
+            "Kiểm tra: ✓ đạt, ✗ không đạt, ? không đánh giá được (thiếu dữ liệu, hoặc chưa có ngưỡng có hiệu \
+             lực vào ngày đó), – không áp dụng.",
+        ),
+        WIDTH,
+    ));
     let mut t = Table::new(&[
         l.pick("Id", "Mã"),
         l.pick("Name", "Tên"),
@@ -244,7 +246,7 @@ pub(super) fn cooperatives(out: &mut String, assessed: &[Assessed], later: &[Coo
 }
 
 /// The footer: what in these results rests on confirmed law, and what does not.
-pub(super) fn footer(out: &mut String, assessed: &[Assessed], law: Law, o: &Options) {
+pub(super) fn footer(out: &mut String, assessed: &[Assessed], law: Law, params: &Parameters, o: &Options) {
     let l = o.lang;
     heading(
         out,
@@ -278,7 +280,7 @@ pub(super) fn footer(out: &mut String, assessed: &[Assessed], law: Law, o: &Opti
         ));
     }
     // The built-in table holds confirmed values only; say so if it is true.
-    if Parameters::builtin().entries().iter().all(|p| p.confirmed) {
+    if params.entries().iter().all(|p| p.confirmed) {
         notes.push(format!(
             "{} {}.",
             l.pick(
@@ -332,13 +334,56 @@ pub(super) fn footer(out: &mut String, assessed: &[Assessed], law: Law, o: &Opti
             notes.push(format!("{rule} ({}), {from_table}: {note}", p.id));
         }
     }
-    // A structure rule that failed or could not be assessed rests on the size class.
-    let structure = assessed.iter().any(|a| {
+    // A structure rule that failed or could not be assessed rests on the
+    // size class, which the 2023 law's own classes give only from Decree 113.
+    let structure: Vec<&Assessed> = assessed
+        .iter()
+        .filter(|a| {
+            a.check
+                .rule("governance.structure_allowed")
+                .any(|f| matches!(f.status, Status::Fail | Status::NotAssessable))
+        })
+        .collect();
+    let interim = law == Law::Vn2023 && !coopkit::classify::law_2023_classes_in_force(params, o.as_of);
+    let interpreted = structure.iter().any(|a| {
         a.check
             .rule("governance.structure_allowed")
-            .any(|f| matches!(f.status, Status::Fail | Status::NotAssessable))
+            .any(|f| !f.parameters.is_empty())
     });
-    if let (true, Some(a)) = (structure, assessed.first()) {
+    if interim && interpreted {
+        notes.push(format!(
+            "governance.structure_allowed: {}",
+            l.pick(
+                "on this date Law 17/2023/QH15 is in force, but its size classes (Art. 16) have no \
+                 thresholds until Decree 113/2024/NĐ-CP takes effect on 1 Nov 2024; the findings above \
+                 apply the interpretation of the parameter table given with --params, not the law.",
+                "vào ngày này Luật Hợp tác xã số 17/2023/QH15 đã có hiệu lực nhưng cách phân loại quy mô của \
+                 Luật (Điều 16) chưa có ngưỡng cho đến khi Nghị định số 113/2024/NĐ-CP có hiệu lực ngày \
+                 01/11/2024; các kết quả trên áp dụng cách hiểu trong bảng tham số khai báo bằng --params, \
+                 không phải quy định của Luật.",
+            )
+        ));
+    } else if interim && !structure.is_empty() {
+        let ids: Vec<&str> = structure.iter().map(|a| a.coop.id.as_str()).collect();
+        notes.push(format!(
+            "governance.structure_allowed ({}): {}",
+            ids.join(", "),
+            l.pick(
+                "on this date Law 17/2023/QH15 is in force, but its size classes (Art. 16) have no \
+                 thresholds until Decree 113/2024/NĐ-CP takes effect on 1 Nov 2024, so whether these \
+                 cooperatives may keep the simplified structure cannot be decided from the law. Reading \
+                 Circular 01/2020/TT-BKHĐT's member band into the law is an interpretation: to apply it, run \
+                 with --params examples/params/interim-2024.toml, and each finding will say it is not \
+                 confirmed.",
+                "vào ngày này Luật Hợp tác xã số 17/2023/QH15 đã có hiệu lực nhưng cách phân loại quy mô của \
+                 Luật (Điều 16) chưa có ngưỡng cho đến khi Nghị định số 113/2024/NĐ-CP có hiệu lực ngày \
+                 01/11/2024, nên không thể căn cứ vào Luật để kết luận các hợp tác xã này có được giữ mô hình \
+                 tổ chức rút gọn hay không. Áp dụng cách tính theo số thành viên của Thông tư số \
+                 01/2020/TT-BKHĐT là một cách hiểu: muốn áp dụng, chạy với --params \
+                 examples/params/interim-2024.toml, và từng kết quả sẽ ghi là chưa được xác nhận.",
+            )
+        ));
+    } else if let (false, Some(a)) = (structure.is_empty(), assessed.first()) {
         notes.push(format!(
             "governance.structure_allowed: {} {}.",
             l.pick(
@@ -371,8 +416,10 @@ pub(super) fn footer(out: &mut String, assessed: &[Assessed], law: Law, o: &Opti
         notes.push(format!(
             "{not_assessable} {}",
             l.pick(
-                "findings could not be assessed: the data they need is missing (see their messages).",
-                "kết quả không đánh giá được vì thiếu dữ liệu cần thiết (xem nội dung từng kết quả).",
+                "findings could not be assessed: the data they need is missing, or no threshold is in force \
+                 on the date (see their messages).",
+                "kết quả không đánh giá được vì thiếu dữ liệu cần thiết hoặc chưa có ngưỡng có hiệu lực vào \
+                 ngày đó (xem nội dung từng kết quả).",
             )
         ));
     }

@@ -13,7 +13,9 @@ mod figures;
 mod table;
 mod text;
 
-use coopkit::{CheckReport, Classification, Cooperative, Date, Law, LawChoice, Registry, WomenManagedRule};
+use coopkit::{
+    CheckReport, Classification, Cooperative, Date, Law, LawChoice, Parameters, Registry, WomenManagedRule,
+};
 use std::fmt::{self, Write};
 use std::path::PathBuf;
 use table::wrap;
@@ -42,6 +44,8 @@ Options:
   --lang LANG     en or vi (default en)
   --rule RULE     women-managed rule: chair_or_director (default),
                   management_majority, women_owned or declared
+  --params PATH   a parameter table (TOML) laid over the built-in one, for
+                  example examples/params/interim-2024.toml
   -h, --help      this message";
 
 /// Why the report could not be produced.
@@ -89,6 +93,7 @@ struct Options {
     law: LawChoice,
     lang: Lang,
     rule: WomenManagedRule,
+    params: Option<PathBuf>,
 }
 
 /// Reads `--name value` and `--name=value` pairs; `None` means `--help`.
@@ -101,6 +106,7 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, ReportError> {
         law: LawChoice::Auto,
         lang: Lang::En,
         rule: WomenManagedRule::default(),
+        params: None,
     };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -111,7 +117,10 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, ReportError> {
             Some((n, v)) => (n, Some(v.to_string())),
             None => (arg.as_str(), None),
         };
-        if !matches!(name, "--data" | "--as-of" | "--law" | "--lang" | "--rule") {
+        if !matches!(
+            name,
+            "--data" | "--as-of" | "--law" | "--lang" | "--rule" | "--params"
+        ) {
             return Err(usage(format!("unknown argument {arg:?}")));
         }
         let value = match inline.or_else(|| args.next().cloned()) {
@@ -120,6 +129,7 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, ReportError> {
         };
         match name {
             "--data" => o.data = Some(PathBuf::from(value)),
+            "--params" => o.params = Some(PathBuf::from(value)),
             "--as-of" => {
                 o.as_of = value
                     .parse()
@@ -158,7 +168,16 @@ pub fn run(args: &[String]) -> Result<String, ReportError> {
         Some(path) => coopkit::io::registry_from_path(path)?,
         None => coopkit::io::registry_from_json(EMBEDDED)?,
     };
-    Ok(report(&registry, &options)?)
+    let params = match &options.params {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                ReportError::BadValue(format!("--params: cannot read {}: {e}", path.display()))
+            })?;
+            Parameters::builtin().overlay(&Parameters::from_toml_str(&text)?)
+        }
+        None => Parameters::builtin().clone(),
+    };
+    Ok(report(&registry, &params, &options)?)
 }
 
 /// One cooperative with what the library says about it.
@@ -168,7 +187,7 @@ struct Assessed {
     class: Classification,
 }
 
-fn report(registry: &Registry, o: &Options) -> Result<String, coopkit::Error> {
+fn report(registry: &Registry, params: &Parameters, o: &Options) -> Result<String, coopkit::Error> {
     let law = o.law.resolve(o.as_of);
     // As the indicator engine does, leave out cooperatives not yet
     // established on the date.
@@ -178,8 +197,8 @@ fn report(registry: &Registry, o: &Options) -> Result<String, coopkit::Error> {
     let assessed: Vec<Assessed> = assessed
         .into_iter()
         .map(|coop| Assessed {
-            check: coopkit::check(&coop, o.law, o.as_of),
-            class: coopkit::classify(&coop, o.as_of),
+            check: params.check(&coop, o.law, o.as_of),
+            class: coopkit::classify::classify_with(params, &coop, o.as_of),
             coop,
         })
         .collect();
@@ -189,7 +208,7 @@ fn report(registry: &Registry, o: &Options) -> Result<String, coopkit::Error> {
     figures::indicators(&mut out, registry, o)?;
     figures::programme(&mut out, registry, o)?;
     checks::cooperatives(&mut out, &assessed, &later, o);
-    checks::footer(&mut out, &assessed, law, o);
+    checks::footer(&mut out, &assessed, law, params, o);
     Ok(out)
 }
 

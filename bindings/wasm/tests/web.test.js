@@ -79,9 +79,11 @@ test('QN14 and QN08 show their failed findings, with citations', async () => {
   // QN08: one member holds more than the 2023 law's 30 % cap.
   assert.deepEqual(await failedRules('QN08'), ['capital.member_cap']);
   assert.match(await page.textContent('#findings tr.finding.fail'), /30 %/);
-  // The list shows the four cooperatives that fail a rule, as the native check says.
+  // The list shows the three cooperatives that fail a rule, as the native
+  // check says (on 16 Oct 2024 QN11's simplified structure is not assessable:
+  // the 2023 law's size classes have no thresholds before Decree 113).
   const failing = await page.$$eval('#coops tbody tr', (rows) => rows.filter((r) => r.querySelector('.status.fail')).map((r) => r.dataset.id));
-  assert.deepEqual(failing, ['QN08', 'QN11', 'QN14', 'QN15']);
+  assert.deepEqual(failing, ['QN08', 'QN14', 'QN15']);
   await page.screenshot({ path: join(shots, 'qn08-vi.png'), fullPage: true });
 });
 

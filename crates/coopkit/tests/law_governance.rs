@@ -83,6 +83,65 @@ fn simplified_structure_needs_a_micro_cooperative() {
     assert_contains(&f.message.en, "not determinable");
 }
 
+/// Law 17/2023 is in force from 1 Jul 2024, its size classes only from
+/// Decree 113/2024 on 1 Nov 2024: in between, a simplified cooperative's
+/// structure is not assessable, and the message says why (REFERENCE §4).
+#[test]
+fn simplified_structure_between_the_law_and_decree_113() {
+    let mut small = simplified(htx(60));
+    small.total_capital_vnd = Some(2_000_000_000);
+    for on in [FIRST_2023, "2024-10-31"] {
+        let f = one(&auto(&small, on), STRUCTURE).clone();
+        assert_eq!(f.status, Status::NotAssessable, "{on}");
+        assert_eq!((f.measured.clone(), f.required.clone()), (None, None));
+        assert!(f.parameters.is_empty());
+        assert_contains(&f.message.en, "Decree 113/2024/NĐ-CP");
+        assert_contains(&f.message.en, "an interpretation, not the law");
+        assert_contains(&f.message.en, "governance.full_structure_min_members.cooperative");
+        assert_contains(&f.message.vi, "là một cách hiểu, không phải quy định của Luật");
+    }
+    // The day Decree 113 takes effect the law's own classes decide.
+    assert_eq!(status(&auto(&small, "2024-11-01"), STRUCTURE), Status::Fail);
+    // The full structure and unions are unaffected in between.
+    assert_eq!(status(&auto(&htx(60), "2024-10-31"), STRUCTURE), Status::Pass);
+    assert_eq!(
+        status(&auto(&simplified(coop(Kind::Union, 9)), "2024-10-31"), STRUCTURE),
+        Status::Pass
+    );
+    // Under the 2012 law (named on those dates) there is one structure.
+    let f = check(&small, LawChoice::Law(Law::Vn2012), "2024-10-31");
+    assert_eq!(status(&f, STRUCTURE), Status::NotApplicable);
+}
+
+#[test]
+fn an_interpretation_of_the_interim_dates_is_applied_and_flagged() {
+    let table =
+        Parameters::from_toml_str(include_str!("../../../examples/params/interim-2024.toml")).unwrap();
+    let params = Parameters::builtin().overlay(&table);
+    for (n, want) in [(49, Status::Pass), (50, Status::Fail)] {
+        let c = simplified(htx(n));
+        let r = params.check(&c, LawChoice::Auto, d("2024-10-16"));
+        let f = one(&r, STRUCTURE);
+        assert_eq!(f.status, want, "{n} members");
+        assert_eq!(f.measured, Some(Value::Count(n as u64)));
+        assert_eq!(f.required, Some(Value::Range { min: 0, max: 49 }));
+        assert_eq!(f.parameters.len(), 1);
+        assert_eq!(
+            f.parameters[0].id,
+            "governance.full_structure_min_members.cooperative"
+        );
+        assert!(!f.parameters[0].confirmed);
+        assert_contains(&f.message.en, "not confirmed");
+        assert_contains(&f.message.vi, "chưa được xác nhận");
+        assert_contains(&f.citation, "Circular 01/2020/TT-BKHĐT");
+    }
+    // Out of force from 1 Nov 2024: Decree 113 decides, the table is not read.
+    let c = simplified(htx(7));
+    let f = one(&params.check(&c, LawChoice::Auto, d("2024-11-01")), STRUCTURE).clone();
+    assert_eq!(f.status, Status::Pass);
+    assert!(f.parameters.is_empty());
+}
+
 #[test]
 fn simplified_union_only_below_ten_members() {
     for (n, want) in [(9, Status::Pass), (10, Status::Fail)] {

@@ -13,7 +13,7 @@
 mod size;
 mod women_managed;
 
-pub use size::{size_class, size_class_value, CIRCULAR_01_2020, DECREE_113_2024};
+pub use size::{law_2023_classes_in_force, size_class, size_class_value, CIRCULAR_01_2020, DECREE_113_2024};
 pub(crate) use size::{ListCounts, SizeFacts, SizeRules};
 pub(crate) use women_managed::{management_value, women_owned_value, Management, Post, Stake};
 pub use women_managed::{women_managed, women_managed_value};

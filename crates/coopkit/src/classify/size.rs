@@ -79,6 +79,15 @@ impl Regime {
     }
 }
 
+/// Whether the size classes in force on `as_of` under `params` are those of
+/// Law 17/2023 Art. 16 (official members AND revenue or capital, set by
+/// Decree 113/2024/NĐ-CP from 1 Nov 2024). `false` before, when only
+/// Circular 01/2020/TT-BKHĐT (all members) or nothing is in force: a rule of
+/// the 2023 law that needs a size class has then no threshold of its own.
+pub fn law_2023_classes_in_force(params: &Parameters, as_of: Date) -> bool {
+    Regime::in_force(params, as_of) == Some(Regime::Decree113)
+}
+
 /// Size class of `coop` on `as_of`, with the thresholds of `params`.
 ///
 /// The instrument is the one whose parameters are in force on `as_of` in

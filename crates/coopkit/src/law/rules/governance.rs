@@ -2,7 +2,7 @@
 //! the size of the board.
 
 use super::{text, Basis, Ctx, Outcome};
-use crate::classify::{size_class, SizeClass};
+use crate::classify::{law_2023_classes_in_force, size_class, SizeClass};
 use crate::law::{Comparison, Finding, Law, Value};
 use crate::model::{Governance, Kind, Role};
 
@@ -85,6 +85,9 @@ pub(super) fn structure_allowed(cx: &Ctx) -> Outcome {
                 ),
             }
         }
+        (Some(Governance::Simplified), _) if !law_2023_classes_in_force(cx.params, cx.as_of) => {
+            return interim_structure(cx, draft);
+        }
         (Some(Governance::Simplified), _) => {
             let size = size_class(cx.params, cx.coop, cx.as_of);
             let draft = draft.required(
@@ -119,6 +122,94 @@ pub(super) fn structure_allowed(cx: &Ctx) -> Outcome {
                 ),
             }
         }
+    };
+    Ok(vec![finding])
+}
+
+/// The user's interpretation of Art. 56 for the dates between Law 17/2023
+/// and Decree 113/2024: the full structure from this many members (all
+/// members, as Circular 01/2020/TT-BKHĐT counts them). Never built in.
+pub(super) const INTERIM_FULL_FROM: &str = "governance.full_structure_min_members.cooperative";
+
+/// A cooperative with the simplified structure on a date when Law 17/2023
+/// is in force but its size classes (Art. 16) have no thresholds yet (1 Jul
+/// to 31 Oct 2024, before Decree 113/2024/NĐ-CP): not assessable, unless the
+/// user's parameter table supplies [`INTERIM_FULL_FROM`], which is then
+/// applied and shown on the finding with its confirmation status.
+fn interim_structure(cx: &Ctx, draft: super::Draft) -> Outcome {
+    let (law_en, law_vi) = (cx.law.title(), text::law_vi(cx.law));
+    let on = crate::text::date(cx.as_of);
+    let Some(p) = cx.params.for_law(INTERIM_FULL_FROM, cx.law, cx.as_of) else {
+        return Ok(vec![draft.not_assessable(
+            format!(
+                "Not assessable on {}: {law_en}, Art. 56 allows the simplified structure only for micro \
+                 cooperatives, classed by the law's own size classes (Art. 16: official members and revenue \
+                 or capital), which have no thresholds before Decree 113/2024/NĐ-CP (in force 1 Nov 2024). \
+                 Circular 01/2020/TT-BKHĐT counts all members, so using it here would be an interpretation, \
+                 not the law; a user who adopts one supplies it as the parameter {INTERIM_FULL_FROM}.",
+                on.en
+            ),
+            format!(
+                "Không đánh giá được vào ngày {}: Điều 56 {law_vi} chỉ cho phép mô hình tổ chức rút gọn với \
+                 hợp tác xã quy mô siêu nhỏ, theo cách phân loại quy mô của chính Luật (Điều 16: số thành \
+                 viên chính thức và doanh thu hoặc tổng nguồn vốn), nhưng trước Nghị định số \
+                 113/2024/NĐ-CP (có hiệu lực từ ngày 01/11/2024) chưa có ngưỡng nào. Thông tư số \
+                 01/2020/TT-BKHĐT tính toàn bộ thành viên, nên áp dụng Thông tư này là một cách hiểu, không \
+                 phải quy định của Luật; người dùng chọn cách hiểu nào thì khai báo bằng tham số \
+                 {INTERIM_FULL_FROM}.",
+                on.vi
+            ),
+        )]);
+    };
+    // Recorded on the finding as read, with its confirmation status.
+    let (limit, citation) = cx.threshold(STRUCTURE_ALLOWED, INTERIM_FULL_FROM)?;
+    let status = if p.confirmed {
+        ("", "")
+    } else {
+        (", not confirmed", ", chưa được xác nhận")
+    };
+    let draft = cx.draft(STRUCTURE_ALLOWED, citation).required(
+        Comparison::Within,
+        Value::Range {
+            min: 0,
+            max: limit.saturating_sub(1),
+        },
+    );
+    let limit_text = text::count(limit);
+    let (limit_en, limit_vi) = (&limit_text.en, &limit_text.vi);
+    let finding = match cx.count(Basis::All) {
+        Ok(t) => {
+            let n_text = text::count(t.known);
+            draft.measured(Value::Count(t.known)).verdict(
+                t.known < limit,
+                format!(
+                    "The cooperative has {} members and uses the simplified structure; by the interpretation \
+                     supplied as parameter {INTERIM_FULL_FROM}{}, {law_en}, Art. 56 allows that only below \
+                     {limit_en} members on {}.",
+                    n_text.en, status.0, on.en
+                ),
+                format!(
+                    "Hợp tác xã có {} thành viên và áp dụng mô hình tổ chức rút gọn; theo cách hiểu khai báo \
+                     bằng tham số {INTERIM_FULL_FROM}{}, Điều 56 {law_vi} chỉ cho phép khi có dưới \
+                     {limit_vi} thành viên vào ngày {}.",
+                    n_text.vi, status.1, on.vi
+                ),
+            )
+        }
+        Err(field) => draft.not_assessable(
+            format!(
+                "Not assessable: the cooperative uses the simplified structure, which the interpretation \
+                 supplied as parameter {INTERIM_FULL_FROM}{} allows only below {limit_en} members, and its \
+                 number of members is unknown (neither members nor {field}).",
+                status.0
+            ),
+            format!(
+                "Không đánh giá được: hợp tác xã áp dụng mô hình tổ chức rút gọn, mà theo cách hiểu khai báo \
+                 bằng tham số {INTERIM_FULL_FROM}{} chỉ được phép khi có dưới {limit_vi} thành viên, và chưa \
+                 rõ số thành viên (không có members hay {field}).",
+                status.1
+            ),
+        ),
     };
     Ok(vec![finding])
 }

@@ -437,6 +437,8 @@ mod tests {
         "size.d113.trade_services.",
         "size.c01.medium.capital",
         "size.c01.large.capital",
+        // An interpretation, supplied by a user (REFERENCE §4).
+        governance::INTERIM_FULL_FROM,
     ];
 
     /// Every parameter id the rules and the classification ask for, over
