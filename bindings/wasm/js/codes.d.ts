@@ -152,7 +152,8 @@ export type Indicator =
   | "coops_with_minority_member_share"
   | "women_managed"
   | "women_managed_share"
-  | "jobs_female";
+  | "jobs_female"
+  | "director_female_share";
 
 /** Codes of `unit`. */
 export type Unit =

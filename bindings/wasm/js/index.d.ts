@@ -271,8 +271,17 @@ export interface Target {
 export interface Progress {
   target: string;
   as_of: string;
+  /** A count target's measured value; null for a percent target (see `share`). */
   achieved: number | null;
+  /** A percent target's measured share, numerator / denominator x 100. */
+  share: number | null;
+  numerator: number | null;
+  /** The measure's denominator; null for a count target. */
+  denominator: number | null;
   target_value: number;
+  unit: 'count' | 'percent';
+  /** Reached on `as_of`, decided exactly (27 % is met at exactly 27 %). */
+  met: boolean | null;
   progress: number | null;
   expected: number | null;
   on_track: boolean | null;
@@ -332,7 +341,7 @@ export function indicators(registry: Registry | RegistryInput, options?: Indicat
 /** Every label of every code list in `lang` (default `vi`). */
 export function vocabulary(lang?: Lang): Vocabulary;
 
-/** The targets of the 2030 programme (Decision 01/QD-TTg of 2023), with how a registry measures each. */
+/** The national targets, with how a registry measures each: the 2030 programme's (Decision 01/QD-TTg of 2023) and the gender-equality strategy's (Resolution 28/NQ-CP of 2021). */
 export function targets(): Target[];
 
 /** A number, amount, exact share (`value` of `denominator`) or date written the way a reader of `lang` writes it. */

@@ -94,7 +94,7 @@ test('indicators: every option', () => {
 test('progress towards the programme targets, with a baseline', () => {
   const reg = ck.Registry.fromJson(quangNgai());
   const all = ck.targets();
-  assert.ok(all.length > 0 && all.every((t) => t.citation.includes('01/QĐ-TTg')));
+  assert.ok(all.length > 0 && all.every((t) => t.citation.includes(t.id.startsWith('programme.') ? '01/QĐ-TTg' : '28/NQ-CP')));
   const measurable = all.find((t) => t.measure.type === 'indicator');
   assert.ok(measurable);
   const p = reg.progress({ asOf: '2025-12-31', baselines: { [measurable.id]: { date: '2023-01-03', value: 0 } } });
@@ -103,6 +103,13 @@ test('progress towards the programme targets, with a baseline', () => {
   assert.equal(typeof mine.achieved, 'number');
   assert.equal(typeof mine.on_track, 'boolean');
   assert.throws(() => reg.progress({ baselines: { 'no.such.target': { date: AS_OF, value: 1 } } }), ck.ParameterError);
+  // Resolution 28: women's share of directors, a percent target met exactly.
+  const strategy = p.find((x) => x.target === 'gender_strategy.directors_female.2030');
+  assert.equal(strategy.unit, 'percent');
+  assert.equal(strategy.achieved, null);
+  const row = reg.indicators({ asOf: '2025-12-31', by: 'kind', ids: 'director_female_share' }).rows.find((r) => r.kind === 'cooperative');
+  assert.deepEqual([strategy.numerator, strategy.denominator], [row.numerator, row.denominator]);
+  assert.equal(strategy.met, 100 * strategy.numerator >= 30 * strategy.denominator);
 });
 
 test('Registry: fromJson text and bytes, JSON Lines, CSV strings and bytes, objects', () => {

@@ -121,6 +121,8 @@ fn ungrouped_totals_are_exact() {
     assert_eq!(nd(&t, I::CoopsWithMinorityMember, g), (Some(1), None, 1));
     assert_eq!(nd(&t, I::CoopsWithMinorityMemberShare, g), (Some(1), Some(2), 1));
     assert_eq!(nd(&t, I::JobsFemale, g), (Some(4), None, 2));
+    // c1's director (positions) and c2's (summary) are women; c3 has none.
+    assert_eq!(nd(&t, I::DirectorFemaleShare, g), (Some(2), Some(2), 1));
 
     let v = |id| t.find(id, g).unwrap().value.unwrap();
     assert!((v(I::MembersMinorityShare) - 8.0).abs() < 1e-12);
@@ -598,4 +600,49 @@ fn size_class_groups_agree_with_classify() {
         })
         .collect();
     assert_eq!(got, expected);
+}
+
+/// Resolution 28/NQ-CP's measure: cooperatives whose director is a woman,
+/// over cooperatives whose director is known.
+#[test]
+fn director_female_share_counts_cooperatives_whose_director_is_known() {
+    let with = |id: &str, directors: Vec<Option<Sex>>| {
+        let mut c = Cooperative::new(id, "HTX", Kind::Cooperative, Sector::Agriculture);
+        let mut ps = vec![Position::external(Role::BoardChair, F)];
+        ps.extend(directors.into_iter().map(|s| Position::external(Role::Director, s)));
+        c.positions = Some(ps);
+        c
+    };
+    let mut ended = with("ended", vec![F]);
+    ended.positions.as_mut().unwrap()[1].end = Some(d("2024-01-01"));
+    let mut summary = Cooperative::new("summary", "HTX", Kind::Cooperative, Sector::Agriculture);
+    summary.summary = Some(Summary {
+        director_female: Some(false),
+        ..Summary::default()
+    });
+    let reg = Registry::from_cooperatives(vec![
+        with("woman", vec![F]),
+        with("man", vec![M]),
+        with("unknown", vec![None]),
+        with("two, one a woman", vec![None, F]),
+        with("two men", vec![M, M]),
+        with("none", vec![]),
+        ended,
+        summary,
+    ])
+    .unwrap();
+    let t = reg.indicators(&Query::new(as_of()).ids([I::DirectorFemaleShare])).unwrap();
+    // Known: woman, man, two-with-a-woman, two men, summary = 5; women: 2.
+    assert_eq!(nd(&t, I::DirectorFemaleShare, &[]), (Some(2), Some(5), 3));
+    let r = t.find(I::DirectorFemaleShare, &[]).unwrap();
+    assert_eq!(r.unit, Unit::Percent);
+    assert!((r.value.unwrap() - 40.0).abs() < 1e-12);
+    // By cooperative: one row each, the unknown ones without a value.
+    let t = reg
+        .indicators(&Query::new(as_of()).ids([I::DirectorFemaleShare]).by([Dimension::Cooperative]))
+        .unwrap();
+    assert_eq!(nd(&t, I::DirectorFemaleShare, &[Some("woman")]), (Some(1), Some(1), 0));
+    assert_eq!(nd(&t, I::DirectorFemaleShare, &[Some("two men")]), (Some(0), Some(1), 0));
+    assert_eq!(nd(&t, I::DirectorFemaleShare, &[Some("unknown")]), (None, None, 1));
+    assert_eq!(nd(&t, I::DirectorFemaleShare, &[Some("ended")]), (None, None, 1));
 }

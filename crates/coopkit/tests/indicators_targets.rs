@@ -13,8 +13,11 @@ fn d(s: &str) -> Date {
 #[test]
 fn programme_targets_are_built_in_with_citation() {
     let t = programme_targets();
-    assert_eq!(t.len(), 11);
-    assert!(t.iter().all(|t| t.citation.contains("01/QĐ-TTg")));
+    assert_eq!(t.len(), 13);
+    let (programme, strategy): (Vec<_>, Vec<_>) = t.iter().partition(|t| t.id.starts_with("programme."));
+    assert_eq!((programme.len(), strategy.len()), (11, 2));
+    assert!(programme.iter().all(|t| t.citation.contains("01/QĐ-TTg")));
+    assert!(strategy.iter().all(|t| t.citation.contains("28/NQ-CP")));
     let jobs = t
         .iter()
         .find(|t| t.id == "programme.jobs_female_cooperative_groups.2030")
@@ -193,4 +196,93 @@ fn programme_progress_is_each_targets_progress_with_its_baseline() {
         programme_target("baselines", &measured.id).unwrap().id,
         measured.id
     );
+}
+
+/// `directors` cooperatives with a director, `women` of them women.
+fn directors(women: usize, directors: usize) -> Registry {
+    use coopkit::{Position, Role};
+    let coops = (0..directors + 1)
+        .map(|i| {
+            let mut c = Cooperative::new(format!("c{i}"), "HTX", Kind::Cooperative, Sector::Agriculture);
+            // The last has no director recorded: it does not count.
+            if i < directors {
+                let sex = if i < women { Sex::Female } else { Sex::Male };
+                c.positions = Some(vec![Position::external(Role::Director, Some(sex))]);
+            }
+            c
+        })
+        .collect();
+    Registry::from_cooperatives(coops).unwrap()
+}
+
+/// Resolution 28/NQ-CP: women at least 27 % of directors by 2025, 30 % by
+/// 2030; met exactly at the threshold.
+#[test]
+fn gender_strategy_targets_are_percent_targets_met_exactly() {
+    let t2025 = programme_targets()
+        .iter()
+        .find(|t| t.id == "gender_strategy.directors_female.2025")
+        .unwrap();
+    assert_eq!((t2025.value, t2025.unit), (27, coopkit::indicators::Unit::Percent));
+    let rule = WomenManagedRule::default();
+    let on = d("2025-06-30");
+    let p = progress(&directors(27, 100), t2025, on, None, rule).unwrap();
+    assert_eq!((p.numerator, p.denominator, p.not_contributing), (Some(27), Some(100), 1));
+    assert_eq!(p.achieved, None);
+    assert_eq!(p.share, Some(27.0));
+    assert_eq!(p.met, Some(true));
+    assert_eq!(p.progress, Some(1.0));
+    let p = progress(&directors(26, 100), t2025, on, None, rule).unwrap();
+    assert_eq!(p.met, Some(false));
+    // 81 of 300 is 27 % exactly, though 0.27 is not exact in binary.
+    assert_eq!(progress(&directors(81, 300), t2025, on, None, rule).unwrap().met, Some(true));
+    assert_eq!(progress(&directors(80, 300), t2025, on, None, rule).unwrap().met, Some(false));
+    // On track against a straight line from a baseline share.
+    let base = Baseline {
+        date: d("2021-03-03"),
+        value: 20,
+    };
+    let t2030 = programme_targets()
+        .iter()
+        .find(|t| t.id == "gender_strategy.directors_female.2030")
+        .unwrap();
+    let p = progress(&directors(27, 100), t2030, on, Some(base), rule).unwrap();
+    assert_eq!(p.met, Some(false));
+    let expected = p.expected.unwrap();
+    assert!(expected > 20.0 && expected < 30.0, "{expected}");
+    assert_eq!(p.on_track, Some(27.0 >= expected));
+    // No director known anywhere: nothing measured, and the reason says so.
+    let p = progress(&directors(0, 0), t2025, on, None, rule).unwrap();
+    assert_eq!((p.share, p.met), (None, None));
+    assert!(p.reason.unwrap().en.contains("no cooperative has the data"));
+}
+
+#[test]
+fn a_target_and_its_indicator_share_a_unit() {
+    let e = targets_from_toml_str(
+        r#"
+[[target]]
+id = "a"
+en = "a"
+vi = "a"
+value = 30
+due = "2030-01-01"
+citation = "x"
+indicator = "director_female_share"
+
+[[target]]
+id = "b"
+en = "b"
+vi = "b"
+value = 2
+unit = "percent"
+due = "2030-01-01"
+citation = "x"
+indicator = "representation_ratio"
+"#,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(e.contains("target[0].indicator: the indicator's unit is not the target's unit"), "{e}");
+    assert!(e.contains("target[1].indicator: a ratio indicator"), "{e}");
 }

@@ -60,6 +60,11 @@ code_list! {
         JobsFemale = "jobs_female",
             "Jobs for women (worker members and employees)",
             "Việc làm cho nữ (thành viên lao động và người lao động)";
+        /// Cooperatives whose director is a woman, over cooperatives whose
+        /// director is known, percent (Resolution 28/NQ-CP targets).
+        DirectorFemaleShare = "director_female_share",
+            "Share of cooperatives with a woman director",
+            "Tỷ lệ hợp tác xã có giám đốc là nữ";
     }
 }
 

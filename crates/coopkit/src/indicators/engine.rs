@@ -458,8 +458,8 @@ impl Pass {
         let wm = plan.women_managed(i);
         self.key_of(reg, q, plan, i, wm);
         let members = (reg.coops.has_members[i] && plan.need_members).then(|| self.members(reg, plan, i));
-        let (board, mgmt) = positions(reg, i, plan.day);
-        let (c, rep) = contributions(reg, i, members, board, mgmt, wm);
+        let posts = positions(reg, i, plan.day);
+        let (c, rep) = contributions(reg, i, members, posts, wm);
         let grp = groups.slot(&self.key);
         grp.add_contributions(&c, rep);
         if let Some(cz) = &plan.categorizer {
@@ -538,16 +538,28 @@ impl Pass {
     }
 }
 
-/// Board seats (with the women among them, when every holder's sex is
-/// known) and management posts (women, all; board seats plus director
-/// posts) of cooperative `i` on day `d`: from its positions, else from its
-/// summary.
-#[allow(clippy::type_complexity)]
-fn positions(reg: &Registry, i: usize, d: i32) -> (Option<(u64, Option<u64>)>, Option<(u64, u64)>) {
+/// What the indicators read of a cooperative's posts on a day.
+struct Posts {
+    /// Board seats, with the women among them when every holder's sex is known.
+    board: Option<(u64, Option<u64>)>,
+    /// Management posts (women, all): board seats plus director posts.
+    mgmt: Option<(u64, u64)>,
+    /// A woman is director; `None` when no director is recorded or the
+    /// holders' sexes leave it open.
+    director_female: Option<bool>,
+}
+
+/// The posts of cooperative `i` on day `d`: from its positions, else from
+/// its summary.
+fn positions(reg: &Registry, i: usize, d: i32) -> Posts {
     let (cc, p) = (&reg.coops, &reg.positions);
     if !cc.has_positions[i] {
         let Some(s) = &reg.header(i).summary else {
-            return (None, None);
+            return Posts {
+                board: None,
+                mgmt: None,
+                director_female: None,
+            };
         };
         let board = s
             .board_seats
@@ -556,17 +568,23 @@ fn positions(reg: &Registry, i: usize, d: i32) -> (Option<(u64, Option<u64>)>, O
             (Some(n), Some(f), Some(df)) => Some((u64::from(f) + u64::from(df), u64::from(n) + 1)),
             _ => None,
         };
-        return (board, mgmt);
+        return Posts {
+            board,
+            mgmt,
+            director_female: s.director_female,
+        };
     }
     let (mut seats, mut seats_f, mut seats_unknown) = (0u64, 0u64, false);
     let (mut posts, mut posts_f, mut posts_unknown) = (0u64, 0u64, false);
+    let (mut directors, mut directors_f, mut directors_unknown) = (0u64, 0u64, false);
     for k in cc.position_off[i] as usize..cc.position_off[i + 1] as usize {
         if !p.is_held_on(k, d) {
             continue;
         }
         let role = code::ROLES[usize::from(p.role[k])];
         let is_seat = role.is_board_seat();
-        if !is_seat && role != crate::model::Role::Director {
+        let is_director = role == crate::model::Role::Director;
+        if !is_seat && !is_director {
             continue;
         }
         let sex = classified::holder_sex(reg, k);
@@ -579,12 +597,25 @@ fn positions(reg: &Registry, i: usize, d: i32) -> (Option<(u64, Option<u64>)>, O
             seats += 1;
             seats_f += f;
             seats_unknown |= unknown;
+        } else {
+            directors += 1;
+            directors_f += f;
+            directors_unknown |= unknown;
         }
     }
-    (
-        Some((seats, (!seats_unknown).then_some(seats_f))),
-        (!posts_unknown).then_some((posts_f, posts)),
-    )
+    // Any woman director settles it; else an unknown holder leaves it open.
+    let director_female = if directors_f > 0 {
+        Some(true)
+    } else if directors_unknown || directors == 0 {
+        None
+    } else {
+        Some(false)
+    };
+    Posts {
+        board: Some((seats, (!seats_unknown).then_some(seats_f))),
+        mgmt: (!posts_unknown).then_some((posts_f, posts)),
+        director_female,
+    }
 }
 
 /// The four sums of the representation ratio: management (women, posts)
@@ -601,10 +632,14 @@ fn contributions(
     reg: &Registry,
     i: usize,
     members: Option<(Tally, Gaps)>,
-    board: Option<(u64, Option<u64>)>,
-    mgmt: Option<(u64, u64)>,
+    posts: Posts,
     wm: Option<bool>,
 ) -> (Contrib, Rep) {
+    let Posts {
+        board,
+        mgmt,
+        director_female,
+    } = posts;
     use IndicatorId as I;
     let header = reg.header(i);
     let mut c: Contrib = [None; N];
@@ -664,6 +699,7 @@ fn contributions(
         c[I::BoardFemaleShare.index()] = seats_f.map(|f| (f, seats));
     }
     c[I::ManagementFemaleShare.index()] = mgmt;
+    c[I::DirectorFemaleShare.index()] = director_female.map(|b| (u64::from(b), 1));
     let rep = mgmt.zip(c[I::MembersFemaleShare.index()]);
     c[I::RepresentationRatio.index()] = rep.map(|_| (0, 0));
     if let Some(b) = wm {

@@ -56,6 +56,7 @@ impl IndicatorId {
                 | ManagementFemaleShare
                 | WomenManaged
                 | WomenManagedShare
+                | DirectorFemaleShare
         )
     }
 

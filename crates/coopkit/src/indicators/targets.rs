@@ -125,15 +125,19 @@ fn targets_from_raw(raw: RawFile) -> Result<Vec<Target>, Error> {
         };
         let measure = match (t.indicator.as_deref(), t.not_measurable) {
             (Some(s), None) => match IndicatorId::parse(s) {
-                Some(id) if id.unit() == super::Unit::Count => kind.map(|kind| Measure::Indicator {
+                Some(id) if id.unit() == super::Unit::Ratio => Err((
+                    path("indicator"),
+                    "a ratio indicator does not measure a target".to_string(),
+                )),
+                Some(id) if unit.as_ref().is_ok_and(|u| *u != id.unit()) => Err((
+                    path("indicator"),
+                    "the indicator's unit is not the target's unit (count or percent)".to_string(),
+                )),
+                Some(id) => kind.map(|kind| Measure::Indicator {
                     indicator: id,
                     kind,
                     note: t.note.as_ref().map(|n| Message::new(&n.en, &n.vi)),
                 }),
-                Some(_) => Err((
-                    path("indicator"),
-                    "only count indicators measure a target".to_string(),
-                )),
                 None => Err((
                     path("indicator"),
                     format!("not one of: {}", <IndicatorId as crate::Code>::codes().join(", ")),
@@ -231,12 +235,25 @@ pub struct Progress {
     pub target: String,
     /// The date measured.
     pub as_of: Date,
-    /// The value measured from the registry (a lower bound when
-    /// `not_contributing > 0`); `None` when not measurable.
+    /// For a count target, the value measured from the registry (a lower
+    /// bound when `not_contributing > 0`); `None` when not measurable and
+    /// for a percent target (see `share`).
     pub achieved: Option<u64>,
-    /// The target value.
+    /// For a percent target, the share measured: `numerator ÷ denominator ×
+    /// 100` over the organisations with the data.
+    pub share: Option<f64>,
+    /// The measure's numerator (for a count target, `achieved`).
+    pub numerator: Option<u64>,
+    /// The measure's denominator; `None` for a count target.
+    pub denominator: Option<u64>,
+    /// The target value, in the target's unit.
     pub target_value: u64,
-    /// achieved ÷ target.
+    /// The target's unit: `count` or `percent`.
+    pub unit: super::Unit,
+    /// The target is reached on `as_of`, decided exactly (a percent target:
+    /// `100 × numerator ≥ target × denominator`, so 27 % is met at exactly 27 %).
+    pub met: Option<bool>,
+    /// achieved ÷ target (a percent target: share ÷ target).
     pub progress: Option<f64>,
     /// The value the straight line from the baseline to the target reaches
     /// on `as_of`.
@@ -262,7 +279,12 @@ pub fn progress(
         target: target.id.clone(),
         as_of,
         achieved: None,
+        share: None,
+        numerator: None,
+        denominator: None,
         target_value: target.value,
+        unit: target.unit,
+        met: None,
         progress: None,
         expected: None,
         on_track: None,
@@ -290,27 +312,52 @@ pub fn progress(
         Some(w) => table.find(indicator, &[Some(w)]),
         None => table.find(indicator, &[]),
     };
-    let (achieved, nc) = match row {
-        Some(r) => (r.numerator, r.not_contributing),
+    let (numerator, denominator, nc) = match row {
+        Some(r) => (r.numerator, r.denominator, r.not_contributing),
         // No organisation of that kind: nothing achieved, nobody lacking data.
-        None => (Some(0), 0),
+        None if target.unit == super::Unit::Count => (Some(0), None, 0),
+        None => (None, None, 0),
     };
     p.not_contributing = nc;
-    let Some(a) = achieved else {
-        p.reason = Some(Message::new(
+    let no_data = || {
+        Message::new(
             "no cooperative has the data for this measure",
             "không có hợp tác xã nào có dữ liệu cho chỉ tiêu này",
-        ));
-        return Ok(p);
+        )
     };
-    p.achieved = Some(a);
+    // The measured value as a fraction num / den of the target's unit, so
+    // that every comparison below is exact: a count is a / 1, a percent
+    // 100·n / d.
+    let (num, den) = match (target.unit, numerator, denominator) {
+        (super::Unit::Percent, Some(n), Some(d)) if d > 0 => {
+            p.numerator = Some(n);
+            p.denominator = Some(d);
+            p.share = Some(100.0 * n as f64 / d as f64);
+            (100 * i128::from(n), i128::from(d))
+        }
+        (super::Unit::Percent, ..) => {
+            p.reason = Some(no_data());
+            return Ok(p);
+        }
+        (_, Some(a), _) => {
+            p.achieved = Some(a);
+            p.numerator = Some(a);
+            (i128::from(a), 1)
+        }
+        (_, None, _) => {
+            p.reason = Some(no_data());
+            return Ok(p);
+        }
+    };
+    let tv = i128::from(target.value);
+    p.met = Some(num >= tv * den);
     if target.value > 0 {
-        p.progress = Some(a as f64 / target.value as f64);
+        p.progress = Some(num as f64 / den as f64 / target.value as f64);
     }
     let Some(b) = baseline else {
         p.reason = Some(Message::new(
             "no baseline given: whether progress is on track is not assessed",
-            "chưa có số liệu gốc: chưa đánh giá được tiến độ",
+            "chưa có số liệu nền: chưa đánh giá được tiến độ",
         ));
         return Ok(p);
     };
@@ -322,10 +369,11 @@ pub fn progress(
         ));
     }
     let elapsed = (i128::from(day(as_of)) - i128::from(day(b.date))).clamp(0, span);
-    let (bv, tv) = (i128::from(b.value), i128::from(target.value));
-    // expected = b + (t − b) · elapsed / span; compare a · span with b · span + (t − b) · elapsed.
+    let bv = i128::from(b.value);
+    // expected = b + (t − b) · elapsed / span; compare (num / den) · span
+    // with b · span + (t − b) · elapsed, multiplied out.
     let expected_scaled = bv * span + (tv - bv) * elapsed;
     p.expected = Some(expected_scaled as f64 / span as f64);
-    p.on_track = Some(i128::from(a) * span >= expected_scaled);
+    p.on_track = Some(num * span >= expected_scaled * den);
     Ok(p)
 }
