@@ -351,7 +351,10 @@ pub(super) fn programme(out: &mut String, registry: &Registry, o: &Options) -> R
     let l = o.lang;
     heading(
         out,
-        l.pick("3. Programme 01/QĐ-TTg: progress", "3. Đề án 01/QĐ-TTg: tiến độ"),
+        l.pick(
+            "3. Programme 01/QĐ-TTg and Resolution 28/NQ-CP: progress",
+            "3. Đề án 01/QĐ-TTg và Nghị quyết 28/NQ-CP: tiến độ",
+        ),
     );
     out.push_str(&wrap(
         "",
@@ -382,7 +385,27 @@ pub(super) fn programme(out: &mut String, registry: &Registry, o: &Options) -> R
             let p = targets::progress(registry, t, o.as_of, None, o.rule)?;
             let unit = if t.unit == Unit::Percent { " %" } else { "" };
             let mut line = format!("{} {}: {}{unit}", l.pick("by", "đến"), t.due, l.count(t.value));
-            match (p.achieved, &t.measure) {
+            let measured = match (p.achieved, p.share, p.numerator, p.denominator) {
+                (Some(a), ..) => Some(format!(
+                    "{} {} ({})",
+                    l.pick("achieved", "đạt"),
+                    l.count(a),
+                    p.progress.map_or("—".into(), |x| l.percent(x * 100.0)),
+                )),
+                (None, Some(share), Some(n), Some(d)) => Some(format!(
+                    "{} {} ({} / {}): {}",
+                    l.pick("measured", "thực tế"),
+                    l.percent(share),
+                    l.count(n),
+                    l.count(d),
+                    match p.met {
+                        Some(true) => l.pick("met", "đạt"),
+                        _ => l.pick("not met", "chưa đạt"),
+                    }
+                )),
+                _ => None,
+            };
+            match (measured, &t.measure) {
                 (
                     Some(a),
                     Measure::Indicator {
@@ -391,13 +414,7 @@ pub(super) fn programme(out: &mut String, registry: &Registry, o: &Options) -> R
                         note,
                     },
                 ) => {
-                    let _ = write!(
-                        line,
-                        "; {} {} ({})",
-                        l.pick("achieved", "đạt"),
-                        l.count(a),
-                        p.progress.map_or("—".into(), |x| l.percent(x * 100.0)),
-                    );
+                    let _ = write!(line, "; {a}");
                     let none_of_kind = kind.is_some_and(|k| registry.iter().all(|c| c.kind != k));
                     why = match (none_of_kind, l) {
                         (true, _) => Some(

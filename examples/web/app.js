@@ -332,9 +332,17 @@ function renderTargets(registry) {
   const rows = progress.map((p) => {
     const t = state.targets.get(p.target);
     const value = t.unit === 'percent' ? format('percent', t.value, 100, state.lang) : format('count', t.value, undefined, state.lang);
-    const achieved = p.achieved == null ? (p.reason?.[state.lang] ?? term('not_measurable'))
-      : format('count', p.achieved, undefined, state.lang);
-    const share = p.achieved == null || !t.value ? '–' : format('percent', p.achieved, t.value, state.lang);
+    let achieved;
+    let share;
+    if (p.share != null) {
+      // A percent target (Resolution 28): the share measured, met exactly or not.
+      achieved = `${format('percent', p.numerator, p.denominator, state.lang)} (${format('count', p.numerator, undefined, state.lang)}/${format('count', p.denominator, undefined, state.lang)})`;
+      share = term(p.met ? 'target_met' : 'target_not_met');
+    } else {
+      achieved = p.achieved == null ? (p.reason?.[state.lang] ?? term('not_measurable'))
+        : format('count', p.achieved, undefined, state.lang);
+      share = p.achieved == null || !t.value ? '–' : format('percent', p.achieved, t.value, state.lang);
+    }
     return el('tr', { 'data-target': p.target }, el('td', {}, t.description[state.lang]), el('td', { class: 'num' }, value),
       el('td', {}, format('date', t.due, undefined, state.lang)), el('td', { class: 'num' }, achieved), el('td', { class: 'num' }, share));
   });

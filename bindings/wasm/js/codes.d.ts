@@ -263,6 +263,8 @@ export type Term =
   | "due"
   | "progress"
   | "not_measurable"
+  | "target_met"
+  | "target_not_met"
   | "input_errors"
   | "rejected"
   | "contributing"

@@ -127,7 +127,13 @@ test('the charts have one bar per cooperative whose share is known, and the targ
   await page.waitForFunction((n) => document.querySelectorAll('#chart-members rect.bar-fill').length === n, known.length);
   assert.deepEqual(await page.$$eval('#chart-members rect.bar-fill', (rs) => rs.map((r) => r.dataset.id)), known);
   assert.ok(await page.locator('#chart-board rect.bar-fill').count() > 0);
-  assert.ok(await page.locator('#targets tbody tr').count() > 0);
+  assert.equal(await page.locator('#targets tbody tr').count(), ck.targets().length);
+  // Resolution 28's share of women directors, as the package computes it.
+  const [p] = ck.indicators({ cooperatives: coops }, { asOf: '2024-10-16', by: 'kind', ids: 'director_female_share' }).rows
+    .filter((r) => r.kind === 'cooperative');
+  const row = await page.textContent('#targets tr[data-target="gender_strategy.directors_female.2030"]');
+  assert.ok(row.includes(`(${p.numerator}/${p.denominator})`), row);
+  assert.ok(row.includes(100 * p.numerator >= 30 * p.denominator ? 'met' : 'not met'), row);
 });
 
 test('prints as a clean A4 report', async () => {

@@ -609,7 +609,11 @@ fn director_female_share_counts_cooperatives_whose_director_is_known() {
     let with = |id: &str, directors: Vec<Option<Sex>>| {
         let mut c = Cooperative::new(id, "HTX", Kind::Cooperative, Sector::Agriculture);
         let mut ps = vec![Position::external(Role::BoardChair, F)];
-        ps.extend(directors.into_iter().map(|s| Position::external(Role::Director, s)));
+        ps.extend(
+            directors
+                .into_iter()
+                .map(|s| Position::external(Role::Director, s)),
+        );
         c.positions = Some(ps);
         c
     };
@@ -631,7 +635,9 @@ fn director_female_share_counts_cooperatives_whose_director_is_known() {
         summary,
     ])
     .unwrap();
-    let t = reg.indicators(&Query::new(as_of()).ids([I::DirectorFemaleShare])).unwrap();
+    let t = reg
+        .indicators(&Query::new(as_of()).ids([I::DirectorFemaleShare]))
+        .unwrap();
     // Known: woman, man, two-with-a-woman, two men, summary = 5; women: 2.
     assert_eq!(nd(&t, I::DirectorFemaleShare, &[]), (Some(2), Some(5), 3));
     let r = t.find(I::DirectorFemaleShare, &[]).unwrap();
@@ -639,10 +645,23 @@ fn director_female_share_counts_cooperatives_whose_director_is_known() {
     assert!((r.value.unwrap() - 40.0).abs() < 1e-12);
     // By cooperative: one row each, the unknown ones without a value.
     let t = reg
-        .indicators(&Query::new(as_of()).ids([I::DirectorFemaleShare]).by([Dimension::Cooperative]))
+        .indicators(
+            &Query::new(as_of())
+                .ids([I::DirectorFemaleShare])
+                .by([Dimension::Cooperative]),
+        )
         .unwrap();
-    assert_eq!(nd(&t, I::DirectorFemaleShare, &[Some("woman")]), (Some(1), Some(1), 0));
-    assert_eq!(nd(&t, I::DirectorFemaleShare, &[Some("two men")]), (Some(0), Some(1), 0));
-    assert_eq!(nd(&t, I::DirectorFemaleShare, &[Some("unknown")]), (None, None, 1));
+    assert_eq!(
+        nd(&t, I::DirectorFemaleShare, &[Some("woman")]),
+        (Some(1), Some(1), 0)
+    );
+    assert_eq!(
+        nd(&t, I::DirectorFemaleShare, &[Some("two men")]),
+        (Some(0), Some(1), 0)
+    );
+    assert_eq!(
+        nd(&t, I::DirectorFemaleShare, &[Some("unknown")]),
+        (None, None, 1)
+    );
     assert_eq!(nd(&t, I::DirectorFemaleShare, &[Some("ended")]), (None, None, 1));
 }

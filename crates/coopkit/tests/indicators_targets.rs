@@ -223,11 +223,17 @@ fn gender_strategy_targets_are_percent_targets_met_exactly() {
         .iter()
         .find(|t| t.id == "gender_strategy.directors_female.2025")
         .unwrap();
-    assert_eq!((t2025.value, t2025.unit), (27, coopkit::indicators::Unit::Percent));
+    assert_eq!(
+        (t2025.value, t2025.unit),
+        (27, coopkit::indicators::Unit::Percent)
+    );
     let rule = WomenManagedRule::default();
     let on = d("2025-06-30");
     let p = progress(&directors(27, 100), t2025, on, None, rule).unwrap();
-    assert_eq!((p.numerator, p.denominator, p.not_contributing), (Some(27), Some(100), 1));
+    assert_eq!(
+        (p.numerator, p.denominator, p.not_contributing),
+        (Some(27), Some(100), 1)
+    );
     assert_eq!(p.achieved, None);
     assert_eq!(p.share, Some(27.0));
     assert_eq!(p.met, Some(true));
@@ -235,8 +241,14 @@ fn gender_strategy_targets_are_percent_targets_met_exactly() {
     let p = progress(&directors(26, 100), t2025, on, None, rule).unwrap();
     assert_eq!(p.met, Some(false));
     // 81 of 300 is 27 % exactly, though 0.27 is not exact in binary.
-    assert_eq!(progress(&directors(81, 300), t2025, on, None, rule).unwrap().met, Some(true));
-    assert_eq!(progress(&directors(80, 300), t2025, on, None, rule).unwrap().met, Some(false));
+    assert_eq!(
+        progress(&directors(81, 300), t2025, on, None, rule).unwrap().met,
+        Some(true)
+    );
+    assert_eq!(
+        progress(&directors(80, 300), t2025, on, None, rule).unwrap().met,
+        Some(false)
+    );
     // On track against a straight line from a baseline share.
     let base = Baseline {
         date: d("2021-03-03"),
@@ -283,6 +295,9 @@ indicator = "representation_ratio"
     )
     .unwrap_err()
     .to_string();
-    assert!(e.contains("target[0].indicator: the indicator's unit is not the target's unit"), "{e}");
+    assert!(
+        e.contains("target[0].indicator: the indicator's unit is not the target's unit"),
+        "{e}"
+    );
     assert!(e.contains("target[1].indicator: a ratio indicator"), "{e}");
 }

@@ -132,6 +132,10 @@ code_list! {
         Progress = "progress", "Progress", "Tiến độ";
         /// A target a registry cannot measure.
         NotMeasurable = "not_measurable", "not measurable from a registry", "không đo được từ sổ đăng ký";
+        /// A percent target reached on the date.
+        TargetMet = "target_met", "met", "đạt";
+        /// A percent target not yet reached on the date.
+        TargetNotMet = "target_not_met", "not met", "chưa đạt";
         /// Heading of a list of input errors.
         InputErrors = "input_errors", "The data has errors", "Dữ liệu có lỗi";
         /// Heading of the records a lenient read left out.
