@@ -169,6 +169,39 @@ pub fn as_of(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Date> {
     coopkit::codes::parse_date_option("as_of", &text).map_err(|e| to_py_err(py, &e))
 }
 
+/// `as_of` as several dates when it is a list or tuple (a trend); `None`
+/// for one date or None. Each item as [`as_of`] reads it, its error at
+/// `as_of[i]`.
+pub fn as_of_list(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Vec<Date>>> {
+    let Some(o) = obj else { return Ok(None) };
+    if !(o.is_instance_of::<pyo3::types::PyList>() || o.is_instance_of::<pyo3::types::PyTuple>()) {
+        return Ok(None);
+    }
+    let n = o.len()?;
+    if n > coopkit::indicators::MAX_DATES {
+        return Err(to_py_err(
+            py,
+            &coopkit::Error::parameter(
+                "as_of",
+                format!("at most {} dates", coopkit::indicators::MAX_DATES),
+            ),
+        ));
+    }
+    let mut out = Vec::with_capacity(n);
+    for (i, item) in o.try_iter()?.enumerate() {
+        let item = item?;
+        let d = as_of(py, Some(&item)).map_err(|_| {
+            parameter_error(
+                py,
+                &format!("as_of[{i}]"),
+                "expected a datetime.date or an ISO date string",
+            )
+        })?;
+        out.push(d);
+    }
+    Ok(Some(out))
+}
+
 fn today(py: Python<'_>) -> PyResult<String> {
     py.import("datetime")?
         .getattr("date")?

@@ -316,6 +316,12 @@ impl CheckReport {
     fn established_on_as_of(&self) -> bool {
         self.inner.established_on_as_of
     }
+    /// True when the record's `dissolved` date is on or before `as_of`: then
+    /// every finding is "not_applicable" and says so.
+    #[getter]
+    fn dissolved_on_as_of(&self) -> bool {
+        self.inner.dissolved_on_as_of
+    }
     /// Every finding, in rule-catalogue order.
     #[getter]
     fn findings(&self) -> Vec<Finding> {

@@ -252,8 +252,10 @@ impl Registry {
     }
 
     /// Computes indicators as of `as_of` (default today), grouped by any of
-    /// "province", "district", "sector", "kind", "size_class",
-    /// "women_managed". `ids`: indicator ids (None: all, in the contract's
+    /// "province", "district", "commune", "cooperative", "sector", "kind",
+    /// "size_class", "women_managed". `as_of` may be a list of dates, or
+    /// `years=(2020, 2026)` every 31 December between two years: one table
+    /// over all the dates, with an `as_of` column first (a trend). `ids`: indicator ids (None: all, in the contract's
     /// order). `women_managed_rule`: "chair_or_director", "management_majority",
     /// "women_owned" or "declared". `disaggregate`: a member attribute ("sex",
     /// "ethnic_group", "kinh_vs_minority", "member_kind", "age_band");
@@ -262,7 +264,7 @@ impl Registry {
     /// disaggregation, category, indicator, numerator, denominator, value,
     /// unit, contributing, not_contributing, reason, reason_vi, suppressed).
     #[pyo3(signature = (ids=None, by=None, as_of=None, women_managed_rule="chair_or_director", *,
-                        disaggregate=None, totals=false, min_cell=None, parameters=None))]
+                        disaggregate=None, totals=false, min_cell=None, parameters=None, years=None))]
     #[allow(clippy::too_many_arguments)]
     fn indicators<'py>(
         &self,
@@ -275,9 +277,25 @@ impl Registry {
         totals: bool,
         min_cell: Option<u32>,
         parameters: Option<&Bound<'py, PyAny>>,
+        years: Option<(i32, i32)>,
     ) -> PyResult<Bound<'py, PyAny>> {
         use coopkit::indicators::{Disaggregation, Query};
-        let as_of = input::as_of(py, as_of)?;
+        let dates = match (input::as_of_list(py, as_of)?, years) {
+            (Some(_), Some(_)) => {
+                return Err(crate::boundary::parameter_error(
+                    py,
+                    "years",
+                    "give a list of dates in as_of or years, not both",
+                ))
+            }
+            (Some(d), None) => Some(d),
+            (None, Some((first, last))) => Some(call(py, || coopkit::indicators::year_ends(first, last))?),
+            (None, None) => None,
+        };
+        let as_of = match &dates {
+            Some(d) => d.first().copied().unwrap_or_default(),
+            None => input::as_of(py, as_of)?,
+        };
         let ids = input::names(py, "ids", ids)?;
         let by = input::names(py, "by", by)?.unwrap_or_default();
         let id_refs: Option<Vec<&str>> = ids.as_ref().map(|v| v.iter().map(String::as_str).collect());
@@ -289,6 +307,7 @@ impl Registry {
             .transpose()?;
         query.totals = totals;
         query.min_cell = min_cell;
+        query.dates = dates;
         if parameters.is_some_and(|p| !p.is_none()) {
             query.parameters = Some(with_parameters(py, parameters, |p| Ok(p.clone()))?);
         }
@@ -304,6 +323,13 @@ impl Registry {
                 Column::Count(v) => cols.set_item(name, v)?,
                 Column::Number(v) => cols.set_item(name, v)?,
                 Column::Flag(v) => cols.set_item(name, v)?,
+                Column::Date(v) => {
+                    let dates = v
+                        .into_iter()
+                        .map(|d| crate::objects::date(py, d))
+                        .collect::<PyResult<Vec<_>>>()?;
+                    cols.set_item(name, dates)?
+                }
             }
         }
         let kwargs = PyDict::new(py);

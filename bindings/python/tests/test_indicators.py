@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from typing import Any
 
@@ -154,3 +155,50 @@ def test_programme_targets_and_progress_agree_with_the_indicators() -> None:
     assert isinstance(next(x for x in p if x["target"] == first["id"])["on_track"], bool)
     with pytest.raises(coopkit.ParameterError):
         reg.progress(baselines={"no.such.target": {"date": "2024-01-01", "value": 1}})
+
+
+def test_a_trend_over_several_dates_is_one_table_equal_to_each_date() -> None:
+    """A women's union sees several years in one call: an `as_of` column
+    first, and for each date the rows a query at that date alone gives."""
+    data = json.loads(EXAMPLE_JSON.read_text(encoding="utf-8"))
+    # One cooperative dissolved mid-2025: it counts in 2024, not in 2025.
+    data["cooperatives"][0]["dissolved"] = "2025-07-01"
+    reg = coopkit.Registry.from_json(json.dumps(data))
+    trend = reg.indicators(ids=["cooperatives", "members_female"], by="province", years=(2023, 2025))
+    assert trend.columns[0] == "as_of"
+    dates = [datetime.date(y, 12, 31) for y in (2023, 2024, 2025)]
+    assert sorted(set(trend.column("as_of"))) == dates
+    for d in dates:
+        alone = reg.indicators(ids=["cooperatives", "members_female"], by="province", as_of=d).to_dicts()
+        assert [{k: v for k, v in r.items() if k != "as_of"} for r in trend.to_dicts() if r["as_of"] == d] == alone
+    counts = {r["as_of"].year: r["value"] for r in trend.to_dicts() if r["indicator"] == "cooperatives"}
+    assert counts == {2023: 16, 2024: 16, 2025: 15}
+    # A list of dates gives the same table; as a pandas frame the dates are a column.
+    listed = reg.indicators(ids=["cooperatives", "members_female"], by="province", as_of=[d.isoformat() for d in dates])
+    assert listed.to_dicts() == trend.to_dicts()
+    assert json.loads(listed.to_json())["dates"] == [d.isoformat() for d in dates]
+    with pytest.raises(coopkit.ParameterError) as e:
+        reg.indicators(as_of=["2024-01-01"], years=(2020, 2021))
+    assert e.value.path == "years"
+    with pytest.raises(coopkit.ParameterError) as e:
+        reg.indicators(as_of=["2024-01-01", "31/12/2024"])
+    assert e.value.path == "as_of[1]" and "31/12" not in str(e.value)
+    with pytest.raises(coopkit.ParameterError):
+        reg.indicators(years=(2026, 2020))
+    # The registry still answers afterwards.
+    assert reg.indicators(ids="cooperatives", as_of="2024-12-31").to_dicts()[0]["value"] == 16
+
+
+def test_a_dissolved_cooperative_is_not_checked_after_its_dissolution() -> None:
+    data = json.loads(EXAMPLE_JSON.read_text(encoding="utf-8"))
+    coop = data["cooperatives"][13]  # QN14, which fails the minimum membership
+    coop["dissolved"] = "2024-10-01"
+    r = coopkit.check(coop, as_of="2024-10-16")
+    assert r.dissolved_on_as_of and r.ok
+    assert {f.status for f in r.findings} == {"not_applicable"}
+    assert "01/10/2024" in r.findings[0].message["vi"]
+    assert not coopkit.check(coop, as_of="2024-09-30").dissolved_on_as_of
+    coop["dissolved"] = "2019-01-01"
+    with pytest.raises(coopkit.InputError) as e:
+        coopkit.check(coop, as_of="2024-10-16")
+    assert e.value.path == "dissolved"

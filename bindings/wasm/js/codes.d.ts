@@ -219,6 +219,7 @@ export type Term =
   | "law_not_in_force"
   | "law_in_force_on_the_date"
   | "not_yet_established"
+  | "dissolved"
   | "more_rows"
   | "size_class"
   | "ilo_type"

@@ -141,7 +141,10 @@ export interface IndicatorOptions {
   ids?: Indicator | readonly Indicator[];
   /** Grouping dimensions (default: none, one group). */
   by?: Dimension | readonly Dimension[];
-  asOf?: DateInput;
+  /** One date, or several (a trend: one table whose rows carry `as_of`). */
+  asOf?: DateInput | readonly DateInput[];
+  /** Every 31 December from the first year to the last (a trend); not with a list in `asOf`. */
+  years?: readonly [number, number];
   /** The rule for "managed by women" (default `chair_or_director`). */
   womenManagedRule?: WomenManagedRule;
   /** Split member-level indicators by a member attribute. */
@@ -202,6 +205,8 @@ export interface CheckReport {
   as_of: string;
   law_in_force: boolean;
   established_on_as_of: boolean;
+  /** The record's `dissolved` date is on or before `as_of`: every finding is not_applicable. */
+  dissolved_on_as_of: boolean;
   ok: boolean;
   findings: Finding[];
 }
@@ -231,6 +236,8 @@ export interface Classification {
 
 /** One indicator in one group; one key per grouping dimension (`null`: the total over it). */
 export type IndicatorRow = { [D in Dimension]?: string | null } & {
+  /** The row's date, in a table over several dates. */
+  as_of?: string;
   disaggregation: Disaggregation | null;
   category: string | null;
   indicator: Indicator;
@@ -246,7 +253,10 @@ export type IndicatorRow = { [D in Dimension]?: string | null } & {
 };
 
 export interface IndicatorTable {
+  /** The date (the first one of a table over several dates). */
   as_of: string;
+  /** The dates of a table over several dates, in the order asked; null for one date. */
+  dates: string[] | null;
   women_managed_rule: WomenManagedRule;
   by: Dimension[];
   disaggregate: Disaggregation | null;

@@ -121,6 +121,50 @@ impl Options {
         }
     }
 
+    /// Several dates when the option is an array (a trend), each as
+    /// [`date`] reads it, its error at `name[i]`; `None` otherwise.
+    pub fn dates(&self, name: &str) -> Result<Option<Vec<Date>>, JsValue> {
+        let Some(v) = self.get(name) else {
+            return Ok(None);
+        };
+        if !Array::is_array(&v) {
+            return Ok(None);
+        }
+        let array: Array = v.unchecked_into();
+        if array.length() as usize > coopkit::indicators::MAX_DATES {
+            return Err(to_js_err(&coopkit::Error::parameter(
+                name,
+                format!("at most {} dates", coopkit::indicators::MAX_DATES),
+            )));
+        }
+        let mut out = Vec::with_capacity(array.length() as usize);
+        for (i, item) in array.iter().enumerate() {
+            out.push(date(&format!("{name}[{i}]"), &item)?);
+        }
+        Ok(Some(out))
+    }
+
+    /// Two whole years `[first, last]`.
+    pub fn years(&self, name: &str) -> Result<Option<(i32, i32)>, JsValue> {
+        let Some(v) = self.get(name) else {
+            return Ok(None);
+        };
+        let bad = || parameter_error(name, "expected [first year, last year]");
+        if !Array::is_array(&v) {
+            return Err(bad());
+        }
+        let array: Array = v.unchecked_into();
+        if array.length() != 2 {
+            return Err(bad());
+        }
+        let year = |i: u32| {
+            convert::whole(&array.get(i), 9999)
+                .map(|y| y as i32)
+                .ok_or_else(bad)
+        };
+        Ok(Some((year(0)?, year(1)?)))
+    }
+
     /// The raw value of an option, for options that are records.
     pub fn value(&self, name: &str) -> Option<JsValue> {
         self.get(name)

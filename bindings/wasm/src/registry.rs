@@ -237,9 +237,24 @@ impl Registry {
                     "disaggregate",
                     "totals",
                     "minCell",
+                    "years",
                 ],
             )?;
-            let as_of = o.date_or_today("asOf")?;
+            let dates = match (o.dates("asOf")?, o.years("years")?) {
+                (Some(_), Some(_)) => {
+                    return Err(crate::boundary::parameter_error(
+                        "years",
+                        "give a list of dates in asOf or years, not both",
+                    ))
+                }
+                (Some(d), None) => Some(d),
+                (None, Some((first, last))) => Some(core(coopkit::indicators::year_ends(first, last))?),
+                (None, None) => None,
+            };
+            let as_of = match &dates {
+                Some(d) => d.first().copied().unwrap_or_default(),
+                None => o.date_or_today("asOf")?,
+            };
             let ids = o.strings("ids")?;
             let by = o.strings("by")?.unwrap_or_default();
             let id_refs: Option<Vec<&str>> = ids.as_ref().map(|v| v.iter().map(String::as_str).collect());
@@ -249,6 +264,7 @@ impl Registry {
             q.disaggregate = o.code("disaggregate")?;
             q.totals = o.flag("totals")?;
             q.min_cell = o.count("minCell")?;
+            q.dates = dates;
             out(&core(self.inner.indicators(&q))?)
         })
     }

@@ -273,3 +273,26 @@ test('a released registry cannot be used; free() and dispose release it once', (
   const last = ck.Registry.fromJson(quangNgai());
   assert.equal(last.length, 16);
 });
+
+test('a trend: several dates in one indicators call, each equal to the date alone', () => {
+  const data = JSON.parse(quangNgai());
+  data.cooperatives[0].dissolved = '2025-07-01';
+  const reg = ck.Registry.fromObject(data);
+  const opts = { ids: ['cooperatives', 'members_female'], by: 'province' };
+  const trend = reg.indicators({ ...opts, years: [2023, 2025] });
+  assert.deepEqual(trend.dates, ['2023-12-31', '2024-12-31', '2025-12-31']);
+  for (const d of trend.dates) {
+    const alone = reg.indicators({ ...opts, asOf: d });
+    assert.equal(alone.dates, null);
+    assert.deepEqual(trend.rows.filter((r) => r.as_of === d).map(({ as_of: _, ...r }) => r), alone.rows);
+  }
+  const counts = trend.rows.filter((r) => r.indicator === 'cooperatives').map((r) => r.value);
+  assert.deepEqual(counts, [16, 16, 15]);
+  const listed = reg.indicators({ ...opts, asOf: ['2023-12-31', new Date(Date.UTC(2024, 11, 31)), '2025-12-31'] });
+  assert.deepEqual(listed.rows, trend.rows);
+  assert.throws(() => reg.indicators({ asOf: ['2024-01-01'], years: [2020, 2021] }), (e) => e instanceof ck.ParameterError && e.path === 'years');
+  assert.throws(() => reg.indicators({ asOf: ['2024-01-01', '31/12/2024'] }), (e) => e instanceof ck.ParameterError && e.path === 'asOf[1]' && !e.message.includes('31/12'));
+  assert.throws(() => reg.indicators({ years: [2026, 2020] }), ck.ParameterError);
+  assert.equal(reg.indicators({ ids: 'cooperatives', asOf: '2024-12-31' }).rows[0].value, 16);
+  reg.free();
+});

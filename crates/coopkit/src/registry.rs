@@ -661,6 +661,8 @@ pub(crate) struct CoopColumns {
     pub(crate) district: Vec<u32>,
     pub(crate) commune: Vec<u32>,
     pub(crate) established: Vec<i32>,
+    /// The day of dissolution (`NO_DATE` when none): it counts up to the day before.
+    pub(crate) dissolved: Vec<i32>,
     /// Members of cooperative `i` are rows `member_off[i]..member_off[i + 1]`.
     pub(crate) member_off: Vec<u32>,
     pub(crate) has_members: Vec<bool>,
@@ -804,6 +806,7 @@ impl Registry {
         c.district.push(self.districts.intern(coop.district.as_deref()));
         c.commune.push(self.communes.intern(coop.commune.as_deref()));
         c.established.push(opt_day(coop.established));
+        c.dissolved.push(opt_day(coop.dissolved));
         c.member_off.push(m_end as u32);
         c.has_members.push(has_members);
         c.position_off.push(self.positions.len() as u32);
@@ -999,7 +1002,12 @@ impl Registry {
             + self.positions.bytes()
             + c.kind.capacity()
             + c.sector.capacity()
-            + (c.province.capacity() + c.district.capacity() + c.established.capacity()) * 4
+            + (c.province.capacity()
+                + c.district.capacity()
+                + c.commune.capacity()
+                + c.established.capacity()
+                + c.dissolved.capacity())
+                * 4
             + (c.member_off.capacity() + c.position_off.capacity()) * 4
             + c.has_members.capacity()
             + c.has_positions.capacity()

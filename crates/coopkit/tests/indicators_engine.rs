@@ -665,3 +665,107 @@ fn director_female_share_counts_cooperatives_whose_director_is_known() {
     );
     assert_eq!(nd(&t, I::DirectorFemaleShare, &[Some("ended")]), (None, None, 1));
 }
+
+/// A cooperative counts up to the day before its `dissolved` date.
+#[test]
+fn a_dissolved_cooperative_counts_up_to_the_day_before() {
+    let mut reg: Vec<Cooperative> = registry().iter().collect();
+    reg[1].dissolved = Some(d("2024-12-31"));
+    let reg = Registry::from_cooperatives(reg).unwrap();
+    let count = |on: &str| {
+        let t = reg
+            .indicators(&Query::new(d(on)).ids([I::Cooperatives, I::Members]))
+            .unwrap();
+        (nd(&t, I::Cooperatives, &[]).0, nd(&t, I::Members, &[]).0)
+    };
+    // c1 (8 members... as above), c2 (20 members), c3 (3 members).
+    assert_eq!(count("2024-12-30"), (Some(3), Some(28)));
+    assert_eq!(count("2024-12-31"), (Some(2), Some(8)));
+    // The law checks nothing on and after the day, and says why.
+    let c2 = reg.get(reg.index_of("c2").unwrap()).unwrap();
+    let r = coopkit::check(&c2, coopkit::LawChoice::Auto, d("2024-12-31"));
+    assert!(r.dissolved_on_as_of);
+    assert!(r
+        .findings
+        .iter()
+        .all(|f| f.status == coopkit::Status::NotApplicable));
+    assert!(r.findings[0].message.en.contains("dissolved on 2024-12-31"));
+    assert!(r.findings[0].message.vi.contains("giải thể ngày 31/12/2024"));
+    let r = coopkit::check(&c2, coopkit::LawChoice::Auto, d("2024-12-30"));
+    assert!(!r.dissolved_on_as_of);
+    assert!(r
+        .findings
+        .iter()
+        .any(|f| f.status != coopkit::Status::NotApplicable));
+}
+
+/// Several dates in one query: one table, each row with its date, equal to
+/// the query at each date alone.
+#[test]
+fn a_trend_is_the_queries_at_each_date() {
+    let mut coops: Vec<Cooperative> = registry().iter().collect();
+    coops[1].dissolved = Some(d("2024-06-01"));
+    let reg = Registry::from_cooperatives(coops).unwrap();
+    let dates = coopkit::indicators::year_ends(2023, 2025).unwrap();
+    let base = Query::new(d("2000-01-01"))
+        .by([Dimension::Province])
+        .with_totals();
+    let trend = reg.indicators(&base.clone().at(dates.clone())).unwrap();
+    assert_eq!(trend.dates.as_deref(), Some(&dates[..]));
+    assert_eq!(trend.as_of, dates[0]);
+    let mut rows = Vec::new();
+    for &on in &dates {
+        let mut one = base.clone();
+        one.as_of = on;
+        let t = reg.indicators(&one).unwrap();
+        assert_eq!(t.dates, None);
+        assert!(t.rows.iter().all(|r| r.as_of.is_none()));
+        rows.extend(t.rows.into_iter().map(|mut r| {
+            r.as_of = Some(on);
+            r
+        }));
+    }
+    assert_eq!(trend.rows, rows);
+    // c2 is gone in 2024, c4 arrives in 2025.
+    let n = |y: &str| trend.find_on(d(y), I::Cooperatives, &[None]).unwrap().numerator;
+    assert_eq!(
+        (n("2023-12-31"), n("2024-12-31"), n("2025-12-31")),
+        (Some(3), Some(2), Some(3))
+    );
+    // The date is the first key of each JSON row and the first column.
+    let json: serde_json::Value = serde_json::from_str(&trend.to_json()).unwrap();
+    assert_eq!(json["dates"][2], "2025-12-31");
+    assert_eq!(json["rows"][0]["as_of"], "2023-12-31");
+    let named = trend.columns().named();
+    assert_eq!(named[0].0, "as_of");
+    assert!(matches!(&named[0].1, coopkit::indicators::Column::Date(v) if v.len() == trend.rows.len()));
+    let one = reg.indicators(&Query::new(as_of())).unwrap();
+    assert_ne!(one.columns().named()[0].0, "as_of");
+    assert!(
+        serde_json::from_str::<serde_json::Value>(&one.to_json()).unwrap()["rows"][0]
+            .get("as_of")
+            .is_none()
+    );
+}
+
+#[test]
+fn trend_limits_are_parameter_errors() {
+    let reg = registry();
+    let e = reg.indicators(&Query::new(as_of()).at([])).unwrap_err();
+    assert_eq!(e.path(), Some("dates"));
+    let many =
+        (0..=coopkit::indicators::MAX_DATES as i64).map(|k| d("2000-01-01") + chrono::Days::new(k as u64));
+    assert_eq!(
+        reg.indicators(&Query::new(as_of()).at(many)).unwrap_err().path(),
+        Some("dates")
+    );
+    assert_eq!(
+        coopkit::indicators::year_ends(2026, 2020).unwrap_err().path(),
+        Some("years")
+    );
+    assert_eq!(
+        coopkit::indicators::year_ends(1, 5000).unwrap_err().path(),
+        Some("years")
+    );
+    assert_eq!(coopkit::indicators::year_ends(2020, 2026).unwrap().len(), 7);
+}

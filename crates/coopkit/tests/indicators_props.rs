@@ -153,6 +153,10 @@ fn cooperative(i: usize) -> impl Strategy<Value = Cooperative> {
                 c.province = p.map(|p| ["51", "52", "01"][p].to_string());
                 c.district = dist.map(|d| format!("d{d}"));
                 c.established = est.map(date);
+                // Every fourth cooperative is dissolved, never before it was established.
+                c.dissolved = (i % 4 == 3)
+                    .then(|| date(i as u32 * 13))
+                    .filter(|d| c.established.is_none_or(|e| e <= *d));
                 c.members = members;
                 c.positions = positions;
                 c.summary = sum;
@@ -166,6 +170,11 @@ fn cooperative(i: usize) -> impl Strategy<Value = Cooperative> {
 
 fn coops() -> impl Strategy<Value = Vec<Cooperative>> {
     (0usize..12).prop_flat_map(|n| (0..n).map(cooperative).collect::<Vec<_>>())
+}
+
+/// Established on or before `d` and not yet dissolved (the engine's rule).
+fn exists(c: &Cooperative, d: Date) -> bool {
+    c.established.is_none_or(|e| e <= d) && c.dissolved.is_none_or(|x| x > d)
 }
 
 fn as_of() -> impl Strategy<Value = Date> {
@@ -382,7 +391,7 @@ proptest! {
     #[test]
     fn engine_agrees_with_classify(cs in coops(), d in as_of()) {
         let reg = Registry::from_cooperatives(cs.clone()).unwrap();
-        let live: Vec<&Cooperative> = cs.iter().filter(|c| c.established.is_none_or(|e| e <= d)).collect();
+        let live: Vec<&Cooperative> = cs.iter().filter(|c| exists(c, d)).collect();
         for rule in coopkit::WomenManagedRule::ALL {
             let t = reg.indicators(&Query::new(d).ids([I::WomenManaged]).rule(rule)).unwrap();
             let r = t.find(I::WomenManaged, &[]).unwrap();
@@ -449,7 +458,7 @@ proptest! {
             c.total_capital_vnd = capital;
         }
         let reg = Registry::from_cooperatives(cs.clone()).unwrap();
-        let live: Vec<&Cooperative> = cs.iter().filter(|c| c.established.is_none_or(|e| e <= d)).collect();
+        let live: Vec<&Cooperative> = cs.iter().filter(|c| exists(c, d)).collect();
         let low = low_thresholds();
         for user in [false, true] {
             let mut q = Query::new(d).ids([I::Cooperatives]).by([Dimension::SizeClass]);

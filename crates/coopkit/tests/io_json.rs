@@ -540,3 +540,30 @@ fn cross_field_errors_are_reported_alongside_field_errors() {
         &("members[0].sex".to_string(), Code::InvalidType)
     );
 }
+
+#[test]
+fn dissolved_is_a_date_not_before_established() {
+    let mut doc = with(&["dissolved"], json!("2025-06-30"));
+    let c = cooperative_from_json(&doc.to_string()).unwrap();
+    assert_eq!(c.dissolved, Some("2025-06-30".parse().unwrap()));
+    // Written back to JSON and to the CSV folder form, and read again.
+    let reg = coopkit::Registry::from_cooperatives(vec![c.clone()]).unwrap();
+    let (coops, members, positions) = coopkit::io::registry_to_csv(&reg);
+    assert!(coops.lines().next().unwrap().contains("dissolved"));
+    let back = coopkit::io::registry_from_csv(
+        coops.as_bytes(),
+        Some(members.as_bytes()),
+        Some(positions.as_bytes()),
+    )
+    .unwrap();
+    assert_eq!(back.get(0).unwrap().dissolved, c.dissolved);
+    doc["established"] = json!("2025-07-01");
+    assert_eq!(errors(&doc), one("dissolved", Code::Inconsistent));
+    doc["established"] = json!("2025-06-30");
+    assert!(
+        errors(&doc).is_empty(),
+        "the same day is an empty period, allowed"
+    );
+    let doc = with(&["dissolved"], json!("30/06/2025"));
+    assert_eq!(errors(&doc), one("dissolved", Code::InvalidDate));
+}

@@ -122,6 +122,8 @@ class CheckReport:
     @property
     def established_on_as_of(self) -> bool: ...
     @property
+    def dissolved_on_as_of(self) -> bool: ...
+    @property
     def findings(self) -> list[Finding]: ...
     def failures(self) -> list[Finding]: ...
     def counts(self) -> dict[Status, int]: ...
@@ -198,13 +200,14 @@ class Registry:
         self,
         ids: str | Sequence[str] | None = None,
         by: str | Sequence[str] | None = None,
-        as_of: DateLike = None,
+        as_of: DateLike | list[datetime.date | str] | tuple[datetime.date | str, ...] = None,
         women_managed_rule: WomenManagedRule = "chair_or_director",
         *,
         disaggregate: Literal["sex", "ethnic_group", "kinh_vs_minority", "member_kind", "age_band"] | None = None,
         totals: bool = False,
         min_cell: int | None = None,
         parameters: ParametersLike = None,
+        years: tuple[int, int] | None = None,
     ) -> IndicatorTable: ...
     def progress(
         self,

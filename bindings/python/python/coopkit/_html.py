@@ -69,6 +69,8 @@ def check_report(report: Mapping[str, Any], lang: str) -> str:
         caption += " · " + escape(_term("law_not_in_force", lang))
     if not report.get("established_on_as_of", True):
         caption += " · " + escape(_term("not_yet_established", lang))
+    if report.get("dissolved_on_as_of", False):
+        caption += " · " + escape(_term("dissolved", lang))
     return (
         "<table class=\"coopkit-report\">"
         f"<caption style=\"text-align:left\">{caption}</caption>"

@@ -54,6 +54,10 @@ const table: IndicatorTable = indicators(objects, {
   womenManagedRule: 'chair_or_director', disaggregate: 'sex', totals: true, minCell: 3,
 });
 const one: IndicatorTable = indicators({ cooperatives: [coop] }, { ids: 'members', by: 'cooperative' });
+const trend: IndicatorTable = objects.indicators({ ids: 'director_female_share', by: 'commune', years: [2020, 2026] });
+const trendDates: string[] | null = trend.dates;
+const rowDate: string | undefined = trend.rows[0]?.as_of;
+const listed: IndicatorTable = objects.indicators({ asOf: ['2024-12-31', new Date()] });
 const row: IndicatorRow | undefined = table.rows[0];
 const province: string | null | undefined = row?.province;
 const value: number | null = row?.value ?? null;
@@ -83,4 +87,4 @@ try {
 }
 reg.free();
 
-void [fromText, rules, status, vi, sizeClass, managed, n, problems, ids, firstName, files, reports, classes, one, province, value, progress, all, failLabel, texts, version()];
+void [trendDates, rowDate, listed, fromText, rules, status, vi, sizeClass, managed, n, problems, ids, firstName, files, reports, classes, one, province, value, progress, all, failLabel, texts, version()];

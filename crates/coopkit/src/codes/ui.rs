@@ -44,6 +44,8 @@ code_list! {
         LawInForceOnTheDate = "law_in_force_on_the_date", "the law in force on the date", "luật có hiệu lực vào ngày đánh giá";
         /// A cooperative established after the date.
         NotYetEstablished = "not_yet_established", "not yet established on this date", "chưa thành lập vào ngày này";
+        /// A cooperative dissolved on or before the date.
+        Dissolved = "dissolved", "dissolved by this date", "đã giải thể vào ngày này";
         /// Rows left out of a shown table (after a count).
         MoreRows = "more_rows", "more rows", "dòng nữa";
         /// A size class.
@@ -133,9 +135,9 @@ code_list! {
         /// A target a registry cannot measure.
         NotMeasurable = "not_measurable", "not measurable from a registry", "không đo được từ sổ đăng ký";
         /// A percent target reached on the date.
-        TargetMet = "target_met", "met", "đạt";
+        TargetMet = "target_met", "target met", "đạt mục tiêu";
         /// A percent target not yet reached on the date.
-        TargetNotMet = "target_not_met", "not met", "chưa đạt";
+        TargetNotMet = "target_not_met", "target not yet met", "chưa đạt mục tiêu";
         /// Heading of a list of input errors.
         InputErrors = "input_errors", "The data has errors", "Dữ liệu có lỗi";
         /// Heading of the records a lenient read left out.

@@ -270,6 +270,7 @@ pub(crate) fn run(reg: &Registry, q: &Query) -> Result<Table, Error> {
     let rows = rows(reg, q, &plan, margins);
     let mut table = Table {
         as_of: q.as_of,
+        dates: None,
         women_managed_rule: q.women_managed_rule,
         by: q.by.clone(),
         disaggregate: q.disaggregate,
@@ -454,6 +455,10 @@ impl Pass {
         let est = reg.coops.established[i];
         if est != NO_DATE && est > plan.day {
             return; // not yet established on the date
+        }
+        let dissolved = reg.coops.dissolved[i];
+        if dissolved != NO_DATE && dissolved <= plan.day {
+            return; // dissolved on or before the date
         }
         let wm = plan.women_managed(i);
         self.key_of(reg, q, plan, i, wm);
@@ -868,6 +873,7 @@ fn make_row(
     let not_contributing = grp.not_contributing[k];
     let unit = id.unit();
     let mut row = Row {
+        as_of: None,
         group: group.to_vec(),
         disaggregation,
         indicator: id,

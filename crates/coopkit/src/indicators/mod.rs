@@ -81,6 +81,10 @@ pub struct Query {
     pub by: Vec<Dimension>,
     /// The date.
     pub as_of: Date,
+    /// Several dates (a trend): the query is computed at each, in this
+    /// order, into one table whose rows carry their date; `as_of` is then
+    /// not used. See [`Query::at`] and [`year_ends`].
+    pub dates: Option<Vec<Date>>,
     /// The rule for "women-managed".
     pub women_managed_rule: WomenManagedRule,
     /// A member attribute to split member-level indicators by.
@@ -101,12 +105,24 @@ impl Query {
             ids: None,
             by: Vec::new(),
             as_of,
+            dates: None,
             women_managed_rule: WomenManagedRule::default(),
             disaggregate: None,
             totals: false,
             min_cell: None,
             parameters: None,
         }
+    }
+
+    /// At each of these dates, into one table (a trend); see [`year_ends`]
+    /// for every 31 December between two years.
+    pub fn at(mut self, dates: impl IntoIterator<Item = Date>) -> Self {
+        let dates: Vec<Date> = dates.into_iter().collect();
+        if let Some(&first) = dates.first() {
+            self.as_of = first;
+        }
+        self.dates = Some(dates);
+        self
     }
 
     /// Only these indicators.
@@ -180,9 +196,66 @@ impl Query {
     }
 }
 
+/// The most dates one query may ask for: a century of year ends and more.
+pub const MAX_DATES: usize = 1000;
+
+/// Every 31 December from `first` to `last` (inclusive), for a trend:
+/// `year_ends(2020, 2026)` is seven dates. An empty or reversed span, or one
+/// of more than [`MAX_DATES`] years, is an error at `years`.
+///
+/// ```
+/// let d = coopkit::indicators::year_ends(2020, 2022).unwrap();
+/// assert_eq!(d.iter().map(|d| d.to_string()).collect::<Vec<_>>(), ["2020-12-31", "2021-12-31", "2022-12-31"]);
+/// ```
+pub fn year_ends(first: i32, last: i32) -> Result<Vec<Date>, Error> {
+    if last < first {
+        return Err(Error::parameter("years", "the last year is before the first"));
+    }
+    if (last - first) as usize >= MAX_DATES {
+        return Err(Error::parameter(
+            "years",
+            format!("at most {MAX_DATES} years in one query"),
+        ));
+    }
+    (first..=last)
+        .map(|y| {
+            Date::from_ymd_opt(y, 12, 31).ok_or_else(|| Error::parameter("years", "a year out of range"))
+        })
+        .collect()
+}
+
 impl Registry {
-    /// Computes the indicators of `query`.
+    /// Computes the indicators of `query`: at `query.as_of`, or at each of
+    /// `query.dates` into one table whose rows carry their date (the same
+    /// rows, in the same order, as a query at each date alone).
     pub fn indicators(&self, query: &Query) -> Result<Table, Error> {
-        engine::run(self, query)
+        let Some(dates) = &query.dates else {
+            return engine::run(self, query);
+        };
+        let Some((&first, rest)) = dates.split_first() else {
+            return Err(Error::parameter("dates", "give at least one date"));
+        };
+        if dates.len() > MAX_DATES {
+            return Err(Error::parameter(
+                "dates",
+                format!("at most {MAX_DATES} dates in one query"),
+            ));
+        }
+        let mut one = query.clone();
+        one.dates = None;
+        let mut at = |d: Date| -> Result<Table, Error> {
+            one.as_of = d;
+            let mut t = engine::run(self, &one)?;
+            for r in &mut t.rows {
+                r.as_of = Some(d);
+            }
+            Ok(t)
+        };
+        let mut table = at(first)?;
+        for &d in rest {
+            table.rows.append(&mut at(d)?.rows);
+        }
+        table.dates = Some(dates.clone());
+        Ok(table)
     }
 }

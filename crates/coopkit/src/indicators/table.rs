@@ -11,6 +11,9 @@ use serde::Serialize;
 /// One indicator in one group (and category, when disaggregated).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
+    /// The date of the row, in a table over several dates (`None` in a
+    /// table of one date, whose date is [`Table::as_of`]).
+    pub as_of: Option<Date>,
     /// The group: each dimension of the query with its value; `None` is the
     /// total over that dimension (rows of margins).
     pub group: Vec<(Dimension, Option<String>)>,
@@ -57,12 +60,16 @@ impl Row {
 }
 
 impl Serialize for Row {
-    /// A flat object: one key per grouping dimension, then `disaggregation`,
+    /// A flat object: `as_of` in a table over several dates, one key per
+    /// grouping dimension, then `disaggregation`,
     /// `category`, `indicator`, `numerator`, `denominator`, `value`, `unit`,
     /// `contributing`, `not_contributing`, `reason` (English), `reason_vi`
     /// and `suppressed`.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(None)?;
+        if let Some(d) = &self.as_of {
+            m.serialize_entry("as_of", d)?;
+        }
         for (d, v) in &self.group {
             m.serialize_entry(d.as_str(), v)?;
         }
@@ -85,8 +92,11 @@ impl Serialize for Row {
 /// The rows of one query, with what they were computed for.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
-    /// The date.
+    /// The date (the first date of a table over several dates).
     pub as_of: Date,
+    /// The dates of a table over several dates, in the order asked; each
+    /// row carries its own. `None` for a table of one date.
+    pub dates: Option<Vec<Date>>,
     /// The women-managed rule used.
     pub women_managed_rule: WomenManagedRule,
     /// The grouping dimensions, in order.
@@ -102,8 +112,9 @@ pub struct Table {
 
 impl Serialize for Table {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut t = s.serialize_struct("Table", 6)?;
+        let mut t = s.serialize_struct("Table", 7)?;
         t.serialize_field("as_of", &self.as_of)?;
+        t.serialize_field("dates", &self.dates)?;
         t.serialize_field("women_managed_rule", &self.women_managed_rule)?;
         t.serialize_field("by", &self.by)?;
         t.serialize_field("disaggregate", &self.disaggregate)?;
@@ -116,6 +127,9 @@ impl Serialize for Table {
 /// A table as one vector per field, for data frames and Arrow.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Columns {
+    /// The date of each row, in a table over several dates (`None` for a
+    /// table of one date: then there is no such column).
+    pub as_of: Option<Vec<Date>>,
     /// One column per grouping dimension (`None`: total over it).
     pub group: Vec<(Dimension, Vec<Option<String>>)>,
     /// The disaggregation of each row (`None` for total rows).
@@ -157,22 +171,24 @@ pub enum Column {
     Number(Vec<Option<f64>>),
     /// Yes/no, never absent.
     Flag(Vec<bool>),
+    /// Dates, never absent.
+    Date(Vec<Date>),
 }
 
 impl Columns {
-    /// The columns with their names, in the order a table shows them: the
-    /// `by` dimensions, then `disaggregation`, `category`, `indicator`,
+    /// The columns with their names, in the order a table shows them:
+    /// `as_of` (a table over several dates only), the `by` dimensions, then `disaggregation`, `category`, `indicator`,
     /// `numerator`, `denominator`, `value`, `unit`, `contributing`,
     /// `not_contributing`, `reason`, `reason_vi`, `suppressed`. A binding
     /// builds its data frame from this list and names nothing itself.
     pub fn named(self) -> Vec<(&'static str, Column)> {
         let some = |v: Vec<&'static str>| Column::Code(v.into_iter().map(Some).collect());
         let counts = |v: Vec<u64>| Column::Count(v.into_iter().map(Some).collect());
-        let mut out: Vec<(&'static str, Column)> = self
-            .group
-            .into_iter()
-            .map(|(d, v)| (d.as_str(), Column::Text(v)))
-            .collect();
+        let mut out: Vec<(&'static str, Column)> = Vec::new();
+        if let Some(dates) = self.as_of {
+            out.push(("as_of", Column::Date(dates)));
+        }
+        out.extend(self.group.into_iter().map(|(d, v)| (d.as_str(), Column::Text(v))));
         out.extend([
             ("disaggregation", Column::Code(self.disaggregation)),
             ("category", Column::Text(self.category)),
@@ -200,9 +216,13 @@ impl Table {
                 .iter()
                 .map(|&d| (d, Vec::with_capacity(self.rows.len())))
                 .collect(),
+            as_of: self.dates.as_ref().map(|_| Vec::with_capacity(self.rows.len())),
             ..Columns::default()
         };
         for r in &self.rows {
+            if let Some(dates) = &mut c.as_of {
+                dates.push(r.as_of.unwrap_or(self.as_of));
+            }
             for (j, (_, v)) in r.group.iter().enumerate() {
                 c.group[j].1.push(v.clone());
             }
@@ -233,6 +253,18 @@ impl Table {
     pub fn find(&self, indicator: IndicatorId, group: &[Option<&str>]) -> Option<&Row> {
         self.rows.iter().find(|r| {
             r.indicator == indicator
+                && r.disaggregation.is_none()
+                && r.group.len() == group.len()
+                && r.group.iter().zip(group).all(|((_, v), g)| v.as_deref() == *g)
+        })
+    }
+
+    /// As [`Table::find`], among the rows of `date` in a table over several
+    /// dates.
+    pub fn find_on(&self, date: Date, indicator: IndicatorId, group: &[Option<&str>]) -> Option<&Row> {
+        self.rows.iter().find(|r| {
+            r.as_of == Some(date)
+                && r.indicator == indicator
                 && r.disaggregation.is_none()
                 && r.group.len() == group.len()
                 && r.group.iter().zip(group).all(|((_, v), g)| v.as_deref() == *g)

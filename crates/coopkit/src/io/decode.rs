@@ -67,6 +67,7 @@ pub(crate) mod fields {
         "district",
         "commune",
         "established",
+        "dissolved",
         "charter_capital_vnd",
         "total_capital_vnd",
         "annual_revenue_vnd",
@@ -588,6 +589,7 @@ pub(crate) fn cooperative_scalars<R: Record>(
     c.district = f.string("district");
     c.commune = f.string("commune");
     c.established = f.date("established");
+    c.dissolved = f.date("dissolved");
     c.charter_capital_vnd = f.u64("charter_capital_vnd");
     c.total_capital_vnd = f.u64("total_capital_vnd");
     c.annual_revenue_vnd = f.u64("annual_revenue_vnd");

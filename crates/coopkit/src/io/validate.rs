@@ -7,8 +7,9 @@
 //!   is a list (`UnknownReference`); a position with neither `member` nor
 //!   `sex`/`ethnicity` is a post whose holder is not known to be a member and
 //!   whose sex is unknown, which is valid (rules then say not assessable);
-//! - `left` is not before `joined`, a position's `end` not before its `start`
-//!   (`Inconsistent`; the same day is allowed: an empty period);
+//! - `left` is not before `joined`, a position's `end` not before its `start`,
+//!   `dissolved` not before `established` (`Inconsistent`; the same day is
+//!   allowed: an empty period);
 //! - summary counts fit each other: `members_female`, `official_members`,
 //!   `members_minority` ≤ `members`; `official_members_female` ≤
 //!   `official_members` and ≤ `members_female`; `board_female` ≤
@@ -166,6 +167,16 @@ pub(crate) fn validate_parts<M: MemberList + ?Sized>(
     ] {
         if v.as_deref() == Some("") {
             errors.push(InputError::new(loc.field(f), Code::InvalidValue, EMPTY));
+        }
+    }
+
+    if let (Some(e), Some(d)) = (coop.established, coop.dissolved) {
+        if d < e {
+            errors.push(InputError::new(
+                loc.field("dissolved"),
+                Code::Inconsistent,
+                "`dissolved` is before `established`",
+            ));
         }
     }
 

@@ -73,6 +73,7 @@ fn cooperative_row(c: &Cooperative) -> Vec<String> {
         c.district.clone().unwrap_or_default(),
         c.commune.clone().unwrap_or_default(),
         opt(c.established),
+        opt(c.dissolved),
         opt(c.charter_capital_vnd),
         opt(c.total_capital_vnd),
         opt(c.annual_revenue_vnd),

@@ -180,6 +180,10 @@ pub struct CheckReport {
     /// established). When false, every rule gives one not-applicable finding
     /// saying so, and nothing is checked.
     pub established_on_as_of: bool,
+    /// The cooperative was dissolved on or before `as_of` (its `dissolved`
+    /// date; it counts up to the day before). When true, every rule gives
+    /// one not-applicable finding saying so, and nothing is checked.
+    pub dissolved_on_as_of: bool,
     /// No finding failed.
     pub ok: bool,
     /// Every finding, in rule-catalogue order.

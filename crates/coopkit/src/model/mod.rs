@@ -108,6 +108,9 @@ pub struct Cooperative {
     /// Date of establishment.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub established: Option<Date>,
+    /// Date of dissolution: the cooperative counts up to the day before.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dissolved: Option<Date>,
     /// Charter capital, đồng.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub charter_capital_vnd: Option<u64>,
@@ -158,6 +161,7 @@ impl Cooperative {
             district: None,
             commune: None,
             established: None,
+            dissolved: None,
             charter_capital_vnd: None,
             total_capital_vnd: None,
             annual_revenue_vnd: None,

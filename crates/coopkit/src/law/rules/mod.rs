@@ -82,7 +82,27 @@ pub(crate) fn check(params: &Parameters, coop: &Cooperative, law: Law, as_of: Da
             ));
         }
     }
-    for (_, rule) in CATALOGUE.iter().filter(|_| established_on_as_of) {
+    let dissolved_on_as_of = coop.dissolved.is_some_and(|d| d <= as_of);
+    if let (true, true, Some(d)) = (established_on_as_of, dissolved_on_as_of, coop.dissolved) {
+        let (who_en, who_vi) = text::the_kind(coop.kind);
+        let (d, on) = (crate::text::date(d), crate::text::date(as_of));
+        for rule in RULE_IDS {
+            findings.push(cx.draft(rule, cx.cite(None)).not_applicable(
+                format!(
+                    "Not applicable: {who_en} was dissolved on {}, on or before {}; no rule applies \
+                     after it ceases to exist.",
+                    d.en, on.en
+                ),
+                format!(
+                    "Không áp dụng: {who_vi} đã giải thể ngày {}, không muộn hơn ngày {}; không quy định \
+                     nào áp dụng sau khi giải thể.",
+                    d.vi, on.vi
+                ),
+            ));
+        }
+    }
+    let exists = established_on_as_of && !dissolved_on_as_of;
+    for (_, rule) in CATALOGUE.iter().filter(|_| exists) {
         cx.read.borrow_mut().clear();
         let mut found = match rule(&cx) {
             Ok(f) => f,
@@ -100,6 +120,7 @@ pub(crate) fn check(params: &Parameters, coop: &Cooperative, law: Law, as_of: Da
         as_of,
         law_in_force: law.in_force_on(as_of),
         established_on_as_of,
+        dissolved_on_as_of,
         ok: findings.iter().all(|f| f.status != Status::Fail),
         findings,
     }
