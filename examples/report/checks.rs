@@ -300,7 +300,7 @@ pub(super) fn footer(out: &mut String, assessed: &[Assessed], law: Law, params: 
              the counts above use the rule",
             "Quyết định 01/QĐ-TTg không định nghĩa hợp tác xã do phụ nữ quản lý; các số trên dùng tiêu chí",
         ),
-        o.rule.as_str()
+        l.rule(o.rule)
     ));
 
     // The parameters behind the findings shown above, as each finding names

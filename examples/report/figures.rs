@@ -31,18 +31,13 @@ fn fraction(row: Option<&Row>, l: Lang) -> String {
     }
 }
 
-/// Section 1: the five figures published on 16 Oct 2024, recomputed from the
-/// member data by the indicator engine, then the ratios derived from them.
-pub(super) fn figures(out: &mut String, registry: &Registry, o: &Options) -> Result<(), coopkit::Error> {
+/// The five figures published on 16 Oct 2024: label, the text as
+/// published, the values that match it and the indicator that recomputes it.
+fn published(l: Lang) -> [(&'static str, &'static str, std::ops::RangeInclusive<u64>, IndicatorId); 5] {
     use IndicatorId::*;
-    let l = o.lang;
-    heading(
-        out,
-        l.pick("1. The five reported figures", "1. Năm số liệu đã công bố"),
-    );
     // Each figure as published, the values that match it ("nearly 400" is
     // read as 390 to 399) and the indicator that recomputes it.
-    let published = [
+    [
         (
             l.pick("Women-managed cooperatives", "Hợp tác xã do phụ nữ quản lý"),
             "16",
@@ -76,7 +71,60 @@ pub(super) fn figures(out: &mut String, registry: &Registry, o: &Options) -> Res
             6..=6,
             CoopsWithMinorityMember,
         ),
-    ];
+    ]
+}
+
+/// Section 1b, with several `--as-of` dates: the five figures at each date
+/// (cooperatives established later or dissolved by then left out), from one
+/// indicator query over all the dates.
+pub(super) fn trend(out: &mut String, registry: &Registry, o: &Options) -> Result<(), coopkit::Error> {
+    if o.trend.is_empty() {
+        return Ok(());
+    }
+    let l = o.lang;
+    heading(
+        out,
+        l.pick(
+            "1b. The five figures over time",
+            "1b. Năm số liệu qua các năm",
+        ),
+    );
+    let five = published(l);
+    let query = Query::new(o.as_of)
+        .rule(o.rule)
+        .ids(five.iter().map(|f| f.3))
+        .at(o.trend.iter().copied());
+    let table = registry.indicators(&query)?;
+    let dates: Vec<String> = o.trend.iter().map(|d| l.date(*d)).collect();
+    let mut head = vec![l.pick("Figure", "Số liệu").to_string()];
+    head.extend(dates.iter().map(|d| format!(">{d}")));
+    let head: Vec<&str> = head.iter().map(String::as_str).collect();
+    let mut t = Table::new(&head);
+    for (label, _, _, id) in five {
+        let mut cells = vec![label.to_string()];
+        cells.extend(o.trend.iter().map(|d| value(table.find_on(*d, id, &[]), l)));
+        t.row(cells);
+    }
+    out.push_str(&t.render());
+    let _ = writeln!(
+        out,
+        "{} {}.",
+        l.pick("Women-managed under the rule", "Do phụ nữ quản lý theo tiêu chí"),
+        l.rule(o.rule)
+    );
+    Ok(())
+}
+
+/// Section 1: the five figures published on 16 Oct 2024, recomputed from the
+/// member data by the indicator engine, then the ratios derived from them.
+pub(super) fn figures(out: &mut String, registry: &Registry, o: &Options) -> Result<(), coopkit::Error> {
+    use IndicatorId::*;
+    let l = o.lang;
+    heading(
+        out,
+        l.pick("1. The five reported figures", "1. Năm số liệu đã công bố"),
+    );
+    let published = published(l);
     let derived = [
         MembersFemaleShare,
         BoardFemale,
@@ -105,16 +153,19 @@ pub(super) fn figures(out: &mut String, registry: &Registry, o: &Options) -> Res
         t.row(vec![label.into(), shown.into(), value(row(id), l), mark.into()]);
     }
     out.push_str(&t.render());
-    let _ = writeln!(
-        out,
-        "{} {}; {}",
-        l.pick("Women-managed under the rule", "Do phụ nữ quản lý theo tiêu chí"),
-        o.rule.as_str(),
-        l.pick(
-            "“nearly 400” is read as 390 to 399.",
-            "“gần 400” được hiểu là từ 390 đến 399."
-        )
-    );
+    out.push_str(&wrap(
+        "",
+        &format!(
+            "{} {}; {}",
+            l.pick("Women-managed under the rule", "Do phụ nữ quản lý theo tiêu chí"),
+            l.rule(o.rule),
+            l.pick(
+                "“nearly 400” is read as 390 to 399.",
+                "“gần 400” được hiểu là từ 390 đến 399."
+            )
+        ),
+        WIDTH,
+    ));
 
     // The ratios REFERENCE.md derives from the published figures (taking
     // "nearly 400" as 400), against the same ratios from the member data.

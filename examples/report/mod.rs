@@ -19,7 +19,7 @@ use coopkit::{
 use std::fmt::{self, Write};
 use std::path::PathBuf;
 use table::wrap;
-use text::Lang;
+use text::{Lang, Words};
 
 /// The example data: sixteen fictional cooperatives that reproduce the
 /// figures published on 16 Oct 2024 (see `examples/data/README.md`).
@@ -39,7 +39,9 @@ Prints the province report on cooperatives managed by women.
 Options:
   --data PATH     a registry (.json, .jsonl or a folder of CSV files);
                   default: the embedded Quảng Ngãi example data
-  --as-of DATE    the date of the report, YYYY-MM-DD (default 2024-10-16)
+  --as-of DATE    the date of the report, YYYY-MM-DD (default 2024-10-16);
+                  several dates, comma-separated, add the trend of the
+                  five figures and the report is for the last of them
   --law LAW       auto (the law in force on the date), vn-2012 or vn-2023
   --lang LANG     en or vi (default en)
   --rule RULE     women-managed rule: chair_or_director (default),
@@ -94,6 +96,8 @@ struct Options {
     lang: Lang,
     rule: WomenManagedRule,
     params: Option<PathBuf>,
+    /// The dates of `--as-of` when it lists more than one (a trend).
+    trend: Vec<Date>,
 }
 
 /// Reads `--name value` and `--name=value` pairs; `None` means `--help`.
@@ -107,6 +111,7 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, ReportError> {
         lang: Lang::En,
         rule: WomenManagedRule::default(),
         params: None,
+        trend: Vec::new(),
     };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -131,9 +136,28 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, ReportError> {
             "--data" => o.data = Some(PathBuf::from(value)),
             "--params" => o.params = Some(PathBuf::from(value)),
             "--as-of" => {
-                o.as_of = value
-                    .parse()
-                    .map_err(|_| bad(format!("--as-of: {value:?} is not a valid date (expected YYYY-MM-DD)")))?
+                let parts: Vec<&str> = value.split(',').collect();
+                let mut dates = Vec::new();
+                for (i, part) in parts.iter().enumerate() {
+                    let which = if parts.len() == 1 {
+                        String::new()
+                    } else {
+                        format!(" date {} of {}", i + 1, parts.len())
+                    };
+                    dates.push(part.trim().parse::<Date>().map_err(|_| {
+                        bad(format!("--as-of:{which} not a valid date (expected YYYY-MM-DD)"))
+                    })?);
+                }
+                if dates.len() > coopkit::indicators::MAX_DATES {
+                    return Err(bad(format!(
+                        "--as-of: at most {} dates",
+                        coopkit::indicators::MAX_DATES
+                    )));
+                }
+                dates.sort();
+                dates.dedup();
+                o.as_of = *dates.last().ok_or_else(|| bad("--as-of needs a date".into()))?;
+                o.trend = if dates.len() > 1 { dates } else { Vec::new() };
             }
             "--law" => {
                 o.law = LawChoice::parse(&value)
@@ -205,6 +229,7 @@ fn report(registry: &Registry, params: &Parameters, o: &Options) -> Result<Strin
     let mut out = String::new();
     header(&mut out, registry, law, o);
     figures::figures(&mut out, registry, o)?;
+    figures::trend(&mut out, registry, o)?;
     figures::indicators(&mut out, registry, o)?;
     figures::programme(&mut out, registry, o)?;
     checks::cooperatives(&mut out, &assessed, &later, o);
@@ -274,7 +299,7 @@ fn header(out: &mut String, registry: &Registry, law: Law, o: &Options) {
             format!(
                 "{} {}: {rule_meaning}",
                 l.pick("rule", "tiêu chí"),
-                o.rule.as_str()
+                l.rule(o.rule)
             ),
         ),
     ];

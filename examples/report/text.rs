@@ -25,6 +25,11 @@ pub trait Words: Copy {
     fn size_class(self, c: SizeClass) -> &'static str;
     /// Yes, no or unknown.
     fn yes_no(self, v: Option<bool>) -> &'static str;
+    /// A women-managed rule: its id in English (the code a reader passes
+    /// to `--rule`), its label in quotation marks in Vietnamese.
+    fn rule(self, r: coopkit::WomenManagedRule) -> String;
+    /// A date: `2024-10-16` in English, `16/10/2024` in Vietnamese.
+    fn date(self, d: coopkit::Date) -> String;
 }
 
 impl Words for Lang {
@@ -62,5 +67,16 @@ impl Words for Lang {
 
     fn yes_no(self, v: Option<bool>) -> &'static str {
         Term::yes_no(v).label(self)
+    }
+
+    fn rule(self, r: coopkit::WomenManagedRule) -> String {
+        match self {
+            Lang::En => r.as_str().to_owned(),
+            Lang::Vi => format!("“{}”", r.label(self)),
+        }
+    }
+
+    fn date(self, d: coopkit::Date) -> String {
+        coopkit::text::date(d).text(self).to_owned()
     }
 }

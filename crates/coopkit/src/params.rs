@@ -15,6 +15,8 @@
 //! value = 5
 //! unit = "count"                  # count | percent | vnd
 //! citation = "Law 17/2023/QH15, Art. 4(7)"
+//! citation_vi = "khoản 7 Điều 4 Luật Hợp tác xã số 17/2023/QH15"  # optional:
+//!                                 # derived from `citation` when it is left out
 //! confirmed = true                # false: a user-supplied or unconfirmed value
 //! ```
 
@@ -56,6 +58,10 @@ pub struct Parameter {
     pub unit: Unit,
     /// Law, article, clause.
     pub citation: String,
+    /// The citation in Vietnamese legal style, when the table gives one
+    /// (otherwise findings derive it with [`crate::text::citation_vi`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub citation_vi: Option<String>,
     /// Confirmed in a public source. Unconfirmed values are never built in;
     /// they come only from a user's table.
     pub confirmed: bool,
@@ -87,6 +93,7 @@ struct RawParameter {
     value: i64,
     unit: Unit,
     citation: String,
+    citation_vi: Option<String>,
     #[serde(default)]
     confirmed: bool,
     note: Option<String>,
@@ -217,6 +224,7 @@ impl Parameters {
                     value: r.value.max(0) as u64,
                     unit: r.unit,
                     citation: r.citation,
+                    citation_vi: r.citation_vi,
                     confirmed: r.confirmed,
                     note: r.note,
                 });

@@ -165,6 +165,92 @@ pub fn date(d: Date) -> Message {
     )
 }
 
+/// The Laws on Cooperatives, named as such in Vietnamese citations.
+const COOPERATIVE_LAWS: [&str; 2] = ["17/2023/QH15", "23/2012/QH13"];
+
+/// A citation in the library's English form, written as Vietnamese legal
+/// texts cite: `Law 17/2023/QH15, Art. 4(7)` is `khoản 7 Điều 4 Luật Hợp
+/// tác xã số 17/2023/QH15`, `Decree 113/2024/NĐ-CP, Art. 5` is `Điều 5
+/// Nghị định số 113/2024/NĐ-CP`, `Decision 01/QĐ-TTg of 3 Jan 2023` is
+/// `Quyết định số 01/QĐ-TTg ngày 03/01/2023`; a point is `điểm a khoản 1
+/// Điều 4` from `Art. 4(1)(a)`. A closing parenthesis is kept as written.
+/// Text not in that form (a user's own citation) is returned unchanged,
+/// never guessed at.
+///
+/// ```
+/// use coopkit::text::citation_vi;
+/// assert_eq!(citation_vi("Law 17/2023/QH15, Art. 4(7)"), "khoản 7 Điều 4 Luật Hợp tác xã số 17/2023/QH15");
+/// assert_eq!(citation_vi("Circular 01/2020/TT-BKHĐT"), "Thông tư số 01/2020/TT-BKHĐT");
+/// assert_eq!(citation_vi("my province's plan"), "my province's plan");
+/// ```
+pub fn citation_vi(en: &str) -> String {
+    try_citation_vi(en).unwrap_or_else(|| en.to_owned())
+}
+
+fn try_citation_vi(en: &str) -> Option<String> {
+    let (main, tail) = match en.find(" (") {
+        Some(i) if en.ends_with(')') => (&en[..i], &en[i..]),
+        _ => (en, ""),
+    };
+    let (head, article) = match main.split_once(", Art. ") {
+        Some((h, a)) => (h, Some(a)),
+        None => (main, None),
+    };
+    let (head, day) = match head.split_once(" of ") {
+        Some((h, d)) => (h, Some(d)),
+        None => (head, None),
+    };
+    let (kind, number) = head.split_once(' ')?;
+    if !number.contains('/') || number.contains(' ') {
+        return None;
+    }
+    let kind = match kind {
+        "Law" if COOPERATIVE_LAWS.contains(&number) => "Luật Hợp tác xã số",
+        "Law" => "Luật số",
+        "Decree" => "Nghị định số",
+        "Circular" => "Thông tư số",
+        "Resolution" => "Nghị quyết số",
+        "Decision" => "Quyết định số",
+        _ => return None,
+    };
+    let mut out = String::new();
+    if let Some(a) = article {
+        // "4", "4(7)" or "4(7)(a)".
+        let mut parts = a.split('(');
+        let art = parts.next()?;
+        let clause: Option<Option<&str>> = parts.next().map(|c| c.strip_suffix(')'));
+        let point = parts.next().map(|p| p.strip_suffix(')'));
+        if parts.next().is_some() || art.is_empty() || !art.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        if let Some(p) = point {
+            let p = p?;
+            if p.is_empty() || !p.chars().all(char::is_alphabetic) {
+                return None;
+            }
+            out.push_str(&format!("điểm {p} "));
+        }
+        if let Some(c) = clause {
+            let c = c?;
+            if c.is_empty() || !c.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            out.push_str(&format!("khoản {c} "));
+        }
+        out.push_str(&format!("Điều {art} "));
+    }
+    out.push_str(kind);
+    out.push(' ');
+    out.push_str(number);
+    if let Some(d) = day {
+        let d = chrono::NaiveDate::parse_from_str(d, "%d %b %Y").ok()?;
+        out.push_str(" ngày ");
+        out.push_str(&date(d).vi);
+    }
+    out.push_str(tail);
+    Some(out)
+}
+
 /// Parses `YYYY-MM-DD` strictly (four-digit year, two-digit month and day,
 /// a real calendar day), the one date parser of the library; the message
 /// never quotes the value.
@@ -280,6 +366,37 @@ mod tests {
         assert_eq!(p(12_505, 1_000), Message::new("1,250.5 %", "1.250,5 %"));
         assert_eq!(p(u64::MAX, 1).en, "1,844,674,407,370,955,161,500 %");
         assert_eq!(whole_percent(30), Message::new("30 %", "30 %"));
+    }
+
+    #[test]
+    fn citations_in_vietnamese_legal_style() {
+        for (en, vi) in [
+            ("Law 17/2023/QH15, Art. 4(7)", "khoản 7 Điều 4 Luật Hợp tác xã số 17/2023/QH15"),
+            ("Law 17/2023/QH15, Art. 56", "Điều 56 Luật Hợp tác xã số 17/2023/QH15"),
+            ("Law 23/2012/QH13", "Luật Hợp tác xã số 23/2012/QH13"),
+            ("Law 04/2017/QH14, Art. 3(1)", "khoản 1 Điều 3 Luật số 04/2017/QH14"),
+            ("Law 17/2023/QH15, Art. 4(16)(b)", "điểm b khoản 16 Điều 4 Luật Hợp tác xã số 17/2023/QH15"),
+            ("Decree 113/2024/NĐ-CP, Art. 5", "Điều 5 Nghị định số 113/2024/NĐ-CP"),
+            ("Circular 01/2020/TT-BKHĐT", "Thông tư số 01/2020/TT-BKHĐT"),
+            (
+                "Decision 01/QĐ-TTg of 3 Jan 2023 (Đề án 01)",
+                "Quyết định số 01/QĐ-TTg ngày 03/01/2023 (Đề án 01)",
+            ),
+            ("Resolution 202/2025/QH15 of 12 Jun 2025", "Nghị quyết số 202/2025/QH15 ngày 12/06/2025"),
+        ] {
+            assert_eq!(citation_vi(en), vi, "{en}");
+        }
+        // Not the library's form: unchanged.
+        for other in [
+            "User table",
+            "Law 17/2023/QH15, Art. five",
+            "Law 17/2023/QH15, Art. 4(x)",
+            "Decision 01/QĐ-TTg of 31 Foo 2023",
+            "Statute 1/2",
+            "",
+        ] {
+            assert_eq!(citation_vi(other), other);
+        }
     }
 
     #[test]

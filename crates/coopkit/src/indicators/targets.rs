@@ -57,6 +57,9 @@ pub struct Target {
     pub due: Date,
     /// The decision or plan that sets it.
     pub citation: String,
+    /// The citation in Vietnamese legal style: the file's `citation_vi`, or
+    /// [`crate::text::citation_vi`] of `citation`.
+    pub citation_vi: String,
     /// How a registry measures it.
     pub measure: Measure,
 }
@@ -86,6 +89,7 @@ struct RawTarget {
     unit: Option<String>,
     due: String,
     citation: String,
+    citation_vi: Option<String>,
     indicator: Option<String>,
     kind: Option<String>,
     note: Option<RawText>,
@@ -158,6 +162,7 @@ fn targets_from_raw(raw: RawFile) -> Result<Vec<Target>, Error> {
                 value,
                 unit,
                 due,
+                citation_vi: t.citation_vi.unwrap_or_else(|| crate::text::citation_vi(&t.citation)),
                 citation: t.citation,
                 measure,
             }),

@@ -142,8 +142,12 @@ pub struct Finding {
     pub law: Law,
     /// Pass, fail, not assessable or not applicable.
     pub status: Status,
-    /// Law, article, clause.
+    /// Law, article, clause: `Law 17/2023/QH15, Art. 4(7)`.
     pub citation: String,
+    /// The citation as Vietnamese legal texts write it: `khoản 7 Điều 4
+    /// Luật Hợp tác xã số 17/2023/QH15` (see [`crate::text::citation_vi`];
+    /// a parameter table's `citation_vi` where it gives one).
+    pub citation_vi: String,
     /// What the data shows, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub measured: Option<Value>,

@@ -111,6 +111,16 @@ pub(crate) fn check(params: &Parameters, coop: &Cooperative, law: Law, as_of: Da
         let read: Vec<ParameterUse> = cx.read.borrow().iter().map(|p| ParameterUse::from(*p)).collect();
         for f in &mut found {
             f.parameters = read.clone();
+            // A table's own Vietnamese citation for the citation it gives.
+            if let Some(vi) = cx
+                .read
+                .borrow()
+                .iter()
+                .find(|p| p.citation == f.citation)
+                .and_then(|p| p.citation_vi.as_ref())
+            {
+                f.citation_vi = vi.clone();
+            }
         }
         findings.extend(found);
     }
@@ -404,6 +414,7 @@ impl Draft {
             rule: self.rule,
             law: self.law,
             status,
+            citation_vi: crate::text::citation_vi(&self.citation),
             citation: self.citation,
             measured: self.measured,
             comparison: self.required.as_ref().map(|(c, _)| *c),
