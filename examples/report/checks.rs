@@ -88,8 +88,8 @@ pub(super) fn cooperatives(out: &mut String, assessed: &[Assessed], later: &[Coo
     if !later.is_empty() {
         let ids: Vec<&str> = later.iter().map(|c| c.id.as_str()).collect();
         let what = l.pick(
-            "Not yet established on that date, left out:",
-            "Chưa thành lập vào ngày đó, không tính:",
+            "Not yet established or already dissolved on that date, left out:",
+            "Chưa thành lập hoặc đã giải thể vào ngày đó, không tính:",
         );
         out.push_str(&wrap("", &format!("{what} {}.", ids.join(", ")), WIDTH));
     }
@@ -138,7 +138,11 @@ pub(super) fn cooperatives(out: &mut String, assessed: &[Assessed], later: &[Coo
         out,
         "{}: {}",
         l.pick("Size class by", "Quy mô theo"),
-        bases.join("; ")
+        bases
+            .iter()
+            .map(|b| l.cite(b, &coopkit::text::citation_vi(b)).to_owned())
+            .collect::<Vec<_>>()
+            .join("; ")
     );
     // Cooperatives without a class, grouped by why (the structured status and
     // the data fields missing).
@@ -165,8 +169,18 @@ pub(super) fn cooperatives(out: &mut String, assessed: &[Assessed], later: &[Coo
     );
     let mut rules = vec![o.rule];
     rules.extend(WomenManagedRule::ALL.into_iter().filter(|r| *r != o.rule));
+    // In English the rules' ids head the columns; in Vietnamese, numbers
+    // with a legend, so that no code is shown as a word.
+    let names: Vec<String> = rules
+        .iter()
+        .enumerate()
+        .map(|(i, r)| match l {
+            Lang::En => r.as_str().to_owned(),
+            Lang::Vi => format!("Tiêu chí {}", i + 1),
+        })
+        .collect();
     let mut header = vec![l.pick("Id", "Mã")];
-    header.extend(rules.iter().map(|r| r.as_str()));
+    header.extend(names.iter().map(String::as_str));
     let mut t = Table::new(&header);
     let mut yes = vec![0; rules.len()];
     for a in assessed {
@@ -187,6 +201,11 @@ pub(super) fn cooperatives(out: &mut String, assessed: &[Assessed], later: &[Coo
     total.extend(yes.iter().map(|n| format!("{n} / {}", assessed.len())));
     t.row(total);
     out.push_str(&t.render());
+    if l == Lang::Vi {
+        for (name, r) in names.iter().zip(&rules) {
+            out.push_str(&wrap("  ", &format!("{name}: {}", r.label(l)), WIDTH));
+        }
+    }
 
     // Every failed or not assessable finding, with its measure and citation.
     let _ = writeln!(
@@ -212,8 +231,8 @@ pub(super) fn cooperatives(out: &mut String, assessed: &[Assessed], later: &[Coo
         let _ = writeln!(out, "\n  {} {}", a.coop.id, a.coop.name);
         for f in shown {
             let mut line = match f.status {
-                Status::Fail => format!("✗ {}", f.rule),
-                _ => format!("? {}: {}", f.rule, l.status(f.status)),
+                Status::Fail => format!("✗ {}", l.rule_id(f.rule)),
+                _ => format!("? {}: {}", l.rule_id(f.rule), l.status(f.status)),
             };
             let mut sep = if f.status == Status::Fail { ":" } else { ";" };
             if let Some(m) = &f.measured {
@@ -229,7 +248,7 @@ pub(super) fn cooperatives(out: &mut String, assessed: &[Assessed], later: &[Coo
                 );
             }
             out.push_str(&wrap("    ", &line, WIDTH));
-            out.push_str(&wrap("      ", &f.citation, WIDTH));
+            out.push_str(&wrap("      ", l.cite(&f.citation, &f.citation_vi), WIDTH));
             out.push_str(&wrap("      ", f.message.get(l.as_str()), WIDTH));
         }
     }
@@ -270,9 +289,9 @@ pub(super) fn footer(out: &mut String, assessed: &[Assessed], law: Law, params: 
     if !law.in_force_on(o.as_of) {
         notes.push(format!(
             "{} {} {}: {}",
-            law.title(),
+            l.law(law),
             l.pick("was not in force on", "không có hiệu lực vào ngày"),
-            o.as_of,
+            l.date(o.as_of),
             l.pick(
                 "the findings say what that law would require, not what applied.",
                 "các kết quả cho biết luật đó sẽ yêu cầu gì, không phải quy định đang áp dụng.",
@@ -290,7 +309,7 @@ pub(super) fn footer(out: &mut String, assessed: &[Assessed], law: Law, params: 
                  lực và trích dẫn ở từng kết quả; giá trị chưa được nguồn xác nhận không được đưa vào. Luật \
                  áp dụng:",
             ),
-            law.title()
+            l.law(law)
         ));
     }
     notes.push(format!(
@@ -318,7 +337,8 @@ pub(super) fn footer(out: &mut String, assessed: &[Assessed], law: Law, params: 
     for (rule, p) in used {
         if !p.confirmed {
             notes.push(format!(
-                "{rule} ({}): {}",
+                "{} ({}): {}",
+                l.rule_id(rule),
                 p.id,
                 l.pick(
                     "rests on a value from the user's parameter table that no public source confirms.",
@@ -326,12 +346,19 @@ pub(super) fn footer(out: &mut String, assessed: &[Assessed], law: Law, params: 
                 )
             ));
         }
-        if let Some(note) = &p.note {
-            let from_table = l.pick(
-                "the parameter table notes",
-                "ghi chú của bảng tham số (tiếng Anh)",
-            );
-            notes.push(format!("{rule} ({}), {from_table}: {note}", p.id));
+        let note = match (l, &p.note, &p.note_vi) {
+            (Lang::Vi, _, Some(vi)) => Some((l.pick("", "ghi chú của bảng tham số"), vi)),
+            (_, Some(en), _) => Some((
+                l.pick(
+                    "the parameter table notes",
+                    "ghi chú của bảng tham số (tiếng Anh)",
+                ),
+                en,
+            )),
+            _ => None,
+        };
+        if let Some((from_table, note)) = note {
+            notes.push(format!("{} ({}), {from_table}: {note}", l.rule_id(rule), p.id));
         }
     }
     // A structure rule that failed or could not be assessed rests on the
@@ -352,7 +379,8 @@ pub(super) fn footer(out: &mut String, assessed: &[Assessed], law: Law, params: 
     });
     if interim && interpreted {
         notes.push(format!(
-            "governance.structure_allowed: {}",
+            "{}: {}",
+            l.rule_id("governance.structure_allowed"),
             l.pick(
                 "on this date Law 17/2023/QH15 is in force, but its size classes (Art. 16) have no \
                  thresholds until Decree 113/2024/NĐ-CP takes effect on 1 Nov 2024; the findings above \
@@ -366,7 +394,8 @@ pub(super) fn footer(out: &mut String, assessed: &[Assessed], law: Law, params: 
     } else if interim && !structure.is_empty() {
         let ids: Vec<&str> = structure.iter().map(|a| a.coop.id.as_str()).collect();
         notes.push(format!(
-            "governance.structure_allowed ({}): {}",
+            "{} ({}): {}",
+            l.rule_id("governance.structure_allowed"),
             ids.join(", "),
             l.pick(
                 "on this date Law 17/2023/QH15 is in force, but its size classes (Art. 16) have no \
@@ -377,20 +406,22 @@ pub(super) fn footer(out: &mut String, assessed: &[Assessed], law: Law, params: 
                  confirmed.",
                 "vào ngày này Luật Hợp tác xã số 17/2023/QH15 đã có hiệu lực nhưng cách phân loại quy mô của \
                  Luật (Điều 16) chưa có ngưỡng cho đến khi Nghị định số 113/2024/NĐ-CP có hiệu lực ngày \
-                 01/11/2024, nên không thể căn cứ vào Luật để kết luận các hợp tác xã này có được giữ mô hình \
-                 tổ chức rút gọn hay không. Áp dụng cách tính theo số thành viên của Thông tư số \
+                 01/11/2024, nên không thể căn cứ vào Luật để kết luận các hợp tác xã này có được giữ tổ chức \
+                 quản trị rút gọn hay không. Áp dụng cách tính theo số thành viên của Thông tư số \
                  01/2020/TT-BKHĐT là một cách hiểu: muốn áp dụng, chạy với --params \
                  examples/params/interim-2024.toml, và từng kết quả sẽ ghi là chưa được xác nhận.",
             )
         ));
     } else if let (false, Some(a)) = (structure.is_empty(), assessed.first()) {
+        let basis = &a.class.size_class.basis;
         notes.push(format!(
-            "governance.structure_allowed: {} {}.",
+            "{}: {} {}.",
+            l.rule_id("governance.structure_allowed"),
             l.pick(
                 "depends on the size class, on this date by",
                 "phụ thuộc vào quy mô, vào ngày này xếp theo",
             ),
-            a.class.size_class.basis
+            l.cite(basis, &coopkit::text::citation_vi(basis))
         ));
     }
     let undetermined = assessed

@@ -33,7 +33,14 @@ fn fraction(row: Option<&Row>, l: Lang) -> String {
 
 /// The five figures published on 16 Oct 2024: label, the text as
 /// published, the values that match it and the indicator that recomputes it.
-fn published(l: Lang) -> [(&'static str, &'static str, std::ops::RangeInclusive<u64>, IndicatorId); 5] {
+fn published(
+    l: Lang,
+) -> [(
+    &'static str,
+    &'static str,
+    std::ops::RangeInclusive<u64>,
+    IndicatorId,
+); 5] {
     use IndicatorId::*;
     // Each figure as published, the values that match it ("nearly 400" is
     // read as 390 to 399) and the indicator that recomputes it.
@@ -84,10 +91,7 @@ pub(super) fn trend(out: &mut String, registry: &Registry, o: &Options) -> Resul
     let l = o.lang;
     heading(
         out,
-        l.pick(
-            "1b. The five figures over time",
-            "1b. Năm số liệu qua các năm",
-        ),
+        l.pick("1b. The five figures over time", "1b. Năm số liệu qua các năm"),
     );
     let five = published(l);
     let query = Query::new(o.as_of)
@@ -283,9 +287,9 @@ pub(super) fn indicators(out: &mut String, registry: &Registry, o: &Options) -> 
                 n(r.denominator),
                 value(Some(r), l),
                 match r.unit {
-                    Unit::Count => l.pick("count", "số đếm"),
-                    Unit::Percent => l.pick("percent", "phần trăm"),
-                    Unit::Ratio => l.pick("ratio", "tỷ số"),
+                    Unit::Count => r.unit.label(l),
+                    Unit::Percent => r.unit.label(l),
+                    Unit::Ratio => r.unit.label(l),
                 }
                 .into(),
             ]);
@@ -413,7 +417,7 @@ pub(super) fn programme(out: &mut String, registry: &Registry, o: &Options) -> R
             "The targets are national; what is achieved is this data's contribution. Whether it is on \
              track is not assessed: that needs a baseline.",
             "Chỉ tiêu là của cả nước; phần đạt được là đóng góp của dữ liệu này. Chưa đánh giá tiến độ \
-             có đúng kế hoạch không: cần có số liệu gốc.",
+             có đúng kế hoạch không: cần có số liệu nền.",
         ),
         WIDTH,
     ));
@@ -435,7 +439,12 @@ pub(super) fn programme(out: &mut String, registry: &Registry, o: &Options) -> R
         {
             let p = targets::progress(registry, t, o.as_of, None, o.rule)?;
             let unit = if t.unit == Unit::Percent { " %" } else { "" };
-            let mut line = format!("{} {}: {}{unit}", l.pick("by", "đến"), t.due, l.count(t.value));
+            let mut line = format!(
+                "{} {}: {}{unit}",
+                l.pick("by", "đến"),
+                l.date(t.due),
+                l.count(t.value)
+            );
             let measured = match (p.achieved, p.share, p.numerator, p.denominator) {
                 (Some(a), ..) => Some(format!(
                     "{} {} ({})",

@@ -217,7 +217,7 @@ fn report(registry: &Registry, params: &Parameters, o: &Options) -> Result<Strin
     // established on the date.
     let (assessed, later): (Vec<Cooperative>, Vec<Cooperative>) = registry
         .iter()
-        .partition(|c| c.established.is_none_or(|d| d <= o.as_of));
+        .partition(|c| c.established.is_none_or(|d| d <= o.as_of) && c.dissolved.is_none_or(|d| d > o.as_of));
     let assessed: Vec<Assessed> = assessed
         .into_iter()
         .map(|coop| Assessed {
@@ -288,19 +288,25 @@ fn header(out: &mut String, registry: &Registry, law: Law, o: &Options) {
         ),
         (
             l.pick("As of", "Tính đến ngày"),
-            format!("{}{date_note}", o.as_of),
+            format!("{}{date_note}", l.date(o.as_of)),
         ),
         (
             l.pick("Law applied", "Luật áp dụng"),
-            format!("{} ({}), {how}", law.title(), law.as_str()),
+            match l {
+                Lang::En => format!("{} ({}), {how}", law.title(), law.as_str()),
+                Lang::Vi => format!("{}, {how}", l.law(law)),
+            },
         ),
         (
             l.pick("Women-managed", "Do phụ nữ quản lý"),
-            format!(
-                "{} {}: {rule_meaning}",
-                l.pick("rule", "tiêu chí"),
-                l.rule(o.rule)
-            ),
+            match l {
+                Lang::En => format!(
+                    "{} {}: {rule_meaning}",
+                    l.pick("rule", "tiêu chí"),
+                    l.rule(o.rule)
+                ),
+                Lang::Vi => format!("{} {}", l.pick("rule", "tiêu chí"), l.rule(o.rule)),
+            },
         ),
     ];
     let label_width = fields.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);

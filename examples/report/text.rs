@@ -28,6 +28,12 @@ pub trait Words: Copy {
     /// A women-managed rule: its id in English (the code a reader passes
     /// to `--rule`), its label in quotation marks in Vietnamese.
     fn rule(self, r: coopkit::WomenManagedRule) -> String;
+    /// A citation: the English one, or the Vietnamese legal form.
+    fn cite<'a>(self, en: &'a str, vi: &'a str) -> &'a str;
+    /// A law by its title: `Law 17/2023/QH15`, `Luật Hợp tác xã số 17/2023/QH15`.
+    fn law(self, law: coopkit::Law) -> String;
+    /// A rule of the law by its id in English, by its label in Vietnamese.
+    fn rule_id(self, rule: &str) -> String;
     /// A date: `2024-10-16` in English, `16/10/2024` in Vietnamese.
     fn date(self, d: coopkit::Date) -> String;
 }
@@ -73,6 +79,24 @@ impl Words for Lang {
         match self {
             Lang::En => r.as_str().to_owned(),
             Lang::Vi => format!("“{}”", r.label(self)),
+        }
+    }
+
+    fn cite<'a>(self, en: &'a str, vi: &'a str) -> &'a str {
+        self.pick(en, vi)
+    }
+
+    fn law(self, law: coopkit::Law) -> String {
+        match self {
+            Lang::En => law.title().to_owned(),
+            Lang::Vi => coopkit::text::citation_vi(law.title()),
+        }
+    }
+
+    fn rule_id(self, rule: &str) -> String {
+        match (self, coopkit::Rule::parse(rule)) {
+            (Lang::Vi, Some(r)) => r.label(self).to_owned(),
+            _ => rule.to_owned(),
         }
     }
 

@@ -213,8 +213,8 @@ fn vietnamese_headings_and_messages() {
     }
     assert!(!text.contains("Each cooperative"));
     assert!(flat(&text)
-        .contains("Hợp tác xã có 4 thành viên chính thức; Luật Hợp tác xã 2023 yêu cầu tối thiểu 5."));
-    assert!(text.contains("✗ capital.member_cap: thực tế 35,0 %; quy định ≤ 30 %"));
+        .contains("Hợp tác xã có 4 thành viên chính thức; Luật Hợp tác xã năm 2023 yêu cầu tối thiểu 5."));
+    assert!(text.contains("✗ vốn góp tối đa của một thành viên: thực tế 35,0 %; quy định ≤ 30 %"));
     assert_eq!(failures(&text).len(), 3);
     assert!(flat(&text).contains("Không đánh giá được vào ngày 16/10/2024: Điều 56"));
     // The measure's note of a programme target, in Vietnamese.
@@ -567,7 +567,7 @@ fn an_early_date_leaves_out_later_cooperatives_and_flags_the_law() {
     assert!(text.contains("Law 23/2012/QH13 (vn-2012), the nearest law; NOT in force on that date"));
     let flat = flat(&text);
     assert!(flat.contains(
-        "Not yet established on that date, left out: QN03, QN04, QN05, QN06, QN08, QN09, QN10, QN13, QN14, QN15."
+        "Not yet established or already dissolved on that date, left out: QN03, QN04, QN05, QN06, QN08, QN09, QN10, QN13, QN14, QN15."
     ));
     let rows = figure_rows(&text);
     assert_eq!((rows[0].2.as_str(), rows[0].3.as_str()), ("6", "✗"), "{rows:?}");
@@ -605,6 +605,90 @@ fn several_dates_give_the_trend_of_the_five_figures() {
     let vi = ok(&["--lang", "vi", "--as-of", &dates.join(",")]);
     assert!(section(&vi, "1b. Năm số liệu qua các năm")[0].contains("31/12/2020"));
     // A bad date is named by its position, not echoed.
-    let e = run(&["--as-of", "2020-12-31,31/12/2022"]).unwrap_err().to_string();
+    let e = run(&["--as-of", "2020-12-31,31/12/2022"])
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("date 2 of 2") && !e.contains("31/12/2022"), "{e}");
+}
+
+/// What a Vietnamese reader sees is Vietnamese: dates dd/mm/yyyy, citations
+/// in legal style, the law's own terms, labels for codes (REFERENCE, issue
+/// "Vietnamese that reads as Vietnamese"). Codes stay only where a column
+/// or a parenthesis is meant for them (indicator and parameter ids).
+#[test]
+fn the_vietnamese_report_reads_as_vietnamese() {
+    for args in [
+        &["--lang", "vi"][..],
+        &["--lang", "vi", "--as-of", "2020-12-31,2024-10-16"],
+        &["--lang", "vi", "--as-of", "2025-03-01"],
+        &[
+            "--lang",
+            "vi",
+            "--params",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/params/interim-2024.toml"),
+        ],
+    ] {
+        let text = ok(args);
+        // The indicator ids column of section 2 is meant for codes.
+        let prose: String = text
+            .lines()
+            .filter(|l| !l.trim_start().starts_with(|c: char| c.is_ascii_lowercase()) || l.contains(' '))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let iso = prose
+            .split(|c: char| !(c.is_ascii_digit() || c == '-'))
+            .find(|w| {
+                let b = w.as_bytes();
+                b.len() == 10 && b[4] == b'-' && b[7] == b'-' && b[..4].iter().all(u8::is_ascii_digit)
+            });
+        assert_eq!(iso, None, "an ISO date in the Vietnamese report {args:?}");
+        for english in [
+            "Law ",
+            "Art.",
+            "Decree ",
+            "Circular ",
+            "Resolution ",
+            "Decision 01",
+            "not assessable",
+            "measured",
+            "required",
+            " pass",
+            "cooperative_group",
+            "not_assessable",
+            "chair_or_director",
+            "management_majority",
+            "women_owned",
+            "mô hình tổ chức",
+            "số liệu gốc",
+        ] {
+            assert!(
+                !prose.contains(english),
+                "{english:?} in the Vietnamese report {args:?}:\n{text}"
+            );
+        }
+        // No rule id outside a code's parenthesis: every rule is named by its label.
+        for rule in coopkit::Rule::ALL {
+            for line in text.lines().filter(|l| l.contains(rule.as_str())) {
+                assert!(
+                    line.contains(&format!("({}", rule.as_str())),
+                    "rule id {rule} shown: {line}"
+                );
+            }
+        }
+        let flat = flat(&text);
+        assert!(
+            flat.contains("Luật Hợp tác xã số 17/2023/QH15")
+                || flat.contains("Luật Hợp tác xã số 23/2012/QH13")
+        );
+    }
+    let text = flat(&ok(&["--lang", "vi"]));
+    for term in [
+        "khoản 7 Điều 4 Luật Hợp tác xã số 17/2023/QH15",
+        "tổ chức quản trị rút gọn",
+        "thành viên chính thức",
+        "Hội đồng quản trị",
+        "số liệu nền",
+    ] {
+        assert!(text.contains(term), "{term:?} missing");
+    }
 }

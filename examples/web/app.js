@@ -162,7 +162,7 @@ function findingsTable(report) {
     el('tr', { class: `finding ${f.status}`, 'data-rule': f.rule },
       el('td', {}, statusBadge(f.status)), el('td', {}, w().rule[f.rule] ?? f.rule),
       el('td', {}, f.subject === 'cooperative' ? term('cooperative') : f.subject),
-      el('td', {}, f.message[state.lang]), el('td', { class: 'citation' }, f.citation)));
+      el('td', {}, f.message[state.lang]), el('td', { class: 'citation' }, state.lang === 'vi' ? f.citation_vi : f.citation)));
   return el('table', { class: 'findings' }, el('thead', {}, head), el('tbody', {}, rows));
 }
 

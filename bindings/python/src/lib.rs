@@ -65,6 +65,15 @@ fn targets(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
     objects::to_py(py, &coopkit::indicators::targets::programme_targets())
 }
 
+/// A date (a `datetime.date` or ISO string) written the way `lang` writes
+/// it: `2024-10-16` or `16/10/2024`. For the HTML views.
+#[pyfunction]
+fn _format_date(py: Python<'_>, value: &Bound<'_, PyAny>, lang: &str) -> PyResult<String> {
+    let d = input::as_of(py, Some(value))?;
+    let lang: coopkit::Lang = input::option(py, lang)?;
+    Ok(coopkit::text::date(d).text(lang).to_owned())
+}
+
 /// Panics on purpose, to test that a Rust panic arrives as
 /// `coopkit.CoopkitError` and never as a crash. Not public API.
 #[pyfunction]
@@ -147,6 +156,7 @@ fn _coopkit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(objects::indicator_label, m)?)?;
     m.add_function(wrap_pyfunction!(objects::_vocabulary, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_test, m)?)?;
+    m.add_function(wrap_pyfunction!(_format_date, m)?)?;
     m.add_function(wrap_pyfunction!(_core_check_json, m)?)?;
     m.add_function(wrap_pyfunction!(_core_classify_json, m)?)?;
     m.add_function(wrap_pyfunction!(_bench_core_check, m)?)?;

@@ -215,6 +215,12 @@ impl Finding {
     fn citation(&self) -> &str {
         &self.inner.citation
     }
+    /// The citation in Vietnamese legal style
+    /// (for example "khoan 7 Dieu 4 Luat Hop tac xa so 17/2023/QH15", with its marks).
+    #[getter]
+    fn citation_vi(&self) -> &str {
+        &self.inner.citation_vi
+    }
     /// What the data shows (a count, an amount in VND, a percentage, a code, a list or {"min", "max"}), or None.
     #[getter]
     fn measured<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {

@@ -182,6 +182,8 @@ export interface ParameterUse {
   id: string;
   confirmed: boolean;
   note?: string;
+  /** The note in Vietnamese, when the table has one. */
+  note_vi?: string;
 }
 
 export interface Finding {
@@ -190,6 +192,8 @@ export interface Finding {
   status: Status;
   /** Law, article, clause. */
   citation: string;
+  /** The citation in Vietnamese legal style: `khoan 7 Dieu 4 Luat Hop tac xa so 17/2023/QH15`. */
+  citation_vi: string;
   measured?: FindingValue;
   required?: FindingValue;
   comparison?: Comparison;
@@ -275,6 +279,8 @@ export interface Target {
   unit: 'count' | 'percent';
   due: string;
   citation: string;
+  /** The citation in Vietnamese legal style. */
+  citation_vi: string;
   measure: Measure;
 }
 

@@ -18,6 +18,8 @@
 //! citation_vi = "khoản 7 Điều 4 Luật Hợp tác xã số 17/2023/QH15"  # optional:
 //!                                 # derived from `citation` when it is left out
 //! confirmed = true                # false: a user-supplied or unconfirmed value
+//! note = "A cooperative has at least 5 official members."      # optional
+//! note_vi = "Hợp tác xã có ít nhất 5 thành viên chính thức."   # optional
 //! ```
 
 use crate::codes::{code_list, Law};
@@ -67,6 +69,9 @@ pub struct Parameter {
     pub confirmed: bool,
     /// Free text: the source, or what the value means.
     pub note: Option<String>,
+    /// The note in Vietnamese.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note_vi: Option<String>,
 }
 
 impl Parameter {
@@ -97,6 +102,7 @@ struct RawParameter {
     #[serde(default)]
     confirmed: bool,
     note: Option<String>,
+    note_vi: Option<String>,
 }
 
 /// A table of dated legal parameters.
@@ -225,6 +231,7 @@ impl Parameters {
                     unit: r.unit,
                     citation: r.citation,
                     citation_vi: r.citation_vi,
+                    note_vi: r.note_vi,
                     confirmed: r.confirmed,
                     note: r.note,
                 });

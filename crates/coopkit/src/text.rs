@@ -371,18 +371,36 @@ mod tests {
     #[test]
     fn citations_in_vietnamese_legal_style() {
         for (en, vi) in [
-            ("Law 17/2023/QH15, Art. 4(7)", "khoản 7 Điều 4 Luật Hợp tác xã số 17/2023/QH15"),
-            ("Law 17/2023/QH15, Art. 56", "Điều 56 Luật Hợp tác xã số 17/2023/QH15"),
+            (
+                "Law 17/2023/QH15, Art. 4(7)",
+                "khoản 7 Điều 4 Luật Hợp tác xã số 17/2023/QH15",
+            ),
+            (
+                "Law 17/2023/QH15, Art. 56",
+                "Điều 56 Luật Hợp tác xã số 17/2023/QH15",
+            ),
             ("Law 23/2012/QH13", "Luật Hợp tác xã số 23/2012/QH13"),
-            ("Law 04/2017/QH14, Art. 3(1)", "khoản 1 Điều 3 Luật số 04/2017/QH14"),
-            ("Law 17/2023/QH15, Art. 4(16)(b)", "điểm b khoản 16 Điều 4 Luật Hợp tác xã số 17/2023/QH15"),
-            ("Decree 113/2024/NĐ-CP, Art. 5", "Điều 5 Nghị định số 113/2024/NĐ-CP"),
+            (
+                "Law 04/2017/QH14, Art. 3(1)",
+                "khoản 1 Điều 3 Luật số 04/2017/QH14",
+            ),
+            (
+                "Law 17/2023/QH15, Art. 4(16)(b)",
+                "điểm b khoản 16 Điều 4 Luật Hợp tác xã số 17/2023/QH15",
+            ),
+            (
+                "Decree 113/2024/NĐ-CP, Art. 5",
+                "Điều 5 Nghị định số 113/2024/NĐ-CP",
+            ),
             ("Circular 01/2020/TT-BKHĐT", "Thông tư số 01/2020/TT-BKHĐT"),
             (
                 "Decision 01/QĐ-TTg of 3 Jan 2023 (Đề án 01)",
                 "Quyết định số 01/QĐ-TTg ngày 03/01/2023 (Đề án 01)",
             ),
-            ("Resolution 202/2025/QH15 of 12 Jun 2025", "Nghị quyết số 202/2025/QH15 ngày 12/06/2025"),
+            (
+                "Resolution 202/2025/QH15 of 12 Jun 2025",
+                "Nghị quyết số 202/2025/QH15 ngày 12/06/2025",
+            ),
         ] {
             assert_eq!(citation_vi(en), vi, "{en}");
         }

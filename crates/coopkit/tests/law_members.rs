@@ -50,7 +50,7 @@ fn minimum_message_states_measured_and_required_in_both_languages() {
     let f = one(&r, MINIMUM);
     assert_eq!(
         f.message.vi,
-        "Hợp tác xã có 4 thành viên chính thức; Luật Hợp tác xã 2023 yêu cầu tối thiểu 5."
+        "Hợp tác xã có 4 thành viên chính thức; Luật Hợp tác xã năm 2023 yêu cầu tối thiểu 5."
     );
     assert!(
         f.message.en.contains("4 official members") && f.message.en.contains("at least 5"),

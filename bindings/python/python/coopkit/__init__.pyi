@@ -74,6 +74,7 @@ class ParameterUse(TypedDict, total=False):
     id: Required[str]
     confirmed: Required[bool]
     note: str
+    note_vi: str
 
 Comparison: TypeAlias = Literal["at_least", "at_most", "within", "one_of", "all_of", "equal"]
 
@@ -89,6 +90,8 @@ class Finding:
     def status(self) -> Status: ...
     @property
     def citation(self) -> str: ...
+    @property
+    def citation_vi(self) -> str: ...
     @property
     def measured(self) -> Any: ...
     @property

@@ -59,12 +59,13 @@ def check_report(report: Mapping[str, Any], lang: str) -> str:
             f"<td>{escape(str(f['subject']))}</td>"
             f"<td>{escape(value_text(f.get('measured'), lang))}</td>"
             f"<td>{escape(required_text(f, lang))}</td>"
-            f"<td>{escape(f['citation'])}</td>"
+            f"<td>{escape(f['citation_vi'] if lang == 'vi' else f['citation'])}</td>"
             f"<td>{escape(f['message'][lang])}</td>"
             "</tr>"
         )
     law = _words(lang)["law"].get(report["law"], report["law"])
-    caption = f"{escape(report['cooperative'])} · {escape(law)} · {escape(str(report['as_of']))} · {escape(verdict)}"
+    on = _coopkit._format_date(report["as_of"], lang)
+    caption = f"{escape(report['cooperative'])} · {escape(law)} · {escape(on)} · {escape(verdict)}"
     if not report.get("law_in_force", True):
         caption += " · " + escape(_term("law_not_in_force", lang))
     if not report.get("established_on_as_of", True):
@@ -105,7 +106,7 @@ def classification(c: Mapping[str, Any], lang: str) -> str:
     )
     return (
         "<table class=\"coopkit-classification\">"
-        f"<caption style=\"text-align:left\">{escape(c['cooperative'])} · {escape(str(c['as_of']))}</caption>"
+        f"<caption style=\"text-align:left\">{escape(c['cooperative'])} · {escape(_coopkit._format_date(c['as_of'], lang))}</caption>"
         f"<tbody>{body}</tbody></table>"
     )
 

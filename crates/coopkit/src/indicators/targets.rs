@@ -162,7 +162,9 @@ fn targets_from_raw(raw: RawFile) -> Result<Vec<Target>, Error> {
                 value,
                 unit,
                 due,
-                citation_vi: t.citation_vi.unwrap_or_else(|| crate::text::citation_vi(&t.citation)),
+                citation_vi: t
+                    .citation_vi
+                    .unwrap_or_else(|| crate::text::citation_vi(&t.citation)),
                 citation: t.citation,
                 measure,
             }),

@@ -94,6 +94,9 @@ pub struct ParameterUse {
     /// The parameter's note, when the table has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The note in Vietnamese, when the table has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note_vi: Option<String>,
 }
 
 impl From<&crate::params::Parameter> for ParameterUse {
@@ -102,6 +105,7 @@ impl From<&crate::params::Parameter> for ParameterUse {
             id: p.id.clone(),
             confirmed: p.confirmed,
             note: p.note.clone(),
+            note_vi: p.note_vi.clone(),
         }
     }
 }

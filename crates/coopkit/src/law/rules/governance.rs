@@ -16,14 +16,14 @@ pub(super) const BOARD_SIZE: &str = crate::codes::Rule::GovernanceBoardSize.as_s
 fn missing_governance(law_en: &str, law_vi: &str) -> (String, String) {
     (
         format!("Not assessable: governance is missing (full or simplified structure, {law_en})."),
-        format!("Không đánh giá được: thiếu governance (mô hình tổ chức đầy đủ hay rút gọn, {law_vi})."),
+        format!("Không đánh giá được: thiếu governance (tổ chức quản trị đầy đủ hay rút gọn, {law_vi})."),
     )
 }
 
 /// Under Law 17/2023 Art. 56 the full structure is always allowed; the
 /// simplified one only for micro cooperatives and unions below the threshold.
 pub(super) fn structure_allowed(cx: &Ctx) -> Outcome {
-    let one_structure = ("management structure", "mô hình tổ chức quản lý");
+    let one_structure = ("management structure", "mô hình tổ chức quản trị");
     if let Some(outside) = cx.only_2023(STRUCTURE_ALLOWED, Some(one_structure)) {
         return outside;
     }
@@ -66,7 +66,7 @@ pub(super) fn structure_allowed(cx: &Ctx) -> Outcome {
                                 56 allows that only below {limit_en} members."
                         ),
                         format!(
-                            "Liên hiệp hợp tác xã có {n_vi} thành viên và áp dụng mô hình rút gọn; Điều 56 \
+                            "Liên hiệp hợp tác xã có {n_vi} thành viên và áp dụng tổ chức quản trị rút gọn; Điều 56 \
                                 {law_vi} chỉ cho phép khi có dưới {limit_vi} thành viên."
                         ),
                     )
@@ -78,7 +78,7 @@ pub(super) fn structure_allowed(cx: &Ctx) -> Outcome {
                             below {limit_en} members."
                     ),
                     format!(
-                        "Không đánh giá được: liên hiệp hợp tác xã áp dụng mô hình rút gọn nhưng chưa rõ số \
+                        "Không đánh giá được: liên hiệp hợp tác xã áp dụng tổ chức quản trị rút gọn nhưng chưa rõ số \
                             thành viên (không có members hay {field}); Điều 56 {law_vi} chỉ cho phép khi có \
                             dưới {limit_vi} thành viên."
                     ),
@@ -103,7 +103,7 @@ pub(super) fn structure_allowed(cx: &Ctx) -> Outcome {
                         class.as_str()
                     ),
                     format!(
-                        "Hợp tác xã thuộc quy mô {} và áp dụng mô hình rút gọn; Điều 56 {law_vi} chỉ cho \
+                        "Hợp tác xã thuộc quy mô {} và áp dụng tổ chức quản trị rút gọn; Điều 56 {law_vi} chỉ cho \
                             phép đối với hợp tác xã quy mô siêu nhỏ.",
                         class.label(crate::text::Lang::Vi)
                     ),
@@ -115,7 +115,7 @@ pub(super) fn structure_allowed(cx: &Ctx) -> Outcome {
                         size.reason.en
                     ),
                     format!(
-                        "Không đánh giá được: hợp tác xã áp dụng mô hình rút gọn, chỉ được phép với hợp tác \
+                        "Không đánh giá được: hợp tác xã áp dụng tổ chức quản trị rút gọn, chỉ được phép với hợp tác \
                             xã quy mô siêu nhỏ (Điều 56 {law_vi}); {}",
                         size.reason.vi
                     ),
@@ -150,7 +150,7 @@ fn interim_structure(cx: &Ctx, draft: super::Draft) -> Outcome {
                 on.en
             ),
             format!(
-                "Không đánh giá được vào ngày {}: Điều 56 {law_vi} chỉ cho phép mô hình tổ chức rút gọn với \
+                "Không đánh giá được vào ngày {}: Điều 56 {law_vi} chỉ cho phép tổ chức quản trị rút gọn với \
                  hợp tác xã quy mô siêu nhỏ, theo cách phân loại quy mô của chính Luật (Điều 16: số thành \
                  viên chính thức và doanh thu hoặc tổng nguồn vốn), nhưng trước Nghị định số \
                  113/2024/NĐ-CP (có hiệu lực từ ngày 01/11/2024) chưa có ngưỡng nào. Thông tư số \
@@ -189,7 +189,7 @@ fn interim_structure(cx: &Ctx, draft: super::Draft) -> Outcome {
                     n_text.en, status.0, on.en
                 ),
                 format!(
-                    "Hợp tác xã có {} thành viên và áp dụng mô hình tổ chức rút gọn; theo cách hiểu khai báo \
+                    "Hợp tác xã có {} thành viên và áp dụng tổ chức quản trị rút gọn; theo cách hiểu khai báo \
                      bằng tham số {INTERIM_FULL_FROM}{}, Điều 56 {law_vi} chỉ cho phép khi có dưới \
                      {limit_vi} thành viên vào ngày {}.",
                     n_text.vi, status.1, on.vi
@@ -204,7 +204,7 @@ fn interim_structure(cx: &Ctx, draft: super::Draft) -> Outcome {
                 status.0
             ),
             format!(
-                "Không đánh giá được: hợp tác xã áp dụng mô hình tổ chức rút gọn, mà theo cách hiểu khai báo \
+                "Không đánh giá được: hợp tác xã áp dụng tổ chức quản trị rút gọn, mà theo cách hiểu khai báo \
                  bằng tham số {INTERIM_FULL_FROM}{} chỉ được phép khi có dưới {limit_vi} thành viên, và chưa \
                  rõ số thành viên (không có members hay {field}).",
                 status.1
@@ -238,12 +238,12 @@ fn needs_2023(cx: &Ctx) -> Result<Needs, Box<Finding>> {
         Some(Governance::Full) => (
             vec![&[Role::BoardChair], &[Role::Director], &[Role::SupervisoryHead]],
             "the full structure",
-            "mô hình tổ chức đầy đủ",
+            "tổ chức quản trị đầy đủ",
         ),
         Some(Governance::Simplified) => (
             vec![&[Role::Director], &[Role::Controller]],
             "the simplified structure",
-            "mô hình tổ chức rút gọn",
+            "tổ chức quản trị rút gọn",
         ),
     };
     Ok(Needs {
@@ -380,7 +380,7 @@ pub(super) fn board_size(cx: &Ctx) -> Outcome {
         }
         Some(Governance::Simplified) => draft.not_applicable(
             "Not applicable: the simplified structure has no board.",
-            "Không áp dụng: mô hình tổ chức rút gọn không có Hội đồng quản trị.",
+            "Không áp dụng: tổ chức quản trị rút gọn không có Hội đồng quản trị.",
         ),
         Some(Governance::Full) => {
             let seats = match &cx.positions {

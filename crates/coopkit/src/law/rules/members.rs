@@ -244,7 +244,7 @@ pub(super) fn eligible_type(cx: &Ctx) -> Outcome {
             cx.cite(Some("Art. 34")),
             "Not applicable: members of a union under Law 17/2023/QH15 are checked by union.member_types."
                 .into(),
-            "Không áp dụng: thành viên liên hiệp hợp tác xã theo Luật Hợp tác xã 2023 được kiểm tra theo quy \
+            "Không áp dụng: thành viên liên hiệp hợp tác xã theo Luật Hợp tác xã năm 2023 được kiểm tra theo quy \
                 tắc union.member_types."
                 .into(),
         ),
@@ -459,7 +459,7 @@ pub(super) fn kind_consistent(cx: &Ctx) -> Outcome {
                 ),
                 format!(
                     "Thành viên {id} không góp vốn, không sử dụng dịch vụ và không góp sức lao động: không \
-                        thuộc loại thành viên nào theo Điều 4 Luật Hợp tác xã 2023."
+                        thuộc loại thành viên nào theo Điều 4 Luật Hợp tác xã năm 2023."
                 ),
             )),
             None => {}

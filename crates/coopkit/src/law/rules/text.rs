@@ -6,11 +6,11 @@ use crate::model::{Kind, MemberKind, MemberType};
 
 pub(super) use crate::text::{count, date, join_and, vnd, whole_percent};
 
-/// `"Luật Hợp tác xã 2023"`.
+/// `"Luật Hợp tác xã năm 2023"`.
 pub(super) fn law_vi(law: Law) -> &'static str {
     match law {
-        Law::Vn2012 => "Luật Hợp tác xã 2012",
-        Law::Vn2023 => "Luật Hợp tác xã 2023",
+        Law::Vn2012 => "Luật Hợp tác xã năm 2012",
+        Law::Vn2023 => "Luật Hợp tác xã năm 2023",
     }
 }
 

@@ -30,7 +30,7 @@ pub(super) fn member_types(cx: &Ctx) -> Outcome {
             cx.cite(None),
             "Not applicable: under Law 23/2012/QH13 a union's members are checked by members.eligible_type."
                 .into(),
-            "Không áp dụng: theo Luật Hợp tác xã 2012, thành viên liên hiệp hợp tác xã được kiểm tra theo \
+            "Không áp dụng: theo Luật Hợp tác xã năm 2012, thành viên liên hiệp hợp tác xã được kiểm tra theo \
                 quy tắc members.eligible_type."
                 .into(),
         );
@@ -63,7 +63,7 @@ pub(super) fn member_types(cx: &Ctx) -> Outcome {
                         members to be cooperatives."
                 ),
                 format!(
-                    "Thành viên chính thức {id} là {t_vi}; Điều 34 Luật Hợp tác xã 2023 yêu cầu thành viên \
+                    "Thành viên chính thức {id} là {t_vi}; Điều 34 Luật Hợp tác xã năm 2023 yêu cầu thành viên \
                         chính thức của liên hiệp hợp tác xã phải là hợp tác xã."
                 ),
             ),
@@ -74,7 +74,7 @@ pub(super) fn member_types(cx: &Ctx) -> Outcome {
                             requires a union's associate members to be Vietnamese legal entities."
                     ),
                     format!(
-                        "Thành viên liên kết {id} là {t_vi} có quốc tịch {nat}; Điều 34 Luật Hợp tác xã 2023 \
+                        "Thành viên liên kết {id} là {t_vi} có quốc tịch {nat}; Điều 34 Luật Hợp tác xã năm 2023 \
                             yêu cầu thành viên liên kết của liên hiệp hợp tác xã phải là pháp nhân Việt Nam."
                     ),
                 )
@@ -88,7 +88,7 @@ pub(super) fn member_types(cx: &Ctx) -> Outcome {
                 format!(
                     "Thành viên {id} là {t_vi} có quốc tịch {nat}, không thể là thành viên chính thức (phải \
                         là hợp tác xã) hay thành viên liên kết (phải là pháp nhân Việt Nam) của liên hiệp \
-                        hợp tác xã theo Điều 34 Luật Hợp tác xã 2023."
+                        hợp tác xã theo Điều 34 Luật Hợp tác xã năm 2023."
                 ),
             ),
             None if !(ok_official && ok_associate) => draft.not_assessable(
