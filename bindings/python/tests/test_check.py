@@ -193,7 +193,9 @@ def test_a_failing_cooperative() -> None:
     assert f"{r.counts()['fail']} fail" in repr(r)
     assert r.to_dict() == core_check(README_COOP, "auto", "2025-03-01")
     html = r.to_html("vi")
-    assert "không đạt" in html and minimum.citation in html
+    assert "không đạt" in html and minimum.citation_vi in html
+    assert minimum.citation_vi == "khoản 7 Điều 4 Luật Hợp tác xã số 17/2023/QH15"
+    assert minimum.citation in r.to_html("en")
     assert "<td>≥ 5</td>" in html
     # the same cooperative under the 2012 law, a date it was in force
     old = coopkit.check(README_COOP, law="vn-2012", as_of="2020-01-01")

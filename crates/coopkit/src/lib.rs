@@ -61,6 +61,7 @@ pub mod params;
 pub mod registry;
 pub mod text;
 pub mod unicode;
+pub mod units;
 
 pub use classify::{classify, Classification, SizeClass, SizeStatus, WomenManagedRule};
 pub use codes::{Code, Rule, Term};

@@ -994,6 +994,22 @@ impl Registry {
         (0..self.len()).filter_map(|i| self.get(i))
     }
 
+    /// This registry, whose location codes are those valid on `from`, put
+    /// onto the units valid on `to` (a 2024 registry on 2026 units): see
+    /// [`Units::remap`](crate::units::Units::remap). Every code that cannot
+    /// be mapped is kept as it was and listed in the result's `unmapped`;
+    /// no cooperative is dropped.
+    pub fn on_units(
+        &self,
+        units: &crate::units::Units,
+        from: Date,
+        to: Date,
+    ) -> Result<(Registry, crate::units::Remapped), Error> {
+        let mut r = units.remap(self.iter(), from, to);
+        let registry = Registry::from_cooperatives(std::mem::take(&mut r.cooperatives))?;
+        Ok((registry, r))
+    }
+
     /// Bytes held by the member and position columns (capacity, not length),
     /// for memory measurements.
     pub fn column_bytes(&self) -> usize {

@@ -16,6 +16,7 @@ const LAYERS: &[&str] = &[
     "codes",
     "model",
     "params",
+    "units",
     "classify",
     "law",
     "registry",

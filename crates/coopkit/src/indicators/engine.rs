@@ -874,6 +874,7 @@ fn make_row(
     let unit = id.unit();
     let mut row = Row {
         as_of: None,
+        names: Vec::new(),
         group: group.to_vec(),
         disaggregation,
         indicator: id,

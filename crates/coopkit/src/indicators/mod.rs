@@ -96,6 +96,10 @@ pub struct Query {
     pub min_cell: Option<u32>,
     /// Parameter table for size classes (the built-in one if `None`).
     pub parameters: Option<Parameters>,
+    /// A table of administrative units: rows grouped by province, district
+    /// or commune then carry the units' names (`province_name`, ...), of
+    /// the units valid on each row's date.
+    pub units: Option<crate::units::Units>,
 }
 
 impl Query {
@@ -111,7 +115,14 @@ impl Query {
             totals: false,
             min_cell: None,
             parameters: None,
+            units: None,
         }
+    }
+
+    /// Name the location codes with the units of `units`.
+    pub fn units(mut self, units: crate::units::Units) -> Self {
+        self.units = Some(units);
+        self
     }
 
     /// At each of these dates, into one table (a trend); see [`year_ends`]
@@ -196,6 +207,34 @@ impl Query {
     }
 }
 
+/// Each row's location codes named with the units valid on its date.
+fn name_locations(table: &mut Table, units: &crate::units::Units) {
+    use crate::units::Level;
+    let level = |d: Dimension| match d {
+        Dimension::Province => Some(Level::Province),
+        Dimension::District => Some(Level::District),
+        Dimension::Commune => Some(Level::Commune),
+        _ => None,
+    };
+    let as_of = table.as_of;
+    for r in &mut table.rows {
+        let on = r.as_of.unwrap_or(as_of);
+        r.names = r
+            .group
+            .iter()
+            .filter_map(|(d, code)| {
+                let l = level(*d)?;
+                Some((
+                    *d,
+                    code.as_deref()
+                        .and_then(|c| units.name(l, c, on))
+                        .map(str::to_owned),
+                ))
+            })
+            .collect();
+    }
+}
+
 /// The most dates one query may ask for: a century of year ends and more.
 pub const MAX_DATES: usize = 1000;
 
@@ -229,6 +268,14 @@ impl Registry {
     /// `query.dates` into one table whose rows carry their date (the same
     /// rows, in the same order, as a query at each date alone).
     pub fn indicators(&self, query: &Query) -> Result<Table, Error> {
+        let mut table = self.indicators_unnamed(query)?;
+        if let Some(units) = &query.units {
+            name_locations(&mut table, units);
+        }
+        Ok(table)
+    }
+
+    fn indicators_unnamed(&self, query: &Query) -> Result<Table, Error> {
         let Some(dates) = &query.dates else {
             return engine::run(self, query);
         };

@@ -17,6 +17,10 @@ pub struct Row {
     /// The group: each dimension of the query with its value; `None` is the
     /// total over that dimension (rows of margins).
     pub group: Vec<(Dimension, Option<String>)>,
+    /// The Vietnamese names of the row's location codes (province,
+    /// district, commune), when the query gave a unit table: `None` for a
+    /// code the table has no unit for on the row's date.
+    pub names: Vec<(Dimension, Option<String>)>,
     /// The category of a disaggregated row; `None` for the total of all
     /// categories.
     pub disaggregation: Option<(Disaggregation, String)>,
@@ -72,6 +76,9 @@ impl Serialize for Row {
         }
         for (d, v) in &self.group {
             m.serialize_entry(d.as_str(), v)?;
+            if let Some((_, name)) = self.names.iter().find(|(n, _)| n == d) {
+                m.serialize_entry(name_column(*d), name)?;
+            }
         }
         m.serialize_entry("disaggregation", &self.disaggregation.as_ref().map(|(d, _)| d))?;
         m.serialize_entry("category", &self.category())?;
@@ -86,6 +93,16 @@ impl Serialize for Row {
         m.serialize_entry("reason_vi", &self.reason.as_ref().map(|r| &r.vi))?;
         m.serialize_entry("suppressed", &self.suppressed)?;
         m.end()
+    }
+}
+
+/// The column of a location dimension's names: `province_name`, ...
+pub fn name_column(d: Dimension) -> &'static str {
+    match d {
+        Dimension::Province => "province_name",
+        Dimension::District => "district_name",
+        Dimension::Commune => "commune_name",
+        _ => "name",
     }
 }
 
@@ -132,6 +149,9 @@ pub struct Columns {
     pub as_of: Option<Vec<Date>>,
     /// One column per grouping dimension (`None`: total over it).
     pub group: Vec<(Dimension, Vec<Option<String>>)>,
+    /// The names of the location dimensions' codes, when the query gave a
+    /// unit table.
+    pub names: Vec<(Dimension, Vec<Option<String>>)>,
     /// The disaggregation of each row (`None` for total rows).
     pub disaggregation: Vec<Option<&'static str>>,
     /// The category of each row.
@@ -188,7 +208,13 @@ impl Columns {
         if let Some(dates) = self.as_of {
             out.push(("as_of", Column::Date(dates)));
         }
-        out.extend(self.group.into_iter().map(|(d, v)| (d.as_str(), Column::Text(v))));
+        let mut names = self.names;
+        for (d, v) in self.group {
+            out.push((d.as_str(), Column::Text(v)));
+            if let Some(k) = names.iter().position(|(n, _)| *n == d) {
+                out.push((name_column(d), Column::Text(names.swap_remove(k).1)));
+            }
+        }
         out.extend([
             ("disaggregation", Column::Code(self.disaggregation)),
             ("category", Column::Text(self.category)),
@@ -217,6 +243,16 @@ impl Table {
                 .map(|&d| (d, Vec::with_capacity(self.rows.len())))
                 .collect(),
             as_of: self.dates.as_ref().map(|_| Vec::with_capacity(self.rows.len())),
+            names: self
+                .rows
+                .first()
+                .map(|r| {
+                    r.names
+                        .iter()
+                        .map(|(d, _)| (*d, Vec::with_capacity(self.rows.len())))
+                        .collect()
+                })
+                .unwrap_or_default(),
             ..Columns::default()
         };
         for r in &self.rows {
@@ -225,6 +261,11 @@ impl Table {
             }
             for (j, (_, v)) in r.group.iter().enumerate() {
                 c.group[j].1.push(v.clone());
+            }
+            for (j, (_, v)) in r.names.iter().enumerate() {
+                if let Some(col) = c.names.get_mut(j) {
+                    col.1.push(v.clone());
+                }
             }
             c.disaggregation
                 .push(r.disaggregation.as_ref().map(|(d, _)| d.as_str()));

@@ -26,14 +26,19 @@ use super::csv::{read_bytes, read_dir, CsvOptions};
 use super::json::{registry_from_json, registry_from_json_lenient, registry_from_values_lenient};
 use super::tables::{registry_from_tables, registry_from_tables_lenient, Table};
 use super::{Loaded, Rejected};
-use crate::error::{Error, InputError};
+use crate::error::{Error, InputError, InputErrorCode};
+use crate::model::Date;
+use crate::units::Units;
 use std::path::Path;
 
 /// How to read a registry: strict or lenient, and how CSV is read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ReadOptions {
     lenient: bool,
     csv: CsvOptions,
+    /// A unit table and the registry's date: location codes not valid then
+    /// are input errors.
+    units: Option<(std::sync::Arc<Units>, Date)>,
 }
 
 impl ReadOptions {
@@ -76,6 +81,16 @@ impl ReadOptions {
         self
     }
 
+    /// Check every location code against the units of `units` valid on
+    /// `as_of`, the registry's date: a province, district or commune code
+    /// that is not one of them is an input error at its record and field
+    /// (`cooperatives[3].commune`), for the levels the table covers on that
+    /// date. Without a unit table codes are accepted as they are.
+    pub fn units(mut self, units: Units, as_of: Date) -> Self {
+        self.units = Some((std::sync::Arc::new(units), as_of));
+        self
+    }
+
     /// Whether reading is lenient.
     pub fn is_lenient(&self) -> bool {
         self.lenient
@@ -88,11 +103,69 @@ impl ReadOptions {
 
     /// `{"cooperatives": [...]}` or JSON Lines text.
     pub fn read_json(&self, text: &str) -> Result<Loaded, Error> {
-        if self.lenient {
+        let loaded = if self.lenient {
             registry_from_json_lenient(text)
         } else {
             registry_from_json(text).map(Loaded::clean)
+        };
+        self.check_units(loaded, Form::Json)
+    }
+
+    /// The unit check of [`ReadOptions::units`] on a read's result: in a
+    /// strict read every bad code fails the read; in a lenient one its
+    /// cooperative joins the rejected records.
+    fn check_units(&self, loaded: Result<Loaded, Error>, form: Form) -> Result<Loaded, Error> {
+        let Some((units, as_of)) = &self.units else {
+            return loaded;
+        };
+        let mut loaded = loaded?;
+        // Positions in the input of the cooperatives kept: those not among
+        // the rejected cooperative records (rejected rows of an unknown
+        // cooperative are numbered after every cooperative row).
+        let kept = loaded.registry.len();
+        let mut rejected: Vec<usize> = loaded.rejected.iter().map(|r| r.index).collect();
+        rejected.sort_unstable();
+        let mut total = kept;
+        while rejected.iter().filter(|&&i| i < total).count() + kept > total {
+            total = rejected.iter().filter(|&&i| i < total).count() + kept;
         }
+        let positions: Vec<usize> = (0..total)
+            .filter(|i| rejected.binary_search(i).is_err())
+            .collect();
+        let mut keep = Vec::with_capacity(kept);
+        let mut newly = Vec::new();
+        for (k, coop) in loaded.registry.iter().enumerate() {
+            let index = positions.get(k).copied().unwrap_or(k);
+            let problems = units.check(&coop, *as_of);
+            if problems.is_empty() {
+                keep.push(coop);
+                continue;
+            }
+            let errors = problems
+                .into_iter()
+                .map(|(field, msg)| {
+                    InputError::new(form.path(index, field), InputErrorCode::InvalidValue, msg)
+                })
+                .collect();
+            newly.push(Rejected {
+                index,
+                id: Some(coop.id.clone()),
+                errors,
+            });
+        }
+        if newly.is_empty() {
+            return Ok(loaded);
+        }
+        if !self.lenient {
+            let errors = newly.into_iter().flat_map(|r| r.errors).collect();
+            return Err(Error::Input(
+                crate::error::InputErrors::new(errors).expect("each rejected record has an error"),
+            ));
+        }
+        loaded.registry = crate::registry::Registry::from_cooperatives(keep)?;
+        loaded.rejected.extend(newly);
+        loaded.rejected.sort_by_key(|r| r.index);
+        Ok(loaded)
     }
 
     /// The three CSV files in memory (`members.csv` and `positions.csv`
@@ -104,19 +177,20 @@ impl ReadOptions {
         positions: Option<&[u8]>,
     ) -> Result<Loaded, Error> {
         let m = members.map(|m| [m]);
-        read_bytes(
+        let loaded = read_bytes(
             cooperatives,
             m.as_ref().map(|m| m.as_slice()),
             positions,
             &self.csv,
             self.lenient,
-        )
+        );
+        self.check_units(loaded, Form::Csv)
     }
 
     /// A folder holding `cooperatives.csv` and, optionally, `members.csv` and
     /// `positions.csv`.
     pub fn read_csv_dir(&self, dir: &Path) -> Result<Loaded, Error> {
-        read_dir(dir, &self.csv, self.lenient)
+        self.check_units(read_dir(dir, &self.csv, self.lenient), Form::Csv)
     }
 
     /// A `.json`, `.jsonl` or `.ndjson` file, or a CSV folder.
@@ -149,11 +223,12 @@ impl ReadOptions {
         members: Option<&dyn Table>,
         positions: Option<&dyn Table>,
     ) -> Result<Loaded, Error> {
-        if self.lenient {
+        let loaded = if self.lenient {
             registry_from_tables_lenient(cooperatives, members, positions)
         } else {
             registry_from_tables(cooperatives, members, positions).map(Loaded::clean)
-        }
+        };
+        self.check_units(loaded, Form::Tables)
     }
 
     /// Records a binding has converted from its own values (Python dicts,
@@ -196,6 +271,25 @@ impl ReadOptions {
                 crate::error::InputErrors::new(errors).expect("rejected records carry errors"),
             ));
         }
-        Ok(loaded)
+        self.check_units(Ok(loaded), Form::Json)
+    }
+}
+
+/// The form a registry was read from, for the paths of unit errors.
+#[derive(Clone, Copy)]
+enum Form {
+    Json,
+    Csv,
+    Tables,
+}
+
+impl Form {
+    fn path(self, index: usize, field: &str) -> String {
+        match self {
+            Form::Json => format!("cooperatives[{index}].{field}"),
+            // Row 1 is the header.
+            Form::Csv => format!("cooperatives.csv:{}.{field}", index + 2),
+            Form::Tables => format!("cooperatives[{index}].{field}"),
+        }
     }
 }
