@@ -166,6 +166,7 @@ fn _coopkit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<objects::CheckReport>()?;
     m.add_class::<objects::Classification>()?;
     m.add_class::<objects::Parameters>()?;
+    m.add_class::<objects::Units>()?;
     m.add_class::<registry::Registry>()?;
     m.add_class::<registry::RegistryIter>()?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

@@ -547,6 +547,95 @@ impl Parameters {
     }
 }
 
+/// A table of administrative units with dates (code, Vietnamese name,
+/// level, kind, parent, valid from and to, successors), laid over the
+/// built-in one; the CSV layout is the core's (`coopkit::units`).
+#[pyclass(module = "coopkit", frozen)]
+pub struct Units {
+    pub inner: coopkit::units::Units,
+}
+
+#[pymethods]
+impl Units {
+    /// Reads a unit table in the core's CSV layout, from text or a file
+    /// path, and lays it over the built-in units. Every problem is reported
+    /// at once (`units.csv:4.valid_to`).
+    #[staticmethod]
+    fn from_csv(py: Python<'_>, source: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let text: String = if let Ok(s) = source.cast::<PyString>() {
+            let s = s.to_str()?;
+            if s.contains('\n') {
+                s.to_owned()
+            } else {
+                let path = std::path::PathBuf::from(s);
+                call(py, || {
+                    std::fs::read_to_string(&path)
+                        .map_err(|e| coopkit::Error::io(path.display().to_string(), e))
+                })?
+            }
+        } else if let Ok(p) = source.extract::<std::path::PathBuf>() {
+            call(py, || {
+                std::fs::read_to_string(&p).map_err(|e| coopkit::Error::io(p.display().to_string(), e))
+            })?
+        } else {
+            return Err(parameter_error(py, "source", "expected CSV text or a path"));
+        };
+        let user = call(py, || coopkit::units::Units::from_csv_str(&text))?;
+        Ok(Units {
+            inner: guard(py, || coopkit::units::Units::builtin().overlay(&user))?,
+        })
+    }
+    /// The built-in units alone (only what the reference confirms).
+    #[staticmethod]
+    fn builtin(py: Python<'_>) -> PyResult<Self> {
+        Ok(Units {
+            inner: guard(py, coopkit::units::Units::builtin)?,
+        })
+    }
+    /// The name of the unit of `level` ("province", "district", "commune")
+    /// with `code` valid on `as_of` (default today), or None.
+    #[pyo3(signature = (level, code, as_of=None))]
+    fn name(
+        &self,
+        py: Python<'_>,
+        level: &str,
+        code: &str,
+        as_of: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Option<String>> {
+        let level: coopkit::units::Level = input::option(py, level)?;
+        let as_of = input::as_of(py, as_of)?;
+        Ok(self.inner.name(level, code, as_of).map(str::to_owned))
+    }
+    /// Every unit as a list of dicts.
+    fn to_list<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.entries())
+    }
+    fn __len__(&self) -> usize {
+        self.inner.len()
+    }
+    fn __repr__(&self) -> String {
+        format!("<Units {} units>", self.inner.len())
+    }
+}
+
+/// A `units=` argument with the registry's date, for the readers.
+pub fn units_and_date(
+    py: Python<'_>,
+    units: Option<&Bound<'_, Units>>,
+    as_of: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Option<(coopkit::units::Units, coopkit::Date)>> {
+    match (units, as_of.filter(|a| !a.is_none())) {
+        (None, None) => Ok(None),
+        (None, Some(_)) => Err(parameter_error(py, "units_as_of", "give units= with it")),
+        (Some(_), None) => Err(parameter_error(
+            py,
+            "units_as_of",
+            "the registry's date is needed to check its codes against the units",
+        )),
+        (Some(u), Some(d)) => Ok(Some((u.get().inner.clone(), input::as_of(py, Some(d))?))),
+    }
+}
+
 /// A cooperative argument: a `Cooperative`, a dict, or JSON text. Calls `f`
 /// with the core's record without copying a `Cooperative` object.
 pub fn with_cooperative<T>(

@@ -64,9 +64,13 @@ impl Registry {
     fn load(
         py: Python<'_>,
         lenient: bool,
+        units: Option<(coopkit::units::Units, coopkit::Date)>,
         read: impl FnOnce(&ReadOptions) -> Result<Loaded, coopkit::Error> + Send,
     ) -> PyResult<Self> {
-        let options = ReadOptions::new().lenient(lenient);
+        let mut options = ReadOptions::new().lenient(lenient);
+        if let Some((u, on)) = units {
+            options = options.units(u, on);
+        }
         guard_detached(py, || read(&options).map(Registry::lenient))?.map_err(|e| to_py_err(py, &e))
     }
 
@@ -97,16 +101,26 @@ impl Registry {
 impl Registry {
     /// Reads `{"cooperatives": [...]}` or JSON Lines, from text or from a
     /// file path. With `lenient=True` records with problems are left out and
-    /// listed in `.rejected` instead of raising `InputError`.
+    /// listed in `.rejected` instead of raising `InputError`. With
+    /// `units=` (a `coopkit.Units`) and `units_as_of=` (the registry's date)
+    /// every province, district and commune code must be a unit valid on
+    /// that date, else an input error at its record and field.
     #[staticmethod]
-    #[pyo3(signature = (source, *, lenient=false))]
-    fn from_json(py: Python<'_>, source: &Bound<'_, PyAny>, lenient: bool) -> PyResult<Self> {
+    #[pyo3(signature = (source, *, lenient=false, units=None, units_as_of=None))]
+    fn from_json(
+        py: Python<'_>,
+        source: &Bound<'_, PyAny>,
+        lenient: bool,
+        units: Option<&Bound<'_, crate::objects::Units>>,
+        units_as_of: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let units = crate::objects::units_and_date(py, units, units_as_of)?;
         let src = self::source(py, source)?;
         let text = match src {
             Source::Text(t) => t,
             Source::Path(p) => call(py, || read_text(&p))?,
         };
-        Registry::load(py, lenient, |o| o.read_json(&text))
+        Registry::load(py, lenient, units, |o| o.read_json(&text))
     }
 
     /// Reads a CSV folder holding cooperatives.csv, members.csv and
@@ -115,22 +129,36 @@ impl Registry {
     /// `lenient=True` invalid cooperatives are left out and listed in
     /// `.rejected` (a header problem still raises).
     #[staticmethod]
-    #[pyo3(signature = (folder, *, lenient=false))]
-    fn from_csv(py: Python<'_>, folder: PathBuf, lenient: bool) -> PyResult<Self> {
-        Registry::load(py, lenient, |o| o.read_csv_dir(&folder))
+    #[pyo3(signature = (folder, *, lenient=false, units=None, units_as_of=None))]
+    fn from_csv(
+        py: Python<'_>,
+        folder: PathBuf,
+        lenient: bool,
+        units: Option<&Bound<'_, crate::objects::Units>>,
+        units_as_of: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let units = crate::objects::units_and_date(py, units, units_as_of)?;
+        Registry::load(py, lenient, units, |o| o.read_csv_dir(&folder))
     }
 
     /// Builds a registry from a list of dicts, one cooperative each, in the
     /// interchange format. Problems are reported as
     /// `cooperatives[i].field`, all at once.
     #[staticmethod]
-    #[pyo3(signature = (records, *, lenient=false))]
-    fn from_records(py: Python<'_>, records: &Bound<'_, PyAny>, lenient: bool) -> PyResult<Self> {
+    #[pyo3(signature = (records, *, lenient=false, units=None, units_as_of=None))]
+    fn from_records(
+        py: Python<'_>,
+        records: &Bound<'_, PyAny>,
+        lenient: bool,
+        units: Option<&Bound<'_, crate::objects::Units>>,
+        units_as_of: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let units = crate::objects::units_and_date(py, units, units_as_of)?;
         let mut values = Vec::new();
         for (i, rec) in records.try_iter()?.enumerate() {
             values.push(input::try_value(&rec?, &format!("cooperatives[{i}]"))?);
         }
-        Registry::load(py, lenient, |o: &ReadOptions| o.read_values(values))
+        Registry::load(py, lenient, units, |o: &ReadOptions| o.read_values(values))
     }
 
     /// Builds a registry from data frames: `cooperatives` (one row each),
@@ -174,7 +202,37 @@ impl Registry {
             return Err(input_error(py, errors));
         };
         let (m, p) = (m.as_ref().map(frames::as_table), p.as_ref().map(frames::as_table));
-        Registry::load(py, lenient, |o| o.read_tables(&c, m, p))
+        Registry::load(py, lenient, None, |o| o.read_tables(&c, m, p))
+    }
+
+    /// This registry, whose location codes are those valid on `from_`, put
+    /// onto the units of `units` valid on `to` (a 2024 registry on 2026
+    /// units). Returns `(registry, report)`: every cooperative, and a dict
+    /// with "unmapped" (each code that could not be mapped, kept as it was:
+    /// {"index", "id", "field", "reason": {"en", "vi"}}), "changed" and
+    /// "districts_removed" (from 1 Jul 2025 there are no districts).
+    fn on_units<'py>(
+        &self,
+        py: Python<'py>,
+        units: &Bound<'py, crate::objects::Units>,
+        from_: &Bound<'py, PyAny>,
+        to: &Bound<'py, PyAny>,
+    ) -> PyResult<(Registry, Bound<'py, PyDict>)> {
+        let (from, to) = (input::as_of(py, Some(from_))?, input::as_of(py, Some(to))?);
+        let u = units.get();
+        let (registry, r) =
+            guard_detached(py, || self.inner.on_units(&u.inner, from, to))?.map_err(|e| to_py_err(py, &e))?;
+        let report = PyDict::new(py);
+        report.set_item("unmapped", crate::objects::to_py(py, &r.unmapped)?)?;
+        report.set_item("changed", r.changed)?;
+        report.set_item("districts_removed", r.districts_removed)?;
+        Ok((
+            Registry {
+                inner: registry,
+                rejected: Vec::new(),
+            },
+            report,
+        ))
     }
 
     /// The registry in the interchange format, as JSON text.
@@ -264,7 +322,7 @@ impl Registry {
     /// disaggregation, category, indicator, numerator, denominator, value,
     /// unit, contributing, not_contributing, reason, reason_vi, suppressed).
     #[pyo3(signature = (ids=None, by=None, as_of=None, women_managed_rule="chair_or_director", *,
-                        disaggregate=None, totals=false, min_cell=None, parameters=None, years=None))]
+                        disaggregate=None, totals=false, min_cell=None, parameters=None, years=None, units=None))]
     #[allow(clippy::too_many_arguments)]
     fn indicators<'py>(
         &self,
@@ -278,6 +336,7 @@ impl Registry {
         min_cell: Option<u32>,
         parameters: Option<&Bound<'py, PyAny>>,
         years: Option<(i32, i32)>,
+        units: Option<&Bound<'py, crate::objects::Units>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         use coopkit::indicators::{Disaggregation, Query};
         let dates = match (input::as_of_list(py, as_of)?, years) {
@@ -308,6 +367,7 @@ impl Registry {
         query.totals = totals;
         query.min_cell = min_cell;
         query.dates = dates;
+        query.units = units.map(|u| u.get().inner.clone());
         if parameters.is_some_and(|p| !p.is_none()) {
             query.parameters = Some(with_parameters(py, parameters, |p| Ok(p.clone()))?);
         }

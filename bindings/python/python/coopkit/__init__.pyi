@@ -181,15 +181,48 @@ class Parameters:
     def __len__(self) -> int: ...
 
 @final
+class Units:
+    """Administrative units with dates (code, Vietnamese name, level, kind,
+    parent, valid from and to, successors), laid over the built-in ones."""
+
+    @staticmethod
+    def from_csv(source: str | os.PathLike[str]) -> Units: ...
+    @staticmethod
+    def builtin() -> Units: ...
+    def name(self, level: Literal["province", "district", "commune"], code: str, as_of: DateLike = None) -> str | None: ...
+    def to_list(self) -> list[dict[str, Any]]: ...
+    def __len__(self) -> int: ...
+
+class _Unmapped(TypedDict):
+    """A location code `Registry.on_units` could not put onto the new units."""
+
+    index: int
+    id: str
+    field: Literal["province", "district", "commune"]
+    reason: dict[str, str]
+
+class _RemapReport(TypedDict):
+    unmapped: list[_Unmapped]
+    changed: int
+    districts_removed: int
+
+@final
 class Registry:
     """Many cooperatives with unique ids, in input order."""
 
     @staticmethod
-    def from_json(source: str | os.PathLike[str], *, lenient: bool = False) -> Registry: ...
+    def from_json(
+        source: str | os.PathLike[str], *, lenient: bool = False, units: Units | None = None, units_as_of: DateLike = None
+    ) -> Registry: ...
     @staticmethod
-    def from_csv(folder: str | os.PathLike[str], *, lenient: bool = False) -> Registry: ...
+    def from_csv(
+        folder: str | os.PathLike[str], *, lenient: bool = False, units: Units | None = None, units_as_of: DateLike = None
+    ) -> Registry: ...
     @staticmethod
-    def from_records(records: Iterable[Mapping[str, Any]], *, lenient: bool = False) -> Registry: ...
+    def from_records(
+        records: Iterable[Mapping[str, Any]], *, lenient: bool = False, units: Units | None = None, units_as_of: DateLike = None
+    ) -> Registry: ...
+    def on_units(self, units: Units, from_: datetime.date | str, to: datetime.date | str) -> tuple[Registry, _RemapReport]: ...
     @staticmethod
     def from_frames(cooperatives: Any, members: Any = None, positions: Any = None, *, lenient: bool = False) -> Registry: ...
     @property
@@ -211,6 +244,7 @@ class Registry:
         min_cell: int | None = None,
         parameters: ParametersLike = None,
         years: tuple[int, int] | None = None,
+        units: Units | None = None,
     ) -> IndicatorTable: ...
     def progress(
         self,
