@@ -56,6 +56,39 @@ export function classify(coop, options) {
   return glue.classify(plainJson(coop) ?? coop, options);
 }
 
+/** `options` without `units`, and the units (the module takes them apart). */
+function splitUnits(options) {
+  if (options === null || typeof options !== 'object' || !('units' in options)) return [options, undefined];
+  const { units, ...rest } = options;
+  if (!(units instanceof glue.Units)) {
+    throw glue.__unitsExpected();
+  }
+  return [rest, units];
+}
+
+const fromJsonText = glue.Registry.fromJson;
+const fromCsvFiles = glue.Registry.fromCsv;
+
+/** From `{"cooperatives": [...]}` or JSON Lines; with `{units, unitsAsOf}` the codes are checked. */
+glue.Registry.fromJson = function fromJson(text, options) {
+  const [rest, units] = splitUnits(options);
+  return units ? glue.Registry.__fromJsonUnits(text, rest, units) : fromJsonText(text, rest);
+};
+
+/** From the three CSV files; with `{units, unitsAsOf}` the codes are checked. */
+glue.Registry.fromCsv = function fromCsv(files, options) {
+  const [rest, units] = splitUnits(options);
+  return units ? glue.Registry.__fromCsvUnits(files, rest, units) : fromCsvFiles(files, rest);
+};
+
+const query = glue.Registry.prototype.indicators;
+
+/** Indicators; with `{units}` the location codes are named. */
+glue.Registry.prototype.indicators = function indicators(options) {
+  const [rest, units] = splitUnits(options);
+  return units ? this.__indicatorsUnits(rest, units) : query.call(this, rest);
+};
+
 const fromObjects = glue.Registry.fromObject;
 
 /** From plain objects: `{cooperatives: [...]}` or an array of cooperatives. */
@@ -66,6 +99,7 @@ glue.Registry.fromObject = function fromObject(registry, options) {
 };
 
 export const Registry = glue.Registry;
+export const Units = glue.Units;
 
 /**
  * Indicators over `registry`: a loaded `Registry` (queried in place) or a

@@ -180,6 +180,25 @@ export type Disaggregation =
   | "member_kind"
   | "age_band";
 
+/** Codes of `unit_level`. */
+export type UnitLevel =
+  | "province"
+  | "district"
+  | "commune";
+
+/** Codes of `unit_kind`. */
+export type UnitKind =
+  | "tinh"
+  | "thanh_pho_truc_thuoc_trung_uong"
+  | "huyen"
+  | "quan"
+  | "thi_xa"
+  | "thanh_pho"
+  | "xa"
+  | "phuong"
+  | "thi_tran"
+  | "dac_khu";
+
 /** Codes of `input_error_code`. */
 export type InputErrorCode =
   | "syntax"
@@ -296,6 +315,8 @@ export interface Vocabulary {
   unit: Record<Unit, string>;
   dimension: Record<Dimension, string>;
   disaggregation: Record<Disaggregation, string>;
+  unit_level: Record<UnitLevel, string>;
+  unit_kind: Record<UnitKind, string>;
   input_error_code: Record<InputErrorCode, string>;
   lang: Record<Lang, string>;
   term: Record<Term, string>;

@@ -5,13 +5,13 @@
 import type {
   CircularType, Comparison, Dimension, Disaggregation, GeneralMeeting, Governance, IloType,
   Indicator, InputErrorCode, Kind, Lang, Law, LawChoice, MemberKind, MemberType, Role, Rule,
-  Sector, Sex, SizeClass, SizeStatus, Status, Unit, Vocabulary, WomenManagedRule,
+  Sector, Sex, SizeClass, SizeStatus, Status, Unit, UnitKind, UnitLevel, Vocabulary, WomenManagedRule,
 } from './codes.js';
 
 export type {
   CircularType, Comparison, Dimension, Disaggregation, GeneralMeeting, Governance, IloType,
   Indicator, InputErrorCode, Kind, Lang, Law, LawChoice, MemberKind, MemberType, Role, Rule,
-  Sector, Sex, SizeClass, SizeStatus, Status, Term, Unit, Vocabulary, WomenManagedRule,
+  Sector, Sex, SizeClass, SizeStatus, Status, Term, Unit, UnitKind, UnitLevel, Vocabulary, WomenManagedRule,
 } from './codes.js';
 
 /** An ISO date `YYYY-MM-DD`, or a `Date` (its day: UTC at UTC midnight, else local). */
@@ -120,6 +120,12 @@ export interface CsvFiles {
 
 // ---------------------------------------------------------------- options
 
+/** Read options with a unit table: every location code must be a unit valid on `unitsAsOf`. */
+export interface UnitReadOptions extends ReadOptions {
+  units: Units;
+  unitsAsOf: DateInput;
+}
+
 export interface ReadOptions {
   /** Keep the valid records and list the others in `rejected` (default: the first bad file throws every error). */
   lenient?: boolean;
@@ -143,6 +149,8 @@ export interface IndicatorOptions {
   by?: Dimension | readonly Dimension[];
   /** One date, or several (a trend: one table whose rows carry `as_of`). */
   asOf?: DateInput | readonly DateInput[];
+  /** Name the province, district and commune codes (`province_name`, ...) by these units. */
+  units?: Units;
   /** Every 31 December from the first year to the last (a trend); not with a list in `asOf`. */
   years?: readonly [number, number];
   /** The rule for "managed by women" (default `chair_or_director`). */
@@ -242,6 +250,10 @@ export interface Classification {
 export type IndicatorRow = { [D in Dimension]?: string | null } & {
   /** The row's date, in a table over several dates. */
   as_of?: string;
+  /** The units' names of the codes, with `units`. */
+  province_name?: string | null;
+  district_name?: string | null;
+  commune_name?: string | null;
   disaggregation: Disaggregation | null;
   category: string | null;
   indicator: Indicator;
@@ -371,9 +383,9 @@ export function version(): string;
 /** A registry loaded once and queried many times. Release it with `free()` or `using`. */
 export class Registry {
   private constructor();
-  static fromJson(text: FileInput, options?: ReadOptions): Registry;
+  static fromJson(text: FileInput, options?: ReadOptions | UnitReadOptions): Registry;
   static fromJsonLines(text: FileInput, options?: ReadOptions): Registry;
-  static fromCsv(files: CsvFiles, options?: ReadOptions): Registry;
+  static fromCsv(files: CsvFiles, options?: ReadOptions | UnitReadOptions): Registry;
   static fromObject(registry: RegistryInput | CooperativeInput[], options?: ReadOptions): Registry;
   /** The number of cooperatives. */
   readonly length: number;
@@ -389,7 +401,53 @@ export class Registry {
   classify(options?: ClassifyOptions & Part): Classification[];
   indicators(options?: IndicatorOptions): IndicatorTable;
   progress(options?: ProgressOptions): Progress[];
+  /** This registry, whose codes are those valid on `from`, put onto the units valid on `to`; every code that cannot be mapped is kept and listed. */
+  onUnits(units: Units, options: { from: DateInput; to: DateInput }): Remapped;
   /** Releases the registry's memory; using it afterwards throws. */
+  free(): void;
+  [Symbol.dispose](): void;
+}
+
+/** What `Registry.onUnits` gives. */
+export interface Remapped {
+  registry: Registry;
+  unmapped: Unmapped[];
+  changed: number;
+  districts_removed: number;
+}
+
+/** A location code that could not be put onto the new units (kept as it was). */
+export interface Unmapped {
+  index: number;
+  id: string;
+  field: UnitLevel;
+  reason: Message;
+}
+
+/** One administrative unit of a unit table. */
+export interface AdminUnit {
+  code: string;
+  name: string;
+  level: UnitLevel;
+  kind: UnitKind | null;
+  parent: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  successors: string[];
+  source: string;
+}
+
+/** Administrative units with dates, laid over the built-in ones. */
+export class Units {
+  private constructor();
+  /** A unit table in the core's CSV layout (code,name,level,kind,parent,valid_from,valid_to,successors,source). */
+  static fromCsv(text: FileInput): Units;
+  /** The built-in units alone. */
+  static builtin(): Units;
+  /** The name of the unit valid on `asOf` (today by default). */
+  name(level: UnitLevel, code: string, asOf?: DateInput): string | undefined;
+  readonly length: number;
+  entries(): AdminUnit[];
   free(): void;
   [Symbol.dispose](): void;
 }

@@ -17,7 +17,7 @@ use coopkit::{Code, Cooperative, Lang, LawChoice};
 use options::Options;
 use wasm_bindgen::prelude::*;
 
-pub use registry::Registry;
+pub use registry::{Registry, Units};
 
 /// A cooperative from a plain object or JSON text (paths are relative to
 /// the record: `members[3].birth_date`).

@@ -24,6 +24,85 @@ fn read_options(options: &JsValue) -> Result<ReadOptions, JsValue> {
     Ok(ReadOptions::new().lenient(o.flag("lenient")?).threads(1))
 }
 
+/// The read options with a unit table: `{lenient, unitsAsOf}` (the
+/// registry's date is required with units).
+fn read_options_with(options: &JsValue, units: &Units) -> Result<ReadOptions, JsValue> {
+    let o = Options::new(options, &["lenient", "unitsAsOf"])?;
+    let on = o
+        .value("unitsAsOf")
+        .ok_or_else(|| {
+            parameter_error(
+                "unitsAsOf",
+                "the registry's date is needed to check its codes against the units",
+            )
+        })
+        .and_then(|v| crate::options::date("unitsAsOf", &v))?;
+    Ok(ReadOptions::new()
+        .lenient(o.flag("lenient")?)
+        .threads(1)
+        .units(units.inner.clone(), on))
+}
+
+/// The error of a `units` option that is not a [`Units`] table.
+#[wasm_bindgen(js_name = __unitsExpected)]
+pub fn units_expected() -> JsValue {
+    parameter_error("units", "expected a Units table (Units.fromCsv)")
+}
+
+/// Administrative units with dates (code, Vietnamese name, level, kind,
+/// parent, valid from and to, successors), laid over the built-in ones.
+#[wasm_bindgen]
+pub struct Units {
+    inner: coopkit::units::Units,
+}
+
+#[wasm_bindgen]
+impl Units {
+    /// A unit table in the core's CSV layout (a string or bytes), laid over
+    /// the built-in units; every problem is an `InputError`.
+    #[wasm_bindgen(js_name = fromCsv)]
+    pub fn from_csv(text: JsValue) -> Result<Units, JsValue> {
+        call(|| {
+            let text = utf8("units.csv", bytes("text", &text)?)?;
+            let user = core(coopkit::units::Units::from_csv_str(&text))?;
+            Ok(Units {
+                inner: coopkit::units::Units::builtin().overlay(&user),
+            })
+        })
+    }
+
+    /// The built-in units alone (only what the reference confirms).
+    pub fn builtin() -> Units {
+        Units {
+            inner: coopkit::units::Units::builtin(),
+        }
+    }
+
+    /// The name of the unit of `level` with `code` valid on `asOf` (today
+    /// by default); `undefined` when there is none.
+    pub fn name(&self, level: String, code: String, as_of: JsValue) -> Result<Option<String>, JsValue> {
+        call(|| {
+            let level: coopkit::units::Level =
+                core(<coopkit::units::Level as coopkit::Code>::parse_option(&level))?;
+            let o = js_sys::Object::new();
+            let _ = Reflect::set(&o, &"asOf".into(), &as_of);
+            let on = Options::new(&o.into(), &["asOf"])?.date_or_today("asOf")?;
+            Ok(self.inner.name(level, &code, on).map(str::to_owned))
+        })
+    }
+
+    /// The number of units.
+    #[wasm_bindgen(getter)]
+    pub fn length(&self) -> usize {
+        self.inner.len()
+    }
+
+    /// Every unit, as plain objects.
+    pub fn entries(&self) -> Result<JsValue, JsValue> {
+        call(|| out(&self.inner.entries()))
+    }
+}
+
 /// Text or bytes (a `Uint8Array`, an `ArrayBuffer`, a Node `Buffer`).
 fn bytes(name: &str, v: &JsValue) -> Result<Vec<u8>, JsValue> {
     if let Some(s) = v.as_string() {
@@ -103,6 +182,68 @@ impl Registry {
                 .ok_or_else(|| parameter_error("cooperatives", "the cooperatives file is required"))?;
             let (members, positions) = (file("members")?, file("positions")?);
             core(o.read_csv(&cooperatives, members.as_deref(), positions.as_deref())).map(Registry::new)
+        })
+    }
+
+    /// [`Registry::from_json`] with its location codes checked against
+    /// `units` on `unitsAsOf`; `fromJson(text, {units, unitsAsOf})` calls it.
+    #[wasm_bindgen(js_name = __fromJsonUnits)]
+    pub fn from_json_units(text: JsValue, options: JsValue, units: &Units) -> Result<Registry, JsValue> {
+        call(|| {
+            let o = read_options_with(&options, units)?;
+            let text = utf8("json", bytes("text", &text)?)?;
+            core(o.read_json(&text)).map(Registry::new)
+        })
+    }
+
+    /// [`Registry::from_csv`] with its location codes checked against
+    /// `units` on `unitsAsOf`.
+    #[wasm_bindgen(js_name = __fromCsvUnits)]
+    pub fn from_csv_units(files: JsValue, options: JsValue, units: &Units) -> Result<Registry, JsValue> {
+        call(|| {
+            let o = read_options_with(&options, units)?;
+            let f = Options::new(&files, &["cooperatives", "members", "positions"])
+                .map_err(|_| parameter_error("files", "expected {cooperatives, members, positions}"))?;
+            let file = |name: &str| f.value(name).map(|v| bytes(name, &v)).transpose();
+            let cooperatives = file("cooperatives")?
+                .ok_or_else(|| parameter_error("cooperatives", "the cooperatives file is required"))?;
+            let (members, positions) = (file("members")?, file("positions")?);
+            core(o.read_csv(&cooperatives, members.as_deref(), positions.as_deref())).map(Registry::new)
+        })
+    }
+
+    /// This registry, whose codes are those valid on `from`, put onto the
+    /// units valid on `to`: `{registry, unmapped, changed,
+    /// districts_removed}`; every code that cannot be mapped is kept and
+    /// listed in `unmapped`.
+    #[wasm_bindgen(js_name = onUnits)]
+    pub fn on_units(&self, units: &Units, options: JsValue) -> Result<JsValue, JsValue> {
+        call(|| {
+            let o = Options::new(&options, &["from", "to"])?;
+            let when = |name: &str| {
+                o.value(name)
+                    .ok_or_else(|| parameter_error(name, "required"))
+                    .and_then(|v| crate::options::date(name, &v))
+            };
+            let (from, to) = (when("from")?, when("to")?);
+            let (registry, r) = core(self.inner.on_units(&units.inner, from, to))?;
+            let o = Object::new();
+            let _ = Reflect::set(
+                &o,
+                &"registry".into(),
+                &JsValue::from(Registry {
+                    inner: registry,
+                    rejected: Vec::new(),
+                }),
+            );
+            let _ = Reflect::set(&o, &"unmapped".into(), &out(&r.unmapped)?);
+            let _ = Reflect::set(&o, &"changed".into(), &JsValue::from_f64(r.changed as f64));
+            let _ = Reflect::set(
+                &o,
+                &"districts_removed".into(),
+                &JsValue::from_f64(r.districts_removed as f64),
+            );
+            Ok(o.into())
         })
     }
 
@@ -226,7 +367,21 @@ impl Registry {
     /// Indicators as of `asOf`, grouped `by` dimensions: `{as_of,
     /// women_managed_rule, by, disaggregate, min_cell, rows}`.
     pub fn indicators(&self, options: JsValue) -> Result<JsValue, JsValue> {
-        call(|| {
+        call(|| self.query(&options, None))
+    }
+
+    /// [`Registry::indicators`] with the location codes named by `units`;
+    /// `indicators({..., units})` calls it.
+    #[wasm_bindgen(js_name = __indicatorsUnits)]
+    pub fn indicators_units(&self, options: JsValue, units: &Units) -> Result<JsValue, JsValue> {
+        call(|| self.query(&options, Some(units)))
+    }
+}
+
+impl Registry {
+    fn query(&self, options: &JsValue, units: Option<&Units>) -> Result<JsValue, JsValue> {
+        {
+            let options = options.clone();
             let o = Options::new(
                 &options,
                 &[
@@ -265,10 +420,14 @@ impl Registry {
             q.totals = o.flag("totals")?;
             q.min_cell = o.count("minCell")?;
             q.dates = dates;
+            q.units = units.map(|u| u.inner.clone());
             out(&core(self.inner.indicators(&q))?)
-        })
+        }
     }
+}
 
+#[wasm_bindgen]
+impl Registry {
     /// Progress towards each of the programme's targets on `asOf`, under
     /// `womenManagedRule`; `baselines` maps a target id to `{date, value}`.
     pub fn progress(&self, options: JsValue) -> Result<JsValue, JsValue> {

@@ -296,3 +296,50 @@ test('a trend: several dates in one indicators call, each equal to the date alon
   assert.equal(reg.indicators({ ids: 'cooperatives', asOf: '2024-12-31' }).rows[0].value, 16);
   reg.free();
 });
+
+// Codes other than 51 are made up for the test; they are not official.
+const UNITS = `code,name,level,kind,parent,valid_from,valid_to,successors,source
+51,Quảng Ngãi,province,tinh,,,2025-06-30,QN,test fixture
+KT,Kon Tum,province,tinh,,,2025-06-30,QN,test fixture
+QN,Quảng Ngãi,province,tinh,,2025-07-01,,,test fixture
+C1,Ba Tơ,commune,thi_tran,51,,2025-06-30,N1,test fixture
+K1,Sa Thầy,commune,thi_tran,KT,,2025-06-30,N3,test fixture
+C4,Ba Thành,commune,xa,51,,2025-06-30,N4;N5,test fixture
+N1,Ba Tơ,commune,xa,QN,2025-07-01,,,test fixture
+N3,Sa Thầy,commune,xa,QN,2025-07-01,,,test fixture
+N4,Ba Vinh,commune,xa,QN,2025-07-01,,,test fixture
+N5,Ba Xa,commune,xa,QN,2025-07-01,,,test fixture
+`;
+
+const unitCoop = (id, province, commune, members) => ({
+  id, name: 'HTX', kind: 'cooperative', sector: 'agriculture', province, district: 'H1', commune, summary: { members },
+});
+
+test('administrative units: names, checks on read, a 2024 registry on 2026 units', () => {
+  const units = ck.Units.fromCsv(UNITS);
+  assert.equal(units.length, 10);
+  assert.equal(ck.Units.builtin().length, 1);
+  assert.equal(units.name('commune', 'K1', '2025-06-30'), 'Sa Thầy');
+  assert.equal(units.name('commune', 'K1', '2025-07-01'), undefined);
+  const data = { cooperatives: [unitCoop('a', '51', 'C1', 10), unitCoop('d', 'KT', 'K1', 12), unitCoop('e', '51', 'C4', 9)] };
+  const reg = ck.Registry.fromJson(JSON.stringify(data), { units, unitsAsOf: '2024-10-16' });
+  const t = reg.indicators({ ids: 'members', by: ['province', 'commune'], asOf: '2024-12-31', units });
+  assert.ok(t.rows.some((r) => r.province_name === 'Kon Tum' && r.commune_name === 'Sa Thầy'));
+  const { registry, unmapped, districts_removed: removed } = reg.onUnits(units, { from: '2024-12-31', to: '2026-01-01' });
+  assert.equal(registry.length, 3);
+  assert.equal(removed, 3);
+  assert.deepEqual(unmapped.map((u) => [u.id, u.field]), [['e', 'commune']]);
+  const after = registry.indicators({ ids: 'members', by: 'province', asOf: '2026-01-01' }).rows;
+  assert.deepEqual(after.map((r) => [r.province, r.numerator]), [['QN', 31]]);
+  // A 2025 code on a 2024 registry: a located error that does not echo the code.
+  data.cooperatives.push(unitCoop('f', '51', 'N1', 5));
+  assert.throws(() => ck.Registry.fromJson(JSON.stringify(data), { units, unitsAsOf: '2024-10-16' }),
+    (e) => e instanceof ck.InputError && e.path === 'cooperatives[3].commune' && !e.message.includes('N1'));
+  const lenient = ck.Registry.fromJson(JSON.stringify(data), { lenient: true, units, unitsAsOf: '2024-10-16' });
+  assert.deepEqual(lenient.rejected.map((r) => r.index), [3]);
+  assert.throws(() => ck.Registry.fromJson(JSON.stringify(data), { units }), (e) => e instanceof ck.ParameterError && e.path === 'unitsAsOf');
+  assert.throws(() => reg.indicators({ units: 'not units' }), (e) => e instanceof ck.ParameterError && e.path === 'units');
+  assert.throws(() => ck.Units.fromCsv('code,name,level\nX1,Xã,village\n'), (e) => e instanceof ck.InputError && e.path === 'units.csv:2.level' && !e.message.includes('village'));
+  for (const r of [reg, registry, lenient]) r.free();
+  units.free();
+});

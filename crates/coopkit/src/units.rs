@@ -29,51 +29,11 @@
 //! `valid_to`; `source` the list or decision. A user's table is laid over the
 //! built-in one with [`Units::overlay`].
 
-use crate::codes::code_list;
+pub use crate::codes::{Level, UnitKind};
 use crate::error::{Error, InputError, InputErrorCode as Code};
 use crate::model::{Cooperative, Date};
 use crate::text::Message;
 use std::collections::HashMap;
-
-code_list! {
-    /// The level of an administrative unit.
-    pub enum Level: "level" {
-        /// Province or centrally-run city.
-        Province = "province", "province", "cấp tỉnh";
-        /// District (until 30 Jun 2025).
-        District = "district", "district", "cấp huyện";
-        /// Commune, ward or special zone.
-        Commune = "commune", "commune", "cấp xã";
-    }
-}
-
-code_list! {
-    /// What kind of unit it is.
-    pub enum UnitKind: "kind" {
-        /// Tỉnh.
-        Tinh = "tinh", "province", "tỉnh";
-        /// Thành phố trực thuộc trung ương.
-        ThanhPhoTrucThuocTrungUong = "thanh_pho_truc_thuoc_trung_uong",
-            "centrally-run city",
-            "thành phố trực thuộc trung ương";
-        /// Huyện.
-        Huyen = "huyen", "rural district", "huyện";
-        /// Quận.
-        Quan = "quan", "urban district", "quận";
-        /// Thị xã.
-        ThiXa = "thi_xa", "town", "thị xã";
-        /// Thành phố thuộc tỉnh.
-        ThanhPho = "thanh_pho", "provincial city", "thành phố thuộc tỉnh";
-        /// Xã.
-        Xa = "xa", "commune", "xã";
-        /// Phường.
-        Phuong = "phuong", "ward", "phường";
-        /// Thị trấn.
-        ThiTran = "thi_tran", "township", "thị trấn";
-        /// Đặc khu.
-        DacKhu = "dac_khu", "special zone", "đặc khu";
-    }
-}
 
 /// One unit of one list.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

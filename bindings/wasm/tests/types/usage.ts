@@ -1,10 +1,11 @@
 // Every function of the package, as a TypeScript user writes it; must
 // compile under `tsc --strict` with no `any` in sight.
 import init, {
-  check, classify, indicators, vocabulary, targets, format, version, Registry,
+  check, classify, indicators, vocabulary, targets, format, version, Registry, Units,
   CoopkitError, InputError, ParameterError,
   type CheckReport, type Classification, type CooperativeInput, type Finding, type IndicatorRow,
   type IndicatorTable, type Progress, type Rule, type Status, type Target, type Problem, type Vocabulary,
+  type Remapped, type UnitLevel,
 } from 'coopkit';
 
 await init();
@@ -58,6 +59,11 @@ const trend: IndicatorTable = objects.indicators({ ids: 'director_female_share',
 const trendDates: string[] | null = trend.dates;
 const rowDate: string | undefined = trend.rows[0]?.as_of;
 const listed: IndicatorTable = objects.indicators({ asOf: ['2024-12-31', new Date()] });
+const units: Units = Units.fromCsv('code,name,level\n51,Quang Ngai,province\n');
+const named: string | null | undefined = objects.indicators({ by: 'province', units }).rows[0]?.province_name;
+const moved: Remapped = objects.onUnits(units, { from: '2024-12-31', to: '2026-01-01' });
+const level: UnitLevel | undefined = moved.unmapped[0]?.field;
+const checked: Registry = Registry.fromJson('{"cooperatives": []}', { units, unitsAsOf: '2024-10-16' });
 const row: IndicatorRow | undefined = table.rows[0];
 const province: string | null | undefined = row?.province;
 const value: number | null = row?.value ?? null;
@@ -87,4 +93,4 @@ try {
 }
 reg.free();
 
-void [trendDates, rowDate, listed, fromText, rules, status, vi, sizeClass, managed, n, problems, ids, firstName, files, reports, classes, one, province, value, progress, all, failLabel, texts, version()];
+void [named, level, checked, trendDates, rowDate, listed, fromText, rules, status, vi, sizeClass, managed, n, problems, ids, firstName, files, reports, classes, one, province, value, progress, all, failLabel, texts, version()];

@@ -21,6 +21,7 @@ mod indicators;
 mod law;
 mod model;
 mod ui;
+mod units;
 
 pub use indicators::{Dimension, Disaggregation, IndicatorId, Unit};
 pub use law::{Comparison, Law, LawChoice, Rule, SizeStatus, Status, WomenManagedRule};
@@ -29,6 +30,7 @@ pub use model::{
     SizeClass,
 };
 pub use ui::Term;
+pub use units::{Level, UnitKind};
 
 use crate::text::{Lang, Message};
 
@@ -112,6 +114,8 @@ pub fn vocabulary(lang: Lang) -> Vec<(&'static str, Vec<(&'static str, &'static 
         ("unit", labels_of::<Unit>(lang)),
         ("dimension", labels_of::<Dimension>(lang)),
         ("disaggregation", labels_of::<Disaggregation>(lang)),
+        ("unit_level", labels_of::<Level>(lang)),
+        ("unit_kind", labels_of::<UnitKind>(lang)),
         (
             "input_error_code",
             labels_of::<crate::error::InputErrorCode>(lang),
