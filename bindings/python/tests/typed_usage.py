@@ -50,8 +50,8 @@ def main() -> None:
         print(e.code)
     units = coopkit.Units.from_csv("code,name,level\n51,Quang Ngai,province\n")
     name: str | None = units.name("province", "51", "2024-10-16")
-    moved, report = reg.on_units(units, from_="2024-12-31", to="2026-01-01")
-    changed: int = report["changed"]
+    moved, remap = reg.on_units(units, from_="2024-12-31", to="2026-01-01")
+    changed: int = remap["changed"]
     trend = reg.indicators(ids="members", years=(2020, 2026), units=units)
     print(name, len(moved), changed, len(trend))
     print(ok, len(d), len(html), size, wm, first.id, same.id, len(reports), rows, len(reg), len(progress))
