@@ -259,12 +259,23 @@ pub(super) fn indicators(out: &mut String, registry: &Registry, o: &Options) -> 
         .collect();
     provinces.dedup();
     for province in provinces {
-        let _ = writeln!(
-            out,
-            "{} {}:",
-            l.pick("Province code", "Tỉnh, mã"),
-            province.unwrap_or(l.pick("(no code)", "(không có mã)"))
-        );
+        // The unit's name beside its code, from the unit table in force on
+        // the date (the built-in one knows Quảng Ngãi, 51, to 30 Jun 2025).
+        let name = province.and_then(|p| o.units.name(coopkit::units::Level::Province, p, o.as_of));
+        let _ = match (province, name) {
+            (Some(code), Some(name)) => writeln!(
+                out,
+                "{} {name} ({} {code}):",
+                l.pick("Province", "Tỉnh"),
+                l.pick("code", "mã")
+            ),
+            (code, _) => writeln!(
+                out,
+                "{} {}:",
+                l.pick("Province code", "Tỉnh, mã"),
+                code.unwrap_or(l.pick("(no code)", "(không có mã)"))
+            ),
+        };
         let mut t = Table::new(&[
             l.pick("Indicator / id", "Chỉ tiêu / mã"),
             l.pick(">Numerator", ">Tử số"),

@@ -48,6 +48,9 @@ Options:
                   management_majority, women_owned or declared
   --params PATH   a parameter table (TOML) laid over the built-in one, for
                   example examples/params/interim-2024.toml
+  --units PATH    a table of administrative units (CSV, the layout of
+                  coopkit::units) laid over the built-in one: names beside
+                  codes, and codes checked against the units of the date
   -h, --help      this message";
 
 /// Why the report could not be produced.
@@ -98,6 +101,10 @@ struct Options {
     params: Option<PathBuf>,
     /// The dates of `--as-of` when it lists more than one (a trend).
     trend: Vec<Date>,
+    /// `--units`, read when the arguments are.
+    units_path: Option<PathBuf>,
+    /// The unit table: the built-in one, with `--units` laid over it.
+    units: coopkit::units::Units,
 }
 
 /// Reads `--name value` and `--name=value` pairs; `None` means `--help`.
@@ -112,6 +119,8 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, ReportError> {
         rule: WomenManagedRule::default(),
         params: None,
         trend: Vec::new(),
+        units_path: None,
+        units: coopkit::units::Units::builtin(),
     };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -124,7 +133,7 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, ReportError> {
         };
         if !matches!(
             name,
-            "--data" | "--as-of" | "--law" | "--lang" | "--rule" | "--params"
+            "--data" | "--as-of" | "--law" | "--lang" | "--rule" | "--params" | "--units"
         ) {
             return Err(usage(format!("unknown argument {arg:?}")));
         }
@@ -135,6 +144,7 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, ReportError> {
         match name {
             "--data" => o.data = Some(PathBuf::from(value)),
             "--params" => o.params = Some(PathBuf::from(value)),
+            "--units" => o.units_path = Some(PathBuf::from(value)),
             "--as-of" => {
                 let parts: Vec<&str> = value.split(',').collect();
                 let mut dates = Vec::new();
@@ -185,12 +195,25 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, ReportError> {
 /// The report for these command-line arguments (without the program name),
 /// or the usage text for `--help`.
 pub fn run(args: &[String]) -> Result<String, ReportError> {
-    let Some(options) = parse_args(args)? else {
+    let Some(mut options) = parse_args(args)? else {
         return Ok(format!("{USAGE}\n"));
     };
+    if let Some(path) = &options.units_path {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| ReportError::BadValue(format!("--units: cannot read {}: {e}", path.display())))?;
+        options.units = options
+            .units
+            .overlay(&coopkit::units::Units::from_csv_str(&text)?);
+    }
+    // With a unit table of the user's, every location code must be a unit
+    // valid on the report's date.
+    let read = match &options.units_path {
+        Some(_) => coopkit::io::ReadOptions::new().units(options.units.clone(), options.as_of),
+        None => coopkit::io::ReadOptions::new(),
+    };
     let registry = match &options.data {
-        Some(path) => coopkit::io::registry_from_path(path)?,
-        None => coopkit::io::registry_from_json(EMBEDDED)?,
+        Some(path) => read.read_path(path)?.registry,
+        None => read.read_json(EMBEDDED)?.registry,
     };
     let params = match &options.params {
         Some(path) => {

@@ -44,14 +44,7 @@ impl Words for Lang {
     }
 
     fn decimal(self, x: f64, places: usize) -> String {
-        let s = format!("{x:.places$}");
-        let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
-        let int = int.parse::<u64>().map_or(int.to_string(), |n| self.count(n));
-        if frac.is_empty() {
-            int
-        } else {
-            format!("{int}{}{frac}", self.pick(".", ","))
-        }
+        coopkit::text::decimal(x, places).text(self).to_owned()
     }
 
     fn status(self, s: Status) -> String {

@@ -394,7 +394,7 @@ fn another_women_managed_rule_changes_the_first_figure_only() {
 fn indicators_section_has_every_contract_indicator_and_the_ethnic_groups() {
     let text = ok(&[]);
     let lines = section(&text, "2. Indicators for the province");
-    assert_eq!(lines[0], "Province code 51:");
+    assert_eq!(lines[0], "Province Quảng Ngãi (code 51):");
     for id in coopkit::indicators::IndicatorId::ALL {
         assert!(
             lines
@@ -691,4 +691,33 @@ fn the_vietnamese_report_reads_as_vietnamese() {
     ] {
         assert!(text.contains(term), "{term:?} missing");
     }
+}
+
+/// `--units`: a unit table laid over the built-in one; the registry's codes
+/// must be units valid on the report's date.
+#[test]
+fn a_unit_table_names_codes_and_checks_them_on_the_date() {
+    let dir = std::env::temp_dir().join(format!("coopkit-report-units-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("units.csv");
+    // A made-up code for the new province (the real one is not confirmed).
+    std::fs::write(
+        &path,
+        "code,name,level,valid_from,successors,valid_to\nQN,Quảng Ngãi (mới),province,2025-07-01,,\n",
+    )
+    .unwrap();
+    let p = path.to_str().unwrap();
+    // On the workshop's date 51 is valid: the report names it.
+    let text = ok(&["--units", p]);
+    assert!(text.contains("Province Quảng Ngãi (code 51):"));
+    // In 2026 it is not: every cooperative's province is a located error.
+    let e = run(&["--units", p, "--as-of", "2026-01-01"])
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("cooperatives[0].province") && e.contains("cooperatives[15].province"),
+        "{e}"
+    );
+    assert!(e.contains("not valid on 2026-01-01"), "{e}");
+    std::fs::remove_dir_all(&dir).ok();
 }

@@ -74,6 +74,26 @@ fn _format_date(py: Python<'_>, value: &Bound<'_, PyAny>, lang: &str) -> PyResul
     Ok(coopkit::text::date(d).text(lang).to_owned())
 }
 
+/// A measured or required number as `lang` writes it (`35.0` / `35,0`,
+/// `1,000` / `1.000`). For the HTML views.
+#[pyfunction]
+fn _format_number(py: Python<'_>, value: f64, whole: bool, lang: &str) -> PyResult<String> {
+    let lang: coopkit::Lang = input::option(py, lang)?;
+    let m = if whole && value >= 0.0 && value.fract() == 0.0 && value < 9.0e15 {
+        coopkit::text::count(value as u64)
+    } else {
+        coopkit::text::decimal(value, 1)
+    };
+    Ok(m.text(lang).to_owned())
+}
+
+/// A citation in Vietnamese legal style (`coopkit::text::citation_vi`). For
+/// the HTML views.
+#[pyfunction]
+fn _citation_vi(text: &str) -> String {
+    coopkit::text::citation_vi(text)
+}
+
 /// Panics on purpose, to test that a Rust panic arrives as
 /// `coopkit.CoopkitError` and never as a crash. Not public API.
 #[pyfunction]
@@ -157,6 +177,8 @@ fn _coopkit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(objects::_vocabulary, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_test, m)?)?;
     m.add_function(wrap_pyfunction!(_format_date, m)?)?;
+    m.add_function(wrap_pyfunction!(_format_number, m)?)?;
+    m.add_function(wrap_pyfunction!(_citation_vi, m)?)?;
     m.add_function(wrap_pyfunction!(_core_check_json, m)?)?;
     m.add_function(wrap_pyfunction!(_core_classify_json, m)?)?;
     m.add_function(wrap_pyfunction!(_bench_core_check, m)?)?;

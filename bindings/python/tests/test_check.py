@@ -12,6 +12,8 @@ import pytest
 import coopkit
 from coopkit import _coopkit
 
+from conftest import EXAMPLE_JSON
+
 
 def core_check(coop: dict[str, Any], law: str, as_of: str) -> dict[str, Any]:
     """The core's answer with no Python object in between (JSON in, JSON out)."""
@@ -212,3 +214,21 @@ def test_a_cooperative_not_yet_established(coop: dict[str, Any]) -> None:
     assert r.to_dict()["established_on_as_of"] is False
     assert "not yet established" in r.to_html("en")
     assert coopkit.check(coop, as_of="2025-03-01").established_on_as_of is True
+
+
+def test_the_vietnamese_html_reads_as_vietnamese() -> None:
+    """What a Vietnamese reader sees in a notebook: labels for rules and codes,
+    citations in legal style, dates dd/mm/yyyy, decimal commas."""
+    reg = coopkit.Registry.from_json(EXAMPLE_JSON)
+    for cid in ("QN08", "QN11", "QN14"):
+        html = reg.check(as_of="2024-10-16")[reg.ids().index(cid)].to_html("vi")
+        html += reg.classify(as_of="2024-10-16")[reg.ids().index(cid)].to_html("vi")
+        text = re.sub(r"<[^>]+>", " ", html)
+        text = re.sub(r'title="[^"]*"', "", text)
+        assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", text), cid
+        for english in ("Law ", "Art.", "Decree ", "Circular ", "not assessable", "members.minimum",
+                        "capital.member_cap", "governance.", "35.0", "micro"):
+            assert english not in text, (cid, english)
+        assert "16/10/2024" in text and "Luật Hợp tác xã số 17/2023/QH15" in text
+    html = reg.check(as_of="2024-10-16")[reg.ids().index("QN08")].to_html("vi")
+    assert "35,0" in html and "vốn góp tối đa của một thành viên" in html

@@ -116,6 +116,28 @@ pub fn count(n: u64) -> Message {
     Message::new(grouped(n.into(), ','), grouped(n.into(), '.'))
 }
 
+/// A decimal number with `places` decimals, in each language's style:
+/// `1,234.5` / `1.234,5`. For display only (a rule compares exact values).
+pub fn decimal(x: f64, places: usize) -> Message {
+    let s = format!("{x:.places$}");
+    let (sign, s) = match s.strip_prefix('-') {
+        Some(rest) => ("-", rest.to_owned()),
+        None => ("", s),
+    };
+    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let styled = |sep: char, point: &str| -> String {
+        let int = int
+            .parse::<u128>()
+            .map_or_else(|_| int.to_owned(), |n| grouped(n, sep));
+        if frac.is_empty() {
+            format!("{sign}{int}")
+        } else {
+            format!("{sign}{int}{point}{frac}")
+        }
+    };
+    Message::new(styled(',', "."), styled('.', ","))
+}
+
 /// An amount of money: `1,500,000 VND` in English, `1.500.000 đồng` in
 /// Vietnamese.
 pub fn vnd(n: impl Into<u128>) -> Message {
@@ -415,6 +437,14 @@ mod tests {
         ] {
             assert_eq!(citation_vi(other), other);
         }
+    }
+
+    #[test]
+    fn decimals_in_each_style() {
+        assert_eq!(decimal(1234.5, 1), Message::new("1,234.5", "1.234,5"));
+        assert_eq!(decimal(35.0, 1), Message::new("35.0", "35,0"));
+        assert_eq!(decimal(-0.25, 2), Message::new("-0.25", "-0,25"));
+        assert_eq!(decimal(7.0, 0), Message::new("7", "7"));
     }
 
     #[test]

@@ -32,9 +32,19 @@ def value_text(v: Any, lang: str = "en") -> str:
     if isinstance(v, bool):
         return _term("yes" if v else "no", lang)
     if isinstance(v, Mapping) and set(v) == {"min", "max"}:
-        return f"{v['min']}–{v['max']}"
+        return f"{value_text(v['min'], lang)}–{value_text(v['max'], lang)}"
     if isinstance(v, Sequence) and not isinstance(v, str):
-        return ", ".join(str(x) for x in v)
+        return ", ".join(value_text(x, lang) for x in v)
+    if isinstance(v, str):
+        # A code (a size class, a structure): its label where the core has one.
+        for field in ("size_class", "governance"):
+            label = _words(lang).get(field, {}).get(v)
+            if label:
+                return label
+        return v
+    if isinstance(v, (int, float)):
+        text: str = _coopkit._format_number(float(v), isinstance(v, int), lang)
+        return text
     return str(v)
 
 
@@ -54,7 +64,7 @@ def check_report(report: Mapping[str, Any], lang: str) -> str:
         status = f["status"]
         rows.append(
             "<tr>"
-            f"<td><code>{escape(f['rule'])}</code></td>"
+            f"<td title=\"{escape(f['rule'])}\">{escape(_words(lang)['rule'].get(f['rule'], f['rule']))}</td>"
             f"<td style=\"color:{_STATUS_COLOUR.get(status, '#000')};font-weight:bold\">{escape(labels.get(status, status))}</td>"
             f"<td>{escape(str(f['subject']))}</td>"
             f"<td>{escape(value_text(f.get('measured'), lang))}</td>"
@@ -93,7 +103,8 @@ def classification(c: Mapping[str, Any], lang: str) -> str:
     ilo = c.get("ilo_type")
     # (code, label, value, reason): the code column is meant for codes.
     rows = [
-        ("size_class", _term("size_class", lang), words["size_class"][size_class] if size_class else unknown, f"{size.get('basis', '')} {size['reason'][lang]}".strip()),
+        ("size_class", _term("size_class", lang), words["size_class"][size_class] if size_class else unknown,
+         f"{_coopkit._citation_vi(size.get('basis', '')) if lang == 'vi' else size.get('basis', '')} {size['reason'][lang]}".strip()),
         ("ilo_type", _term("ilo_type", lang), words["ilo_type"][ilo] if ilo else unknown, ""),
         ("has_minority_member", _term("has_minority_member", lang), yn(c.get("has_minority_member")), ""),
     ]
