@@ -86,6 +86,10 @@ export interface CooperativeInput {
   charter_capital_vnd?: Amount | null;
   total_capital_vnd?: Amount | null;
   annual_revenue_vnd?: Amount | null;
+  /** The year `annual_revenue_vnd` refers to. */
+  annual_revenue_year?: number | null;
+  /** The year `total_capital_vnd` refers to. */
+  total_capital_year?: number | null;
   governance?: Governance | null;
   general_meeting?: GeneralMeeting | null;
   ilo_type?: IloType | null;

@@ -116,7 +116,29 @@ pub fn law_2023_classes_in_force(params: &Parameters, as_of: Date) -> bool {
 pub fn size_class(params: &Parameters, coop: &Cooperative, as_of: Date) -> SizeClassResult {
     let rules = SizeRules::new(params, as_of);
     let o = rules.outcome(&SizeFacts::of(coop, as_of, rules.regime));
-    rules.result(&o, coop, params)
+    let mut r = rules.result(&o, coop, params);
+    // The years the amounts refer to, when the record gives them.
+    let years: Vec<(Message, u16)> = [
+        (Message::new("revenue of", "doanh thu năm"), coop.annual_revenue_year),
+        (Message::new("total capital of", "tổng nguồn vốn năm"), coop.total_capital_year),
+    ]
+    .into_iter()
+    .filter_map(|(m, y)| y.map(|y| (m, y)))
+    .collect();
+    if !years.is_empty() {
+        let part = |l: crate::text::Lang| {
+            years
+                .iter()
+                .map(|(m, y)| format!("{} {y}", m.text(l)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        r.reason = Message::new(
+            format!("{} ({})", r.reason.en, part(crate::text::Lang::En)),
+            format!("{} ({})", r.reason.vi, part(crate::text::Lang::Vi)),
+        );
+    }
+    r
 }
 
 /// The class [`size_class`] gives, without building its reason: the same

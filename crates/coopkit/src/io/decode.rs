@@ -71,6 +71,8 @@ pub(crate) mod fields {
         "charter_capital_vnd",
         "total_capital_vnd",
         "annual_revenue_vnd",
+        "annual_revenue_year",
+        "total_capital_year",
         "governance",
         "general_meeting",
         "ilo_type",
@@ -258,6 +260,18 @@ impl<'r, 'e, R: Record> Fields<'r, 'e, R> {
                     Code::Overflow,
                     format!("larger than the largest count, {}", u32::MAX),
                 );
+                None
+            }
+        }
+    }
+
+    /// A calendar year from 1900 to 9999 (the year an amount refers to).
+    pub(crate) fn year(&mut self, field: &str) -> Option<u16> {
+        let v = self.u64(field)?;
+        match u16::try_from(v) {
+            Ok(y) if (1900..=9999).contains(&y) => Some(y),
+            _ => {
+                self.err(field, Code::OutOfRange, "a year from 1900 to 9999");
                 None
             }
         }
@@ -593,6 +607,8 @@ pub(crate) fn cooperative_scalars<R: Record>(
     c.charter_capital_vnd = f.u64("charter_capital_vnd");
     c.total_capital_vnd = f.u64("total_capital_vnd");
     c.annual_revenue_vnd = f.u64("annual_revenue_vnd");
+    c.annual_revenue_year = f.year("annual_revenue_year");
+    c.total_capital_year = f.year("total_capital_year");
     c.governance = f.choice("governance");
     c.general_meeting = f.choice("general_meeting");
     c.ilo_type = f.choice("ilo_type");

@@ -77,6 +77,8 @@ fn cooperative_row(c: &Cooperative) -> Vec<String> {
         opt(c.charter_capital_vnd),
         opt(c.total_capital_vnd),
         opt(c.annual_revenue_vnd),
+        opt(c.annual_revenue_year),
+        opt(c.total_capital_year),
         opt_name(c.governance),
         opt_name(c.general_meeting),
         opt_name(c.ilo_type),

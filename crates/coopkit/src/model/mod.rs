@@ -120,6 +120,12 @@ pub struct Cooperative {
     /// Annual revenue, đồng.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub annual_revenue_vnd: Option<u64>,
+    /// The year `annual_revenue_vnd` refers to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub annual_revenue_year: Option<u16>,
+    /// The year `total_capital_vnd` refers to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total_capital_year: Option<u16>,
     /// Full or simplified structure.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub governance: Option<Governance>,
@@ -165,6 +171,8 @@ impl Cooperative {
             charter_capital_vnd: None,
             total_capital_vnd: None,
             annual_revenue_vnd: None,
+            annual_revenue_year: None,
+            total_capital_year: None,
             governance: None,
             general_meeting: None,
             ilo_type: None,
