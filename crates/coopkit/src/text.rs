@@ -236,7 +236,21 @@ fn try_citation_vi(en: &str) -> Option<String> {
         _ => return None,
     };
     let mut out = String::new();
+    let mut article_done = false;
     if let Some(a) = article {
+        // A range of clauses: "4(16)–(19)".
+        if let Some((first, last)) = a.split_once(")–(") {
+            let (art, from) = first.split_once('(')?;
+            let to = last.strip_suffix(')')?;
+            let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+            if !(digits(art) && digits(from) && digits(to)) {
+                return None;
+            }
+            out.push_str(&format!("từ khoản {from} đến khoản {to} Điều {art} "));
+            article_done = true;
+        }
+    }
+    if let (Some(a), false) = (article, article_done) {
         // "4", "4(7)" or "4(7)(a)".
         let mut parts = a.split('(');
         let art = parts.next()?;
@@ -393,6 +407,10 @@ mod tests {
     #[test]
     fn citations_in_vietnamese_legal_style() {
         for (en, vi) in [
+            (
+                "Law 17/2023/QH15, Art. 4(16)–(19)",
+                "từ khoản 16 đến khoản 19 Điều 4 Luật Hợp tác xã số 17/2023/QH15",
+            ),
             (
                 "Law 17/2023/QH15, Art. 4(7)",
                 "khoản 7 Điều 4 Luật Hợp tác xã số 17/2023/QH15",

@@ -575,15 +575,34 @@ fn revenue_and_capital_may_carry_their_year() {
     doc["total_capital_vnd"] = json!(900_000_000u64);
     doc["total_capital_year"] = json!(2024);
     let c = cooperative_from_json(&doc.to_string()).unwrap();
-    assert_eq!((c.annual_revenue_year, c.total_capital_year), (Some(2023), Some(2024)));
-    let reason = coopkit::classify::size_class(coopkit::Parameters::builtin(), &c, "2025-01-01".parse().unwrap()).reason;
-    assert!(reason.en.ends_with("(revenue of 2023, total capital of 2024)"), "{}", reason.en);
-    assert!(reason.vi.ends_with("(doanh thu năm 2023, tổng nguồn vốn năm 2024)"), "{}", reason.vi);
+    assert_eq!(
+        (c.annual_revenue_year, c.total_capital_year),
+        (Some(2023), Some(2024))
+    );
+    let reason =
+        coopkit::classify::size_class(coopkit::Parameters::builtin(), &c, "2025-01-01".parse().unwrap())
+            .reason;
+    assert!(
+        reason.en.ends_with("(revenue of 2023, total capital of 2024)"),
+        "{}",
+        reason.en
+    );
+    assert!(
+        reason
+            .vi
+            .ends_with("(doanh thu năm 2023, tổng nguồn vốn năm 2024)"),
+        "{}",
+        reason.vi
+    );
     // Through the CSV form and back.
     let reg = coopkit::Registry::from_cooperatives(vec![c.clone()]).unwrap();
     let (coops, members, positions) = coopkit::io::registry_to_csv(&reg);
-    let back =
-        coopkit::io::registry_from_csv(coops.as_bytes(), Some(members.as_bytes()), Some(positions.as_bytes())).unwrap();
+    let back = coopkit::io::registry_from_csv(
+        coops.as_bytes(),
+        Some(members.as_bytes()),
+        Some(positions.as_bytes()),
+    )
+    .unwrap();
     assert_eq!(back.get(0).unwrap().annual_revenue_year, Some(2023));
     doc["annual_revenue_year"] = json!(23);
     assert_eq!(errors(&doc), one("annual_revenue_year", Code::OutOfRange));

@@ -119,8 +119,14 @@ pub fn size_class(params: &Parameters, coop: &Cooperative, as_of: Date) -> SizeC
     let mut r = rules.result(&o, coop, params);
     // The years the amounts refer to, when the record gives them.
     let years: Vec<(Message, u16)> = [
-        (Message::new("revenue of", "doanh thu năm"), coop.annual_revenue_year),
-        (Message::new("total capital of", "tổng nguồn vốn năm"), coop.total_capital_year),
+        (
+            Message::new("revenue of", "doanh thu năm"),
+            coop.annual_revenue_year,
+        ),
+        (
+            Message::new("total capital of", "tổng nguồn vốn năm"),
+            coop.total_capital_year,
+        ),
     ]
     .into_iter()
     .filter_map(|(m, y)| y.map(|y| (m, y)))

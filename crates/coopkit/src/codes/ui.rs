@@ -123,7 +123,7 @@ code_list! {
         /// Title of a chart.
         ChartBoardFemale = "chart_board_female", "Women's share of board seats, by cooperative", "Tỷ lệ nữ trong hội đồng quản trị theo hợp tác xã";
         /// Heading of the targets.
-        Targets = "targets", "Programme targets", "Mục tiêu của Đề án";
+        Targets = "targets", "Targets of the programme and the gender-equality strategy", "Mục tiêu của Đề án và Chiến lược bình đẳng giới";
         /// Column: a target value.
         Target = "target", "Target", "Mục tiêu";
         /// Column: the value reached.

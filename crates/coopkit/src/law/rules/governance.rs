@@ -38,7 +38,7 @@ pub(super) fn structure_allowed(cx: &Ctx) -> Outcome {
         (Some(Governance::Full), _) => draft.measured(Value::Text("full".into())).pass(
             format!("The full structure is allowed for every cooperative and union ({law_en}, Art. 56)."),
             format!(
-                "Mô hình tổ chức đầy đủ được áp dụng cho mọi hợp tác xã, liên hiệp hợp tác xã (Điều 56 \
+                "Tổ chức quản trị đầy đủ được áp dụng cho mọi hợp tác xã, liên hiệp hợp tác xã (Điều 56 \
                     {law_vi})."
             ),
         ),

@@ -275,6 +275,14 @@ pub(super) fn eligible_type(cx: &Ctx) -> Outcome {
         present.dedup();
         let (who_en, who_vi) = text::the_kind(cx.kind());
         let n = text::count(members.len() as u64);
+        // The types by their labels in each language (the codes are in `required`).
+        let labels = |lang: crate::text::Lang| {
+            allowed
+                .iter()
+                .map(|c| MemberType::parse(c).map_or(c.as_str(), |t| t.label(lang)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         out.push(
             cx.draft(ELIGIBLE_TYPE, citation.as_str())
                 .measured(Value::List(present))
@@ -284,13 +292,13 @@ pub(super) fn eligible_type(cx: &Ctx) -> Outcome {
                         "{who_en}'s {} current members are all of types {} admits ({}).",
                         n.en,
                         cx.law.title(),
-                        allowed.join(", ")
+                        labels(crate::text::Lang::En)
                     ),
                     format!(
                         "{who_vi} có {} thành viên hiện tại, đều thuộc loại {} cho phép ({}).",
                         n.vi,
                         text::law_vi(cx.law),
-                        allowed.join(", ")
+                        labels(crate::text::Lang::Vi)
                     ),
                 ),
         );
