@@ -27,20 +27,26 @@ fn section<'a>(text: &'a str, title: &str) -> Vec<&'a str> {
     body[..end].to_vec()
 }
 
-/// Failed findings as (cooperative id, rule): each `✗ rule` line under the
-/// `  ID name` line that introduces its cooperative.
-fn failures(text: &str) -> Vec<(String, String)> {
+/// Findings marked `mark` (`✗ ` failed, `? ` not assessable) as
+/// (cooperative id, rule): each such line under the `  ID name` line that
+/// introduces its cooperative.
+fn marked(text: &str, mark: &str) -> Vec<(String, String)> {
     let mut coop = String::new();
     let mut out = Vec::new();
     for line in text.lines() {
         if let Some(rest) = line.strip_prefix("  QN") {
             coop = format!("QN{}", &rest[..2]);
-        } else if let Some(rest) = line.trim_start().strip_prefix("✗ ") {
+        } else if let Some(rest) = line.trim_start().strip_prefix(mark) {
             let rule = rest.split(':').next().unwrap_or(rest);
             out.push((coop.clone(), rule.to_string()));
         }
     }
     out
+}
+
+/// Failed findings as (cooperative id, rule).
+fn failures(text: &str) -> Vec<(String, String)> {
+    marked(text, "✗ ")
 }
 
 /// The text with every run of white space (line breaks of wrapped prose) as one space.
@@ -52,19 +58,9 @@ fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
     v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
 }
 
-/// `? rule` lines as (cooperative id, rule), as [`failures`] reads `✗`.
+/// Findings not assessable as (cooperative id, rule).
 fn unassessed(text: &str) -> Vec<(String, String)> {
-    let mut coop = String::new();
-    let mut out = Vec::new();
-    for line in text.lines() {
-        if let Some(rest) = line.strip_prefix("  QN") {
-            coop = format!("QN{}", &rest[..2]);
-        } else if let Some(rest) = line.trim_start().strip_prefix("? ") {
-            let rule = rest.split(':').next().unwrap_or(rest);
-            out.push((coop.clone(), rule.to_string()));
-        }
-    }
-    out
+    marked(text, "? ")
 }
 
 #[test]

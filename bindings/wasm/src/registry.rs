@@ -24,6 +24,17 @@ fn read_options(options: &JsValue) -> Result<ReadOptions, JsValue> {
     Ok(ReadOptions::new().lenient(o.flag("lenient")?).threads(1))
 }
 
+/// The three files `{cooperatives, members, positions}` read with `o`.
+fn read_csv_files(files: &JsValue, o: &ReadOptions) -> Result<Registry, JsValue> {
+    let f = Options::new(files, &["cooperatives", "members", "positions"])
+        .map_err(|_| parameter_error("files", "expected {cooperatives, members, positions}"))?;
+    let file = |name: &str| f.value(name).map(|v| bytes(name, &v)).transpose();
+    let cooperatives = file("cooperatives")?
+        .ok_or_else(|| parameter_error("cooperatives", "the cooperatives file is required"))?;
+    let (members, positions) = (file("members")?, file("positions")?);
+    core(o.read_csv(&cooperatives, members.as_deref(), positions.as_deref())).map(Registry::new)
+}
+
 /// The read options with a unit table: `{lenient, unitsAsOf}` (the
 /// registry's date is required with units).
 fn read_options_with(options: &JsValue, units: &Units) -> Result<ReadOptions, JsValue> {
@@ -175,13 +186,7 @@ impl Registry {
     pub fn from_csv(files: JsValue, options: JsValue) -> Result<Registry, JsValue> {
         call(|| {
             let o = read_options(&options)?;
-            let f = Options::new(&files, &["cooperatives", "members", "positions"])
-                .map_err(|_| parameter_error("files", "expected {cooperatives, members, positions}"))?;
-            let file = |name: &str| f.value(name).map(|v| bytes(name, &v)).transpose();
-            let cooperatives = file("cooperatives")?
-                .ok_or_else(|| parameter_error("cooperatives", "the cooperatives file is required"))?;
-            let (members, positions) = (file("members")?, file("positions")?);
-            core(o.read_csv(&cooperatives, members.as_deref(), positions.as_deref())).map(Registry::new)
+            read_csv_files(&files, &o)
         })
     }
 
@@ -202,13 +207,7 @@ impl Registry {
     pub fn from_csv_units(files: JsValue, options: JsValue, units: &Units) -> Result<Registry, JsValue> {
         call(|| {
             let o = read_options_with(&options, units)?;
-            let f = Options::new(&files, &["cooperatives", "members", "positions"])
-                .map_err(|_| parameter_error("files", "expected {cooperatives, members, positions}"))?;
-            let file = |name: &str| f.value(name).map(|v| bytes(name, &v)).transpose();
-            let cooperatives = file("cooperatives")?
-                .ok_or_else(|| parameter_error("cooperatives", "the cooperatives file is required"))?;
-            let (members, positions) = (file("members")?, file("positions")?);
-            core(o.read_csv(&cooperatives, members.as_deref(), positions.as_deref())).map(Registry::new)
+            read_csv_files(&files, &o)
         })
     }
 

@@ -45,45 +45,37 @@ pub(super) fn structure_allowed(cx: &Ctx) -> Outcome {
         (Some(Governance::Simplified), Kind::Union) => {
             let (limit, citation) =
                 cx.threshold(STRUCTURE_ALLOWED, "governance.full_structure_min_members.union")?;
-            let draft = cx.draft(STRUCTURE_ALLOWED, citation).required(
-                Comparison::Within,
-                Value::Range {
-                    min: 0,
-                    max: limit.saturating_sub(1),
-                },
-            );
-            let limit_text = text::count(limit);
-            let (limit_en, limit_vi) = (&limit_text.en, &limit_text.vi);
-            match cx.count(Basis::All) {
-                Ok(t) => {
-                    let n = t.known;
-                    let n_text = text::count(n);
-                    let (n_en, n_vi) = (&n_text.en, &n_text.vi);
-                    draft.measured(Value::Count(n)).verdict(
-                        n < limit,
-                        format!(
-                            "The union has {n_en} members and uses the simplified structure; {law_en}, Art. \
-                                56 allows that only below {limit_en} members."
-                        ),
-                        format!(
-                            "Liên hiệp hợp tác xã có {n_vi} thành viên và áp dụng tổ chức quản trị rút gọn; Điều 56 \
-                                {law_vi} chỉ cho phép khi có dưới {limit_vi} thành viên."
-                        ),
-                    )
-                }
-                Err(field) => draft.not_assessable(
+            let l = text::count(limit);
+            below(cx, citation, limit, |n| {
+                match n {
+                Ok(n) => (
                     format!(
-                        "Not assessable: the union uses the simplified structure but its number of members \
-                            is unknown (neither members nor {field}); {law_en}, Art. 56 allows that only \
-                            below {limit_en} members."
+                        "The union has {} members and uses the simplified structure; {law_en}, Art. 56 allows \
+                         that only below {} members.",
+                        n.en, l.en
                     ),
                     format!(
-                        "Không đánh giá được: liên hiệp hợp tác xã áp dụng tổ chức quản trị rút gọn nhưng chưa rõ số \
-                            thành viên (không có members hay {field}); Điều 56 {law_vi} chỉ cho phép khi có \
-                            dưới {limit_vi} thành viên."
+                        "Liên hiệp hợp tác xã có {} thành viên và áp dụng tổ chức quản trị rút gọn; Điều 56 \
+                         {law_vi} chỉ cho phép khi có dưới {} thành viên.",
+                        n.vi, l.vi
+                    ),
+                ),
+                Err(field) => (
+                    format!(
+                        "Not assessable: the union uses the simplified structure but its number of members is \
+                         unknown (neither members nor {field}); {law_en}, Art. 56 allows that only below {} \
+                         members.",
+                        l.en
+                    ),
+                    format!(
+                        "Không đánh giá được: liên hiệp hợp tác xã áp dụng tổ chức quản trị rút gọn nhưng chưa \
+                         rõ số thành viên (không có members hay {field}); Điều 56 {law_vi} chỉ cho phép khi có \
+                         dưới {} thành viên.",
+                        l.vi
                     ),
                 ),
             }
+            })
         }
         (Some(Governance::Simplified), _) if !law_2023_classes_in_force(cx.params, cx.as_of) => {
             return interim_structure(cx, draft);
@@ -124,6 +116,36 @@ pub(super) fn structure_allowed(cx: &Ctx) -> Outcome {
         }
     };
     Ok(vec![finding])
+}
+
+/// The simplified structure allowed only below `limit` members (all
+/// members counted): the finding, its message from `say` given the count
+/// as text, or the field whose absence leaves the count unknown.
+fn below(
+    cx: &Ctx,
+    citation: &str,
+    limit: u64,
+    say: impl Fn(Result<&crate::text::Message, &str>) -> (String, String),
+) -> Finding {
+    let draft = cx.draft(STRUCTURE_ALLOWED, citation).required(
+        Comparison::Within,
+        Value::Range {
+            min: 0,
+            max: limit.saturating_sub(1),
+        },
+    );
+    match cx.count(Basis::All) {
+        Ok(t) => {
+            let (en, vi) = say(Ok(&text::count(t.known)));
+            draft
+                .measured(Value::Count(t.known))
+                .verdict(t.known < limit, en, vi)
+        }
+        Err(field) => {
+            let (en, vi) = say(Err(field));
+            draft.not_assessable(en, vi)
+        }
+    }
 }
 
 /// The user's interpretation of Art. 56 for the dates between Law 17/2023
@@ -168,49 +190,39 @@ fn interim_structure(cx: &Ctx, draft: super::Draft) -> Outcome {
     } else {
         (", not confirmed", ", chưa được xác nhận")
     };
-    let draft = cx.draft(STRUCTURE_ALLOWED, citation).required(
-        Comparison::Within,
-        Value::Range {
-            min: 0,
-            max: limit.saturating_sub(1),
-        },
-    );
-    let limit_text = text::count(limit);
-    let (limit_en, limit_vi) = (&limit_text.en, &limit_text.vi);
-    let finding = match cx.count(Basis::All) {
-        Ok(t) => {
-            let n_text = text::count(t.known);
-            draft.measured(Value::Count(t.known)).verdict(
-                t.known < limit,
-                format!(
-                    "The cooperative has {} members and uses the simplified structure; by the interpretation \
-                     supplied as parameter {INTERIM_FULL_FROM}{}, {law_en}, Art. 56 allows that only below \
-                     {limit_en} members on {}.",
-                    n_text.en, status.0, on.en
-                ),
-                format!(
-                    "Hợp tác xã có {} thành viên và áp dụng tổ chức quản trị rút gọn; theo cách hiểu khai báo \
-                     bằng tham số {INTERIM_FULL_FROM}{}, Điều 56 {law_vi} chỉ cho phép khi có dưới \
-                     {limit_vi} thành viên vào ngày {}.",
-                    n_text.vi, status.1, on.vi
-                ),
-            )
-        }
-        Err(field) => draft.not_assessable(
+    let l = text::count(limit);
+    let finding = below(cx, citation, limit, |n| {
+        match n {
+        Ok(n) => (
+            format!(
+                "The cooperative has {} members and uses the simplified structure; by the interpretation \
+                 supplied as parameter {INTERIM_FULL_FROM}{}, {law_en}, Art. 56 allows that only below {} \
+                 members on {}.",
+                n.en, status.0, l.en, on.en
+            ),
+            format!(
+                "Hợp tác xã có {} thành viên và áp dụng tổ chức quản trị rút gọn; theo cách hiểu khai báo bằng \
+                 tham số {INTERIM_FULL_FROM}{}, Điều 56 {law_vi} chỉ cho phép khi có dưới {} thành viên vào \
+                 ngày {}.",
+                n.vi, status.1, l.vi, on.vi
+            ),
+        ),
+        Err(field) => (
             format!(
                 "Not assessable: the cooperative uses the simplified structure, which the interpretation \
-                 supplied as parameter {INTERIM_FULL_FROM}{} allows only below {limit_en} members, and its \
-                 number of members is unknown (neither members nor {field}).",
-                status.0
+                 supplied as parameter {INTERIM_FULL_FROM}{} allows only below {} members, and its number of \
+                 members is unknown (neither members nor {field}).",
+                status.0, l.en
             ),
             format!(
                 "Không đánh giá được: hợp tác xã áp dụng tổ chức quản trị rút gọn, mà theo cách hiểu khai báo \
-                 bằng tham số {INTERIM_FULL_FROM}{} chỉ được phép khi có dưới {limit_vi} thành viên, và chưa \
-                 rõ số thành viên (không có members hay {field}).",
-                status.1
+                 bằng tham số {INTERIM_FULL_FROM}{} chỉ được phép khi có dưới {} thành viên, và chưa rõ số \
+                 thành viên (không có members hay {field}).",
+                status.1, l.vi
             ),
         ),
-    };
+    }
+    });
     Ok(vec![finding])
 }
 
