@@ -164,7 +164,7 @@ pub(super) fn cooperatives(out: &mut String, assessed: &[Assessed], later: &[Coo
         "\n{}",
         l.pick(
             "Women-managed under each rule:",
-            "Do phụ nữ quản lý theo từng tiêu chí:"
+            "Do phụ nữ tham gia quản lý theo từng tiêu chí:"
         )
     );
     let mut rules = vec![o.rule];
@@ -280,7 +280,7 @@ pub(super) fn footer(out: &mut String, assessed: &[Assessed], law: Law, params: 
             l.pick(
                 "The cooperatives are fictional. Only the five published figures come from the source \
                  (news report of the provincial Women's Union workshop, phunuvietnam.vn, 16 Oct 2024).",
-                "Các hợp tác xã là giả định. Chỉ năm số liệu đã công bố lấy từ nguồn (tin về hội thảo của \
+                "Các hợp tác xã là minh họa. Chỉ năm số liệu đã công bố lấy từ nguồn (tin về hội thảo của \
                  Hội LHPN tỉnh, phunuvietnam.vn, 16/10/2024).",
             )
             .into(),
@@ -317,7 +317,7 @@ pub(super) fn footer(out: &mut String, assessed: &[Assessed], law: Law, params: 
         l.pick(
             "Decision 01/QĐ-TTg gives no formal definition of a cooperative managed by women; \
              the counts above use the rule",
-            "Quyết định 01/QĐ-TTg không định nghĩa hợp tác xã do phụ nữ quản lý; các số trên dùng tiêu chí",
+            "Quyết định 01/QĐ-TTg không định nghĩa hợp tác xã do phụ nữ tham gia quản lý; các số trên dùng tiêu chí",
         ),
         l.rule(o.rule)
     ));

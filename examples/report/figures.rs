@@ -46,7 +46,10 @@ fn published(
     // read as 390 to 399) and the indicator that recomputes it.
     [
         (
-            l.pick("Women-managed cooperatives", "Hợp tác xã do phụ nữ quản lý"),
+            l.pick(
+                "Women-managed cooperatives",
+                "Hợp tác xã do phụ nữ tham gia quản lý",
+            ),
             "16",
             16..=16,
             WomenManaged,
@@ -113,7 +116,10 @@ pub(super) fn trend(out: &mut String, registry: &Registry, o: &Options) -> Resul
     let _ = writeln!(
         out,
         "{} {}.",
-        l.pick("Women-managed under the rule", "Do phụ nữ quản lý theo tiêu chí"),
+        l.pick(
+            "Women-managed under the rule",
+            "Do phụ nữ tham gia quản lý theo tiêu chí"
+        ),
         l.rule(o.rule)
     );
     Ok(())
@@ -161,7 +167,10 @@ pub(super) fn figures(out: &mut String, registry: &Registry, o: &Options) -> Res
         "",
         &format!(
             "{} {}; {}",
-            l.pick("Women-managed under the rule", "Do phụ nữ quản lý theo tiêu chí"),
+            l.pick(
+                "Women-managed under the rule",
+                "Do phụ nữ tham gia quản lý theo tiêu chí"
+            ),
             l.rule(o.rule),
             l.pick(
                 "“nearly 400” is read as 390 to 399.",

@@ -269,14 +269,14 @@ fn header(out: &mut String, registry: &Registry, law: Law, o: &Options) {
     let l = o.lang;
     let title = l.pick(
         "Quảng Ngãi province: cooperatives managed by women",
-        "Tỉnh Quảng Ngãi: hợp tác xã do phụ nữ quản lý",
+        "Tỉnh Quảng Ngãi: hợp tác xã do phụ nữ tham gia quản lý",
     );
     let _ = writeln!(out, "{title}\n{}", "#".repeat(title.chars().count()));
     let source = match &o.data {
         Some(path) => path.display().to_string(),
         None => format!(
             "examples/data/quang-ngai-2024.json ({})",
-            l.pick("embedded, fictional", "kèm theo, giả định")
+            l.pick("embedded, fictional", "kèm theo, minh họa")
         ),
     };
     let how = match (o.law, law.in_force_on(o.as_of)) {
@@ -321,7 +321,7 @@ fn header(out: &mut String, registry: &Registry, law: Law, o: &Options) {
             },
         ),
         (
-            l.pick("Women-managed", "Do phụ nữ quản lý"),
+            l.pick("Women-managed", "Do phụ nữ tham gia quản lý"),
             match l {
                 Lang::En => format!(
                     "{} {}: {rule_meaning}",

@@ -198,7 +198,7 @@ fn each_cooperative_has_a_row_with_its_counts() {
 fn vietnamese_headings_and_messages() {
     let text = ok(&["--lang", "vi"]);
     for heading in [
-        "Tỉnh Quảng Ngãi: hợp tác xã do phụ nữ quản lý",
+        "Tỉnh Quảng Ngãi: hợp tác xã do phụ nữ tham gia quản lý",
         "4. Từng hợp tác xã",
         "Điều nào là luật đã xác nhận, điều nào chưa",
     ] {

@@ -739,11 +739,11 @@ fn declared_reason(v: Option<bool>) -> Message {
     match v {
         Some(true) => Message::new(
             "recorded as women-managed by the Women's Union (declared_women_managed)",
-            "được Hội Liên hiệp Phụ nữ ghi nhận là hợp tác xã do phụ nữ quản lý (declared_women_managed)",
+            "được Hội Liên hiệp Phụ nữ ghi nhận là hợp tác xã do phụ nữ tham gia quản lý (declared_women_managed)",
         ),
         Some(false) => Message::new(
             "recorded as not women-managed (declared_women_managed)",
-            "được ghi nhận là không do phụ nữ quản lý (declared_women_managed)",
+            "được ghi nhận là không do phụ nữ tham gia quản lý (declared_women_managed)",
         ),
         None => Message::new(
             "not determinable: declared_women_managed is not recorded",

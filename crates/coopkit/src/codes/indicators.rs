@@ -51,11 +51,11 @@ code_list! {
             "Share of cooperatives with an ethnic-minority member",
             "Tỷ lệ hợp tác xã có thành viên dân tộc thiểu số";
         /// Women-managed cooperatives under the chosen rule.
-        WomenManaged = "women_managed", "Cooperatives managed by women", "Số hợp tác xã do phụ nữ quản lý";
+        WomenManaged = "women_managed", "Cooperatives managed by women", "Số hợp tác xã do phụ nữ tham gia quản lý";
         /// Their share of cooperatives, percent.
         WomenManagedShare = "women_managed_share",
             "Share of cooperatives managed by women",
-            "Tỷ lệ hợp tác xã do phụ nữ quản lý";
+            "Tỷ lệ hợp tác xã do phụ nữ tham gia quản lý";
         /// Women who are worker members plus women employees.
         JobsFemale = "jobs_female",
             "Jobs for women (worker members and employees)",
