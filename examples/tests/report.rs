@@ -656,6 +656,8 @@ fn the_vietnamese_report_reads_as_vietnamese() {
             "women_owned",
             "mô hình tổ chức",
             "số liệu gốc",
+            "giả định",
+            "do phụ nữ quản lý",
         ] {
             assert!(
                 !prose.contains(english),
@@ -682,6 +684,8 @@ fn the_vietnamese_report_reads_as_vietnamese() {
         "khoản 7 Điều 4 Luật Hợp tác xã số 17/2023/QH15",
         "tổ chức quản trị rút gọn",
         "thành viên chính thức",
+        "minh họa",
+        "hợp tác xã do phụ nữ tham gia quản lý",
         "Hội đồng quản trị",
         "số liệu nền",
     ] {
