@@ -279,12 +279,28 @@ fn try_citation_vi(en: &str) -> Option<String> {
     out.push(' ');
     out.push_str(number);
     if let Some(d) = day {
-        let d = chrono::NaiveDate::parse_from_str(d, "%d %b %Y").ok()?;
+        let d = day_month_year(d)?;
         out.push_str(" ngày ");
         out.push_str(&date(d).vi);
     }
     out.push_str(tail);
     Some(out)
+}
+
+/// `3 Jan 2023` (day, English month abbreviation, year), as citations write
+/// the date of a decision; by hand, without chrono's format parser (which
+/// the WebAssembly module does without).
+fn day_month_year(s: &str) -> Option<Date> {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let mut parts = s.split(' ');
+    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || d.len() > 2 || y.len() != 4 {
+        return None;
+    }
+    let month = MONTHS.iter().position(|x| *x == m)? as u32 + 1;
+    Date::from_ymd_opt(y.parse().ok()?, month, d.parse().ok()?)
 }
 
 /// Parses `YYYY-MM-DD` strictly (four-digit year, two-digit month and day,
