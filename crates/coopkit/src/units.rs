@@ -76,6 +76,9 @@ pub struct Units {
     units: Vec<AdminUnit>,
     /// (level, code) → positions in `units`.
     index: HashMap<(Level, String), Vec<usize>>,
+    /// The distinct (valid_from, valid_to) periods of each level's units (a
+    /// few per list), so that [`Units::covers`] does not scan every unit.
+    periods: HashMap<Level, Vec<(Option<Date>, Option<Date>)>>,
 }
 
 const BUILTIN: &str = "\
@@ -107,6 +110,10 @@ impl Units {
     }
 
     fn push(&mut self, u: AdminUnit) {
+        let periods = self.periods.entry(u.level).or_default();
+        if !periods.contains(&(u.valid_from, u.valid_to)) {
+            periods.push((u.valid_from, u.valid_to));
+        }
         self.index
             .entry((u.level, u.code.clone()))
             .or_default()
@@ -344,7 +351,10 @@ impl Units {
     /// The table has units of `level` valid on `date`: only then are codes
     /// of that level checked.
     pub fn covers(&self, level: Level, date: Date) -> bool {
-        self.units.iter().any(|u| u.level == level && u.valid_on(date))
+        self.periods.get(&level).is_some_and(|ps| {
+            ps.iter()
+                .any(|&(from, to)| from.is_none_or(|d| d <= date) && to.is_none_or(|d| date <= d))
+        })
     }
 
     /// The location codes of `coop` that are not units valid on `date`,
