@@ -70,6 +70,9 @@ impl AdminUnit {
 /// on the 2004 list; a table of every list and update stays far below).
 pub const MAX_UNITS: usize = 1_000_000;
 
+/// First and last day of validity (`None`: open-ended).
+type Period = (Option<Date>, Option<Date>);
+
 /// A table of administrative units with dates.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Units {
@@ -78,7 +81,7 @@ pub struct Units {
     index: HashMap<(Level, String), Vec<usize>>,
     /// The distinct (valid_from, valid_to) periods of each level's units (a
     /// few per list), so that [`Units::covers`] does not scan every unit.
-    periods: HashMap<Level, Vec<(Option<Date>, Option<Date>)>>,
+    periods: HashMap<Level, Vec<Period>>,
 }
 
 const BUILTIN: &str = "\
