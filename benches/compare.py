@@ -40,7 +40,7 @@ COUNT = ["cooperatives", "members", "members_female", "members_minority", "board
          "coops_with_minority_member", "women_managed", "jobs_female"]
 PAIRS = ["members_female_share", "members_minority_share", "official_members_female_share",
          "members_gender_parity", "board_female_share", "management_female_share",
-         "coops_with_minority_member_share", "women_managed_share"]
+         "coops_with_minority_member_share", "women_managed_share", "director_female_share"]
 SKIP = set()
 
 STR = ["id", "cooperative_id", "province", "district", "ethnicity", "member", "sex", "kind", "type", "role",
@@ -115,6 +115,8 @@ def polars_compute(frames, as_of):
         c("hs").is_null().any().alias("g_posts"),
         ((c("role") == "board_chair") & (c("hs") == "female")).any().alias("chair_f"),
         ((c("role") == "director") & (c("hs") == "female")).any().alias("dir_f"),
+        (c("role") == "director").any().alias("dir_any"),
+        ((c("role") == "director") & c("hs").is_null()).any().alias("g_dir"),
         ((c("role").is_in(["board_chair", "director"])) & c("hs").is_null()).any().alias("g_cd"),
     )
     k = (coops.filter(c("established").is_null() | (c("established") <= as_of))
@@ -154,7 +156,12 @@ def polars_compute(frames, as_of):
         pl.when((c("summary_chair_female") == True) | (c("summary_director_female") == True)).then(1)  # noqa: E712
         .when(c("summary_chair_female").is_not_null() & c("summary_director_female").is_not_null()).then(0)
         .otherwise(None))
+    # director_female_share: a woman director settles it; an unknown holder or
+    # no director leaves it open. Without positions, the summary's flag.
+    dfs = pl.when(pos).then(
+        pl.when(g("dir_f")).then(1).when(g("g_dir") | ~g("dir_any")).then(None).otherwise(0)).otherwise(sdf)
     k = k.with_columns(
+        dfs.alias("dfs"),
         members_n.alias("members_n"), female_n.alias("female_n"), male_n.alias("male_n"),
         minority_n.alias("minority_n"), off_ok.alias("off_ok"), off_f.alias("off_f"), off_n.alias("off_n"),
         jobs.alias("jobs"), has_min.alias("has_min"), seats.alias("seats_n"), seats_f.alias("seats_fn"),
@@ -187,6 +194,7 @@ def polars_compute(frames, as_of):
     aggs += pair(c("has_min").is_not_null(), c("has_min"), pl.lit(1), "coops_with_minority_member_share")
     aggs += cnt(c("wm"), "women_managed") + pair(c("wm").is_not_null(), c("wm"), pl.lit(1), "women_managed_share")
     aggs += cnt(c("jobs"), "jobs_female")
+    aggs += pair(c("dfs").is_not_null(), c("dfs"), pl.lit(1), "director_female_share")
     aggs += [pl.when(rep).then(c("mg_f")).otherwise(0).sum().alias("rep.mf"),
              pl.when(rep).then(c("mg_n")).otherwise(0).sum().alias("rep.mn"),
              pl.when(rep).then(c("female_n")).otherwise(0).sum().alias("rep.f"),
@@ -274,11 +282,12 @@ def pandas_compute(frames, as_of):
         "cooperative_id": held["cooperative_id"].to_numpy(), "seats": seat, "seats_f": seat & hf,
         "g_seats": seat & hn, "posts": 1, "posts_f": hf, "g_posts": hn,
         "chair_f": (role == "board_chair") & hf, "dir_f": (role == "director") & hf,
+        "dir_any": role == "director", "g_dir": (role == "director") & hn,
         "g_cd": np.isin(role, ["board_chair", "director"]) & hn})
     pa = pf.groupby("cooperative_id", sort=False).agg(
         seats=("seats", "sum"), seats_f=("seats_f", "sum"), g_seats=("g_seats", "any"), posts=("posts", "sum"),
         posts_f=("posts_f", "sum"), g_posts=("g_posts", "any"), chair_f=("chair_f", "any"),
-        dir_f=("dir_f", "any"), g_cd=("g_cd", "any"))
+        dir_f=("dir_f", "any"), g_cd=("g_cd", "any"), dir_any=("dir_any", "any"), g_dir=("g_dir", "any"))
     k = coops[(coops["established"].isna() | (coops["established"] <= as_of)).fillna(False)]
     k = k.rename(columns={"id": "cooperative_id"}).merge(agg, on="cooperative_id", how="left").merge(
         pa, on="cooperative_id", how="left")
@@ -365,6 +374,10 @@ def pandas_compute(frames, as_of):
     cnt(wm, "women_managed")
     pair(wm.notna().to_numpy(), wm, 1, "women_managed_share")
     cnt(jobs, "jobs_female")
+    dfs_pos = pd.Series(np.where(flag("dir_f"), 1.0, 0.0), index=k.index).astype("Float64").mask(
+        ~flag("dir_f") & (flag("g_dir") | ~flag("dir_any")), na)
+    dfs = pick(pos, dfs_pos, sdf)
+    pair(dfs.notna().to_numpy(), dfs, 1, "director_female_share")
     rep = both & np.asarray(mg_ok, dtype=bool)
     cols["rep.mf"] = np.where(rep, mg_f.fillna(0).to_numpy(dtype=float), 0)
     cols["rep.mn"] = np.where(rep, mg_n.fillna(0).to_numpy(dtype=float), 0)
