@@ -126,30 +126,36 @@ impl ReadOptions {
         let mut rejected: Vec<usize> = loaded.rejected.iter().map(|r| r.index).collect();
         rejected.sort_unstable();
         let mut total = kept;
-        while rejected.iter().filter(|&&i| i < total).count() + kept > total {
-            total = rejected.iter().filter(|&&i| i < total).count() + kept;
+        loop {
+            let n = kept + rejected.partition_point(|&i| i < total);
+            if n == total {
+                break;
+            }
+            total = n;
         }
         let positions: Vec<usize> = (0..total)
             .filter(|i| rejected.binary_search(i).is_err())
             .collect();
-        let mut keep = Vec::with_capacity(kept);
+        // Only the codes are read: each record's header, never its lists.
+        let mut bad = Vec::new();
         let mut newly = Vec::new();
-        for (k, coop) in loaded.registry.iter().enumerate() {
-            let index = positions.get(k).copied().unwrap_or(k);
-            let problems = units.check(&coop, *as_of);
+        for k in 0..kept {
+            let problems = units.check(loaded.registry.header(k), *as_of);
             if problems.is_empty() {
-                keep.push(coop);
                 continue;
             }
+            let index = positions.get(k).copied().unwrap_or(k);
+            let id = loaded.registry.header(k).id.clone();
             let errors = problems
                 .into_iter()
                 .map(|(field, msg)| {
                     InputError::new(form.path(index, field), InputErrorCode::InvalidValue, msg)
                 })
                 .collect();
+            bad.push(k);
             newly.push(Rejected {
                 index,
-                id: Some(coop.id.clone()),
+                id: Some(id),
                 errors,
             });
         }
@@ -162,6 +168,10 @@ impl ReadOptions {
                 crate::error::InputErrors::new(errors).expect("each rejected record has an error"),
             ));
         }
+        let keep = (0..kept)
+            .filter(|k| bad.binary_search(k).is_err())
+            .filter_map(|k| loaded.registry.get(k))
+            .collect();
         loaded.registry = crate::registry::Registry::from_cooperatives(keep)?;
         loaded.rejected.extend(newly);
         loaded.rejected.sort_by_key(|r| r.index);
@@ -286,10 +296,9 @@ enum Form {
 impl Form {
     fn path(self, index: usize, field: &str) -> String {
         match self {
-            Form::Json => format!("cooperatives[{index}].{field}"),
+            Form::Json | Form::Tables => format!("cooperatives[{index}].{field}"),
             // Row 1 is the header.
             Form::Csv => format!("cooperatives.csv:{}.{field}", index + 2),
-            Form::Tables => format!("cooperatives[{index}].{field}"),
         }
     }
 }

@@ -161,7 +161,9 @@ pub(super) const INTERIM_FULL_FROM: &str = "governance.full_structure_min_member
 fn interim_structure(cx: &Ctx, draft: super::Draft) -> Outcome {
     let (law_en, law_vi) = (cx.law.title(), text::law_vi(cx.law));
     let on = crate::text::date(cx.as_of);
-    let Some(p) = cx.params.for_law(INTERIM_FULL_FROM, cx.law, cx.as_of) else {
+    // Read as every parameter is (recorded on the finding, with its
+    // confirmation status); its absence gets this rule's own message.
+    let Ok(p) = cx.param(STRUCTURE_ALLOWED, INTERIM_FULL_FROM) else {
         return Ok(vec![draft.not_assessable(
             format!(
                 "Not assessable on {}: {law_en}, Art. 56 allows the simplified structure only for micro \
@@ -183,8 +185,7 @@ fn interim_structure(cx: &Ctx, draft: super::Draft) -> Outcome {
             ),
         )]);
     };
-    // Recorded on the finding as read, with its confirmation status.
-    let (limit, citation) = cx.threshold(STRUCTURE_ALLOWED, INTERIM_FULL_FROM)?;
+    let (limit, citation) = (p.value, p.citation.as_str());
     let status = if p.confirmed {
         ("", "")
     } else {
