@@ -94,6 +94,88 @@ impl InputError {
     }
 }
 
+/// One step of a problem's location ([`InputError::loc`]): a table, file
+/// or field name, or a position (a list index, a CSV line).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Loc {
+    /// A name: `cooperatives`, `members.csv`, `birth_date`.
+    Name(String),
+    /// A position: `3` of `members[3]`, the line `42` of `members.csv:42`.
+    Index(u64),
+}
+
+impl InputError {
+    /// The path as steps, as pydantic's `loc`:
+    /// `cooperatives[3].members[17].birth_date` is
+    /// `["cooperatives", 3, "members", 17, "birth_date"]`, and
+    /// `members.csv:42.birth_date` is `["members.csv", 42, "birth_date"]`.
+    pub fn loc(&self) -> Vec<Loc> {
+        loc_of(&self.path)
+    }
+}
+
+/// [`InputError::loc`] of a path written by this crate.
+pub fn loc_of(path: &str) -> Vec<Loc> {
+    let mut out = Vec::new();
+    // A file's line: `members.csv:42.birth_date` (the name keeps its dot).
+    let rest = match path.split_once(':') {
+        Some((file, tail)) if tail.starts_with(|c: char| c.is_ascii_digit()) => {
+            out.push(Loc::Name(file.to_owned()));
+            let end = tail.find(|c: char| !c.is_ascii_digit()).unwrap_or(tail.len());
+            out.push(index(&tail[..end]));
+            tail[end..].strip_prefix('.').unwrap_or(&tail[end..])
+        }
+        _ => path,
+    };
+    for part in rest.split('.').filter(|p| !p.is_empty()) {
+        let (name, mut brackets) = match part.find('[') {
+            Some(i) => (&part[..i], &part[i..]),
+            None => (part, ""),
+        };
+        if !name.is_empty() {
+            out.push(Loc::Name(name.to_owned()));
+        }
+        while let Some(tail) = brackets.strip_prefix('[') {
+            let Some(close) = tail.find(']') else {
+                out.push(Loc::Name(brackets.to_owned()));
+                break;
+            };
+            out.push(index(&tail[..close]));
+            brackets = &tail[close + 1..];
+        }
+    }
+    out
+}
+
+fn index(digits: &str) -> Loc {
+    digits
+        .parse()
+        .map(Loc::Index)
+        .unwrap_or_else(|_| Loc::Name(digits.to_owned()))
+}
+
+/// The path with every position replaced by `*`: the column a problem is
+/// in, whatever its row (`members.csv:*.sex`, `cooperatives[*].members[*].sex`).
+fn pattern(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    let mut in_number = false;
+    let mut prev = '\0';
+    for c in path.chars() {
+        if c.is_ascii_digit() && (in_number || prev == '[' || prev == ':') {
+            if !in_number {
+                out.push('*');
+                in_number = true;
+            }
+            continue;
+        }
+        in_number = false;
+        out.push(c);
+        prev = c;
+    }
+    out
+}
+
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.path, self.message)
@@ -127,6 +209,44 @@ impl InputErrors {
     }
 }
 
+impl InputErrors {
+    /// How many lines [`Display`](fmt::Display) shows at most, besides its
+    /// first.
+    pub const SHOWN: usize = 10;
+
+    /// The problems grouped by column: the same field of every row (the
+    /// [`pattern`] of its path), the same code and the same message make one
+    /// group, in the order first met. Each group is
+    /// `(first error, how many, the paths of its first three)`.
+    pub fn grouped(&self) -> Vec<(&InputError, usize, Vec<&str>)> {
+        let mut at: std::collections::HashMap<(String, InputErrorCode, &str), usize> =
+            std::collections::HashMap::new();
+        let mut groups: Vec<(&InputError, usize, Vec<&str>)> = Vec::new();
+        for e in &self.0 {
+            let key = (pattern(&e.path), e.code, e.message.as_str());
+            match at.get(&key) {
+                Some(&g) => {
+                    let group = &mut groups[g];
+                    group.1 += 1;
+                    if group.2.len() < 3 {
+                        group.2.push(&e.path);
+                    }
+                }
+                None => {
+                    at.insert(key, groups.len());
+                    groups.push((e, 1, vec![e.path.as_str()]));
+                }
+            }
+        }
+        groups
+    }
+}
+
+/// One problem as `path: message`. Several as a count, then one line per
+/// column and kind of problem (a problem repeated down a column is one line
+/// with its count and first rows), at most [`InputErrors::SHOWN`] lines:
+/// the message stays short however many problems there are, and every one
+/// of them stays in [`InputErrors::errors`].
 impl fmt::Display for InputErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let n = self.0.len();
@@ -134,8 +254,28 @@ impl fmt::Display for InputErrors {
             return write!(f, "{}", self.0[0]);
         }
         write!(f, "{n} input errors:")?;
-        for e in &self.0 {
-            write!(f, "\n  {e}")?;
+        let groups = self.grouped();
+        for (e, count, paths) in groups.iter().take(Self::SHOWN) {
+            if *count == 1 {
+                write!(f, "\n  {e}")?;
+            } else {
+                let more = if *count > paths.len() { ", ..." } else { "" };
+                write!(
+                    f,
+                    "\n  {}: {} ({count} times: {}{more})",
+                    pattern(&e.path),
+                    e.message,
+                    paths.join(", ")
+                )?;
+            }
+        }
+        if groups.len() > Self::SHOWN {
+            let rest: usize = groups[Self::SHOWN..].iter().map(|g| g.1).sum();
+            write!(
+                f,
+                "\n  and {rest} more in {} other places (every problem is in the error's list)",
+                groups.len() - Self::SHOWN
+            )?;
         }
         Ok(())
     }
@@ -297,3 +437,67 @@ impl From<InputErrors> for Error {
 
 /// The crate's result.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_path_reads_as_its_steps() {
+        let l = |p: &str| serde_json::to_string(&loc_of(p)).unwrap();
+        assert_eq!(
+            l("cooperatives[3].members[17].birth_date"),
+            r#"["cooperatives",3,"members",17,"birth_date"]"#
+        );
+        assert_eq!(
+            l("members.csv:42.birth_date"),
+            r#"["members.csv",42,"birth_date"]"#
+        );
+        assert_eq!(l("members.csv:42"), r#"["members.csv",42]"#);
+        assert_eq!(l("members.type"), r#"["members","type"]"#);
+        assert_eq!(l("[2].id"), r#"[2,"id"]"#);
+        assert_eq!(l(""), "[]");
+    }
+
+    #[test]
+    fn a_problem_repeated_down_a_column_is_one_line_with_its_count() {
+        let mut errors: Vec<InputError> = (0..395)
+            .map(|i| {
+                InputError::new(
+                    format!("members[{i}].capital_vnd"),
+                    InputErrorCode::InvalidType,
+                    "not whole",
+                )
+            })
+            .collect();
+        errors.push(InputError::new(
+            "members[7].sex",
+            InputErrorCode::InvalidValue,
+            "not a sex",
+        ));
+        let text = InputErrors::new(errors).unwrap().to_string();
+        assert_eq!(
+            text,
+            "396 input errors:\n  members[*].capital_vnd: not whole (395 times: members[0].capital_vnd, \
+             members[1].capital_vnd, members[2].capital_vnd, ...)\n  members[7].sex: not a sex"
+        );
+    }
+
+    #[test]
+    fn the_message_stays_short_however_many_columns_fail() {
+        let errors: Vec<InputError> = (0..100_000)
+            .map(|i| {
+                InputError::new(
+                    format!("members.csv:{}.c{i}", i + 2),
+                    InputErrorCode::UnknownField,
+                    "unknown",
+                )
+            })
+            .collect();
+        let e = InputErrors::new(errors).unwrap();
+        let text = e.to_string();
+        assert_eq!(text.lines().count(), 1 + InputErrors::SHOWN + 1, "{text}");
+        assert!(text.ends_with("and 99990 more in 99990 other places (every problem is in the error's list)"));
+        assert_eq!(e.errors().len(), 100_000);
+    }
+}

@@ -65,7 +65,7 @@ pub mod units;
 
 pub use classify::{classify, Classification, SizeClass, SizeStatus, WomenManagedRule};
 pub use codes::{Code, Rule, Term};
-pub use error::{Error, InputError, InputErrorCode, InputErrors, Result};
+pub use error::{Error, InputError, InputErrorCode, InputErrors, Loc, Result};
 pub use law::{
     check, CheckReport, Comparison, Finding, Law, LawChoice, Message, ParameterUse, Parameters, Status,
     Subject, Value,
