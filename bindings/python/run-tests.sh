@@ -34,3 +34,6 @@ export COOPKIT_WHEEL="$wheel"
 
 echo "== mypy --strict (typed usage example against the stubs)"
 (cd "$here/tests" && "$py" -m mypy --strict --no-incremental typed_usage.py)
+
+echo "== mypy.stubtest (the compiled module's stub against the module itself)"
+(cd "$here/tests" && "$py" -m mypy.stubtest coopkit --allowlist "$here/tests/stubtest-allowlist.txt")

@@ -38,11 +38,14 @@ pub fn to_py_err(py: Python<'_>, err: &coopkit::Error) -> PyErr {
             Err(e) => e,
         },
         coopkit::Error::Parameter { .. } => raise(py, "ParameterError", (message, path)),
+        coopkit::Error::Io {
+            source: Some(source), ..
+        } if source.kind() == std::io::ErrorKind::NotFound => raise(py, "MissingFileError", (message, path)),
         other => raise(py, "CoopkitError", (message, path, other.code())),
     }
 }
 
-/// Located problems as a list of `{"path", "code", "message"}` dicts: the
+/// Located problems as a list of `{"path", "code", "message", "loc"}` dicts: the
 /// `errors` of `InputError` and of a lenient read's `rejected` records.
 pub fn problem_list<'py>(py: Python<'py>, errors: &[coopkit::InputError]) -> PyResult<Bound<'py, PyList>> {
     let list = PyList::empty(py);
@@ -51,6 +54,14 @@ pub fn problem_list<'py>(py: Python<'py>, errors: &[coopkit::InputError]) -> PyR
         d.set_item("path", &e.path)?;
         d.set_item("code", e.code.as_str())?;
         d.set_item("message", &e.message)?;
+        let loc = pyo3::types::PyList::empty(py);
+        for step in e.loc() {
+            match step {
+                coopkit::Loc::Name(n) => loc.append(n)?,
+                coopkit::Loc::Index(i) => loc.append(i)?,
+            }
+        }
+        d.set_item("loc", pyo3::types::PyTuple::new(py, loc)?)?;
         list.append(d)?;
     }
     Ok(list)

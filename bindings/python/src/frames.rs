@@ -37,6 +37,24 @@ pub struct Stream {
 /// method (pandas < 3) goes through `pyarrow.Table.from_pandas` first.
 pub fn read(py: Python<'_>, obj: &Bound<'_, PyAny>, name: &'static str) -> PyResult<Stream> {
     let module = obj.get_type().module()?.to_string();
+    if module.starts_with("polars") && obj.hasattr("collect")? && !obj.hasattr("__arrow_c_stream__")? {
+        return Err(parameter_error(
+            py,
+            name,
+            "a polars LazyFrame: call .collect() first, so that the query runs when you choose",
+        ));
+    }
+    // A pandas index, named or not, is never a column: a filtered frame's
+    // index would otherwise cross as `__index_level_0__`.
+    let reset;
+    let obj = if module.starts_with("pandas") && obj.hasattr("reset_index")? {
+        let kwargs = pyo3::types::PyDict::new(py);
+        kwargs.set_item("drop", true)?;
+        reset = obj.call_method("reset_index", (), Some(&kwargs))?;
+        &reset
+    } else {
+        obj
+    };
     let obj = if module.starts_with("polars") && obj.hasattr("with_columns")? {
         polars_without_null_columns(py, obj)?
     } else if obj.hasattr("__arrow_c_stream__")? {

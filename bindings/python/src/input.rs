@@ -157,11 +157,13 @@ pub fn as_of(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Date> {
                     o.clone()
                 };
                 day.call_method0("isoformat")?.extract()?
+            } else if let Some(day) = numpy_day(o)? {
+                day
             } else {
                 return Err(parameter_error(
                     py,
                     "as_of",
-                    "expected a datetime.date, an ISO date string or None",
+                    "expected a datetime.date, an ISO date string, a numpy.datetime64 or None",
                 ));
             }
         }
@@ -200,6 +202,29 @@ pub fn as_of_list(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Op
         out.push(d);
     }
     Ok(Some(out))
+}
+
+/// A `numpy.datetime64` (or a 0-d array of one) as its ISO day: the day
+/// of a value on a whole day, else an error (a time of day is not a date).
+fn numpy_day(o: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
+    let module = o.get_type().module()?.to_string();
+    if !module.starts_with("numpy") || !o.hasattr("dtype")? {
+        return Ok(None);
+    }
+    let kind: String = o.getattr("dtype")?.getattr("kind")?.extract()?;
+    if kind != "M" {
+        return Ok(None);
+    }
+    let day = o.call_method1("astype", ("datetime64[D]",))?;
+    if !day.eq(o)? {
+        return Err(parameter_error(
+            o.py(),
+            "as_of",
+            "a numpy.datetime64 with a time of day; give the day (datetime64[D])",
+        ));
+    }
+    let text: String = day.str()?.extract()?;
+    Ok(Some(text))
 }
 
 fn today(py: Python<'_>) -> PyResult<String> {

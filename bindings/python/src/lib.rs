@@ -23,7 +23,7 @@ use pyo3::prelude::*;
 /// `datetime.date` or ISO string (None: today); `parameters` a
 /// `coopkit.Parameters` or TOML text laid over the built-in table.
 #[pyfunction]
-#[pyo3(signature = (coop, law="auto", as_of=None, *, parameters=None))]
+#[pyo3(signature = (coop, *, law="auto", as_of=None, parameters=None))]
 fn check(
     py: Python<'_>,
     coop: &Bound<'_, PyAny>,
@@ -41,7 +41,7 @@ fn check(
 /// Classifies one cooperative on `as_of`: size class, ILO type, minority
 /// membership and women-managed status under each named rule.
 #[pyfunction]
-#[pyo3(signature = (coop, as_of=None, *, parameters=None))]
+#[pyo3(signature = (coop, *, as_of=None, parameters=None))]
 fn classify(
     py: Python<'_>,
     coop: &Bound<'_, PyAny>,

@@ -23,6 +23,11 @@ pub fn default_lang() -> &'static str {
     }
 }
 
+/// `lang` parsed by the core, or the default language when None.
+pub fn lang_or_default(py: Python<'_>, lang: Option<&str>) -> PyResult<coopkit::Lang> {
+    input::option(py, lang.unwrap_or(default_lang()))
+}
+
 /// Sets the default language of messages: "en" or "vi".
 #[pyfunction]
 pub fn set_language(py: Python<'_>, lang: &str) -> PyResult<()> {

@@ -7,7 +7,7 @@ use crate::frames;
 use crate::input;
 use crate::io_bridge;
 use crate::io_bridge::{Loaded, ReadOptions, Rejected};
-use crate::objects::{with_parameters, CheckReport, Classification, Cooperative};
+use crate::objects::{with_parameters, CheckReport, Cooperative};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyInt, PyList, PyString};
 use std::path::PathBuf;
@@ -211,6 +211,7 @@ impl Registry {
     /// with "unmapped" (each code that could not be mapped, kept as it was:
     /// {"index", "id", "field", "reason": {"en", "vi"}}), "changed" and
     /// "districts_removed" (from 1 Jul 2025 there are no districts).
+    #[pyo3(signature = (units, *, from_, to))]
     fn on_units<'py>(
         &self,
         py: Python<'py>,
@@ -268,7 +269,7 @@ impl Registry {
     }
 
     /// Checks every cooperative under `law` on `as_of` (default today).
-    #[pyo3(signature = (law="auto", as_of=None, *, parameters=None))]
+    #[pyo3(signature = (*, law="auto", as_of=None, parameters=None))]
     fn check(
         &self,
         py: Python<'_>,
@@ -289,26 +290,6 @@ impl Registry {
         })
     }
 
-    /// Classifies every cooperative on `as_of` (default today).
-    #[pyo3(signature = (as_of=None, *, parameters=None))]
-    fn classify(
-        &self,
-        py: Python<'_>,
-        as_of: Option<&Bound<'_, PyAny>>,
-        parameters: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Vec<Classification>> {
-        let as_of = input::as_of(py, as_of)?;
-        with_parameters(py, parameters, |p| {
-            let all = guard_detached(py, || {
-                self.inner
-                    .iter()
-                    .map(|c| coopkit::classify::classify_with(p, &c, as_of))
-                    .collect::<Vec<_>>()
-            })?;
-            Ok(all.into_iter().map(Classification::new).collect())
-        })
-    }
-
     /// Computes indicators as of `as_of` (default today), grouped by any of
     /// "province", "district", "commune", "cooperative", "sector", "kind",
     /// "size_class", "women_managed". `as_of` may be a list of dates, or
@@ -321,7 +302,7 @@ impl Registry {
     /// Returns an `IndicatorTable` (columns: the `by` dimensions, then
     /// disaggregation, category, indicator, numerator, denominator, value,
     /// unit, contributing, not_contributing, reason, reason_vi, suppressed).
-    #[pyo3(signature = (ids=None, by=None, as_of=None, women_managed_rule="chair_or_director", *,
+    #[pyo3(signature = (ids=None, *, by=None, as_of=None, women_managed_rule="chair_or_director",
                         disaggregate=None, totals=false, min_cell=None, parameters=None, years=None, units=None))]
     #[allow(clippy::too_many_arguments)]
     fn indicators<'py>(
@@ -374,25 +355,9 @@ impl Registry {
         let table = guard_detached(py, || self.inner.indicators(&query).map(|t| (t.columns(), t)))?
             .map_err(|e| to_py_err(py, &e))?;
         let (c, t) = table;
-        let cols = PyDict::new(py);
-        for (name, column) in c.named() {
-            use coopkit::indicators::Column;
-            match column {
-                Column::Text(v) => cols.set_item(name, v)?,
-                Column::Code(v) => cols.set_item(name, v)?,
-                Column::Count(v) => cols.set_item(name, v)?,
-                Column::Number(v) => cols.set_item(name, v)?,
-                Column::Flag(v) => cols.set_item(name, v)?,
-                Column::Date(v) => {
-                    let dates = v
-                        .into_iter()
-                        .map(|d| crate::objects::date(py, d))
-                        .collect::<PyResult<Vec<_>>>()?;
-                    cols.set_item(name, dates)?
-                }
-            }
-        }
+        let (cols, types) = columns(py, c.named())?;
         let kwargs = PyDict::new(py);
+        kwargs.set_item("types", types)?;
         kwargs.set_item("as_of", crate::objects::date(py, t.as_of)?)?;
         kwargs.set_item("women_managed_rule", t.women_managed_rule.as_str())?;
         kwargs.set_item("core", CoreTable { inner: t })?;
@@ -407,7 +372,7 @@ impl Registry {
     /// not_contributing, reason). `baselines` maps a target id to
     /// `{"date": ..., "value": n}`, the measured start that tells whether
     /// progress is on track.
-    #[pyo3(signature = (as_of=None, women_managed_rule="chair_or_director", *, baselines=None))]
+    #[pyo3(signature = (*, as_of=None, women_managed_rule="chair_or_director", baselines=None))]
     fn progress<'py>(
         &self,
         py: Python<'py>,
@@ -450,6 +415,59 @@ impl Registry {
         let out = guard_detached(py, || targets::programme_progress(reg, as_of, &base, rule))?
             .map_err(|e| to_py_err(py, &e))?;
         crate::objects::to_py(py, &out)
+    }
+
+    /// Every finding of every cooperative under `law` on `as_of` (default
+    /// today), one row each: cooperative, law, as_of, rule, rule_label,
+    /// status, subject, measured, required, unit, comparison, citation,
+    /// message; labels, citations and messages in `lang` (default
+    /// `get_language()`). Returns a `coopkit.Table`.
+    #[pyo3(signature = (*, law="auto", as_of=None, parameters=None, lang=None))]
+    fn findings<'py>(
+        &self,
+        py: Python<'py>,
+        law: &str,
+        as_of: Option<&Bound<'py, PyAny>>,
+        parameters: Option<&Bound<'py, PyAny>>,
+        lang: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let law = input::law(py, law)?;
+        let as_of = input::as_of(py, as_of)?;
+        let lang = crate::objects::lang_or_default(py, lang)?;
+        let named = with_parameters(py, parameters, |p| {
+            guard_detached(py, || {
+                let reports: Vec<_> = self.inner.iter().map(|c| p.check(&c, law, as_of)).collect();
+                coopkit::indicators::findings_columns(&reports, lang)
+            })
+        })?;
+        table(py, named)
+    }
+
+    /// Classifies every cooperative on `as_of` (default today): a
+    /// `coopkit.Table`, one row per cooperative (cooperative, as_of,
+    /// size_class, size_status, size_basis, ilo_type, has_minority_member,
+    /// then one column per women-managed rule: women_managed_<rule>, True,
+    /// False or None). `coopkit.classify(registry[id])` gives one
+    /// cooperative's classification with its reasons.
+    #[pyo3(signature = (*, as_of=None, parameters=None))]
+    fn classify<'py>(
+        &self,
+        py: Python<'py>,
+        as_of: Option<&Bound<'py, PyAny>>,
+        parameters: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let as_of = input::as_of(py, as_of)?;
+        let named = with_parameters(py, parameters, |p| {
+            guard_detached(py, || {
+                let all: Vec<_> = self
+                    .inner
+                    .iter()
+                    .map(|c| coopkit::classify::classify_with(p, &c, as_of))
+                    .collect();
+                coopkit::indicators::classification_columns(&all)
+            })
+        })?;
+        table(py, named)
     }
 
     fn __len__(&self) -> usize {
@@ -520,4 +538,48 @@ impl RegistryIter {
         self.next += 1;
         Some(Cooperative { inner: c })
     }
+}
+
+/// Named core columns as a dict of Python lists and a dict of their kinds
+/// (`text`, `code`, `count`, `number`, `flag`, `truth`, `date`), which
+/// `coopkit.Table` uses to give every data frame its types.
+fn columns<'py>(
+    py: Python<'py>,
+    named: Vec<(&'static str, coopkit::indicators::Column)>,
+) -> PyResult<(Bound<'py, PyDict>, Bound<'py, PyDict>)> {
+    use coopkit::indicators::Column;
+    let cols = PyDict::new(py);
+    let types = PyDict::new(py);
+    for (name, column) in named {
+        types.set_item(name, column.kind())?;
+        match column {
+            Column::Text(v) => cols.set_item(name, v)?,
+            Column::Code(v) => cols.set_item(name, v)?,
+            Column::Count(v) => cols.set_item(name, v)?,
+            Column::Number(v) => cols.set_item(name, v)?,
+            Column::Flag(v) => cols.set_item(name, v)?,
+            Column::Truth(v) => cols.set_item(name, v)?,
+            Column::Date(v) => {
+                let dates = v
+                    .into_iter()
+                    .map(|d| crate::objects::date(py, d))
+                    .collect::<PyResult<Vec<_>>>()?;
+                cols.set_item(name, dates)?
+            }
+        }
+    }
+    Ok((cols, types))
+}
+
+/// A `coopkit.Table` of named core columns.
+fn table<'py>(
+    py: Python<'py>,
+    named: Vec<(&'static str, coopkit::indicators::Column)>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let (cols, types) = columns(py, named)?;
+    let kwargs = PyDict::new(py);
+    kwargs.set_item("types", types)?;
+    py.import("coopkit._table")?
+        .getattr("Table")?
+        .call((cols,), Some(&kwargs))
 }

@@ -222,7 +222,7 @@ def test_the_vietnamese_html_reads_as_vietnamese() -> None:
     reg = coopkit.Registry.from_json(EXAMPLE_JSON)
     for cid in ("QN08", "QN11", "QN14"):
         html = reg.check(as_of="2024-10-16")[reg.ids().index(cid)].to_html("vi")
-        html += reg.classify(as_of="2024-10-16")[reg.ids().index(cid)].to_html("vi")
+        html += coopkit.classify(reg[cid], as_of="2024-10-16").to_html("vi")
         text = re.sub(r"<[^>]+>", " ", html)
         text = re.sub(r'title="[^"]*"', "", text)
         assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", text), cid

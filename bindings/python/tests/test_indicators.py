@@ -116,7 +116,7 @@ def test_option_errors_and_words_come_from_the_core(registry: coopkit.Registry) 
     assert words["term"]["unknown"] == coopkit._coopkit._vocabulary("vi")["term"]["unknown"]  # type: ignore[attr-defined]
     assert words["sector"]["agriculture"] == "nông nghiệp"
     # The Vietnamese HTML of a classification shows the core's labels.
-    c = registry.classify(as_of="2024-10-16")[0]
+    c = coopkit.classify(registry[0], as_of="2024-10-16")
     vi = c.to_html("vi")
     assert "Chủ tịch Hội đồng quản trị hoặc Giám đốc là nữ" in vi and "women_managed.chair_or_director" in vi
 

@@ -31,12 +31,16 @@ def main() -> None:
         assert again.ids() == reg.ids() and again.rejected == []
     first: coopkit.Cooperative = reg[0]
     same: coopkit.Cooperative = reg["HTX01"]
-    reports: list[coopkit.CheckReport] = reg.check("auto", "2024-10-16")
+    reports: list[coopkit.CheckReport] = reg.check(law="auto", as_of="2024-10-16")
     targets: list[dict[str, Any]] = coopkit.targets()
     progress: list[dict[str, Any]] = reg.progress(
-        "2025-12-31", "management_majority", baselines={targets[0]["id"]: {"date": "2023-01-03", "value": 0}}
+        as_of="2025-12-31", women_managed_rule="management_majority", baselines={targets[0]["id"]: {"date": "2023-01-03", "value": 0}}
     )
-    computed: coopkit.IndicatorTable = reg.indicators(by=("province",), as_of="2024-10-16")
+    findings: coopkit.Table = reg.findings(as_of="2024-10-16", lang="vi")
+    classes: coopkit.Table = reg.classify(as_of="2024-10-16")
+    first_row: dict[str, object] = classes[0]
+    print(len(findings), first_row["cooperative"])
+    computed: coopkit.IndicatorTable = reg.indicators("members", by="province", as_of="2024-10-16")
     print(len(computed), computed.columns)
     table = coopkit.IndicatorTable({"indicator": ["members"], "value": [1.0]})
     rows: list[dict[str, object]] = table.to_dicts()
@@ -45,7 +49,9 @@ def main() -> None:
     except coopkit.InputError as e:
         where: str | None = e.path
         problems: list[coopkit.Problem] = e.errors
-        print(where, [p.code for p in problems])
+        print(where, [p.code for p in problems], e.error_count())
+        loc: tuple[str | int, ...] = problems[0].loc
+        print(loc, problems[0].type, problems[0].msg)
     except coopkit.CoopkitError as e:
         print(e.code)
     units = coopkit.Units.from_csv("code,name,level\n51,Quang Ngai,province\n")

@@ -14,10 +14,19 @@ Every finding carries its citation and a message in English and Vietnamese
 ValueError); input errors carry ``.path`` and ``.errors``.
 """
 
-from __future__ import annotations
-
-from ._errors import CoopkitError, InputError, ParameterError, Problem
-from ._table import IndicatorTable, MissingDependencyError
+from ._errors import CoopkitError, InputError, MissingFileError, ParameterError, Problem
+from ._table import IndicatorTable, MissingDependencyError, Table
+from ._types import (
+    Comparison,
+    CoopLike,
+    DateLike,
+    Lang,
+    LawName,
+    ParameterUse,
+    ParametersLike,
+    Status,
+    WomenManagedRule,
+)
 from ._coopkit import (
     CheckReport,
     Classification,
@@ -37,6 +46,17 @@ from ._coopkit import (
 
 __all__ = [
     "CheckReport",
+    "Comparison",
+    "CoopLike",
+    "DateLike",
+    "Lang",
+    "LawName",
+    "MissingFileError",
+    "ParameterUse",
+    "ParametersLike",
+    "Status",
+    "Table",
+    "WomenManagedRule",
     "Classification",
     "Cooperative",
     "CoopkitError",

@@ -11,7 +11,7 @@ from typing import Any, Iterator, Mapping, Sequence
 
 from . import _html
 
-__all__ = ["IndicatorTable", "MissingDependencyError"]
+__all__ = ["IndicatorTable", "MissingDependencyError", "Table"]
 
 
 class MissingDependencyError(ImportError):
@@ -36,49 +36,40 @@ def _label(indicator_label: Any, indicator: Any, lang: str) -> str:
         return ""
 
 
-class IndicatorTable:
-    """Indicator results, one row per group and indicator, held as columns.
+class Table:
+    """A result table held as typed columns: findings, classifications,
+    targets, progress and (as :class:`IndicatorTable`) indicators.
 
-    Columns: the grouping keys asked for (``by``), then ``indicator``,
-    ``numerator``, ``denominator`` and ``value`` (and any further columns the
-    core gives). Convert with :meth:`to_dicts`, :meth:`to_pandas`,
-    :meth:`to_polars` or :meth:`to_arrow`; in Jupyter the table shows as HTML.
+    Each column has a kind from the core (``text``, ``code``, ``count``,
+    ``number``, ``flag``, ``truth``, ``date``), so every conversion keeps its
+    type: counts are nullable integers (``Int64`` in pandas and polars),
+    text is text even when a column is empty, yes/no/unknown is a nullable
+    boolean. ``pa.table(t)`` and ``pl.DataFrame(t)`` work through the Arrow
+    PyCapsule interface (``__arrow_c_stream__``). ``t[i]`` is row ``i`` as a
+    dict, ``t["name"]`` a column.
     """
 
-    __slots__ = ("_columns", "_len", "_as_of", "_rule", "_core")
+    __slots__ = ("_columns", "_len", "_types")
 
-    def __init__(
-        self,
-        columns: Mapping[str, Sequence[Any]],
-        *,
-        as_of: Any = None,
-        women_managed_rule: str | None = None,
-        core: Any = None,
-    ) -> None:
+    def __init__(self, columns: Mapping[str, Sequence[Any]], *, types: Mapping[str, str] | None = None) -> None:
         cols = {str(k): list(v) for k, v in columns.items()}
         lengths = {len(v) for v in cols.values()}
         if len(lengths) > 1:
             raise ValueError(f"columns of different lengths: {sorted(lengths)}")
         self._columns: dict[str, list[Any]] = cols
         self._len: int = lengths.pop() if lengths else 0
-        self._as_of = as_of
-        self._rule = women_managed_rule
-        self._core = core  # the core's table (coopkit._coopkit.CoreTable), for to_json()
-
-    @property
-    def as_of(self) -> Any:
-        """The date the indicators are for (None when not recorded)."""
-        return self._as_of
-
-    @property
-    def women_managed_rule(self) -> str | None:
-        """The women-managed rule the table used (None when not recorded)."""
-        return self._rule
+        self._types: dict[str, str] = dict(types or {})
 
     @property
     def columns(self) -> list[str]:
         """The column names, in order."""
         return list(self._columns)
+
+    @property
+    def types(self) -> dict[str, str]:
+        """Each column's kind (text, code, count, number, flag, truth or
+        date), for the columns the core typed."""
+        return {k: self._types[k] for k in self._columns if k in self._types}
 
     def column(self, name: str) -> list[Any]:
         """One column's values (a copy)."""
@@ -86,6 +77,14 @@ class IndicatorTable:
 
     def __len__(self) -> int:
         return self._len
+
+    def __getitem__(self, key: int | str) -> Any:
+        if isinstance(key, str):
+            return self.column(key)
+        i = key + self._len if key < 0 else key
+        if not 0 <= i < self._len:
+            raise IndexError(f"row {key} out of range for {self._len} rows")
+        return {n: c[i] for n, c in self._columns.items()}
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
         names = list(self._columns)
@@ -101,28 +100,56 @@ class IndicatorTable:
         """The columns as a dict of lists (copies)."""
         return {k: list(v) for k, v in self._columns.items()}
 
-    def to_json(self) -> str:
-        """The table in the core's JSON form ({"as_of", "women_managed_rule",
-        "by", ..., "rows": [...]}), when it came from the core."""
-        if self._core is None:
-            raise ValueError("this table was not computed by coopkit, so it has no core JSON form")
-        text: str = self._core.to_json()
-        return text
-
     def to_arrow(self) -> Any:
-        """The table as a ``pyarrow.Table`` (needs pyarrow)."""
-        pa = _require("pyarrow", "pyarrow", "IndicatorTable.to_arrow()")
-        return pa.table(self._columns)
+        """The table as a ``pyarrow.Table`` with each column's type (needs pyarrow)."""
+        pa = _require("pyarrow", "pyarrow", f"{type(self).__name__}.to_arrow()")
+        arrow = {
+            "text": pa.string(),
+            "code": pa.string(),
+            "count": pa.int64(),
+            "number": pa.float64(),
+            "flag": pa.bool_(),
+            "truth": pa.bool_(),
+            "date": pa.date32(),
+        }
+        # A column without a kind (a table built by hand) is inferred.
+        arrays = [pa.array(v, type=arrow.get(self._types.get(k, ""))) for k, v in self._columns.items()]
+        return pa.table(arrays, names=list(self._columns))
+
+    def __arrow_c_stream__(self, requested_schema: Any = None) -> Any:
+        """The Arrow PyCapsule interface: ``pa.table(t)``, ``pl.DataFrame(t)``."""
+        return self.to_arrow().__arrow_c_stream__(requested_schema)
 
     def to_polars(self) -> Any:
-        """The table as a ``polars.DataFrame`` (needs polars)."""
-        pl = _require("polars", "polars", "IndicatorTable.to_polars()")
-        return pl.DataFrame(self._columns, strict=False)
+        """The table as a ``polars.DataFrame`` with each column's type (needs polars)."""
+        pl = _require("polars", "polars", f"{type(self).__name__}.to_polars()")
+        kinds = {
+            "text": pl.String,
+            "code": pl.String,
+            "count": pl.Int64,
+            "number": pl.Float64,
+            "flag": pl.Boolean,
+            "truth": pl.Boolean,
+            "date": pl.Date,
+        }
+        schema = {k: kinds.get(self._types.get(k, "")) for k in self._columns}
+        return pl.DataFrame(self._columns, schema=schema, strict=False)
 
     def to_pandas(self) -> Any:
-        """The table as a ``pandas.DataFrame`` (needs pandas)."""
-        pd = _require("pandas", "pandas", "IndicatorTable.to_pandas()")
-        return pd.DataFrame(self._columns)
+        """The table as a ``pandas.DataFrame`` (needs pandas): counts as
+        ``Int64``, text as ``string``, yes/no/unknown as ``boolean``."""
+        pd = _require("pandas", "pandas", f"{type(self).__name__}.to_pandas()")
+        dtypes = {"text": "string", "code": "string", "count": "Int64", "flag": "bool", "truth": "boolean"}
+        data: dict[str, Any] = {}
+        for k, v in self._columns.items():
+            kind = self._types.get(k, "")
+            if kind == "number":
+                data[k] = pd.array([float("nan") if x is None else x for x in v], dtype="float64")
+            elif kind in dtypes:
+                data[k] = pd.array(v, dtype=dtypes[kind])
+            else:
+                data[k] = v
+        return pd.DataFrame(data)
 
     def to_csv(self, path: str | os.PathLike[str]) -> None:
         """Writes the table to a CSV file (UTF-8, header row; no extra package)."""
@@ -131,6 +158,62 @@ class IndicatorTable:
             w.writerow(self._columns)
             for row in self:
                 w.writerow(["" if v is None else v for v in row.values()])
+
+    def to_html(self, lang: str | None = None) -> str:
+        """An HTML table (the first 50 rows)."""
+        from ._coopkit import get_language
+
+        return _html.columns_table(self._columns, lang=lang or get_language())
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self._len} rows × {len(self._columns)} columns: {', '.join(self._columns)}>"
+
+
+class IndicatorTable(Table):
+    """Indicator results, one row per group and indicator, held as columns.
+
+    Columns: the grouping keys asked for (``by``), then ``indicator``,
+    ``numerator``, ``denominator`` and ``value`` (and any further columns the
+    core gives). Convert with :meth:`to_dicts`, :meth:`to_pandas`,
+    :meth:`to_polars` or :meth:`to_arrow`; in Jupyter the table shows as HTML.
+    """
+
+    __slots__ = ("_as_of", "_rule", "_core")
+
+    def __init__(
+        self,
+        columns: Mapping[str, Sequence[Any]],
+        *,
+        as_of: Any = None,
+        women_managed_rule: str | None = None,
+        core: Any = None,
+        types: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(columns, types=types)
+        self._as_of = as_of
+        self._rule = women_managed_rule
+        self._core = core  # the core's table (coopkit._coopkit.CoreTable), for to_json()
+
+    @property
+    def as_of(self) -> Any:
+        """The date the indicators are for (None when not recorded)."""
+        return self._as_of
+
+    @property
+    def women_managed_rule(self) -> str | None:
+        """The women-managed rule the table used (None when not recorded)."""
+        return self._rule
+
+    def to_json(self) -> str:
+        """The table in the core's JSON form ({"as_of", "women_managed_rule",
+        "by", ..., "rows": [...]}), when it came from the core."""
+        if self._core is None:
+            raise ValueError("this table was not computed by coopkit, so it has no core JSON form")
+        text: str = self._core.to_json()
+        return text
 
     def to_html(self, lang: str | None = None) -> str:
         """An HTML table (the first 50 rows), with reasons in `lang` ("en" or
@@ -151,8 +234,27 @@ class IndicatorTable:
                 shown["label"] = [_label(indicator_label, x, lang) for x in v]
         return _html.columns_table(shown, lang=lang)
 
-    def _repr_html_(self) -> str:
-        return self.to_html()
+    def to_pandas(self, *, wide: bool = False, lang: str | None = None) -> Any:
+        """The table as a ``pandas.DataFrame`` (needs pandas). With
+        ``wide=True``: one row per group (and disaggregation category), one
+        column per indicator, headed by its label in `lang` (default
+        ``coopkit.get_language()``), holding its value."""
+        frame = super().to_pandas()
+        if not wide:
+            return frame
+        from ._coopkit import get_language, indicator_label
 
-    def __repr__(self) -> str:
-        return f"<IndicatorTable {self._len} rows × {len(self._columns)} columns: {', '.join(self._columns)}>"
+        lang = lang or get_language()
+        names = list(self._columns)
+        keys = names[: names.index("indicator")]
+        keys = [k for k in keys if frame[k].notna().any()]
+        order = list(dict.fromkeys(self._columns["indicator"]))
+        frame = frame.assign(indicator=[_label(indicator_label, x, lang) or x for x in self._columns["indicator"]])
+        labels = [_label(indicator_label, x, lang) or x for x in order]
+        if keys:
+            wide_frame = frame.pivot(index=keys, columns="indicator", values="value")
+        else:
+            wide_frame = frame.set_index("indicator")[["value"]].T.reset_index(drop=True)
+        wide_frame = wide_frame[labels]
+        wide_frame.columns.name = None
+        return wide_frame

@@ -59,11 +59,13 @@ mod classified;
 mod disclosure;
 mod engine;
 mod ids;
+mod results;
 mod table;
 pub mod targets;
 
 pub use categories::categories;
 pub use ids::{Dimension, Disaggregation, IndicatorId, Unit, UNKNOWN};
+pub use results::{classification_columns, findings_columns, women_managed_column};
 pub use table::{Column, Columns, Row, Table};
 
 use crate::classify::WomenManagedRule;

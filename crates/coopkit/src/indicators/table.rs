@@ -191,8 +191,44 @@ pub enum Column {
     Number(Vec<Option<f64>>),
     /// Yes/no, never absent.
     Flag(Vec<bool>),
+    /// Yes, no, or `None` where unknown.
+    Truth(Vec<Option<bool>>),
     /// Dates, never absent.
     Date(Vec<Date>),
+}
+
+impl Column {
+    /// The kind of the column, for a binding's data-frame types: `text`,
+    /// `code`, `count`, `number`, `flag`, `truth` or `date`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Column::Text(_) => "text",
+            Column::Code(_) => "code",
+            Column::Count(_) => "count",
+            Column::Number(_) => "number",
+            Column::Flag(_) => "flag",
+            Column::Truth(_) => "truth",
+            Column::Date(_) => "date",
+        }
+    }
+
+    /// How many rows it has.
+    pub fn len(&self) -> usize {
+        match self {
+            Column::Text(v) => v.len(),
+            Column::Code(v) => v.len(),
+            Column::Count(v) => v.len(),
+            Column::Number(v) => v.len(),
+            Column::Flag(v) => v.len(),
+            Column::Truth(v) => v.len(),
+            Column::Date(v) => v.len(),
+        }
+    }
+
+    /// It has no rows.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 }
 
 impl Columns {

@@ -1,30 +1,57 @@
-"""Type stubs for coopkit (the compiled part is coopkit._coopkit)."""
+"""Type stubs for coopkit._coopkit, the compiled part of coopkit."""
 
 import datetime
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, Literal, Required, TypeAlias, TypedDict, final
+from typing import Any, Literal, TypedDict, final
 
-from ._errors import CoopkitError as CoopkitError
-from ._errors import InputError as InputError
-from ._errors import ParameterError as ParameterError
-from ._errors import Problem as Problem
-from ._table import IndicatorTable as IndicatorTable
-from ._table import MissingDependencyError as MissingDependencyError
+from ._table import IndicatorTable, Table
+from ._types import (
+    Comparison,
+    CoopLike,
+    DateLike,
+    Lang,
+    LawName,
+    ParametersLike,
+    ParameterUse,
+    Status,
+    WomenManagedRule,
+)
 
 __version__: str
+__all__ = [
+    "CheckReport",
+    "Classification",
+    "Cooperative",
+    "Finding",
+    "Parameters",
+    "Registry",
+    "RegistryIter",
+    "Units",
+    "__version__",
+    "_bench_core_check",
+    "_bench_core_indicators",
+    "_citation_vi",
+    "_core_check_json",
+    "_core_classify_json",
+    "_format_date",
+    "_format_number",
+    "_panic_for_test",
+    "_vocabulary",
+    "check",
+    "classify",
+    "get_language",
+    "indicator_label",
+    "set_language",
+    "targets",
+]
 
-LawName: TypeAlias = Literal["auto", "vn-2012", "vn-2023"]
-Lang: TypeAlias = Literal["en", "vi"]
-DateLike: TypeAlias = datetime.date | str | None
-CoopLike: TypeAlias = Mapping[str, Any] | str | Cooperative
-ParametersLike: TypeAlias = Parameters | str | None
 
 def check(
     coop: CoopLike,
+    *,
     law: LawName = "auto",
     as_of: DateLike = None,
-    *,
     parameters: ParametersLike = None,
 ) -> CheckReport:
     """Checks one cooperative against the law in force on `as_of`."""
@@ -32,7 +59,7 @@ def check(
 def targets() -> list[dict[str, Any]]:
     """The programme's 2025 and 2030 targets (Decision 01/QD-TTg of 2023), in the JSON shape."""
 
-def classify(coop: CoopLike, as_of: DateLike = None, *, parameters: ParametersLike = None) -> Classification:
+def classify(coop: CoopLike, *, as_of: DateLike = None, parameters: ParametersLike = None) -> Classification:
     """Classifies one cooperative on `as_of`."""
 
 def set_language(lang: Lang) -> None:
@@ -67,16 +94,7 @@ class Cooperative:
     def to_dict(self) -> dict[str, Any]: ...
     def to_json(self) -> str: ...
 
-Status: TypeAlias = Literal["pass", "fail", "not_assessable", "not_applicable"]
-class ParameterUse(TypedDict, total=False):
-    """A parameter a finding rests on ("note" only when the table has one)."""
 
-    id: Required[str]
-    confirmed: Required[bool]
-    note: str
-    note_vi: str
-
-Comparison: TypeAlias = Literal["at_least", "at_most", "within", "one_of", "all_of", "equal"]
 
 @final
 class Finding:
@@ -135,7 +153,6 @@ class CheckReport:
     def to_html(self, lang: Lang | None = None) -> str: ...
     def _repr_html_(self) -> str: ...
 
-WomenManagedRule: TypeAlias = Literal["chair_or_director", "management_majority", "women_owned", "declared"]
 
 @final
 class Classification:
@@ -222,7 +239,7 @@ class Registry:
     def from_records(
         records: Iterable[Mapping[str, Any]], *, lenient: bool = False, units: Units | None = None, units_as_of: DateLike = None
     ) -> Registry: ...
-    def on_units(self, units: Units, from_: datetime.date | str, to: datetime.date | str) -> tuple[Registry, _RemapReport]: ...
+    def on_units(self, units: Units, *, from_: datetime.date | str, to: datetime.date | str) -> tuple[Registry, _RemapReport]: ...
     @staticmethod
     def from_frames(cooperatives: Any, members: Any = None, positions: Any = None, *, lenient: bool = False) -> Registry: ...
     @property
@@ -230,15 +247,18 @@ class Registry:
     def ids(self) -> list[str]: ...
     def to_json(self) -> str: ...
     def to_csv(self, folder: str | os.PathLike[str]) -> None: ...
-    def check(self, law: LawName = "auto", as_of: DateLike = None, *, parameters: ParametersLike = None) -> list[CheckReport]: ...
-    def classify(self, as_of: DateLike = None, *, parameters: ParametersLike = None) -> list[Classification]: ...
+    def check(self, *, law: LawName = "auto", as_of: DateLike = None, parameters: ParametersLike = None) -> list[CheckReport]: ...
+    def findings(
+        self, *, law: LawName = "auto", as_of: DateLike = None, parameters: ParametersLike = None, lang: Lang | None = None
+    ) -> Table: ...
+    def classify(self, *, as_of: DateLike = None, parameters: ParametersLike = None) -> Table: ...
     def indicators(
         self,
         ids: str | Sequence[str] | None = None,
+        *,
         by: str | Sequence[str] | None = None,
         as_of: DateLike | list[datetime.date | str] | tuple[datetime.date | str, ...] = None,
         women_managed_rule: WomenManagedRule = "chair_or_director",
-        *,
         disaggregate: Literal["sex", "ethnic_group", "kinh_vs_minority", "member_kind", "age_band"] | None = None,
         totals: bool = False,
         min_cell: int | None = None,
@@ -248,14 +268,31 @@ class Registry:
     ) -> IndicatorTable: ...
     def progress(
         self,
+        *,
         as_of: DateLike = None,
         women_managed_rule: WomenManagedRule = "chair_or_director",
-        *,
         baselines: Mapping[str, Mapping[str, Any]] | None = None,
     ) -> list[dict[str, Any]]: ...
     def __len__(self) -> int: ...
-    def __getitem__(self, key: int | str) -> Cooperative: ...
-    def __contains__(self, id: object) -> bool: ...
+    def __getitem__(self, key: int | str, /) -> Cooperative: ...
+    def __contains__(self, id: object, /) -> bool: ...
     def __iter__(self) -> Iterator[Cooperative]: ...
 
-__all__: Sequence[str]
+
+
+@final
+class RegistryIter:
+    """Iterator over a registry's cooperatives."""
+
+    def __iter__(self) -> RegistryIter: ...
+    def __next__(self) -> Cooperative: ...
+
+def _vocabulary(lang: str) -> dict[str, dict[str, str]]: ...
+def _format_date(value: Any, lang: str) -> str: ...
+def _format_number(value: float, whole: bool, lang: str) -> str: ...
+def _citation_vi(text: str) -> str: ...
+def _panic_for_test() -> None: ...
+def _core_check_json(coop_json: str, law: str, as_of: str) -> str: ...
+def _core_classify_json(coop_json: str, as_of: str) -> str: ...
+def _bench_core_check(coop_json: str, law: str, as_of: str, n: int) -> float: ...
+def _bench_core_indicators(registry: Registry, by: list[str], as_of: str, n: int) -> float: ...
