@@ -15,6 +15,7 @@ python="${PYTHON:-python3}"
 # to know the Arrow PyCapsule interface (pyarrow 14, polars 1.0, pandas 2.2).
 requirements=(
   "maturin>=1.7,<2"
+  "ziglang>=0.13"
   "pytest>=8"
   "mypy>=1.10"
   "pandas>=2.2"
@@ -24,6 +25,7 @@ requirements=(
   "nbclient>=0.10"
   "nbformat>=5.10"
   "ipykernel>=6.29"
+  "notebook>=7"
 )
 
 if ! "$python" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null; then

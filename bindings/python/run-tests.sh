@@ -19,12 +19,15 @@ fi
 echo "== cargo test (the binding's own Rust tests)"
 (cd "$here" && cargo test --quiet)
 
-echo "== building the wheel (pip wheel ./bindings/python, the same build as pip install)"
+echo "== building the manylinux abi3 wheel (maturin --zig: no Docker; the wheel users without Rust install)"
 wheels="$here/target/wheels"
 rm -rf "$wheels"
-"$py" -m pip wheel --quiet --disable-pip-version-check --no-deps --no-build-isolation \
-  --wheel-dir "$wheels" "$here"
+(cd "$here" && maturin build --quiet --release --zig --compatibility manylinux2014 --out "$wheels")
 wheel="$(ls "$wheels"/coopkit-*.whl | head -n 1)"
+case "$(basename "$wheel")" in
+  coopkit-*-cp311-abi3-manylinux*_x86_64*.whl) echo "wheel: $(basename "$wheel")" ;;
+  *) echo "unexpected wheel tag: $(basename "$wheel")" >&2; exit 1 ;;
+esac
 "$py" -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps "$wheel"
 
 echo "== pytest"

@@ -67,7 +67,14 @@ def test_wheel_installs_into_a_fresh_venv_without_optional_packages(tmp_path: Pa
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
     py = env_dir / "bin" / "python"
-    subprocess.run([str(py), "-m", "pip", "install", "--quiet", "--no-index", os.environ["COOPKIT_WHEEL"]], check=True)
+    # Nothing on the PATH, so no Rust: the wheel needs no compiler to install.
+    empty = tmp_path / "empty-path"
+    empty.mkdir()
+    bare = {k: v for k, v in os.environ.items() if not k.startswith(("CARGO", "RUSTUP"))} | {"PATH": str(empty)}
+    assert subprocess.run(["/bin/sh", "-c", "command -v cargo rustc"], env=bare, capture_output=True).stdout == b""
+    subprocess.run(
+        [str(py), "-m", "pip", "install", "--quiet", "--no-index", os.environ["COOPKIT_WHEEL"]], check=True, env=bare
+    )
     code = (
         "import coopkit, sys\n"
         "r = coopkit.check({'id': 'A', 'name': 'A', 'kind': 'cooperative', 'sector': 'agriculture'}, as_of='2025-01-01')\n"
@@ -80,5 +87,5 @@ def test_wheel_installs_into_a_fresh_venv_without_optional_packages(tmp_path: Pa
         "else:\n"
         "    raise SystemExit('pandas should be missing')\n"
     )
-    r = subprocess.run([str(py), "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    r = subprocess.run([str(py), "-c", code], capture_output=True, text=True, cwd=tmp_path, env=bare)
     assert r.returncode == 0, r.stdout + r.stderr

@@ -90,7 +90,11 @@ pub fn classification_columns(all: &[Classification]) -> Vec<(&'static str, Colu
         ("as_of", Column::Date(all.iter().map(|c| c.as_of).collect())),
         (
             "size_class",
-            Column::Code(all.iter().map(|c| c.size_class.class.map(|s| s.as_str())).collect()),
+            Column::Code(
+                all.iter()
+                    .map(|c| c.size_class.class.map(|s| s.as_str()))
+                    .collect(),
+            ),
         ),
         (
             "size_status",
