@@ -215,7 +215,7 @@ impl InputErrors {
     pub const SHOWN: usize = 10;
 
     /// The problems grouped by column: the same field of every row (the
-    /// [`pattern`] of its path), the same code and the same message make one
+    /// path with every position as `*`), the same code and the same message make one
     /// group, in the order first met. Each group is
     /// `(first error, how many, the paths of its first three)`.
     pub fn grouped(&self) -> Vec<(&InputError, usize, Vec<&str>)> {
