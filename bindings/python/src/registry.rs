@@ -236,6 +236,72 @@ impl Registry {
         ))
     }
 
+    /// The cooperatives that match every filter given, in order, as a new
+    /// registry: `ids` (one id or several; each must be in the registry),
+    /// `province`, `district`, `commune` (one code or several), `sector`
+    /// and `kind` (one code or several, parsed by the core).
+    #[pyo3(signature = (*, ids=None, province=None, district=None, commune=None, sector=None, kind=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn filter(
+        &self,
+        py: Python<'_>,
+        ids: Option<&Bound<'_, PyAny>>,
+        province: Option<&Bound<'_, PyAny>>,
+        district: Option<&Bound<'_, PyAny>>,
+        commune: Option<&Bound<'_, PyAny>>,
+        sector: Option<&Bound<'_, PyAny>>,
+        kind: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Registry> {
+        let ids = input::names(py, "ids", ids)?;
+        if let Some(missing) = ids
+            .iter()
+            .flatten()
+            .position(|id| self.inner.index_of(id).is_none())
+        {
+            return Err(parameter_error(
+                py,
+                &format!("ids[{missing}]"),
+                "not the id of a cooperative in this registry",
+            ));
+        }
+        let province = input::names(py, "province", province)?;
+        let district = input::names(py, "district", district)?;
+        let commune = input::names(py, "commune", commune)?;
+        let codes = |field: &str, obj| -> PyResult<Option<Vec<String>>> { input::names(py, field, obj) };
+        let sectors = codes("sector", sector)?
+            .map(|v| {
+                v.iter()
+                    .map(|s| input::option::<coopkit::Sector>(py, s))
+                    .collect::<PyResult<Vec<_>>>()
+            })
+            .transpose()?;
+        let kinds = codes("kind", kind)?
+            .map(|v| {
+                v.iter()
+                    .map(|s| input::option::<coopkit::Kind>(py, s))
+                    .collect::<PyResult<Vec<_>>>()
+            })
+            .transpose()?;
+        let within = |list: &Option<Vec<String>>, code: &Option<String>| {
+            list.as_ref()
+                .is_none_or(|l| code.as_ref().is_some_and(|c| l.iter().any(|x| x == c)))
+        };
+        let inner = guard_detached(py, || {
+            self.inner.filter(|c| {
+                ids.as_ref().is_none_or(|l| l.contains(&c.id))
+                    && within(&province, &c.province)
+                    && within(&district, &c.district)
+                    && within(&commune, &c.commune)
+                    && sectors.as_ref().is_none_or(|l| l.contains(&c.sector))
+                    && kinds.as_ref().is_none_or(|l| l.contains(&c.kind))
+            })
+        })?;
+        Ok(Registry {
+            inner,
+            rejected: Vec::new(),
+        })
+    }
+
     /// The registry in the interchange format, as JSON text.
     fn to_json(&self, py: Python<'_>) -> PyResult<String> {
         guard(py, || io_bridge::registry_to_json(&self.inner))

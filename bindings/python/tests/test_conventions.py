@@ -174,3 +174,22 @@ def test_a_wide_table_has_one_column_per_indicator_labelled(reg: coopkit.Registr
 def test_the_package_namespace_is_clean() -> None:
     assert "annotations" not in dir(coopkit)
     assert coopkit.Lang is not None and coopkit.Status is not None
+
+
+def test_a_registry_filters_to_a_part_in_its_order(reg: coopkit.Registry) -> None:
+    farms = reg.filter(sector="agriculture")
+    assert farms.ids() == [c.id for c in reg if c.sector == "agriculture"] and 0 < len(farms) < len(reg)
+    assert reg.filter(province="51").ids() == [c.id for c in reg if c.province == "51"]
+    assert reg.filter(ids=["QN08", "QN01"]).ids() == ["QN01", "QN08"]
+    assert reg.filter(ids="QN08", sector=("agriculture", "trade_services")).ids() == [
+        i for i in ["QN08"] if reg["QN08"].sector in ("agriculture", "trade_services")
+    ]
+    assert reg.filter(province="99").ids() == []
+    with pytest.raises(coopkit.ParameterError) as e:
+        reg.filter(ids=["QN01", "nope"])
+    assert e.value.path == "ids[1]"
+    with pytest.raises(coopkit.ParameterError) as e:
+        reg.filter(sector="farming")
+    assert "agriculture" in str(e.value)
+    # The part is a registry like any other.
+    assert len(farms.indicators("members", as_of=AS_OF)) == 1

@@ -994,6 +994,29 @@ impl Registry {
         (0..self.len()).filter_map(|i| self.get(i))
     }
 
+    /// The cooperatives for which `keep` is true, in input order, as a new
+    /// registry (a province's, say).
+    ///
+    /// ```
+    /// use coopkit::{Cooperative, Kind, Registry, Sector};
+    /// let mut a = Cooperative::new("A", "A", Kind::Cooperative, Sector::Agriculture);
+    /// a.province = Some("51".into());
+    /// let b = Cooperative::new("B", "B", Kind::Cooperative, Sector::Agriculture);
+    /// let reg = Registry::from_cooperatives(vec![a, b]).unwrap();
+    /// let quang_ngai = reg.filter(|c| c.province.as_deref() == Some("51"));
+    /// assert_eq!(quang_ngai.iter().map(|c| c.id).collect::<Vec<_>>(), ["A"]);
+    /// ```
+    pub fn filter(&self, mut keep: impl FnMut(&Cooperative) -> bool) -> Registry {
+        let mut out = Registry::new();
+        for c in self.iter().filter(|c| keep(c)) {
+            // A part of a registry has unique ids and stays within its
+            // limits, so push cannot refuse it.
+            out.push(c)
+                .expect("a part of a registry has unique ids and fits its limits");
+        }
+        out
+    }
+
     /// This registry, whose location codes are those valid on `from`, put
     /// onto the units valid on `to` (a 2024 registry on 2026 units): see
     /// [`Units::remap`](crate::units::Units::remap). Every code that cannot

@@ -247,6 +247,16 @@ class Registry:
     def ids(self) -> list[str]: ...
     def to_json(self) -> str: ...
     def to_csv(self, folder: str | os.PathLike[str]) -> None: ...
+    def filter(
+        self,
+        *,
+        ids: str | Sequence[str] | None = None,
+        province: str | Sequence[str] | None = None,
+        district: str | Sequence[str] | None = None,
+        commune: str | Sequence[str] | None = None,
+        sector: str | Sequence[str] | None = None,
+        kind: str | Sequence[str] | None = None,
+    ) -> Registry: ...
     def check(self, *, law: LawName = "auto", as_of: DateLike = None, parameters: ParametersLike = None) -> list[CheckReport]: ...
     def findings(
         self, *, law: LawName = "auto", as_of: DateLike = None, parameters: ParametersLike = None, lang: Lang | None = None
