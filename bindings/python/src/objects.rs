@@ -47,10 +47,7 @@ pub fn get_language() -> &'static str {
 #[pyfunction]
 #[pyo3(signature = (indicator, lang=None))]
 pub fn indicator_label(py: Python<'_>, indicator: &str, lang: Option<&str>) -> PyResult<String> {
-    let lang = match lang {
-        Some(l) => input::lang(py, l)?,
-        None => default_lang(),
-    };
+    let lang = lang_or_default(py, lang)?.as_str();
     let id: coopkit::indicators::IndicatorId = input::option(py, indicator)?;
     Ok(id.labels().get(lang).to_owned())
 }
@@ -260,10 +257,7 @@ impl Finding {
     /// The explanation in `lang` ("en" or "vi"; default: `coopkit.get_language()`).
     #[pyo3(signature = (lang=None))]
     fn text(&self, py: Python<'_>, lang: Option<&str>) -> PyResult<String> {
-        let lang = match lang {
-            Some(l) => input::lang(py, l)?,
-            None => default_lang(),
-        };
+        let lang = lang_or_default(py, lang)?.as_str();
         Ok(self.inner.message.get(lang).to_owned())
     }
     /// The finding in the contract's JSON shape, as Python objects.
@@ -482,10 +476,7 @@ impl Classification {
     /// An HTML table of the classification with reasons in `lang`.
     #[pyo3(signature = (lang=None))]
     fn to_html(&self, py: Python<'_>, lang: Option<&str>) -> PyResult<String> {
-        let lang = match lang {
-            Some(l) => input::lang(py, l)?,
-            None => default_lang(),
-        };
+        let lang = lang_or_default(py, lang)?.as_str();
         html(py, "classification", self.to_dict(py)?, lang)
     }
     fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {

@@ -267,24 +267,11 @@ impl Registry {
         let province = input::names(py, "province", province)?;
         let district = input::names(py, "district", district)?;
         let commune = input::names(py, "commune", commune)?;
-        let codes = |field: &str, obj| -> PyResult<Option<Vec<String>>> { input::names(py, field, obj) };
-        let sectors = codes("sector", sector)?
-            .map(|v| {
-                v.iter()
-                    .map(|s| input::option::<coopkit::Sector>(py, s))
-                    .collect::<PyResult<Vec<_>>>()
-            })
-            .transpose()?;
-        let kinds = codes("kind", kind)?
-            .map(|v| {
-                v.iter()
-                    .map(|s| input::option::<coopkit::Kind>(py, s))
-                    .collect::<PyResult<Vec<_>>>()
-            })
-            .transpose()?;
+        let sectors = codes::<coopkit::Sector>(py, "sector", sector)?;
+        let kinds = codes::<coopkit::Kind>(py, "kind", kind)?;
         let within = |list: &Option<Vec<String>>, code: &Option<String>| {
             list.as_ref()
-                .is_none_or(|l| code.as_ref().is_some_and(|c| l.iter().any(|x| x == c)))
+                .is_none_or(|l| code.as_ref().is_some_and(|c| l.contains(c)))
         };
         let inner = guard_detached(py, || {
             self.inner.filter(|c| {
@@ -604,6 +591,18 @@ impl RegistryIter {
         self.next += 1;
         Some(Cooperative { inner: c })
     }
+}
+
+/// `field` as one code or several of the core's list `C` (its error names
+/// the field and the valid codes); `None` when not given.
+fn codes<C: coopkit::Code>(
+    py: Python<'_>,
+    field: &str,
+    obj: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Option<Vec<C>>> {
+    input::names(py, field, obj)?
+        .map(|v| v.iter().map(|s| input::option::<C>(py, s)).collect())
+        .transpose()
 }
 
 /// Named core columns as a dict of Python lists and a dict of their kinds

@@ -5,7 +5,7 @@
 use super::Column;
 use crate::classify::{Classification, WomenManagedRule};
 use crate::codes::Rule;
-use crate::law::CheckReport;
+use crate::law::{CheckReport, Finding};
 use crate::text::Lang;
 
 /// Every finding of `reports`, one row each: `cooperative`, `law`,
@@ -15,54 +15,49 @@ use crate::text::Lang;
 /// message are in `lang` (Vietnamese: the citation as Vietnamese legal texts
 /// write it).
 pub fn findings_columns(reports: &[CheckReport], lang: Lang) -> Vec<(&'static str, Column)> {
-    let n: usize = reports.iter().map(|r| r.findings.len()).sum();
-    let mut cooperative = Vec::with_capacity(n);
-    let mut law = Vec::with_capacity(n);
-    let mut as_of = Vec::with_capacity(n);
-    let mut rule = Vec::with_capacity(n);
-    let mut label = Vec::with_capacity(n);
-    let mut status = Vec::with_capacity(n);
-    let mut subject = Vec::with_capacity(n);
-    let mut measured = Vec::with_capacity(n);
-    let mut required = Vec::with_capacity(n);
-    let mut unit = Vec::with_capacity(n);
-    let mut comparison = Vec::with_capacity(n);
-    let mut citation = Vec::with_capacity(n);
-    let mut message = Vec::with_capacity(n);
-    for r in reports {
-        for f in &r.findings {
-            cooperative.push(Some(r.cooperative.clone()));
-            law.push(Some(f.law.as_str()));
-            as_of.push(r.as_of);
-            rule.push(Some(f.rule));
-            label.push(f.rule.parse::<Rule>().ok().map(|x| x.label(lang)));
-            status.push(Some(f.status.as_str()));
-            subject.push(Some(f.subject.as_str().to_owned()));
-            measured.push(f.measured.as_ref().map(ToString::to_string));
-            required.push(f.required.as_ref().map(ToString::to_string));
-            unit.push(f.measured.as_ref().or(f.required.as_ref()).map(|v| v.unit()));
-            comparison.push(f.comparison.map(|c| c.as_str()));
-            citation.push(Some(match lang {
-                Lang::Vi => f.citation_vi.clone(),
-                Lang::En => f.citation.clone(),
-            }));
-            message.push(Some(f.message.text(lang).to_owned()));
-        }
-    }
+    let rows: Vec<(&CheckReport, &Finding)> = reports
+        .iter()
+        .flat_map(|r| r.findings.iter().map(move |f| (r, f)))
+        .collect();
+    let text = |f: &dyn Fn(&CheckReport, &Finding) -> Option<String>| {
+        Column::Text(rows.iter().map(|(r, x)| f(r, x)).collect())
+    };
+    let code =
+        |f: &dyn Fn(&Finding) -> Option<&'static str>| Column::Code(rows.iter().map(|(_, x)| f(x)).collect());
     vec![
-        ("cooperative", Column::Text(cooperative)),
-        ("law", Column::Code(law)),
-        ("as_of", Column::Date(as_of)),
-        ("rule", Column::Code(rule)),
-        ("rule_label", Column::Code(label)),
-        ("status", Column::Code(status)),
-        ("subject", Column::Text(subject)),
-        ("measured", Column::Text(measured)),
-        ("required", Column::Text(required)),
-        ("unit", Column::Code(unit)),
-        ("comparison", Column::Code(comparison)),
-        ("citation", Column::Text(citation)),
-        ("message", Column::Text(message)),
+        ("cooperative", text(&|r, _| Some(r.cooperative.clone()))),
+        ("law", code(&|f| Some(f.law.as_str()))),
+        ("as_of", Column::Date(rows.iter().map(|(r, _)| r.as_of).collect())),
+        ("rule", code(&|f| Some(f.rule))),
+        (
+            "rule_label",
+            code(&|f| f.rule.parse::<Rule>().ok().map(|x| x.label(lang))),
+        ),
+        ("status", code(&|f| Some(f.status.as_str()))),
+        ("subject", text(&|_, f| Some(f.subject.as_str().to_owned()))),
+        (
+            "measured",
+            text(&|_, f| f.measured.as_ref().map(ToString::to_string)),
+        ),
+        (
+            "required",
+            text(&|_, f| f.required.as_ref().map(ToString::to_string)),
+        ),
+        (
+            "unit",
+            code(&|f| f.measured.as_ref().or(f.required.as_ref()).map(|v| v.unit())),
+        ),
+        ("comparison", code(&|f| f.comparison.map(|c| c.as_str()))),
+        (
+            "citation",
+            text(&|_, f| {
+                Some(match lang {
+                    Lang::Vi => f.citation_vi.clone(),
+                    Lang::En => f.citation.clone(),
+                })
+            }),
+        ),
+        ("message", text(&|_, f| Some(f.message.text(lang).to_owned()))),
     ]
 }
 
