@@ -37,8 +37,8 @@ def _label(indicator_label: Any, indicator: Any, lang: str) -> str:
 
 
 class Table:
-    """A result table held as typed columns: findings, classifications,
-    targets, progress and (as :class:`IndicatorTable`) indicators.
+    """A result table held as typed columns: findings, classifications and
+    (as :class:`IndicatorTable`) indicators.
 
     Each column has a kind from the core (``text``, ``code``, ``count``,
     ``number``, ``flag``, ``truth``, ``date``), so every conversion keeps its
@@ -84,13 +84,14 @@ class Table:
         i = key + self._len if key < 0 else key
         if not 0 <= i < self._len:
             raise IndexError(f"row {key} out of range for {self._len} rows")
+        return self._row(i)
+
+    def _row(self, i: int) -> dict[str, Any]:
         return {n: c[i] for n, c in self._columns.items()}
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
-        names = list(self._columns)
-        cols = [self._columns[n] for n in names]
         for i in range(self._len):
-            yield {n: c[i] for n, c in zip(names, cols)}
+            yield self._row(i)
 
     def to_dicts(self) -> list[dict[str, Any]]:
         """The rows as a list of dicts."""
