@@ -18,6 +18,7 @@ requirements=(
   "ziglang>=0.13"
   "pytest>=8"
   "mypy>=1.10"
+  "pyright>=1.1.380"
   "pandas>=2.2"
   "polars>=1.0"
   "pyarrow>=14"

@@ -57,12 +57,16 @@ fn classify(
 }
 
 /// The 2025 and 2030 targets of the programme for cooperatives with women
-/// in management (Decision 01/QD-TTg of 2023), each a dict in the JSON shape: id,
-/// description (en, vi), value, unit, due, citation and how a registry
-/// measures it.
+/// in management (Decision 01/QD-TTg of 2023) and Resolution 28's share of
+/// women directors: a `coopkit.Table`, one row per target (target,
+/// description, value, unit, due, indicator, kind, measurable, citation),
+/// the description and citation in `lang` (default `get_language()`).
 #[pyfunction]
-fn targets(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-    objects::to_py(py, &coopkit::indicators::targets::programme_targets())
+#[pyo3(signature = (*, lang=None))]
+fn targets<'py>(py: Python<'py>, lang: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
+    let lang = objects::lang_or_default(py, lang)?;
+    let all = coopkit::indicators::targets::programme_targets();
+    registry::table(py, coopkit::indicators::targets_columns(all, lang))
 }
 
 /// A date (a `datetime.date` or ISO string) written the way `lang` writes

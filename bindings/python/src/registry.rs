@@ -289,6 +289,21 @@ impl Registry {
         })
     }
 
+    /// The registry's three tables as `coopkit.Table`s, in a dict with the
+    /// keys `cooperatives`, `members` and `positions`: the CSV folder form
+    /// (the columns `to_csv` writes), each column typed (amounts and counts
+    /// `Int64`, dates, yes/no as nullable booleans). `Registry.from_frames(
+    /// **reg.to_frames())` gives the registry back.
+    fn to_frames<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let reg = &self.inner;
+        let frames = guard_detached(py, || coopkit::io::registry_frames(reg))?;
+        let out = PyDict::new(py);
+        out.set_item("cooperatives", table(py, frames.cooperatives)?)?;
+        out.set_item("members", table(py, frames.members)?)?;
+        out.set_item("positions", table(py, frames.positions)?)?;
+        Ok(out)
+    }
+
     /// The registry in the interchange format, as JSON text.
     fn to_json(&self, py: Python<'_>) -> PyResult<String> {
         guard(py, || io_bridge::registry_to_json(&self.inner))
@@ -420,20 +435,23 @@ impl Registry {
     }
 
     /// Progress towards each of the programme's targets on `as_of` (default
-    /// today), under `women_managed_rule`: a list of dicts (target,
-    /// achieved, target_value, progress, expected, on_track,
-    /// not_contributing, reason). `baselines` maps a target id to
-    /// `{"date": ..., "value": n}`, the measured start that tells whether
-    /// progress is on track.
-    #[pyo3(signature = (*, as_of=None, women_managed_rule="chair_or_director", baselines=None))]
+    /// today), under `women_managed_rule`: a `coopkit.Table`, one row per
+    /// target (target, description, as_of, unit, target_value, achieved,
+    /// share, numerator, denominator, met, progress, expected, on_track,
+    /// not_contributing, reason), text in `lang`. `baselines` maps a
+    /// target id to `{"date": ..., "value": n}`, the measured start that
+    /// tells whether progress is on track.
+    #[pyo3(signature = (*, as_of=None, women_managed_rule="chair_or_director", baselines=None, lang=None))]
     fn progress<'py>(
         &self,
         py: Python<'py>,
         as_of: Option<&Bound<'py, PyAny>>,
         women_managed_rule: &str,
         baselines: Option<&Bound<'py, PyDict>>,
+        lang: Option<&str>,
     ) -> PyResult<Bound<'py, PyAny>> {
         use coopkit::indicators::targets;
+        let lang = crate::objects::lang_or_default(py, lang)?;
         let as_of = input::as_of(py, as_of)?;
         let rule = input::option(py, women_managed_rule)?;
         let mut base = Vec::new();
@@ -467,7 +485,8 @@ impl Registry {
         let reg = &self.inner;
         let out = guard_detached(py, || targets::programme_progress(reg, as_of, &base, rule))?
             .map_err(|e| to_py_err(py, &e))?;
-        crate::objects::to_py(py, &out)
+        let all = targets::programme_targets();
+        table(py, coopkit::indicators::progress_columns(&out, all, lang))
     }
 
     /// Every finding of every cooperative under `law` on `as_of` (default
@@ -627,7 +646,7 @@ fn columns<'py>(
             Column::Date(v) => {
                 let dates = v
                     .into_iter()
-                    .map(|d| crate::objects::date(py, d))
+                    .map(|d| d.map(|d| crate::objects::date(py, d)).transpose())
                     .collect::<PyResult<Vec<_>>>()?;
                 cols.set_item(name, dates)?
             }
@@ -637,7 +656,7 @@ fn columns<'py>(
 }
 
 /// A `coopkit.Table` of named core columns.
-fn table<'py>(
+pub(crate) fn table<'py>(
     py: Python<'py>,
     named: Vec<(&'static str, coopkit::indicators::Column)>,
 ) -> PyResult<Bound<'py, PyAny>> {

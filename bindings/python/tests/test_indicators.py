@@ -123,38 +123,60 @@ def test_option_errors_and_words_come_from_the_core(registry: coopkit.Registry) 
 
 def test_programme_targets_and_progress_agree_with_the_indicators() -> None:
     """Progress towards each measurable target is the registry's own indicator
-    (over the target's kind of organisation), and the same in every runtime."""
+    (over the target's kind of organisation), and the same in every runtime.
+    Targets and progress are tables, like every other result."""
     reg = coopkit.Registry.from_json(str(EXAMPLE_JSON))
     targets = coopkit.targets()
-    assert targets and all(
-        ("01/QĐ-TTg" if t["id"].startswith("programme.") else "28/NQ-CP") in t["citation"] for t in targets)
+    assert isinstance(targets, coopkit.Table) and len(targets) > 0
+    assert all(("01/QĐ-TTg" if t["target"].startswith("programme.") else "28/NQ-CP") in t["citation"] for t in targets)
     progress = reg.progress(as_of="2025-12-31")
-    assert [p["target"] for p in progress] == [t["id"] for t in targets]
+    assert isinstance(progress, coopkit.Table)
+    assert progress["target"] == targets["target"]
+    assert progress["description"] == targets["description"]
     by_kind = reg.indicators(by="kind", as_of="2025-12-31").to_dicts()
     overall = reg.indicators(as_of="2025-12-31").to_dicts()
     measured = 0
     for t, p in zip(targets, progress):
-        m = t["measure"]
-        if m["type"] != "indicator":
-            assert p["achieved"] is None and p["reason"]["vi"]
+        if not t["measurable"]:
+            assert t["indicator"] is None and p["achieved"] is None and p["reason"]
             continue
-        rows = by_kind if m["kind"] else overall
-        want = [r for r in rows if r["indicator"] == m["indicator"] and (not m["kind"] or r["kind"] == m["kind"])]
+        rows = by_kind if t["kind"] else overall
+        want = [r for r in rows if r["indicator"] == t["indicator"] and (not t["kind"] or r["kind"] == t["kind"])]
+        assert p["target_value"] == t["value"] and p["unit"] == t["unit"]
         if t["unit"] == "percent":
             # Resolution 28's share of women directors: the indicator's own
             # numerator and denominator, met exactly at the target.
-            assert (p["numerator"], p["denominator"]) == (want[0]["numerator"], want[0]["denominator"]), t["id"]
+            assert (p["numerator"], p["denominator"]) == (want[0]["numerator"], want[0]["denominator"]), t["target"]
             assert p["achieved"] is None and p["met"] == (100 * p["numerator"] >= t["value"] * p["denominator"])
         else:
-            assert p["achieved"] == (want[0]["numerator"] if want else 0), t["id"]
+            assert p["achieved"] == (want[0]["numerator"] if want else 0), t["target"]
         measured += 1
     assert measured > 0
     # With a baseline, whether progress is on track is told.
-    first = next(t for t in targets if t["measure"]["type"] == "indicator")
-    p = reg.progress(as_of="2025-12-31", baselines={first["id"]: {"date": "2023-01-03", "value": 0}})
-    assert isinstance(next(x for x in p if x["target"] == first["id"])["on_track"], bool)
+    first = next(t for t in targets if t["measurable"])
+    p = reg.progress(as_of="2025-12-31", baselines={first["target"]: {"date": "2023-01-03", "value": 0}})
+    assert isinstance(next(x for x in p if x["target"] == first["target"])["on_track"], bool)
     with pytest.raises(coopkit.ParameterError):
         reg.progress(baselines={"no.such.target": {"date": "2024-01-01", "value": 1}})
+
+
+def test_targets_and_progress_are_typed_frames_in_either_language() -> None:
+    """Counts stay integers and yes/no/unknown stays boolean in pandas and
+    polars; the text follows `lang` (and `set_language`)."""
+    pd = pytest.importorskip("pandas")
+    pl = pytest.importorskip("polars")
+    reg = coopkit.Registry.from_json(str(EXAMPLE_JSON))
+    vi = coopkit.targets(lang="vi")
+    en = coopkit.targets(lang="en")
+    assert vi["description"] != en["description"] and all(vi["description"])
+    assert any("Quyết định" in c for c in vi["citation"]) and not any("Quyết định" in c for c in en["citation"])
+    frame = reg.progress(as_of="2025-12-31", lang="vi").to_pandas()
+    assert str(frame["target_value"].dtype) == "Int64" and str(frame["achieved"].dtype) == "Int64"
+    assert str(frame["met"].dtype) == "boolean" and str(frame["share"].dtype) == "float64"
+    assert frame["reason"].isna().sum() < len(frame)  # a reason where something is missing
+    lazy = pl.concat([reg.progress(as_of="2024-12-31").to_polars(), reg.progress(as_of="2025-12-31").to_polars()])
+    assert lazy.schema["achieved"] == pl.Int64 and lazy.height == 2 * len(en)
+    assert pd.api.types.is_datetime64_any_dtype(pd.to_datetime(coopkit.targets().to_pandas()["due"]))
 
 
 def test_a_trend_over_several_dates_is_one_table_equal_to_each_date() -> None:

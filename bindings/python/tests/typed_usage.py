@@ -32,9 +32,9 @@ def main() -> None:
     first: coopkit.Cooperative = reg[0]
     same: coopkit.Cooperative = reg["HTX01"]
     reports: list[coopkit.CheckReport] = reg.check(law="auto", as_of="2024-10-16")
-    targets: list[dict[str, Any]] = coopkit.targets()
-    progress: list[dict[str, Any]] = reg.progress(
-        as_of="2025-12-31", women_managed_rule="management_majority", baselines={targets[0]["id"]: {"date": "2023-01-03", "value": 0}}
+    targets: coopkit.Table = coopkit.targets(lang="vi")
+    progress: coopkit.Table = reg.progress(
+        as_of="2025-12-31", women_managed_rule="management_majority", baselines={targets["target"][0]: {"date": "2023-01-03", "value": 0}}
     )
     findings: coopkit.Table = reg.findings(as_of="2024-10-16", lang="vi")
     classes: coopkit.Table = reg.classify(as_of="2024-10-16")

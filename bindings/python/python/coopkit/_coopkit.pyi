@@ -56,8 +56,9 @@ def check(
 ) -> CheckReport:
     """Checks one cooperative against the law in force on `as_of`."""
 
-def targets() -> list[dict[str, Any]]:
-    """The programme's 2025 and 2030 targets (Decision 01/QD-TTg of 2023), in the JSON shape."""
+def targets(*, lang: Lang | None = None) -> Table:
+    """The programme's 2025 and 2030 targets (Decision 01/QD-TTg of 2023) and
+    Resolution 28's, one row each, text in `lang`."""
 
 def classify(coop: CoopLike, *, as_of: DateLike = None, parameters: ParametersLike = None) -> Classification:
     """Classifies one cooperative on `as_of`."""
@@ -247,6 +248,8 @@ class Registry:
     def ids(self) -> list[str]: ...
     def to_json(self) -> str: ...
     def to_csv(self, folder: str | os.PathLike[str]) -> None: ...
+    def to_frames(self) -> dict[str, Table]:
+        """The cooperatives, members and positions tables (the CSV folder form, typed)."""
     def filter(
         self,
         *,
@@ -282,7 +285,8 @@ class Registry:
         as_of: DateLike = None,
         women_managed_rule: WomenManagedRule = "chair_or_director",
         baselines: Mapping[str, Mapping[str, Any]] | None = None,
-    ) -> list[dict[str, Any]]: ...
+        lang: Lang | None = None,
+    ) -> Table: ...
     def __len__(self) -> int: ...
     def __getitem__(self, key: int | str, /) -> Cooperative: ...
     def __contains__(self, id: object, /) -> bool: ...

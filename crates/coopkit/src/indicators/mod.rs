@@ -65,7 +65,9 @@ pub mod targets;
 
 pub use categories::categories;
 pub use ids::{Dimension, Disaggregation, IndicatorId, Unit, UNKNOWN};
-pub use results::{classification_columns, findings_columns, women_managed_column};
+pub use results::{
+    classification_columns, findings_columns, progress_columns, targets_columns, women_managed_column,
+};
 pub use table::{Column, Columns, Row, Table};
 
 use crate::classify::WomenManagedRule;

@@ -1,7 +1,9 @@
-//! Check and classification results as named columns, for data frames: one
-//! row per finding, or one per cooperative. A binding builds its table from
-//! these lists and names nothing itself.
+//! Check, classification and target results as named columns, for data
+//! frames: one row per finding, per cooperative, per target or per target
+//! measured. A binding builds its table from these lists and names nothing
+//! itself.
 
+use super::targets::{Measure, Progress, Target};
 use super::Column;
 use crate::classify::{Classification, WomenManagedRule};
 use crate::codes::Rule;
@@ -27,7 +29,10 @@ pub fn findings_columns(reports: &[CheckReport], lang: Lang) -> Vec<(&'static st
     vec![
         ("cooperative", text(&|r, _| Some(r.cooperative.clone()))),
         ("law", code(&|f| Some(f.law.as_str()))),
-        ("as_of", Column::Date(rows.iter().map(|(r, _)| r.as_of).collect())),
+        (
+            "as_of",
+            Column::Date(rows.iter().map(|(r, _)| Some(r.as_of)).collect()),
+        ),
         ("rule", code(&|f| Some(f.rule))),
         (
             "rule_label",
@@ -82,7 +87,7 @@ pub fn classification_columns(all: &[Classification]) -> Vec<(&'static str, Colu
             "cooperative",
             Column::Text(all.iter().map(|c| Some(c.cooperative.clone())).collect()),
         ),
-        ("as_of", Column::Date(all.iter().map(|c| c.as_of).collect())),
+        ("as_of", Column::Date(all.iter().map(|c| Some(c.as_of)).collect())),
         (
             "size_class",
             Column::Code(
@@ -125,6 +130,135 @@ pub fn classification_columns(all: &[Classification]) -> Vec<(&'static str, Colu
     out
 }
 
+/// One row per target: `target` (its id), `description`, `value`, `unit`,
+/// `due`, `indicator` and `kind` (what measures it in a registry; empty when
+/// a registry cannot), `measurable`, and `citation`. The description and
+/// citation are in `lang`.
+pub fn targets_columns(targets: &[Target], lang: Lang) -> Vec<(&'static str, Column)> {
+    let measure = |t: &Target| match &t.measure {
+        Measure::Indicator { indicator, kind, .. } => Some((*indicator, *kind)),
+        Measure::NotMeasurable { .. } => None,
+    };
+    vec![
+        (
+            "target",
+            Column::Text(targets.iter().map(|t| Some(t.id.clone())).collect()),
+        ),
+        (
+            "description",
+            Column::Text(
+                targets
+                    .iter()
+                    .map(|t| Some(t.description.text(lang).to_owned()))
+                    .collect(),
+            ),
+        ),
+        (
+            "value",
+            Column::Count(targets.iter().map(|t| Some(t.value)).collect()),
+        ),
+        (
+            "unit",
+            Column::Code(targets.iter().map(|t| Some(t.unit.as_str())).collect()),
+        ),
+        ("due", Column::Date(targets.iter().map(|t| Some(t.due)).collect())),
+        (
+            "indicator",
+            Column::Code(
+                targets
+                    .iter()
+                    .map(|t| measure(t).map(|(i, _)| i.as_str()))
+                    .collect(),
+            ),
+        ),
+        (
+            "kind",
+            Column::Code(
+                targets
+                    .iter()
+                    .map(|t| measure(t).and_then(|(_, k)| k).map(|k| k.as_str()))
+                    .collect(),
+            ),
+        ),
+        (
+            "measurable",
+            Column::Flag(targets.iter().map(|t| measure(t).is_some()).collect()),
+        ),
+        (
+            "citation",
+            Column::Text(
+                targets
+                    .iter()
+                    .map(|t| {
+                        Some(match lang {
+                            Lang::Vi => t.citation_vi.clone(),
+                            Lang::En => t.citation.clone(),
+                        })
+                    })
+                    .collect(),
+            ),
+        ),
+    ]
+}
+
+/// One row per target measured: `target`, `description` (from `targets`, by
+/// id), `as_of`, `unit`, `target_value`, `achieved` (a count target),
+/// `share` (a percent target), `numerator`, `denominator`, `met`,
+/// `progress`, `expected`, `on_track`, `not_contributing` and `reason`; the
+/// description and the reason are in `lang`.
+pub fn progress_columns(
+    progress: &[Progress],
+    targets: &[Target],
+    lang: Lang,
+) -> Vec<(&'static str, Column)> {
+    let count = |f: &dyn Fn(&Progress) -> Option<u64>| Column::Count(progress.iter().map(f).collect());
+    let number = |f: &dyn Fn(&Progress) -> Option<f64>| Column::Number(progress.iter().map(f).collect());
+    let truth = |f: &dyn Fn(&Progress) -> Option<bool>| Column::Truth(progress.iter().map(f).collect());
+    let description = |p: &Progress| {
+        targets
+            .iter()
+            .find(|t| t.id == p.target)
+            .map(|t| t.description.text(lang).to_owned())
+    };
+    vec![
+        (
+            "target",
+            Column::Text(progress.iter().map(|p| Some(p.target.clone())).collect()),
+        ),
+        (
+            "description",
+            Column::Text(progress.iter().map(description).collect()),
+        ),
+        (
+            "as_of",
+            Column::Date(progress.iter().map(|p| Some(p.as_of)).collect()),
+        ),
+        (
+            "unit",
+            Column::Code(progress.iter().map(|p| Some(p.unit.as_str())).collect()),
+        ),
+        ("target_value", count(&|p| Some(p.target_value))),
+        ("achieved", count(&|p| p.achieved)),
+        ("share", number(&|p| p.share)),
+        ("numerator", count(&|p| p.numerator)),
+        ("denominator", count(&|p| p.denominator)),
+        ("met", truth(&|p| p.met)),
+        ("progress", number(&|p| p.progress)),
+        ("expected", number(&|p| p.expected)),
+        ("on_track", truth(&|p| p.on_track)),
+        ("not_contributing", count(&|p| Some(p.not_contributing))),
+        (
+            "reason",
+            Column::Text(
+                progress
+                    .iter()
+                    .map(|p| p.reason.as_ref().map(|r| r.text(lang).to_owned()))
+                    .collect(),
+            ),
+        ),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -146,5 +280,31 @@ mod tests {
         assert_eq!(cit[0].as_deref(), Some(report.findings[0].citation_vi.as_str()));
         let classes = classification_columns(&[crate::classify::classify(&coop, date)]);
         assert_eq!(classes.len(), 7 + WomenManagedRule::ALL.len());
+    }
+
+    #[test]
+    fn every_target_and_its_progress_is_a_row() {
+        use super::super::targets::{programme_progress, programme_targets};
+        let targets = programme_targets();
+        let cols = targets_columns(targets, Lang::Vi);
+        for (name, c) in &cols {
+            assert_eq!(c.len(), targets.len(), "{name}");
+        }
+        let Column::Text(desc) = &cols[1].1 else {
+            panic!("description is text")
+        };
+        assert_eq!(desc[0].as_deref(), Some(targets[0].description.vi.as_str()));
+        let reg = crate::registry::Registry::default();
+        let date = "2025-12-31".parse().unwrap();
+        let p = programme_progress(&reg, date, &[], WomenManagedRule::ChairOrDirector).unwrap();
+        let cols = progress_columns(&p, targets, Lang::En);
+        let Column::Text(desc) = &cols[1].1 else {
+            panic!("description is text")
+        };
+        assert_eq!(desc[0].as_deref(), Some(targets[0].description.en.as_str()));
+        let Column::Count(target_value) = &cols.iter().find(|c| c.0 == "target_value").unwrap().1 else {
+            panic!("target_value is a count")
+        };
+        assert_eq!(target_value[0], Some(targets[0].value));
     }
 }

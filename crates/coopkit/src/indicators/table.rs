@@ -178,58 +178,7 @@ pub struct Columns {
     pub suppressed: Vec<bool>,
 }
 
-/// One column of [`Columns::named`], typed.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Column {
-    /// Text, `None` where absent.
-    Text(Vec<Option<String>>),
-    /// Codes, `None` where absent.
-    Code(Vec<Option<&'static str>>),
-    /// Whole numbers, `None` where absent.
-    Count(Vec<Option<u64>>),
-    /// Numbers, `None` where there is no value.
-    Number(Vec<Option<f64>>),
-    /// Yes/no, never absent.
-    Flag(Vec<bool>),
-    /// Yes, no, or `None` where unknown.
-    Truth(Vec<Option<bool>>),
-    /// Dates, never absent.
-    Date(Vec<Date>),
-}
-
-impl Column {
-    /// The kind of the column, for a binding's data-frame types: `text`,
-    /// `code`, `count`, `number`, `flag`, `truth` or `date`.
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Column::Text(_) => "text",
-            Column::Code(_) => "code",
-            Column::Count(_) => "count",
-            Column::Number(_) => "number",
-            Column::Flag(_) => "flag",
-            Column::Truth(_) => "truth",
-            Column::Date(_) => "date",
-        }
-    }
-
-    /// How many rows it has.
-    pub fn len(&self) -> usize {
-        match self {
-            Column::Text(v) => v.len(),
-            Column::Code(v) => v.len(),
-            Column::Count(v) => v.len(),
-            Column::Number(v) => v.len(),
-            Column::Flag(v) => v.len(),
-            Column::Truth(v) => v.len(),
-            Column::Date(v) => v.len(),
-        }
-    }
-
-    /// It has no rows.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-}
+pub use crate::io::Column;
 
 impl Columns {
     /// The columns with their names, in the order a table shows them:
@@ -242,7 +191,7 @@ impl Columns {
         let counts = |v: Vec<u64>| Column::Count(v.into_iter().map(Some).collect());
         let mut out: Vec<(&'static str, Column)> = Vec::new();
         if let Some(dates) = self.as_of {
-            out.push(("as_of", Column::Date(dates)));
+            out.push(("as_of", Column::Date(dates.into_iter().map(Some).collect())));
         }
         let mut names = self.names;
         for (d, v) in self.group {

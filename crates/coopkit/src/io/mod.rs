@@ -118,6 +118,7 @@
 
 mod csv;
 mod decode;
+mod frame;
 mod json;
 mod reader;
 mod tables;
@@ -130,6 +131,7 @@ pub use self::csv::{
     registry_from_csv_dir_lenient, registry_from_csv_dir_with, registry_from_csv_lenient,
     registry_from_csv_with,
 };
+pub use self::frame::{registry_frames, Column, RegistryFrames};
 pub use self::json::{
     cooperative_from_json, cooperative_from_value, registry_from_json, registry_from_json_lenient,
     registry_from_values, registry_from_values_lenient,

@@ -148,15 +148,24 @@ pub fn registry_from_tables_lenient(
     }
     let m = members.map(to_csv);
     let m: Option<[&[u8]; 1]> = m.as_deref().map(|m| [m]);
+    let tables: Vec<(&str, &dyn Table, Vec<String>)> = [
+        ("cooperatives", Some(cooperatives)),
+        ("members", members),
+        ("positions", positions),
+    ]
+    .into_iter()
+    .filter_map(|(n, t)| t.map(|t| (n, t, t.columns())))
+    .collect();
+    let explain = |e: &InputError| hint_whole_float(relocate(e), &tables);
     match registry_from_csv_bytes_lenient(&c, m.as_ref().map(|m| &m[..]), p.as_deref()) {
         Ok(mut loaded) => {
             for r in &mut loaded.rejected {
-                r.errors = r.errors.iter().map(relocate).collect();
+                r.errors = r.errors.iter().map(explain).collect();
             }
             Ok(loaded)
         }
         Err(Error::Input(e)) => {
-            let all = e.errors().iter().map(relocate).collect();
+            let all = e.errors().iter().map(explain).collect();
             Err(Error::Input(InputErrors::new(all).unwrap_or(e)))
         }
         Err(other) => Err(other),
@@ -430,6 +439,46 @@ fn relocate(e: &InputError) -> InputError {
     InputError::new(relocate_text(&e.path), e.code, relocate_text(&e.message))
 }
 
+/// What a whole number held as a float means in a table, and what to do.
+const WHOLE_FLOAT: &str = "a whole number held as a decimal (a float column): amounts and counts \
+     must be whole numbers; a column with gaps needs a nullable integer type \
+     (pandas Int64, polars Int64), not float64";
+
+/// `e` (a relocated error, `members[17].capital_vnd`) with the reason a
+/// data frame usually has for it: its cell is a whole number held as a
+/// float, as pandas holds an integer column with an empty cell.
+fn hint_whole_float(e: InputError, tables: &[(&str, &dyn Table, Vec<String>)]) -> InputError {
+    use crate::error::{InputErrorCode, Loc};
+    if e.code != InputErrorCode::InvalidType {
+        return e;
+    }
+    let [Loc::Name(name), Loc::Index(row), Loc::Name(field)] = &e.loc()[..] else {
+        return e;
+    };
+    let Some((_, table, columns)) = tables.iter().find(|(n, ..)| n == name) else {
+        return e;
+    };
+    let Some(column) = columns.iter().position(|c| c == field) else {
+        return e;
+    };
+    let Ok(mut row) = usize::try_from(*row) else {
+        return e;
+    };
+    for chunk in 0..table.chunks() {
+        if row < table.rows(chunk) {
+            return match table.cell(chunk, column, row) {
+                Cell::Float(x) if x.is_finite() && x.fract() == 0.0 => InputError {
+                    message: WHOLE_FLOAT.into(),
+                    ..e
+                },
+                _ => e,
+            };
+        }
+        row -= table.rows(chunk);
+    }
+    e
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -524,5 +573,50 @@ mod tests {
         assert_eq!(text(Cell::Bool(true)), "true");
         assert_eq!(text(Cell::Date(0)), "1970-01-01");
         assert_eq!(text(Cell::Date(-719_529)), "-0001-12-31");
+    }
+
+    /// A whole number held as a float (pandas' integer column with a gap)
+    /// is told as such, with what to do; a decimal with a fraction keeps
+    /// the plain message. Every row is still reported.
+    #[test]
+    fn a_whole_float_says_to_use_a_nullable_integer_column() {
+        let mut coops = RowTable::new(&["id", "name", "kind", "sector"]);
+        coops.rows.push(vec![
+            Cell::Text("A"),
+            Cell::Text("HTX A"),
+            Cell::Text("cooperative"),
+            Cell::Text("agriculture"),
+        ]);
+        let mut members = RowTable::new(&["cooperative_id", "id", "type", "capital_vnd"]);
+        for capital in [
+            Cell::Float(5.0),
+            Cell::Float(f64::NAN),
+            Cell::Float(2.5),
+            Cell::Float(7.0),
+        ] {
+            let id = ["m0", "m1", "m2", "m3"][members.rows.len()];
+            members.rows.push(vec![
+                Cell::Text("A"),
+                Cell::Text(id),
+                Cell::Text("individual"),
+                capital,
+            ]);
+        }
+        let Err(Error::Input(e)) = registry_from_tables(&coops, Some(&members), None) else {
+            panic!("float amounts are errors")
+        };
+        let got: Vec<(&str, bool)> = e
+            .errors()
+            .iter()
+            .map(|x| (x.path.as_str(), x.message == WHOLE_FLOAT))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("members[0].capital_vnd", true),
+                ("members[2].capital_vnd", false),
+                ("members[3].capital_vnd", true)
+            ]
+        );
     }
 }
