@@ -78,17 +78,15 @@ fn _format_date(py: Python<'_>, value: &Bound<'_, PyAny>, lang: &str) -> PyResul
     Ok(coopkit::text::date(d).text(lang).to_owned())
 }
 
-/// A measured or required number as `lang` writes it (`35.0` / `35,0`,
-/// `1,000` / `1.000`). For the HTML views.
+/// A number of `unit` ("count", "percent" or "ratio") as `lang` (default:
+/// `get_language()`) writes it: `1.778` / `1,778`, `36,6 %` / `36.6 %`,
+/// for a user's own charts and tables; the HTML views use it too.
 #[pyfunction]
-fn _format_number(py: Python<'_>, value: f64, whole: bool, lang: &str) -> PyResult<String> {
-    let lang: coopkit::Lang = input::option(py, lang)?;
-    let m = if whole && value >= 0.0 && value.fract() == 0.0 && value < 9.0e15 {
-        coopkit::text::count(value as u64)
-    } else {
-        coopkit::text::decimal(value, 1)
-    };
-    Ok(m.text(lang).to_owned())
+#[pyo3(signature = (value, unit="count", lang=None))]
+fn format_number(py: Python<'_>, value: f64, unit: &str, lang: Option<&str>) -> PyResult<String> {
+    let lang = objects::lang_or_default(py, lang)?;
+    let unit: coopkit::indicators::Unit = input::option(py, unit)?;
+    Ok(unit.text(value, lang))
 }
 
 /// A citation in Vietnamese legal style (`coopkit::text::citation_vi`). For
@@ -179,9 +177,10 @@ fn _coopkit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(objects::get_language, m)?)?;
     m.add_function(wrap_pyfunction!(objects::indicator_label, m)?)?;
     m.add_function(wrap_pyfunction!(objects::_vocabulary, m)?)?;
+    m.add_function(wrap_pyfunction!(objects::label, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_test, m)?)?;
     m.add_function(wrap_pyfunction!(_format_date, m)?)?;
-    m.add_function(wrap_pyfunction!(_format_number, m)?)?;
+    m.add_function(wrap_pyfunction!(format_number, m)?)?;
     m.add_function(wrap_pyfunction!(_citation_vi, m)?)?;
     m.add_function(wrap_pyfunction!(_core_check_json, m)?)?;
     m.add_function(wrap_pyfunction!(_core_classify_json, m)?)?;

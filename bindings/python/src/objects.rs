@@ -52,6 +52,17 @@ pub fn indicator_label(py: Python<'_>, indicator: &str, lang: Option<&str>) -> P
     Ok(id.labels().get(lang).to_owned())
 }
 
+/// The label of `code` in the code list `list` ("sector", "indicator",
+/// "status", "term", ...) in `lang` (default: `get_language()`), for a
+/// user's own charts and tables: `label("sector", "agriculture", "vi")` is
+/// the Vietnamese name of the sector.
+#[pyfunction]
+#[pyo3(signature = (list, code, lang=None))]
+pub fn label(py: Python<'_>, list: &str, code: &str, lang: Option<&str>) -> PyResult<&'static str> {
+    let lang = lang_or_default(py, lang)?;
+    crate::boundary::call(py, || coopkit::codes::label(list, code, lang))
+}
+
 /// Every code list's labels in `lang`, from the core: `{"status": {"fail":
 /// "fail", ...}, "term": {...}, ...}` in English. The HTML renderers take their
 /// words from here.
@@ -88,6 +99,9 @@ fn enum_str(value: &impl Serialize) -> String {
         Err(e) => e.to_string(),
     }
 }
+
+/// A finding as its HTML row shows it: subject, measured, required, unit.
+type FindingTexts = (String, Option<String>, Option<String>, Option<&'static str>);
 
 fn html<'py>(py: Python<'py>, renderer: &str, data: Bound<'py, PyAny>, lang: &str) -> PyResult<String> {
     py.import("coopkit._html")?
@@ -379,7 +393,28 @@ impl CheckReport {
             Some(l) => input::lang(py, l)?,
             None => self.lang.unwrap_or_else(default_lang),
         };
-        html(py, "check_report", self.to_dict(py)?, lang)
+        // What each finding shows, as the core writes it in `lang`: the
+        // subject, the measured value and the required one with its units,
+        // and the unit (numbers line up on the right, codes do not).
+        let l: coopkit::Lang = input::option(py, lang)?;
+        let texts: Vec<FindingTexts> = self
+            .inner
+            .findings
+            .iter()
+            .map(|f| {
+                let unit = f.measured.as_ref().or(f.required.as_ref()).map(|v| v.unit());
+                (
+                    f.subject.text(l),
+                    f.measured.as_ref().map(|v| v.text(l)),
+                    f.required_text(l),
+                    unit,
+                )
+            })
+            .collect();
+        py.import("coopkit._html")?
+            .getattr("check_report")?
+            .call1((self.to_dict(py)?, lang, texts))?
+            .extract()
     }
     fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
         self.to_html(py, None)

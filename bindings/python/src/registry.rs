@@ -519,15 +519,18 @@ impl Registry {
     /// `coopkit.Table`, one row per cooperative (cooperative, as_of,
     /// size_class, size_status, size_basis, ilo_type, has_minority_member,
     /// then one column per women-managed rule: women_managed_<rule>, True,
-    /// False or None). `coopkit.classify(registry[id])` gives one
+    /// False or None), the size basis cited in `lang` (default
+    /// `get_language()`). `coopkit.classify(registry[id])` gives one
     /// cooperative's classification with its reasons.
-    #[pyo3(signature = (*, as_of=None, parameters=None))]
+    #[pyo3(signature = (*, as_of=None, parameters=None, lang=None))]
     fn classify<'py>(
         &self,
         py: Python<'py>,
         as_of: Option<&Bound<'py, PyAny>>,
         parameters: Option<&Bound<'py, PyAny>>,
+        lang: Option<&str>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let lang = crate::objects::lang_or_default(py, lang)?;
         let as_of = input::as_of(py, as_of)?;
         let named = with_parameters(py, parameters, |p| {
             guard_detached(py, || {
@@ -536,7 +539,7 @@ impl Registry {
                     .iter()
                     .map(|c| coopkit::classify::classify_with(p, &c, as_of))
                     .collect();
-                coopkit::indicators::classification_columns(&all)
+                coopkit::indicators::classification_columns(&all, lang)
             })
         })?;
         table(py, named)

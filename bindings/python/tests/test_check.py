@@ -198,7 +198,7 @@ def test_a_failing_cooperative() -> None:
     assert "không đạt" in html and minimum.citation_vi in html
     assert minimum.citation_vi == "khoản 7 Điều 4 Luật Hợp tác xã số 17/2023/QH15"
     assert minimum.citation in r.to_html("en")
-    assert "<td>≥ 5</td>" in html
+    assert "<td class=\"num\">≥ 5</td>" in html
     # the same cooperative under the 2012 law, a date it was in force
     old = coopkit.check(README_COOP, law="vn-2012", as_of="2020-01-01")
     assert old.law == "vn-2012" and old.law_in_force
@@ -232,4 +232,11 @@ def test_the_vietnamese_html_reads_as_vietnamese() -> None:
             assert english not in text, (cid, english)
         assert "16/10/2024" in text and "Luật Hợp tác xã số 17/2023/QH15" in text
     html = reg.check(as_of="2024-10-16")[reg.ids().index("QN08")].to_html("vi")
-    assert "35,0" in html and "vốn góp tối đa của một thành viên" in html
+    assert "vốn góp tối đa của một thành viên" in html
+    # Values with their units, as a Vietnamese reader writes them; numbers on the right.
+    assert '<td class="num">35 %</td><td class="num">≤ 30 %</td>' in html
+    assert '<td class="num">140.000.000 đồng</td><td class="num">= 140.000.000 đồng</td>' in html
+    assert "<td>một trong cá nhân, hộ gia đình" in html
+    en = reg.check(as_of="2024-10-16")[reg.ids().index("QN08")].to_html("en")
+    assert '<td class="num">140,000,000 VND</td>' in en and "<td>member QN08-M" in en
+    assert "<td>thành viên QN08-M" in html

@@ -86,13 +86,18 @@ def test_frames_from_the_columns(registry: coopkit.Registry) -> None:
 
 
 def test_html_reasons_in_the_chosen_language(registry: coopkit.Registry) -> None:
+    t = registry.indicators(["members_female_share", "board_female_share"], by="cooperative", as_of="2024-10-16")
+    en, vi = t.to_html("en"), t.to_html("vi")
+    assert '<th title="reason">reason</th>' in en and 'title="reason_vi"' not in en
+    assert '<th title="reason_vi">lý do</th>' in vi and 'title="reason"' not in vi
+    assert "<td>the denominator is zero</td>" in en and "<td>mẫu số bằng 0</td>" in vi
+    # No breakdown was asked for: its empty columns are not shown.
+    assert 'title="disaggregation"' not in en and "disaggregation" in t.columns
     t = registry.indicators(as_of="2024-10-16")
-    assert "<th>reason</th>" in t.to_html("en") and "<th>reason_vi</th>" not in t.to_html("en")
-    assert "<th>reason_vi</th>" in t.to_html("vi")
-    # Each indicator id has its label beside it, in the chosen language.
-    assert "<th>label</th>" in t.to_html("en")
-    assert "<td>members_female</td><td>Women members</td>" in t.to_html("en")
-    assert "<td>members_female</td><td>Số thành viên nữ</td>" in t.to_html("vi")
+    en, vi = t.to_html("en"), t.to_html("vi")
+    # Each indicator shows by its label in the chosen language, its id in the title.
+    assert '<span title="members_female">Women members</span>' in en
+    assert '<span title="members_female">Số thành viên nữ</span>' in vi
 
 
 def test_indicator_label() -> None:

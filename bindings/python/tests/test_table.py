@@ -68,3 +68,24 @@ def test_to_csv_and_html(tmp_path: Path) -> None:
     assert rows[2][3] == ""
     html = table()._repr_html_()
     assert html.count("<tr>") == 4 and "members_female_share" in html
+
+
+def test_html_reads_well_in_either_language() -> None:
+    """Headings and codes in the reader's language, numbers with their unit and
+    separators on the right, text on the left, never `1.778e+05`."""
+    import re
+
+    t = coopkit.Table(
+        {"indicator": ["members", "members_female_share"], "value": [177800.0, 36.6], "unit": ["count", "percent"],
+         "numerator": [177800, 61], "suppressed": [False, True]},
+        types={"indicator": "code", "value": "number", "unit": "code", "numerator": "count", "suppressed": "flag"},
+    )
+    vi, en = t.to_html("vi"), t.to_html("en")
+    assert '<td class="num">177.800</td>' in vi and '<td class="num">36,6 %</td>' in vi
+    assert '<td class="num">177,800</td>' in en and '<td class="num">36.6 %</td>' in en
+    assert '<th title="indicator">chỉ tiêu</th>' in vi and '<th title="value" class="num">giá trị</th>' in vi
+    assert '<span title="members_female_share">Tỷ lệ nữ trong thành viên</span>' in vi
+    assert '<span title="percent">phần trăm</span>' in vi and "<td>có</td>" in vi and "<td>yes</td>" in en
+    assert not re.search(r"\de[+-]\d", vi + en)
+    many = coopkit.Table({"n": list(range(1234))}, types={"n": "count"})
+    assert "… 1.184 dòng nữa" in many.to_html("vi") and "… 1,184 more rows" in many.to_html("en")

@@ -289,7 +289,32 @@ export type Term =
   | "rejected"
   | "contributing"
   | "no_data"
-  | "report_of";
+  | "report_of"
+  | "member_subject"
+  | "position_subject"
+  | "one_of"
+  | "all_of"
+  | "indicator"
+  | "numerator"
+  | "denominator"
+  | "unit"
+  | "category"
+  | "disaggregation"
+  | "not_contributing"
+  | "suppressed"
+  | "comparison"
+  | "size_status"
+  | "size_basis"
+  | "description"
+  | "measurable"
+  | "target_value"
+  | "share"
+  | "met"
+  | "expected"
+  | "on_track"
+  | "province_name"
+  | "district_name"
+  | "commune_name";
 
 /** The fields of `vocabulary()`: each code list's labels. */
 export interface Vocabulary {

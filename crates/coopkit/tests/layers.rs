@@ -35,6 +35,7 @@ const IO_LAYERS: &[&str] = &[
     "json",
     "tables",
     "write",
+    "frame",
     "reader",
     "mod",
 ];

@@ -38,8 +38,10 @@ from ._coopkit import (
     __version__,
     check,
     classify,
+    format_number,
     get_language,
     indicator_label,
+    label,
     set_language,
     targets,
 )
@@ -72,8 +74,10 @@ __all__ = [
     "__version__",
     "check",
     "classify",
+    "format_number",
     "get_language",
     "indicator_label",
+    "label",
     "set_language",
     "targets",
 ]

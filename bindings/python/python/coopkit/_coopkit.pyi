@@ -35,13 +35,14 @@ __all__ = [
     "_core_check_json",
     "_core_classify_json",
     "_format_date",
-    "_format_number",
     "_panic_for_test",
     "_vocabulary",
     "check",
     "classify",
     "get_language",
+    "format_number",
     "indicator_label",
+    "label",
     "set_language",
     "targets",
 ]
@@ -68,6 +69,12 @@ def set_language(lang: Lang) -> None:
 
 def get_language() -> Lang:
     """The default language of messages."""
+
+def format_number(value: float, unit: Literal["count", "percent", "ratio"] = "count", lang: Lang | None = None) -> str:
+    """A number as `lang` writes it: `1.778`, `36,6 %` in Vietnamese; `1,778`, `36.6 %` in English."""
+
+def label(list: str, code: str, lang: Lang | None = None) -> str:
+    """The label of `code` in the core's code list `list` ("sector", "indicator", "term", ...) in `lang`."""
 
 def indicator_label(indicator: str, lang: Lang | None = None) -> str:
     """An indicator's label in `lang` ("en" or "vi"; default: ``get_language()``)."""
@@ -264,7 +271,7 @@ class Registry:
     def findings(
         self, *, law: LawName = "auto", as_of: DateLike = None, parameters: ParametersLike = None, lang: Lang | None = None
     ) -> Table: ...
-    def classify(self, *, as_of: DateLike = None, parameters: ParametersLike = None) -> Table: ...
+    def classify(self, *, as_of: DateLike = None, parameters: ParametersLike = None, lang: Lang | None = None) -> Table: ...
     def indicators(
         self,
         ids: str | Sequence[str] | None = None,
@@ -303,7 +310,6 @@ class RegistryIter:
 
 def _vocabulary(lang: str) -> dict[str, dict[str, str]]: ...
 def _format_date(value: Any, lang: str) -> str: ...
-def _format_number(value: float, whole: bool, lang: str) -> str: ...
 def _citation_vi(text: str) -> str: ...
 def _panic_for_test() -> None: ...
 def _core_check_json(coop_json: str, law: str, as_of: str) -> str: ...

@@ -164,7 +164,7 @@ class Table:
         """An HTML table (the first 50 rows)."""
         from ._coopkit import get_language
 
-        return _html.columns_table(self._columns, lang=lang or get_language())
+        return _html.columns_table(self._columns, lang=lang or get_language(), types=self._types)
 
     def _repr_html_(self) -> str:
         return self.to_html()
@@ -217,23 +217,16 @@ class IndicatorTable(Table):
         return text
 
     def to_html(self, lang: str | None = None) -> str:
-        """An HTML table (the first 50 rows), with reasons in `lang` ("en" or
-        "vi"; default: ``coopkit.get_language()``)."""
+        """An HTML table (the first 50 rows) in `lang` ("en" or "vi"; default:
+        ``coopkit.get_language()``): headings, indicators and codes by their
+        labels (the id in each cell's title), reasons in that language,
+        values with their unit as that language writes them (``36,6 %``)."""
         from ._coopkit import get_language
 
         lang = lang or get_language()
         drop = "reason" if lang == "vi" else "reason_vi"
-        from ._coopkit import indicator_label
-
-        shown: dict[str, list[Any]] = {}
-        for k, v in self._columns.items():
-            if k == drop:
-                continue
-            shown[k] = v
-            if k == "indicator":
-                # The label next to the id, in the chosen language.
-                shown["label"] = [_label(indicator_label, x, lang) for x in v]
-        return _html.columns_table(shown, lang=lang)
+        shown = {k: v for k, v in self._columns.items() if k != drop}
+        return _html.columns_table(shown, lang=lang, types=self._types)
 
     def to_pandas(self, *, wide: bool = False, lang: str | None = None) -> Any:
         """The table as a ``pandas.DataFrame`` (needs pandas). With

@@ -80,6 +80,24 @@ code_list! {
     }
 }
 
+impl Unit {
+    /// A value of this unit as a person reads it in `lang`: a count with
+    /// grouped digits (`1.778`; one decimal when it is not whole), a
+    /// percentage with one decimal (`36,6 %`), a ratio with two (`0,37`).
+    /// For display only: the values themselves stay exact numbers.
+    pub fn text(self, x: f64, lang: crate::text::Lang) -> String {
+        use crate::text::{count, decimal};
+        match self {
+            Unit::Count if x >= 0.0 && x.fract() == 0.0 && x < 9.0e15 => {
+                count(x as u64).text(lang).to_owned()
+            }
+            Unit::Count => decimal(x, 1).text(lang).to_owned(),
+            Unit::Percent => format!("{} %", decimal(x, 1).text(lang)),
+            Unit::Ratio => decimal(x, 2).text(lang).to_owned(),
+        }
+    }
+}
+
 code_list! {
     /// What rows are grouped by.
     pub enum Dimension: "by" {

@@ -125,6 +125,32 @@ pub fn vocabulary(lang: Lang) -> Vec<(&'static str, Vec<(&'static str, &'static 
     ]
 }
 
+/// The label of `code` in the list `list` of [`vocabulary`] (`"sector"`,
+/// `"indicator"`, `"term"`, ...), in `lang`: for a user's own charts and
+/// tables. An unknown list is an error at `list`, an unknown code one at
+/// `code` (neither is quoted).
+///
+/// ```
+/// use coopkit::Lang;
+/// assert_eq!(coopkit::codes::label("sector", "agriculture", Lang::Vi).unwrap(), "nông nghiệp");
+/// assert!(coopkit::codes::label("sector", "fishing", Lang::Vi).is_err());
+/// ```
+pub fn label(list: &str, code: &str, lang: Lang) -> crate::Result<&'static str> {
+    let all = vocabulary(lang);
+    let Some((_, pairs)) = all.iter().find(|(name, _)| *name == list) else {
+        let names: Vec<&str> = all.iter().map(|(name, _)| *name).collect();
+        return Err(crate::Error::parameter(
+            "list",
+            format!("not one of: {}", names.join(", ")),
+        ));
+    };
+    pairs
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, l)| *l)
+        .ok_or_else(|| crate::Error::parameter("code", format!("not a code of the list {list}")))
+}
+
 /// An ISO date (`YYYY-MM-DD`) given as the option `field`, or the library's
 /// error naming the field (the text is never quoted).
 pub fn parse_date_option(field: &str, s: &str) -> crate::Result<chrono::NaiveDate> {

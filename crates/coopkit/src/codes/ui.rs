@@ -148,6 +148,56 @@ code_list! {
         NoData = "no_data", "No data", "Chưa có dữ liệu";
         /// Heading of a printed report.
         ReportOf = "report_of", "Report as of", "Báo cáo tính đến ngày";
+        /// A member, before its id: "member m12".
+        MemberSubject = "member_subject", "member", "thành viên";
+        /// A position, before its id: "position p3".
+        PositionSubject = "position_subject", "position", "chức danh";
+        /// Before a list of allowed values: "one of individual, household".
+        OneOf = "one_of", "one of", "một trong";
+        /// Before a list of required values: "all of chair, director".
+        AllOf = "all_of", "all of", "đủ";
+        /// Column: an indicator.
+        Indicator = "indicator", "indicator", "chỉ tiêu";
+        /// Column: a share's numerator.
+        Numerator = "numerator", "numerator", "tử số";
+        /// Column: a share's denominator.
+        Denominator = "denominator", "denominator", "mẫu số";
+        /// Column: the unit of a value.
+        Unit = "unit", "unit", "đơn vị";
+        /// Column: the category of a breakdown.
+        Category = "category", "category", "nhóm";
+        /// Column: what a figure is broken down by.
+        Disaggregation = "disaggregation", "breakdown", "phân tổ";
+        /// Column: how many cooperatives lacked the data for a figure.
+        NotContributing = "not_contributing", "cooperatives without the data", "số hợp tác xã thiếu dữ liệu";
+        /// Column: a figure withheld by disclosure control.
+        Suppressed = "suppressed", "suppressed (small cell)", "ẩn (ô quá nhỏ)";
+        /// Column: how a measured value is compared with the required one.
+        Comparison = "comparison", "comparison", "so sánh";
+        /// Column: whether a size class could be determined.
+        SizeStatus = "size_status", "size class status", "tình trạng xếp quy mô";
+        /// Column: the instrument a size class rests on.
+        SizeBasis = "size_basis", "size class basis", "căn cứ xếp quy mô";
+        /// Column: what a target is.
+        Description = "description", "description", "nội dung";
+        /// Column: a registry can measure the target.
+        Measurable = "measurable", "measurable from a registry", "đo được từ sổ đăng ký";
+        /// Column: the value a target asks for.
+        TargetValue = "target_value", "target value", "giá trị mục tiêu";
+        /// Column: a measured share.
+        Share = "share", "share", "tỷ lệ";
+        /// Column: the target is reached.
+        Met = "met", "met", "đạt";
+        /// Column: where the straight line to the target is on the date.
+        Expected = "expected", "expected by this date", "mức cần đạt đến ngày này";
+        /// Column: progress is at or above the straight line.
+        OnTrack = "on_track", "on track", "đúng tiến độ";
+        /// Column: the name of a province.
+        ProvinceName = "province_name", "province name", "tên tỉnh";
+        /// Column: the name of a district.
+        DistrictName = "district_name", "district name", "tên huyện";
+        /// Column: the name of a commune.
+        CommuneName = "commune_name", "commune name", "tên xã";
     }
 }
 

@@ -78,10 +78,10 @@ pub fn women_managed_column(rule: WomenManagedRule) -> &'static str {
 }
 
 /// One row per classification: `cooperative`, `as_of`, `size_class`,
-/// `size_status`, `size_basis`, `ilo_type`, `has_minority_member`, then
-/// one yes/no/unknown column per women-managed rule
-/// ([`women_managed_column`]).
-pub fn classification_columns(all: &[Classification]) -> Vec<(&'static str, Column)> {
+/// `size_status`, `size_basis` (the instrument, cited in `lang`),
+/// `ilo_type`, `has_minority_member`, then one yes/no/unknown column per
+/// women-managed rule ([`women_managed_column`]).
+pub fn classification_columns(all: &[Classification], lang: Lang) -> Vec<(&'static str, Column)> {
     let mut out = vec![
         (
             "cooperative",
@@ -104,7 +104,13 @@ pub fn classification_columns(all: &[Classification]) -> Vec<(&'static str, Colu
             "size_basis",
             Column::Text(
                 all.iter()
-                    .map(|c| (!c.size_class.basis.is_empty()).then(|| c.size_class.basis.clone()))
+                    .map(|c| {
+                        let basis = &c.size_class.basis;
+                        (!basis.is_empty()).then(|| match lang {
+                            Lang::Vi => crate::text::citation_vi(basis),
+                            Lang::En => basis.clone(),
+                        })
+                    })
                     .collect(),
             ),
         ),
@@ -278,7 +284,7 @@ mod tests {
             panic!("citation is text")
         };
         assert_eq!(cit[0].as_deref(), Some(report.findings[0].citation_vi.as_str()));
-        let classes = classification_columns(&[crate::classify::classify(&coop, date)]);
+        let classes = classification_columns(&[crate::classify::classify(&coop, date)], Lang::Vi);
         assert_eq!(classes.len(), 7 + WomenManagedRule::ALL.len());
     }
 

@@ -1,10 +1,13 @@
 //! What a check returns: findings that explain themselves (measured value,
 //! required value, citation, message in English and Vietnamese).
 
-use crate::codes::{Comparison, Law, Status};
+use crate::codes::{
+    Code, Comparison, Governance, Law, MemberKind, MemberType, Role, SizeClass, Status, Term,
+};
 use crate::model::Date;
 use crate::num::Ratio;
 use crate::text::Message;
+use crate::text::{self, Lang};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
@@ -45,6 +48,46 @@ impl Value {
             Value::Text(_) | Value::List(_) => "code",
         }
     }
+}
+
+impl Value {
+    /// The value as a person reads it in `lang`: numbers in the language's
+    /// style with their unit (`1.500`, `155.000.000 đồng`, `33,33 %`;
+    /// `1,500`, `155,000,000 VND`, `33.33 %`), yes and no, codes by their
+    /// labels (`cá nhân`, `siêu nhỏ`).
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Value::Count(n) => text::count(*n).text(lang).to_owned(),
+            Value::Vnd(n) => text::vnd(*n).text(lang).to_owned(),
+            Value::Share(r) => text::percent(*r).text(lang).to_owned(),
+            Value::Percent(p) => text::whole_percent(*p).text(lang).to_owned(),
+            Value::Bool(b) => Term::yes_no(Some(*b)).label(lang).to_owned(),
+            Value::Text(t) => code_label(t, lang).to_owned(),
+            Value::List(l) => l
+                .iter()
+                .map(|t| code_label(t, lang))
+                .collect::<Vec<_>>()
+                .join(", "),
+            Value::Range { min, max } => {
+                format!(
+                    "{}–{}",
+                    text::count(*min).text(lang),
+                    text::count(*max).text(lang)
+                )
+            }
+        }
+    }
+}
+
+/// The label of a code a finding's value holds (a size class, a
+/// structure, a member kind, a role, a member type); other text as it is.
+fn code_label(t: &str, lang: Lang) -> &str {
+    None.or_else(|| SizeClass::from_code(t).map(|c| c.label(lang)))
+        .or_else(|| Governance::from_code(t).map(|c| c.label(lang)))
+        .or_else(|| MemberKind::from_code(t).map(|c| c.label(lang)))
+        .or_else(|| Role::from_code(t).map(|c| c.label(lang)))
+        .or_else(|| MemberType::from_code(t).map(|c| c.label(lang)))
+        .unwrap_or(t)
 }
 
 /// Plain and language-neutral, for tables and logs: digits without grouping
@@ -131,6 +174,18 @@ impl Subject {
     }
 }
 
+impl Subject {
+    /// What the finding is about, in `lang`: `hợp tác xã`, `thành viên m12`,
+    /// `chức danh p3` (ids as they are).
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Subject::Cooperative => Term::Cooperative.label(lang).to_owned(),
+            Subject::Member(id) => format!("{} {id}", Term::MemberSubject.label(lang)),
+            Subject::Position(id) => format!("{} {id}", Term::PositionSubject.label(lang)),
+        }
+    }
+}
+
 impl Serialize for Subject {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())
@@ -198,6 +253,22 @@ pub struct CheckReport {
     pub findings: Vec<Finding>,
 }
 
+impl Finding {
+    /// The required value with its direction, as a person reads it in
+    /// `lang`: `≥ 5`, `≤ 30 %`, `3–15`, `một trong cá nhân, hộ gia đình`;
+    /// `None` when nothing is required.
+    pub fn required_text(&self, lang: Lang) -> Option<String> {
+        let r = self.required.as_ref()?;
+        let several = matches!(r, Value::List(l) if l.len() > 1);
+        Some(match self.comparison {
+            Some(Comparison::OneOf) if several => format!("{} {}", Term::OneOf.label(lang), r.text(lang)),
+            Some(Comparison::AllOf) if several => format!("{} {}", Term::AllOf.label(lang), r.text(lang)),
+            Some(c) if !c.sign().is_empty() => format!("{} {}", c.sign(), r.text(lang)),
+            _ => r.text(lang),
+        })
+    }
+}
+
 impl CheckReport {
     /// Findings with this status.
     pub fn with_status(&self, status: Status) -> impl Iterator<Item = &Finding> {
@@ -208,5 +279,38 @@ impl CheckReport {
     pub fn rule(&self, rule: &str) -> impl Iterator<Item = &Finding> + '_ {
         let rule = rule.to_owned();
         self.findings.iter().filter(move |f| f.rule == rule)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Values as a reader of each language writes them, with their units.
+    #[test]
+    fn values_read_in_each_language() {
+        let cases = [
+            (Value::Vnd(155_000_000), "155,000,000 VND", "155.000.000 đồng"),
+            (Value::Count(1500), "1,500", "1.500"),
+            (Value::Share(Ratio::new(366, 1000).unwrap()), "36.6 %", "36,6 %"),
+            (Value::Percent(30), "30 %", "30 %"),
+            (Value::Bool(true), "yes", "có"),
+            (Value::Text("micro".into()), "micro", "siêu nhỏ"),
+            (
+                Value::List(vec!["individual".into(), "household".into()]),
+                "individual, household",
+                "cá nhân, hộ gia đình",
+            ),
+            (Value::Range { min: 3, max: 1500 }, "3–1,500", "3–1.500"),
+        ];
+        for (v, en, vi) in cases {
+            assert_eq!(
+                (v.text(Lang::En).as_str(), v.text(Lang::Vi).as_str()),
+                (en, vi),
+                "{v:?}"
+            );
+        }
+        assert_eq!(Subject::Member("m12".into()).text(Lang::Vi), "thành viên m12");
+        assert_eq!(Subject::Cooperative.text(Lang::Vi), "hợp tác xã");
     }
 }
