@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # Builds the coopkit wheel from source, installs it into the project's venv
-# and runs the Python tests (pytest, mypy --strict on the typed example).
-# Exits non-zero on any failure. Usage: bindings/python/run-tests.sh [pytest args]
+# and runs the Python tests (pytest, with the notebook opened in headless
+# Chromium; mypy --strict and pyright strict on the typed example; stubtest).
+# Installs what it needs (Debian's chromium, the venv) and is safe to run
+# twice. Exits non-zero on any failure. Usage: bindings/python/run-tests.sh [pytest args]
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
+source "$repo/scripts/lib.sh"
+apt_need chromium
+export COOPKIT_BROWSER_REQUIRED=1  # the notebook's screenshot test must not skip
 venv="$("$repo/scripts/python-env.sh" | tail -n 1)"
 py="$venv/bin/python"
 export PATH="$venv/bin:$PATH"  # maturin, for the no-isolation build
@@ -22,7 +27,7 @@ echo "== cargo test (the binding's own Rust tests)"
 echo "== building the manylinux abi3 wheel (maturin --zig: no Docker; the wheel users without Rust install)"
 wheels="$here/target/wheels"
 rm -rf "$wheels"
-(cd "$here" && maturin build --quiet --release --zig --compatibility manylinux2014 --out "$wheels")
+(cd "$here" && maturin build --quiet --release --strip --zig --compatibility manylinux2014 --out "$wheels")
 wheel="$(ls "$wheels"/coopkit-*.whl | head -n 1)"
 case "$(basename "$wheel")" in
   coopkit-*-cp311-abi3-manylinux*_x86_64*.whl) echo "wheel: $(basename "$wheel")" ;;
@@ -37,6 +42,9 @@ export COOPKIT_WHEEL="$wheel"
 
 echo "== mypy --strict (typed usage example against the stubs)"
 (cd "$here/tests" && "$py" -m mypy --strict --no-incremental typed_usage.py)
+
+echo "== pyright strict (the same example, as editors check it; tests/pyrightconfig.json)"
+(cd "$here/tests" && "$venv/bin/pyright")
 
 echo "== mypy.stubtest (the compiled module's stub against the module itself)"
 (cd "$here/tests" && "$py" -m mypy.stubtest coopkit --allowlist "$here/tests/stubtest-allowlist.txt")

@@ -1,10 +1,9 @@
-"""A typed use of the public API, checked by `mypy --strict` against the
-stubs and run by the tests."""
+"""A typed use of the public API, checked by `mypy --strict` and by pyright
+in strict mode against the stubs, and run by the tests."""
 
 from __future__ import annotations
 
 import datetime
-from typing import Any
 
 import coopkit
 
@@ -37,7 +36,13 @@ def main() -> None:
         as_of="2025-12-31", women_managed_rule="management_majority", baselines={targets["target"][0]: {"date": "2023-01-03", "value": 0}}
     )
     findings: coopkit.Table = reg.findings(as_of="2024-10-16", lang="vi")
-    classes: coopkit.Table = reg.classify(as_of="2024-10-16")
+    classes: coopkit.Table = reg.classify(as_of="2024-10-16", lang="vi")
+    frames = reg.to_frames()
+    members_table: coopkit.Table = frames["members"]
+    again_from_frames: coopkit.Registry = coopkit.Registry.from_frames(**frames)
+    label: str = coopkit.label("sector", "agriculture", "vi")
+    share: str = coopkit.format_number(36.6, "percent", lang="vi")
+    print(len(again_from_frames), label, share, members_table.types)
     first_row: dict[str, object] = classes[0]
     print(len(findings), first_row["cooperative"])
     computed: coopkit.IndicatorTable = reg.indicators("members", by="province", as_of="2024-10-16")

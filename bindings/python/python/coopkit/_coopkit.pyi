@@ -226,6 +226,13 @@ class _Unmapped(TypedDict):
     field: Literal["province", "district", "commune"]
     reason: dict[str, str]
 
+class _RegistryFrames(TypedDict):
+    """`Registry.to_frames()`: the three tables of the CSV folder form."""
+
+    cooperatives: Table
+    members: Table
+    positions: Table
+
 class _RemapReport(TypedDict):
     unmapped: list[_Unmapped]
     changed: int
@@ -255,7 +262,7 @@ class Registry:
     def ids(self) -> list[str]: ...
     def to_json(self) -> str: ...
     def to_csv(self, folder: str | os.PathLike[str]) -> None: ...
-    def to_frames(self) -> dict[str, Table]:
+    def to_frames(self) -> _RegistryFrames:
         """The cooperatives, members and positions tables (the CSV folder form, typed)."""
     def filter(
         self,

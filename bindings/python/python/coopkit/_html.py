@@ -36,6 +36,12 @@ def _words(lang: str) -> Dict[str, Dict[str, str]]:
     return vocabulary
 
 
+def _number(v: float, unit: str, lang: str) -> str:
+    """A number of `unit` as `lang` writes it (the core's ``format_number``)."""
+    text: str = _coopkit.format_number(v, unit, lang)  # type: ignore[arg-type]
+    return text
+
+
 def _term(name: str, lang: str) -> str:
     return _words(lang)["term"][name]
 
@@ -74,8 +80,7 @@ def value_text(v: Any, lang: str = "en") -> str:
                 return label
         return v
     if isinstance(v, (int, float)):
-        text: str = _coopkit.format_number(float(v), "count", lang)
-        return text
+        return _number(float(v), "count", lang)
     return str(v)
 
 
@@ -168,10 +173,10 @@ def _cell(name: str, kind: str, v: Any, unit: Any, lang: str) -> tuple[str, bool
     if kind == "date" or isinstance(v, datetime.date):
         return escape(_coopkit._format_date(v, lang)), False
     if kind == "count" or isinstance(v, int):
-        return escape(_coopkit.format_number(float(v), "count", lang)), True
+        return escape(_number(float(v), "count", lang)), True
     if kind == "number" or isinstance(v, float):
         u = _NUMBER_UNIT.get(name) or (unit if unit in _UNITS else "count")
-        return escape(_coopkit.format_number(float(v), u, lang)), True
+        return escape(_number(float(v), u, lang)), True
     text = str(v)
     if kind == "code" and name in words and text in words[name]:
         return f"<span title=\"{escape(text)}\">{escape(words[name][text])}</span>", False
@@ -209,5 +214,5 @@ def columns_table(
     rows = "".join("<tr>" + "".join(td(c, i) for c in names) + "</tr>" for i in range(shown))
     num_class = {True: " class=\"num\"", False: ""}
     head = "".join(f"<th title=\"{escape(c)}\"{num_class[numeric[c]]}>{escape(_heading(c, lang))}</th>" for c in names)
-    more = f"<p>… {_coopkit.format_number(float(n - shown), 'count', lang)} {escape(_term('more_rows', lang))}</p>" if n > shown else ""
+    more = f"<p>… {_number(float(n - shown), 'count', lang)} {escape(_term('more_rows', lang))}</p>" if n > shown else ""
     return f"<table class=\"coopkit coopkit-table\"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>{more}{_STYLE}"
