@@ -2,5 +2,6 @@
 //! one name.
 
 pub use coopkit::io::{
-    cooperative_from_json, cooperative_from_value, registry_to_json, Loaded, ReadOptions, Rejected,
+    cooperative_from_json, cooperative_from_value, registry_from_json, registry_to_json, Loaded, ReadOptions,
+    Rejected,
 };

@@ -10,6 +10,7 @@ mod frames;
 mod input;
 mod io_bridge;
 mod objects;
+mod pickling;
 mod registry;
 
 use boundary::guard;
@@ -33,8 +34,11 @@ fn check(
 ) -> PyResult<CheckReport> {
     let law = input::law(py, law)?;
     let as_of = input::as_of(py, as_of)?;
+    let toml = pickling::parameters_source(parameters);
     with_parameters(py, parameters, |p| {
-        with_cooperative(py, coop, |c| CheckReport::new(p.check(c, law, as_of)))
+        with_cooperative(py, coop, |c| {
+            CheckReport::with_origin(p.check(c, law, as_of), pickling::Origin::one(c, toml))
+        })
     })
 }
 
@@ -49,9 +53,13 @@ fn classify(
     parameters: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Classification> {
     let as_of = input::as_of(py, as_of)?;
+    let toml = pickling::parameters_source(parameters);
     with_parameters(py, parameters, |p| {
         with_cooperative(py, coop, |c| {
-            Classification::new(coopkit::classify::classify_with(p, c, as_of))
+            Classification::with_origin(
+                coopkit::classify::classify_with(p, c, as_of),
+                pickling::Origin::one(c, toml),
+            )
         })
     })
 }
@@ -178,6 +186,10 @@ fn _coopkit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(objects::indicator_label, m)?)?;
     m.add_function(wrap_pyfunction!(objects::_vocabulary, m)?)?;
     m.add_function(wrap_pyfunction!(objects::label, m)?)?;
+    m.add_function(wrap_pyfunction!(pickling::_check_report_from_state, m)?)?;
+    m.add_function(wrap_pyfunction!(pickling::_classification_from_state, m)?)?;
+    m.add_function(wrap_pyfunction!(pickling::_cooperative_from_state, m)?)?;
+    m.add_function(wrap_pyfunction!(pickling::_registry_from_state, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_test, m)?)?;
     m.add_function(wrap_pyfunction!(_format_date, m)?)?;
     m.add_function(wrap_pyfunction!(format_number, m)?)?;

@@ -8,7 +8,7 @@ use crate::input;
 use crate::io_bridge;
 use chrono::Datelike;
 use pyo3::prelude::*;
-use pyo3::types::{PyDate, PyDict, PyString};
+use pyo3::types::{PyDate, PyDict, PyString, PyTuple};
 use serde::Serialize;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -120,6 +120,10 @@ pub struct Cooperative {
 
 #[pymethods]
 impl Cooperative {
+    /// Pickles as its interchange JSON.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        crate::pickling::reduce_cooperative(py, self)
+    }
     /// Reads a cooperative from a dict in the interchange format.
     #[staticmethod]
     fn from_dict(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
@@ -292,18 +296,29 @@ impl Finding {
 /// All findings for one cooperative under one law on one date.
 #[pyclass(module = "coopkit")]
 pub struct CheckReport {
-    inner: coopkit::CheckReport,
-    lang: Option<&'static str>,
+    pub(crate) inner: coopkit::CheckReport,
+    pub(crate) lang: Option<&'static str>,
+    /// What it was computed from, to pickle it.
+    pub(crate) origin: Option<crate::pickling::Origin>,
 }
 
 impl CheckReport {
-    pub fn new(inner: coopkit::CheckReport) -> Self {
-        CheckReport { inner, lang: None }
+    pub fn with_origin(inner: coopkit::CheckReport, origin: crate::pickling::Origin) -> Self {
+        CheckReport {
+            inner,
+            lang: None,
+            origin: Some(origin),
+        }
     }
 }
 
 #[pymethods]
 impl CheckReport {
+    /// Pickles as what it was computed from (the cooperative, law, date
+    /// and parameters); unpickling computes the same report again.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        crate::pickling::reduce_report(py, self)
+    }
     /// True when no finding failed.
     #[getter]
     fn ok(&self) -> bool {
@@ -446,17 +461,26 @@ impl CheckReport {
 /// each named rule, for one cooperative on one date.
 #[pyclass(module = "coopkit")]
 pub struct Classification {
-    inner: coopkit::Classification,
+    pub(crate) inner: coopkit::Classification,
+    /// What it was computed from, to pickle it.
+    pub(crate) origin: Option<crate::pickling::Origin>,
 }
 
 impl Classification {
-    pub fn new(inner: coopkit::Classification) -> Self {
-        Classification { inner }
+    pub fn with_origin(inner: coopkit::Classification, origin: crate::pickling::Origin) -> Self {
+        Classification {
+            inner,
+            origin: Some(origin),
+        }
     }
 }
 
 #[pymethods]
 impl Classification {
+    /// Pickles as what it was computed from; unpickling classifies again.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        crate::pickling::reduce_classification(py, self)
+    }
     /// The cooperative's id.
     #[getter]
     fn cooperative(&self) -> &str {
@@ -546,6 +570,19 @@ impl Classification {
 #[pyclass(module = "coopkit", frozen)]
 pub struct Parameters {
     pub inner: coopkit::Parameters,
+    /// The TOML it was read from (None: the built-in table), to pickle it
+    /// and the results computed with it.
+    pub toml: Option<std::sync::Arc<str>>,
+}
+
+impl Parameters {
+    pub fn from_toml_text(py: Python<'_>, text: &str) -> PyResult<Self> {
+        let user = call(py, || coopkit::Parameters::from_toml_str(text))?;
+        Ok(Parameters {
+            inner: guard(py, || coopkit::Parameters::builtin().overlay(&user))?,
+            toml: Some(std::sync::Arc::from(text)),
+        })
+    }
 }
 
 #[pymethods]
@@ -554,16 +591,23 @@ impl Parameters {
     /// lays it over the built-in parameters.
     #[staticmethod]
     fn from_toml(py: Python<'_>, text: &str) -> PyResult<Self> {
-        let user = call(py, || coopkit::Parameters::from_toml_str(text))?;
-        Ok(Parameters {
-            inner: guard(py, || coopkit::Parameters::builtin().overlay(&user))?,
-        })
+        Parameters::from_toml_text(py, text)
     }
     /// The built-in parameters alone.
     #[staticmethod]
     fn builtin(py: Python<'_>) -> PyResult<Self> {
         Ok(Parameters {
             inner: guard(py, || coopkit::Parameters::builtin().clone())?,
+            toml: None,
+        })
+    }
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let cls = py.import("coopkit._coopkit")?.getattr("Parameters")?;
+        Ok(match &self.toml {
+            Some(text) => (cls.getattr("from_toml")?, (text.as_ref(),))
+                .into_pyobject(py)?
+                .into_any(),
+            None => (cls.getattr("builtin")?, ()).into_pyobject(py)?.into_any(),
         })
     }
     /// Every entry as a list of dicts (id, law, start, end, value, unit, citation, confirmed, note).
@@ -707,7 +751,7 @@ pub fn with_parameters<T>(
             if let Ok(p) = p.cast::<Parameters>() {
                 f(&p.get().inner)
             } else if let Ok(s) = p.cast::<PyString>() {
-                let table = Parameters::from_toml(py, s.to_str()?)?;
+                let table = Parameters::from_toml_text(py, s.to_str()?)?;
                 f(&table.inner)
             } else {
                 Err(parameter_error(

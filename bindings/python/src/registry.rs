@@ -15,7 +15,9 @@ use std::path::PathBuf;
 /// Many cooperatives with unique ids, in input order.
 #[pyclass(module = "coopkit", frozen)]
 pub struct Registry {
-    pub inner: coopkit::Registry,
+    /// Shared with the reports of `check`, which recompute themselves from
+    /// it when pickled.
+    pub inner: std::sync::Arc<coopkit::Registry>,
     /// Records left out by a lenient read, with their problems.
     pub rejected: Vec<Rejected>,
 }
@@ -54,7 +56,7 @@ fn read_text(path: &std::path::Path) -> Result<String, coopkit::Error> {
 impl Registry {
     fn lenient(loaded: Loaded) -> Self {
         Registry {
-            inner: loaded.registry,
+            inner: std::sync::Arc::new(loaded.registry),
             rejected: loaded.rejected,
         }
     }
@@ -229,7 +231,7 @@ impl Registry {
         report.set_item("districts_removed", r.districts_removed)?;
         Ok((
             Registry {
-                inner: registry,
+                inner: std::sync::Arc::new(registry),
                 rejected: Vec::new(),
             },
             report,
@@ -284,7 +286,7 @@ impl Registry {
             })
         })?;
         Ok(Registry {
-            inner,
+            inner: std::sync::Arc::new(inner),
             rejected: Vec::new(),
         })
     }
@@ -347,6 +349,7 @@ impl Registry {
     ) -> PyResult<Vec<CheckReport>> {
         let law = input::law(py, law)?;
         let as_of = input::as_of(py, as_of)?;
+        let toml = crate::pickling::parameters_source(parameters);
         with_parameters(py, parameters, |p| {
             let reports = guard_detached(py, || {
                 self.inner
@@ -354,7 +357,12 @@ impl Registry {
                     .map(|c| p.check(&c, law, as_of))
                     .collect::<Vec<_>>()
             })?;
-            Ok(reports.into_iter().map(CheckReport::new).collect())
+            let origin = |i| crate::pickling::Origin::of(&self.inner, i, toml.clone());
+            Ok(reports
+                .into_iter()
+                .enumerate()
+                .map(|(i, r)| CheckReport::with_origin(r, origin(i)))
+                .collect())
         })
     }
 
@@ -547,6 +555,11 @@ impl Registry {
 
     fn __len__(&self) -> usize {
         self.inner.len()
+    }
+
+    /// Pickles as its interchange JSON and its rejected records.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+        crate::pickling::reduce_registry(py, self)
     }
 
     fn __getitem__(&self, py: Python<'_>, key: &Bound<'_, PyAny>) -> PyResult<Cooperative> {

@@ -213,8 +213,25 @@ class IndicatorTable(Table):
         "by", ..., "rows": [...]}), when it came from the core."""
         if self._core is None:
             raise ValueError("this table was not computed by coopkit, so it has no core JSON form")
+        if isinstance(self._core, str):  # unpickled: the JSON itself
+            return self._core
         text: str = self._core.to_json()
         return text
+
+    def __getstate__(self) -> dict[str, Any]:
+        # The core's table travels as its JSON form, so the table pickles
+        # (multiprocessing) and to_json() still answers after unpickling.
+        core = self._core if self._core is None or isinstance(self._core, str) else self._core.to_json()
+        return {"columns": self._columns, "len": self._len, "types": self._types,
+                "as_of": self._as_of, "rule": self._rule, "core": core}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._columns = state["columns"]
+        self._len = state["len"]
+        self._types = state["types"]
+        self._as_of = state["as_of"]
+        self._rule = state["rule"]
+        self._core = state["core"]
 
     def to_html(self, lang: str | None = None) -> str:
         """An HTML table (the first 50 rows) in `lang` ("en" or "vi"; default:
