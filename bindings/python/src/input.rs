@@ -42,7 +42,13 @@ fn walk(
         return Ok(Value::Bool(b.is_true()));
     }
     if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(Value::String(s.to_str()?.to_owned()));
+        return Ok(match s.to_str() {
+            Ok(text) => Value::String(text.to_owned()),
+            Err(_) => {
+                errors.push(not_unicode(path));
+                Value::Null
+            }
+        });
     }
     if let Ok(i) = obj.cast::<PyInt>() {
         if let Ok(n) = i.extract::<u64>() {
@@ -90,7 +96,10 @@ fn walk(
                 ));
                 continue;
             };
-            let key = key.to_str()?;
+            let Ok(key) = key.to_str() else {
+                errors.push(not_unicode(path));
+                continue;
+            };
             let len = path.len();
             if !path.is_empty() {
                 path.push('.');
@@ -129,6 +138,16 @@ fn walk(
         format!("a Python {type_name} has no JSON form (expected dict, list, str, int, bool, None or date)"),
     ));
     Ok(Value::Null)
+}
+
+/// A str Python holds but UTF-8 cannot (a lone surrogate, as a bad decode
+/// leaves): an input error at its path, never a `UnicodeEncodeError`.
+fn not_unicode(path: &str) -> InputError {
+    InputError::new(
+        path,
+        InputErrorCode::InvalidValue,
+        "text that is not valid Unicode (a lone surrogate, as a bad decoding leaves)",
+    )
 }
 
 /// `law`, parsed by the core (its error names the option and the values).

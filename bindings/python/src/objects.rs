@@ -644,14 +644,11 @@ impl Units {
             } else {
                 let path = std::path::PathBuf::from(s);
                 call(py, || {
-                    std::fs::read_to_string(&path)
-                        .map_err(|e| coopkit::Error::io(path.display().to_string(), e))
+                    coopkit::io::read_text(&path, coopkit::io::DEFAULT_MAX_BYTES)
                 })?
             }
         } else if let Ok(p) = source.extract::<std::path::PathBuf>() {
-            call(py, || {
-                std::fs::read_to_string(&p).map_err(|e| coopkit::Error::io(p.display().to_string(), e))
-            })?
+            call(py, || coopkit::io::read_text(&p, coopkit::io::DEFAULT_MAX_BYTES))?
         } else {
             return Err(parameter_error(py, "source", "expected CSV text or a path"));
         };

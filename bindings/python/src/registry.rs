@@ -22,18 +22,30 @@ pub struct Registry {
     pub rejected: Vec<Rejected>,
 }
 
-/// Text or a path? A str that starts (after blanks) with `{` or `[` is
-/// JSON text; any other str, or an `os.PathLike`, is a path.
+/// Text or a path? A str that looks like JSON (after blanks: an object,
+/// an array, a string, a number, `null`, `true` or `false`), or that holds
+/// a line break, is JSON text, so `from_json("null")` is a JSON error and
+/// not a missing file; any other str, or an `os.PathLike`, is a path, read
+/// only if it is a regular file within the byte limit.
 enum Source {
     Text(String),
     Path(PathBuf),
 }
 
+fn looks_like_json(s: &str) -> bool {
+    let head = s.trim_start();
+    let first = head.chars().next();
+    s.contains('\n')
+        || matches!(first, Some('{' | '[' | '"' | '-' | '0'..='9'))
+        || ["null", "true", "false"].contains(&head.trim_end())
+}
+
 fn source(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<Source> {
     if let Ok(s) = obj.cast::<PyString>() {
-        let s = s.to_str()?;
-        let head = s.trim_start();
-        return Ok(if head.starts_with('{') || head.starts_with('[') {
+        let s = s.to_str().map_err(|_| {
+            parameter_error(py, "source", "text that is not valid Unicode (a lone surrogate)")
+        })?;
+        return Ok(if looks_like_json(s) {
             Source::Text(s.to_owned())
         } else {
             Source::Path(PathBuf::from(s))
@@ -49,8 +61,9 @@ fn source(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<Source> {
     }
 }
 
-fn read_text(path: &std::path::Path) -> Result<String, coopkit::Error> {
-    std::fs::read_to_string(path).map_err(|e| coopkit::Error::io(path.display().to_string(), e))
+/// The byte limit of a `max_bytes=` argument (None: the core's default).
+fn byte_limit(max_bytes: Option<u64>) -> u64 {
+    max_bytes.unwrap_or(coopkit::io::DEFAULT_MAX_BYTES)
 }
 
 impl Registry {
@@ -67,9 +80,12 @@ impl Registry {
         py: Python<'_>,
         lenient: bool,
         units: Option<(coopkit::units::Units, coopkit::Date)>,
+        max_bytes: Option<u64>,
         read: impl FnOnce(&ReadOptions) -> Result<Loaded, coopkit::Error> + Send,
     ) -> PyResult<Self> {
-        let mut options = ReadOptions::new().lenient(lenient);
+        let mut options = ReadOptions::new()
+            .lenient(lenient)
+            .max_bytes(byte_limit(max_bytes));
         if let Some((u, on)) = units {
             options = options.units(u, on);
         }
@@ -108,21 +124,22 @@ impl Registry {
     /// every province, district and commune code must be a unit valid on
     /// that date, else an input error at its record and field.
     #[staticmethod]
-    #[pyo3(signature = (source, *, lenient=false, units=None, units_as_of=None))]
+    #[pyo3(signature = (source, *, lenient=false, units=None, units_as_of=None, max_bytes=None))]
     fn from_json(
         py: Python<'_>,
         source: &Bound<'_, PyAny>,
         lenient: bool,
         units: Option<&Bound<'_, crate::objects::Units>>,
         units_as_of: Option<&Bound<'_, PyAny>>,
+        max_bytes: Option<u64>,
     ) -> PyResult<Self> {
         let units = crate::objects::units_and_date(py, units, units_as_of)?;
         let src = self::source(py, source)?;
         let text = match src {
             Source::Text(t) => t,
-            Source::Path(p) => call(py, || read_text(&p))?,
+            Source::Path(p) => call(py, || coopkit::io::read_text(&p, byte_limit(max_bytes)))?,
         };
-        Registry::load(py, lenient, units, |o| o.read_json(&text))
+        Registry::load(py, lenient, units, max_bytes, |o| o.read_json(&text))
     }
 
     /// Reads a CSV folder holding cooperatives.csv, members.csv and
@@ -131,16 +148,17 @@ impl Registry {
     /// `lenient=True` invalid cooperatives are left out and listed in
     /// `.rejected` (a header problem still raises).
     #[staticmethod]
-    #[pyo3(signature = (folder, *, lenient=false, units=None, units_as_of=None))]
+    #[pyo3(signature = (folder, *, lenient=false, units=None, units_as_of=None, max_bytes=None))]
     fn from_csv(
         py: Python<'_>,
         folder: PathBuf,
         lenient: bool,
         units: Option<&Bound<'_, crate::objects::Units>>,
         units_as_of: Option<&Bound<'_, PyAny>>,
+        max_bytes: Option<u64>,
     ) -> PyResult<Self> {
         let units = crate::objects::units_and_date(py, units, units_as_of)?;
-        Registry::load(py, lenient, units, |o| o.read_csv_dir(&folder))
+        Registry::load(py, lenient, units, max_bytes, |o| o.read_csv_dir(&folder))
     }
 
     /// Builds a registry from a list of dicts, one cooperative each, in the
@@ -160,7 +178,7 @@ impl Registry {
         for (i, rec) in records.try_iter()?.enumerate() {
             values.push(input::try_value(&rec?, &format!("cooperatives[{i}]"))?);
         }
-        Registry::load(py, lenient, units, |o: &ReadOptions| o.read_values(values))
+        Registry::load(py, lenient, units, None, |o: &ReadOptions| o.read_values(values))
     }
 
     /// Builds a registry from data frames: `cooperatives` (one row each),
@@ -204,7 +222,7 @@ impl Registry {
             return Err(input_error(py, errors));
         };
         let (m, p) = (m.as_ref().map(frames::as_table), p.as_ref().map(frames::as_table));
-        Registry::load(py, lenient, None, |o| o.read_tables(&c, m, p))
+        Registry::load(py, lenient, None, None, |o| o.read_tables(&c, m, p))
     }
 
     /// This registry, whose location codes are those valid on `from_`, put

@@ -50,3 +50,51 @@ def test_odd_values_everywhere() -> None:
                 seen_errors += 1
                 assert e.errors and all(p.path for p in e.errors), (place, odd)
     assert seen_errors > 100
+
+
+def test_a_lone_surrogate_is_a_located_input_error() -> None:
+    """A str Python holds but UTF-8 cannot (what a bad decode leaves) is an
+    InputError at its place, in a value or a key; never UnicodeEncodeError."""
+    coop = base()
+    coop["members"][0]["id"] = "m\ud800"
+    coop["members"][1]["x\udc00"] = 1
+    with pytest.raises(coopkit.InputError) as e:
+        coopkit.check(coop, as_of="2024-10-16")
+    paths = [p.path for p in e.value.errors]
+    assert "members[0].id" in paths and "members[1]" in paths
+    assert all("\ud800" not in p.msg for p in e.value.errors)
+    with pytest.raises(coopkit.ParameterError) as pe:
+        coopkit.Registry.from_json("\ud800")
+    assert pe.value.path == "source"
+
+
+def test_text_and_paths_are_told_apart_and_only_regular_files_are_read(tmp_path: Any) -> None:
+    """JSON-looking text is parsed, never opened as a path ("null" is a JSON
+    error, not a missing file); a path is read only if it is a regular file
+    within the byte limit, so /dev/zero is refused before a byte is read."""
+    with pytest.raises(coopkit.InputError) as e:
+        coopkit.Registry.from_json("null")
+    assert str(e.value).startswith("expected {") and "No such file" not in str(e.value)
+    with pytest.raises(coopkit.InputError):
+        coopkit.Registry.from_json("42")
+    with pytest.raises(coopkit.CoopkitError) as io:
+        coopkit.Registry.from_json("/dev/zero")
+    assert io.value.code == "io" and "not a regular file" in str(io.value)
+    with pytest.raises(coopkit.CoopkitError) as folder:
+        coopkit.Registry.from_json(tmp_path)
+    assert "not a regular file" in str(folder.value)
+    with pytest.raises(coopkit.CoopkitError) as big:
+        coopkit.Registry.from_json(EXAMPLE_JSON, max_bytes=1000)
+    assert "more than the limit of 1000 bytes" in str(big.value) and "max_bytes" in str(big.value)
+    with pytest.raises(coopkit.CoopkitError) as big_text:
+        coopkit.Registry.from_json(EXAMPLE_JSON.read_text(encoding="utf-8"), max_bytes=1000)
+    assert "limit of 1000 bytes" in str(big_text.value)
+    coopkit.Registry.from_json(EXAMPLE_JSON).to_csv(tmp_path / "csv")
+    (tmp_path / "csv" / "members.csv").unlink()
+    (tmp_path / "csv" / "members.csv").symlink_to("/dev/zero")
+    with pytest.raises(coopkit.CoopkitError) as dev:
+        coopkit.Registry.from_csv(tmp_path / "csv")
+    assert "members.csv" in str(dev.value) and "not a regular file" in str(dev.value)
+    with pytest.raises(coopkit.CoopkitError) as small:
+        coopkit.Registry.from_csv(tmp_path / "csv", max_bytes=100)
+    assert "cooperatives.csv" in str(small.value) and "limit of 100 bytes" in str(small.value)

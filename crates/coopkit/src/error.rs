@@ -177,8 +177,15 @@ fn pattern(path: &str) -> String {
 }
 
 impl fmt::Display for InputError {
+    /// `path: message`; a problem with the input as a whole (its path is
+    /// empty: a JSON syntax error, a document that is not a registry) is
+    /// its message alone.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
+        if self.path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
     }
 }
 

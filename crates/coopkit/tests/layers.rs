@@ -27,6 +27,7 @@ const LAYERS: &[&str] = &[
 /// The `io` submodules, bottom first: `csv::records` before `csv::columnar`,
 /// which reads through it; the entry points last.
 const IO_LAYERS: &[&str] = &[
+    "files",
     "decode",
     "validate",
     "csv/records",

@@ -248,11 +248,21 @@ class Registry:
 
     @staticmethod
     def from_json(
-        source: str | os.PathLike[str], *, lenient: bool = False, units: Units | None = None, units_as_of: DateLike = None
+        source: str | os.PathLike[str],
+        *,
+        lenient: bool = False,
+        units: Units | None = None,
+        units_as_of: DateLike = None,
+        max_bytes: int | None = None,
     ) -> Registry: ...
     @staticmethod
     def from_csv(
-        folder: str | os.PathLike[str], *, lenient: bool = False, units: Units | None = None, units_as_of: DateLike = None
+        folder: str | os.PathLike[str],
+        *,
+        lenient: bool = False,
+        units: Units | None = None,
+        units_as_of: DateLike = None,
+        max_bytes: int | None = None,
     ) -> Registry: ...
     @staticmethod
     def from_records(

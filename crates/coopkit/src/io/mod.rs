@@ -118,6 +118,7 @@
 
 mod csv;
 mod decode;
+mod files;
 mod frame;
 mod json;
 mod reader;
@@ -131,6 +132,7 @@ pub use self::csv::{
     registry_from_csv_dir_lenient, registry_from_csv_dir_with, registry_from_csv_lenient,
     registry_from_csv_with,
 };
+pub use self::files::{read_text, DEFAULT_MAX_BYTES};
 pub use self::frame::{registry_frames, Column, RegistryFrames};
 pub use self::json::{
     cooperative_from_json, cooperative_from_value, registry_from_json, registry_from_json_lenient,

@@ -101,8 +101,23 @@ impl ReadOptions {
         &self.csv
     }
 
+    /// The largest input read, in bytes: a JSON text or file, each CSV
+    /// file (default [`crate::io::DEFAULT_MAX_BYTES`], 4 GiB). A larger one
+    /// is an error naming the limit, before anything is parsed.
+    pub fn max_bytes(mut self, n: u64) -> Self {
+        self.csv.max_bytes = n;
+        self
+    }
+
     /// `{"cooperatives": [...]}` or JSON Lines text.
     pub fn read_json(&self, text: &str) -> Result<Loaded, Error> {
+        if text.len() as u64 > self.csv.max_bytes {
+            return Err(super::files::too_large(
+                "json",
+                text.len() as u64,
+                self.csv.max_bytes,
+            ));
+        }
         let loaded = if self.lenient {
             registry_from_json_lenient(text)
         } else {
@@ -214,8 +229,7 @@ impl ReadOptions {
             .map(str::to_ascii_lowercase);
         match ext.as_deref() {
             Some("json" | "jsonl" | "ndjson") => {
-                let text =
-                    std::fs::read_to_string(path).map_err(|e| Error::io(path.display().to_string(), e))?;
+                let text = super::files::read_text(path, self.csv.max_bytes)?;
                 self.read_json(&text)
             }
             _ => Err(Error::io_message(

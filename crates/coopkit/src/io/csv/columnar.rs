@@ -56,6 +56,9 @@ pub struct CsvOptions {
     /// columnar reader reads only commas; other delimiters are read record
     /// by record, with the same checks and errors.
     pub delimiter: u8,
+    /// The largest file read, in bytes ([`crate::io::DEFAULT_MAX_BYTES`]
+    /// by default); a larger one is refused before it is read.
+    pub max_bytes: u64,
 }
 
 impl Default for CsvOptions {
@@ -66,6 +69,7 @@ impl Default for CsvOptions {
             block_bytes: 4 << 20,
             columnar: true,
             delimiter: b',',
+            max_bytes: crate::io::DEFAULT_MAX_BYTES,
         }
     }
 }

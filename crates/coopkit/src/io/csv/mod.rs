@@ -164,13 +164,14 @@ impl Read for Pieces<'_> {
     }
 }
 
-fn open(dir: &Path, file: &str, required: bool) -> Result<Option<std::fs::File>, Error> {
+fn open(dir: &Path, file: &str, required: bool, max_bytes: u64) -> Result<Option<std::fs::File>, Error> {
     let path = dir.join(file);
-    match std::fs::File::open(&path) {
-        Ok(f) => Ok(Some(f)),
-        Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(Error::io(path.display().to_string(), e)),
+    if !required
+        && matches!(std::fs::symlink_metadata(&path), Err(e) if e.kind() == std::io::ErrorKind::NotFound)
+    {
+        return Ok(None);
     }
+    super::files::open(&path, max_bytes).map(Some)
 }
 
 /// Reads a registry from a folder holding `cooperatives.csv` and, optionally,
@@ -204,10 +205,11 @@ pub(crate) fn read_dir(dir: &Path, options: &CsvOptions, lenient: bool) -> Resul
             return Ok(Loaded::clean(registry));
         }
     }
-    let coops = open(dir, COOPERATIVES, true)?
+    let max = options.max_bytes;
+    let coops = open(dir, COOPERATIVES, true, max)?
         .ok_or_else(|| Error::io_message(dir.join(COOPERATIVES).display().to_string(), "not found"))?;
-    let members = open(dir, MEMBERS, false)?;
-    let positions = open(dir, POSITIONS, false)?;
+    let members = open(dir, MEMBERS, false, max)?;
+    let positions = open(dir, POSITIONS, false, max)?;
     let (records, orphans) = read(
         std::io::BufReader::new(coops),
         members.map(std::io::BufReader::new),
@@ -219,9 +221,10 @@ pub(crate) fn read_dir(dir: &Path, options: &CsvOptions, lenient: bool) -> Resul
 
 /// The columnar reader on a folder; `None` when it gives up.
 fn columnar_dir(dir: &Path, options: &CsvOptions) -> Option<Registry> {
-    let coops = open(dir, COOPERATIVES, true).ok()??;
-    let members = open(dir, MEMBERS, false).ok()?;
-    let positions = open(dir, POSITIONS, false).ok()?;
+    let max = options.max_bytes;
+    let coops = open(dir, COOPERATIVES, true, max).ok()??;
+    let members = open(dir, MEMBERS, false, max).ok()?;
+    let positions = open(dir, POSITIONS, false, max).ok()?;
     let members = members.map(|f| columnar::Input {
         len: f.metadata().ok().map(|m| m.len()),
         reader: f,
