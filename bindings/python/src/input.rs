@@ -150,6 +150,57 @@ fn not_unicode(path: &str) -> InputError {
     )
 }
 
+/// An option that is one of the core's code lists (`law=`,
+/// `women_managed_rule=`, `lang=`), for `#[pyo3(from_py_with)]`: a str the
+/// core parses; anything else (None, a number, a lone surrogate) is the
+/// library's `ParameterError` naming the option and its values, never a
+/// `TypeError`.
+pub fn code_arg<C: Code>(obj: &Bound<'_, PyAny>) -> PyResult<C> {
+    let py = obj.py();
+    match obj.cast::<PyString>().ok().and_then(|s| s.to_str().ok()) {
+        Some(text) => option(py, text),
+        None => Err(parameter_error(
+            py,
+            C::FIELD,
+            &format!("expected a str, one of: {}", C::codes().join(", ")),
+        )),
+    }
+}
+
+/// [`code_arg`] of an option whose None means its default.
+pub fn opt_code_arg<C: Code>(obj: &Bound<'_, PyAny>) -> PyResult<Option<C>> {
+    if obj.is_none() {
+        return Ok(None);
+    }
+    code_arg(obj).map(Some)
+}
+
+/// `law=` given: "auto", "vn-2012" or "vn-2023" (left out, it is "auto").
+pub fn law_arg(obj: &Bound<'_, PyAny>) -> PyResult<LawChoice> {
+    code_arg(obj)
+}
+
+/// `min_cell=`: None, or a whole number from 0 to 4294967295.
+pub fn min_cell_arg(obj: &Bound<'_, PyAny>) -> PyResult<Option<u32>> {
+    if obj.is_none() {
+        return Ok(None);
+    }
+    let whole = obj
+        .cast::<PyInt>()
+        .ok()
+        .filter(|_| !obj.is_instance_of::<PyBool>());
+    whole
+        .and_then(|i| i.extract::<u32>().ok())
+        .map(Some)
+        .ok_or_else(|| {
+            parameter_error(
+                obj.py(),
+                "min_cell",
+                "expected None or a whole number from 0 to 4294967295",
+            )
+        })
+}
+
 /// `law`, parsed by the core (its error names the option and the values).
 pub fn law(py: Python<'_>, law: &str) -> PyResult<LawChoice> {
     option(py, law)

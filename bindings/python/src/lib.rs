@@ -24,15 +24,17 @@ use pyo3::prelude::*;
 /// `datetime.date` or ISO string (None: today); `parameters` a
 /// `coopkit.Parameters` or TOML text laid over the built-in table.
 #[pyfunction]
-#[pyo3(signature = (coop, *, law="auto", as_of=None, parameters=None))]
+#[pyo3(
+    signature = (coop, *, law=coopkit::LawChoice::Auto, as_of=None, parameters=None),
+    text_signature = "(coop, *, law='auto', as_of=None, parameters=None)"
+)]
 fn check(
     py: Python<'_>,
     coop: &Bound<'_, PyAny>,
-    law: &str,
+    #[pyo3(from_py_with = input::law_arg)] law: coopkit::LawChoice,
     as_of: Option<&Bound<'_, PyAny>>,
     parameters: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<CheckReport> {
-    let law = input::law(py, law)?;
     let as_of = input::as_of(py, as_of)?;
     let toml = pickling::parameters_source(parameters);
     with_parameters(py, parameters, |p| {
@@ -71,8 +73,11 @@ fn classify(
 /// the description and citation in `lang` (default `get_language()`).
 #[pyfunction]
 #[pyo3(signature = (*, lang=None))]
-fn targets<'py>(py: Python<'py>, lang: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
-    let lang = objects::lang_or_default(py, lang)?;
+fn targets<'py>(
+    py: Python<'py>,
+    #[pyo3(from_py_with = input::opt_code_arg::<coopkit::Lang>)] lang: Option<coopkit::Lang>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let lang = objects::lang_or(lang);
     let all = coopkit::indicators::targets::programme_targets();
     registry::table(py, coopkit::indicators::targets_columns(all, lang))
 }
@@ -91,8 +96,13 @@ fn _format_date(py: Python<'_>, value: &Bound<'_, PyAny>, lang: &str) -> PyResul
 /// for a user's own charts and tables; the HTML views use it too.
 #[pyfunction]
 #[pyo3(signature = (value, unit="count", lang=None))]
-fn format_number(py: Python<'_>, value: f64, unit: &str, lang: Option<&str>) -> PyResult<String> {
-    let lang = objects::lang_or_default(py, lang)?;
+fn format_number(
+    py: Python<'_>,
+    value: f64,
+    unit: &str,
+    #[pyo3(from_py_with = input::opt_code_arg::<coopkit::Lang>)] lang: Option<coopkit::Lang>,
+) -> PyResult<String> {
+    let lang = objects::lang_or(lang);
     let unit: coopkit::indicators::Unit = input::option(py, unit)?;
     Ok(unit.text(value, lang))
 }

@@ -24,8 +24,12 @@ pub fn default_lang() -> &'static str {
 }
 
 /// `lang` parsed by the core, or the default language when None.
-pub fn lang_or_default(py: Python<'_>, lang: Option<&str>) -> PyResult<coopkit::Lang> {
-    input::option(py, lang.unwrap_or(default_lang()))
+pub fn lang_or(lang: Option<coopkit::Lang>) -> coopkit::Lang {
+    lang.unwrap_or(if VIETNAMESE.load(Ordering::Relaxed) {
+        coopkit::Lang::Vi
+    } else {
+        coopkit::Lang::En
+    })
 }
 
 /// Sets the default language of messages: "en" or "vi".
@@ -46,8 +50,12 @@ pub fn get_language() -> &'static str {
 /// for example "Women members" for "members_female".
 #[pyfunction]
 #[pyo3(signature = (indicator, lang=None))]
-pub fn indicator_label(py: Python<'_>, indicator: &str, lang: Option<&str>) -> PyResult<String> {
-    let lang = lang_or_default(py, lang)?.as_str();
+pub fn indicator_label(
+    py: Python<'_>,
+    indicator: &str,
+    #[pyo3(from_py_with = input::opt_code_arg::<coopkit::Lang>)] lang: Option<coopkit::Lang>,
+) -> PyResult<String> {
+    let lang = lang_or(lang).as_str();
     let id: coopkit::indicators::IndicatorId = input::option(py, indicator)?;
     Ok(id.labels().get(lang).to_owned())
 }
@@ -58,8 +66,13 @@ pub fn indicator_label(py: Python<'_>, indicator: &str, lang: Option<&str>) -> P
 /// the Vietnamese name of the sector.
 #[pyfunction]
 #[pyo3(signature = (list, code, lang=None))]
-pub fn label(py: Python<'_>, list: &str, code: &str, lang: Option<&str>) -> PyResult<&'static str> {
-    let lang = lang_or_default(py, lang)?;
+pub fn label(
+    py: Python<'_>,
+    list: &str,
+    code: &str,
+    #[pyo3(from_py_with = input::opt_code_arg::<coopkit::Lang>)] lang: Option<coopkit::Lang>,
+) -> PyResult<&'static str> {
+    let lang = lang_or(lang);
     crate::boundary::call(py, || coopkit::codes::label(list, code, lang))
 }
 
@@ -274,8 +287,11 @@ impl Finding {
     }
     /// The explanation in `lang` ("en" or "vi"; default: `coopkit.get_language()`).
     #[pyo3(signature = (lang=None))]
-    fn text(&self, py: Python<'_>, lang: Option<&str>) -> PyResult<String> {
-        let lang = lang_or_default(py, lang)?.as_str();
+    fn text(
+        &self,
+        #[pyo3(from_py_with = input::opt_code_arg::<coopkit::Lang>)] lang: Option<coopkit::Lang>,
+    ) -> PyResult<String> {
+        let lang = lang_or(lang).as_str();
         Ok(self.inner.message.get(lang).to_owned())
     }
     /// The finding in the contract's JSON shape, as Python objects.
@@ -387,8 +403,8 @@ impl CheckReport {
         self.lang
     }
     #[setter]
-    fn set_lang(&mut self, py: Python<'_>, lang: Option<&str>) -> PyResult<()> {
-        self.lang = lang.map(|l| input::lang(py, l)).transpose()?;
+    fn set_lang(&mut self, lang: &Bound<'_, PyAny>) -> PyResult<()> {
+        self.lang = input::opt_code_arg::<coopkit::Lang>(lang)?.map(coopkit::Lang::as_str);
         Ok(())
     }
     /// The report in the contract's JSON shape, as Python objects.
@@ -403,9 +419,13 @@ impl CheckReport {
     /// the message in `lang` (default: this report's `lang`, else
     /// `coopkit.get_language()`).
     #[pyo3(signature = (lang=None))]
-    fn to_html(&self, py: Python<'_>, lang: Option<&str>) -> PyResult<String> {
+    fn to_html(
+        &self,
+        py: Python<'_>,
+        #[pyo3(from_py_with = input::opt_code_arg::<coopkit::Lang>)] lang: Option<coopkit::Lang>,
+    ) -> PyResult<String> {
         let lang = match lang {
-            Some(l) => input::lang(py, l)?,
+            Some(l) => l.as_str(),
             None => self.lang.unwrap_or_else(default_lang),
         };
         // What each finding shows, as the core writes it in `lang`: the
@@ -534,8 +554,12 @@ impl Classification {
     }
     /// An HTML table of the classification with reasons in `lang`.
     #[pyo3(signature = (lang=None))]
-    fn to_html(&self, py: Python<'_>, lang: Option<&str>) -> PyResult<String> {
-        let lang = lang_or_default(py, lang)?.as_str();
+    fn to_html(
+        &self,
+        py: Python<'_>,
+        #[pyo3(from_py_with = input::opt_code_arg::<coopkit::Lang>)] lang: Option<coopkit::Lang>,
+    ) -> PyResult<String> {
+        let lang = lang_or(lang).as_str();
         html(py, "classification", self.to_dict(py)?, lang)
     }
     fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {

@@ -357,15 +357,17 @@ impl Registry {
     }
 
     /// Checks every cooperative under `law` on `as_of` (default today).
-    #[pyo3(signature = (*, law="auto", as_of=None, parameters=None))]
+    #[pyo3(
+        signature = (*, law=coopkit::LawChoice::Auto, as_of=None, parameters=None),
+        text_signature = "($self, *, law='auto', as_of=None, parameters=None)"
+    )]
     fn check(
         &self,
         py: Python<'_>,
-        law: &str,
+        #[pyo3(from_py_with = input::law_arg)] law: coopkit::LawChoice,
         as_of: Option<&Bound<'_, PyAny>>,
         parameters: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<CheckReport>> {
-        let law = input::law(py, law)?;
         let as_of = input::as_of(py, as_of)?;
         let toml = crate::pickling::parameters_source(parameters);
         with_parameters(py, parameters, |p| {
@@ -396,8 +398,11 @@ impl Registry {
     /// Returns an `IndicatorTable` (columns: the `by` dimensions, then
     /// disaggregation, category, indicator, numerator, denominator, value,
     /// unit, contributing, not_contributing, reason, reason_vi, suppressed).
-    #[pyo3(signature = (ids=None, *, by=None, as_of=None, women_managed_rule="chair_or_director",
-                        disaggregate=None, totals=false, min_cell=None, parameters=None, years=None, units=None))]
+    #[pyo3(
+        signature = (ids=None, *, by=None, as_of=None, women_managed_rule=coopkit::WomenManagedRule::ChairOrDirector,
+                     disaggregate=None, totals=false, min_cell=None, parameters=None, years=None, units=None),
+        text_signature = "($self, ids=None, *, by=None, as_of=None, women_managed_rule='chair_or_director', disaggregate=None, totals=False, min_cell=None, parameters=None, years=None, units=None)"
+    )]
     #[allow(clippy::too_many_arguments)]
     fn indicators<'py>(
         &self,
@@ -405,10 +410,11 @@ impl Registry {
         ids: Option<&Bound<'py, PyAny>>,
         by: Option<&Bound<'py, PyAny>>,
         as_of: Option<&Bound<'py, PyAny>>,
-        women_managed_rule: &str,
+        #[pyo3(from_py_with = input::code_arg::<coopkit::WomenManagedRule>)]
+        women_managed_rule: coopkit::WomenManagedRule,
         disaggregate: Option<&str>,
         totals: bool,
-        min_cell: Option<u32>,
+        #[pyo3(from_py_with = input::min_cell_arg)] min_cell: Option<u32>,
         parameters: Option<&Bound<'py, PyAny>>,
         years: Option<(i32, i32)>,
         units: Option<&Bound<'py, crate::objects::Units>>,
@@ -435,7 +441,7 @@ impl Registry {
         let id_refs: Option<Vec<&str>> = ids.as_ref().map(|v| v.iter().map(String::as_str).collect());
         let by_refs: Vec<&str> = by.iter().map(String::as_str).collect();
         let mut query = call(py, || Query::from_names(as_of, id_refs.as_deref(), &by_refs))?;
-        query.women_managed_rule = input::option(py, women_managed_rule)?;
+        query.women_managed_rule = women_managed_rule;
         query.disaggregate = disaggregate
             .map(|d| input::option::<Disaggregation>(py, d))
             .transpose()?;
@@ -467,19 +473,23 @@ impl Registry {
     /// not_contributing, reason), text in `lang`. `baselines` maps a
     /// target id to `{"date": ..., "value": n}`, the measured start that
     /// tells whether progress is on track.
-    #[pyo3(signature = (*, as_of=None, women_managed_rule="chair_or_director", baselines=None, lang=None))]
+    #[pyo3(
+        signature = (*, as_of=None, women_managed_rule=coopkit::WomenManagedRule::ChairOrDirector, baselines=None, lang=None),
+        text_signature = "($self, *, as_of=None, women_managed_rule='chair_or_director', baselines=None, lang=None)"
+    )]
     fn progress<'py>(
         &self,
         py: Python<'py>,
         as_of: Option<&Bound<'py, PyAny>>,
-        women_managed_rule: &str,
+        #[pyo3(from_py_with = input::code_arg::<coopkit::WomenManagedRule>)]
+        women_managed_rule: coopkit::WomenManagedRule,
         baselines: Option<&Bound<'py, PyDict>>,
-        lang: Option<&str>,
+        #[pyo3(from_py_with = input::opt_code_arg::<coopkit::Lang>)] lang: Option<coopkit::Lang>,
     ) -> PyResult<Bound<'py, PyAny>> {
         use coopkit::indicators::targets;
-        let lang = crate::objects::lang_or_default(py, lang)?;
+        let lang = crate::objects::lang_or(lang);
         let as_of = input::as_of(py, as_of)?;
-        let rule = input::option(py, women_managed_rule)?;
+        let rule = women_managed_rule;
         let mut base = Vec::new();
         if let Some(b) = baselines {
             for (key, value) in b.iter() {
@@ -520,18 +530,20 @@ impl Registry {
     /// status, subject, measured, required, unit, comparison, citation,
     /// message; labels, citations and messages in `lang` (default
     /// `get_language()`). Returns a `coopkit.Table`.
-    #[pyo3(signature = (*, law="auto", as_of=None, parameters=None, lang=None))]
+    #[pyo3(
+        signature = (*, law=coopkit::LawChoice::Auto, as_of=None, parameters=None, lang=None),
+        text_signature = "($self, *, law='auto', as_of=None, parameters=None, lang=None)"
+    )]
     fn findings<'py>(
         &self,
         py: Python<'py>,
-        law: &str,
+        #[pyo3(from_py_with = input::law_arg)] law: coopkit::LawChoice,
         as_of: Option<&Bound<'py, PyAny>>,
         parameters: Option<&Bound<'py, PyAny>>,
-        lang: Option<&str>,
+        #[pyo3(from_py_with = input::opt_code_arg::<coopkit::Lang>)] lang: Option<coopkit::Lang>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let law = input::law(py, law)?;
         let as_of = input::as_of(py, as_of)?;
-        let lang = crate::objects::lang_or_default(py, lang)?;
+        let lang = crate::objects::lang_or(lang);
         let named = with_parameters(py, parameters, |p| {
             guard_detached(py, || {
                 let reports: Vec<_> = self.inner.iter().map(|c| p.check(&c, law, as_of)).collect();
@@ -554,9 +566,9 @@ impl Registry {
         py: Python<'py>,
         as_of: Option<&Bound<'py, PyAny>>,
         parameters: Option<&Bound<'py, PyAny>>,
-        lang: Option<&str>,
+        #[pyo3(from_py_with = input::opt_code_arg::<coopkit::Lang>)] lang: Option<coopkit::Lang>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let lang = crate::objects::lang_or_default(py, lang)?;
+        let lang = crate::objects::lang_or(lang);
         let as_of = input::as_of(py, as_of)?;
         let named = with_parameters(py, parameters, |p| {
             guard_detached(py, || {

@@ -98,3 +98,41 @@ def test_text_and_paths_are_told_apart_and_only_regular_files_are_read(tmp_path:
     with pytest.raises(coopkit.CoopkitError) as small:
         coopkit.Registry.from_csv(tmp_path / "csv", max_bytes=100)
     assert "cooperatives.csv" in str(small.value) and "limit of 100 bytes" in str(small.value)
+
+
+@pytest.mark.parametrize(
+    "call, path",
+    [
+        (lambda r: coopkit.check(r[0], law=None), "law"),
+        (lambda r: coopkit.check(r[0], law=2023), "law"),
+        (lambda r: r.check(law=b"vn-2023"), "law"),
+        (lambda r: r.findings(law=None), "law"),
+        (lambda r: r.findings(lang=5), "lang"),
+        (lambda r: r.indicators(women_managed_rule=None), "women_managed_rule"),
+        (lambda r: r.progress(women_managed_rule=1), "women_managed_rule"),
+        (lambda r: r.indicators(min_cell=-1), "min_cell"),
+        (lambda r: r.indicators(min_cell=1.5), "min_cell"),
+        (lambda r: r.indicators(min_cell=True), "min_cell"),
+        (lambda r: r.indicators(min_cell=2**40), "min_cell"),
+        (lambda r: coopkit.targets(lang="fr"), "lang"),
+        (lambda r: coopkit.label("sector", "agriculture", lang=0), "lang"),
+    ],
+)
+def test_options_of_the_wrong_type_are_the_librarys_parameter_error(call: Any, path: str) -> None:
+    """Never a TypeError or OverflowError from the binding layer: the
+    library's ParameterError, naming the option, and the next call works."""
+    reg = coopkit.Registry.from_json(EXAMPLE_JSON)
+    with pytest.raises(coopkit.ParameterError) as e:
+        call(reg)
+    assert e.value.path == path and not isinstance(e.value, TypeError)
+    assert len(reg.indicators(min_cell=0, as_of="2024-10-16")) > 0
+
+
+def test_a_report_language_of_the_wrong_type_is_a_parameter_error() -> None:
+    r = coopkit.check(base(), as_of="2024-10-16")
+    for bad in (5, "fr"):
+        with pytest.raises(coopkit.ParameterError) as e:
+            r.lang = bad  # type: ignore[assignment]
+        assert e.value.path == "lang"
+    r.lang = None
+    assert r.lang is None
