@@ -136,3 +136,13 @@ def test_a_report_language_of_the_wrong_type_is_a_parameter_error() -> None:
         assert e.value.path == "lang"
     r.lang = None
     assert r.lang is None
+
+
+def test_a_json_key_given_twice_is_an_error_not_last_wins() -> None:
+    """A second "cooperatives" used to drop the whole list silently."""
+    one = json.dumps({"cooperatives": [base()]})
+    twice = one[:-1] + ', "cooperatives": []}'
+    with pytest.raises(coopkit.InputError) as e:
+        coopkit.Registry.from_json(twice)
+    assert e.value.errors[0].type == "syntax" and "given twice" in e.value.errors[0].msg
+    assert len(coopkit.Registry.from_json(one)) == 1

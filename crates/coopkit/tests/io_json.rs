@@ -609,3 +609,29 @@ fn revenue_and_capital_may_carry_their_year() {
     doc["annual_revenue_year"] = json!("2023");
     assert_eq!(errors(&doc), one("annual_revenue_year", Code::InvalidType));
 }
+
+/// A key given twice is an error, never last-wins: a second
+/// `"cooperatives"` would silently drop the whole first list, a second
+/// `"sex"` would change a member. The key itself is not quoted.
+#[test]
+fn a_key_given_twice_is_a_syntax_error_not_last_wins() {
+    let twice = r#"{"cooperatives": [{"id": "A", "name": "A", "kind": "cooperative", "sector": "agriculture"}],
+                    "cooperatives": []}"#;
+    let err = registry_from_json(twice).unwrap_err();
+    let e = &err.input_errors()[0];
+    assert_eq!(e.code, Code::Syntax);
+    assert_contains(&e.message, "a key given twice in one object");
+    assert_contains(&e.message, "line 2");
+    let member = r#"{"id": "A", "name": "A", "kind": "cooperative", "sector": "agriculture",
+                     "members": [{"id": "m1", "type": "individual", "sex": "female", "sex": "male"}]}"#;
+    let err = cooperative_from_json(member).unwrap_err();
+    let e = &err.input_errors()[0];
+    assert_eq!(e.code, Code::Syntax);
+    assert!(!e.message.contains("\"sex\""), "{}", e.message);
+    // JSON Lines too, on its own line.
+    let lines = "{\"id\": \"A\", \"name\": \"A\", \"kind\": \"cooperative\", \"sector\": \"agriculture\"}\n\
+                 {\"id\": \"B\", \"id\": \"C\", \"name\": \"B\", \"kind\": \"cooperative\", \"sector\": \"agriculture\"}\n";
+    let err = registry_from_json(lines).unwrap_err();
+    let e = &err.input_errors()[0];
+    assert_eq!((e.path.as_str(), e.code), ("cooperatives[1]", Code::Syntax));
+}

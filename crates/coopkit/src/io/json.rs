@@ -156,6 +156,84 @@ pub(crate) fn decode_cooperative(value: &Value, prefix: &str) -> Decoded {
     Decoded::new(id, coop, errors, id_path)
 }
 
+/// JSON text as a value, refusing an object that names a key twice: with
+/// serde_json's own `Value` the second would silently replace the first
+/// (a second `"cooperatives"` would drop the whole list). The error is a
+/// syntax error at the key's line and column; the key is never quoted.
+fn parse(text: &str) -> Result<Value, serde_json::Error> {
+    serde_json::from_str::<Strict>(text).map(|s| s.0)
+}
+
+/// A JSON value read without duplicate keys.
+struct Strict(Value);
+
+impl<'de> serde::Deserialize<'de> for Strict {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(StrictVisitor).map(Strict)
+    }
+}
+
+struct StrictVisitor;
+
+impl<'de> serde::de::Visitor<'de> for StrictVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(StrictVisitor)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+        while let Some(Strict(v)) = seq.next_element()? {
+            out.push(v);
+        }
+        Ok(Value::Array(out))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut out = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let Strict(v) = map.next_value()?;
+            match out.entry(key) {
+                serde_json::map::Entry::Vacant(e) => {
+                    e.insert(v);
+                }
+                serde_json::map::Entry::Occupied(_) => {
+                    return Err(serde::de::Error::custom(
+                        "a key given twice in one object (the second would silently replace the first)",
+                    ));
+                }
+            }
+        }
+        Ok(Value::Object(out))
+    }
+}
+
 /// A syntax error's message: where, and what serde_json found (its messages
 /// name the expected token, never the text read).
 fn syntax_message(e: &serde_json::Error, line: Option<usize>) -> String {
@@ -189,7 +267,7 @@ fn one(e: InputError) -> Error {
 /// ```
 pub fn cooperative_from_json(text: &str) -> Result<Cooperative, Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value: Value = serde_json::from_str(text).map_err(|e| one(syntax("", &e, None)))?;
+    let value: Value = parse(text).map_err(|e| one(syntax("", &e, None)))?;
     cooperative_from_value(&value)
 }
 
@@ -221,7 +299,7 @@ fn records(text: &str) -> Result<Vec<Decoded>, Vec<InputError>> {
     if text.trim().is_empty() {
         return Ok(Vec::new());
     }
-    match serde_json::from_str::<Value>(text) {
+    match parse(text) {
         Ok(Value::Object(map)) if map.contains_key("cooperatives") => {
             let mut errors = Vec::new();
             unknown_fields(&map, &[&["cooperatives"]], "", &mut errors);
@@ -261,7 +339,7 @@ fn is_json_lines(text: &str) -> bool {
     let Some(first) = text.lines().find(|l| !l.trim().is_empty()) else {
         return false;
     };
-    matches!(serde_json::from_str::<Value>(first), Ok(Value::Object(m)) if !m.contains_key("cooperatives"))
+    matches!(parse(first), Ok(Value::Object(m)) if !m.contains_key("cooperatives"))
 }
 
 /// One record a non-blank line; the `i`-th record is `cooperatives[i]`
@@ -274,7 +352,7 @@ fn json_lines(text: &str) -> Vec<Decoded> {
             continue;
         }
         let prefix = format!("cooperatives[{}]", out.len());
-        let d = match serde_json::from_str::<Value>(line) {
+        let d = match parse(line) {
             Ok(v) => decode_cooperative(&v, &prefix),
             Err(e) => Decoded::new(
                 None,
