@@ -43,6 +43,10 @@ def main() -> None:
     label: str = coopkit.label("sector", "agriculture", "vi")
     share: str = coopkit.format_number(36.6, "percent", lang="vi")
     print(len(again_from_frames), label, share, members_table.types)
+    import polars as pl  # typed: the conversions say what they return
+
+    frame: pl.DataFrame = findings.to_polars()
+    print(frame.height, type(findings.to_pandas()).__name__)
     first_row: dict[str, object] = classes[0]
     print(len(findings), first_row["cooperative"])
     computed: coopkit.IndicatorTable = reg.indicators("members", by="province", as_of="2024-10-16")

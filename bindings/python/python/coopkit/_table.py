@@ -7,9 +7,14 @@ import csv
 import importlib
 import os
 from types import ModuleType
-from typing import Any, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterator, Mapping, Sequence
 
 from . import _html
+
+if TYPE_CHECKING:  # optional packages: imported only when a conversion is asked for
+    import pandas  # type: ignore[import-untyped, unused-ignore]
+    import polars
+    import pyarrow  # type: ignore[import-untyped, unused-ignore]
 
 __all__ = ["IndicatorTable", "MissingDependencyError", "Table"]
 
@@ -101,7 +106,7 @@ class Table:
         """The columns as a dict of lists (copies)."""
         return {k: list(v) for k, v in self._columns.items()}
 
-    def to_arrow(self) -> Any:
+    def to_arrow(self) -> pyarrow.Table:
         """The table as a ``pyarrow.Table`` with each column's type (needs pyarrow)."""
         pa = _require("pyarrow", "pyarrow", f"{type(self).__name__}.to_arrow()")
         arrow = {
@@ -121,7 +126,7 @@ class Table:
         """The Arrow PyCapsule interface: ``pa.table(t)``, ``pl.DataFrame(t)``."""
         return self.to_arrow().__arrow_c_stream__(requested_schema)
 
-    def to_polars(self) -> Any:
+    def to_polars(self) -> polars.DataFrame:
         """The table as a ``polars.DataFrame`` with each column's type (needs polars)."""
         pl = _require("polars", "polars", f"{type(self).__name__}.to_polars()")
         kinds = {
@@ -136,7 +141,7 @@ class Table:
         schema = {k: kinds.get(self._types.get(k, "")) for k in self._columns}
         return pl.DataFrame(self._columns, schema=schema, strict=False)
 
-    def to_pandas(self) -> Any:
+    def to_pandas(self) -> pandas.DataFrame:
         """The table as a ``pandas.DataFrame`` (needs pandas): counts as
         ``Int64``, text as ``string``, yes/no/unknown as ``boolean``."""
         pd = _require("pandas", "pandas", f"{type(self).__name__}.to_pandas()")
@@ -245,7 +250,7 @@ class IndicatorTable(Table):
         shown = {k: v for k, v in self._columns.items() if k != drop}
         return _html.columns_table(shown, lang=lang, types=self._types)
 
-    def to_pandas(self, *, wide: bool = False, lang: str | None = None) -> Any:
+    def to_pandas(self, *, wide: bool = False, lang: str | None = None) -> pandas.DataFrame:
         """The table as a ``pandas.DataFrame`` (needs pandas). With
         ``wide=True``: one row per group (and disaggregation category), one
         column per indicator, headed by its label in `lang` (default
