@@ -133,6 +133,8 @@ export interface UnitReadOptions extends ReadOptions {
 export interface ReadOptions {
   /** Keep the valid records and list the others in `rejected` (default: the first bad file throws every error). */
   lenient?: boolean;
+  /** The largest input read, in bytes (a JSON text, each CSV file; default 4 GiB): a larger one throws an Error naming the limit. */
+  maxBytes?: number;
 }
 
 export interface CheckOptions {

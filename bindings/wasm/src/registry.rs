@@ -20,8 +20,17 @@ pub struct Registry {
 }
 
 fn read_options(options: &JsValue) -> Result<ReadOptions, JsValue> {
-    let o = Options::new(options, &["lenient"])?;
-    Ok(ReadOptions::new().lenient(o.flag("lenient")?).threads(1))
+    let o = Options::new(options, &["lenient", "maxBytes"])?;
+    Ok(ReadOptions::new()
+        .lenient(o.flag("lenient")?)
+        .threads(1)
+        .max_bytes(max_bytes(&o)?))
+}
+
+/// `maxBytes`: the largest input read (default the core's, 4 GiB).
+fn max_bytes(o: &Options) -> Result<u64, JsValue> {
+    Ok(o.count("maxBytes")?
+        .map_or(coopkit::io::DEFAULT_MAX_BYTES, u64::from))
 }
 
 /// The three files `{cooperatives, members, positions}` read with `o`.
@@ -38,7 +47,7 @@ fn read_csv_files(files: &JsValue, o: &ReadOptions) -> Result<Registry, JsValue>
 /// The read options with a unit table: `{lenient, unitsAsOf}` (the
 /// registry's date is required with units).
 fn read_options_with(options: &JsValue, units: &Units) -> Result<ReadOptions, JsValue> {
-    let o = Options::new(options, &["lenient", "unitsAsOf"])?;
+    let o = Options::new(options, &["lenient", "unitsAsOf", "maxBytes"])?;
     let on = o
         .value("unitsAsOf")
         .ok_or_else(|| {
@@ -51,6 +60,7 @@ fn read_options_with(options: &JsValue, units: &Units) -> Result<ReadOptions, Js
     Ok(ReadOptions::new()
         .lenient(o.flag("lenient")?)
         .threads(1)
+        .max_bytes(max_bytes(&o)?)
         .units(units.inner.clone(), on))
 }
 

@@ -168,6 +168,18 @@ test('strict reads throw every error of the file; lenient reads keep the valid r
   assert.equal(objs.rejected[0].errors[0].path, 'cooperatives[1].members[0].joined');
 });
 
+test('an input over maxBytes is refused with the limit named; a wrong maxBytes is a ParameterError', () => {
+  const text = JSON.stringify({ cooperatives: [coop({ id: 'A' })] });
+  const bytes = new TextEncoder().encode(text).length; // UTF-8 bytes, not UTF-16 units
+  assert.equal(ck.Registry.fromJson(text, { maxBytes: bytes }).length, 1);
+  assert.throws(() => ck.Registry.fromJson(text, { maxBytes: bytes - 1 }), /more than the limit/);
+  assert.throws(() => ck.Registry.fromJson(text, { maxBytes: 10 }), (e) => e instanceof ck.CoopkitError && /more than the limit of 10 bytes/.test(e.message));
+  const files = ck.Registry.fromJson(text).toCsv();
+  assert.throws(() => ck.Registry.fromCsv(files, { maxBytes: 20 }), (e) => /cooperatives\.csv: \d+ bytes, more than the limit of 20 bytes/.test(e.message));
+  assert.throws(() => ck.Registry.fromJson(text, { maxBytes: -1 }), (e) => e instanceof ck.ParameterError && e.path === 'maxBytes');
+  assert.equal(ck.Registry.fromJson(text).length, 1); // the next call still works
+});
+
 test('errors never quote personal data or the text typed where a code belongs', () => {
   const secret = 'Nguyễn Thị Bí Mật';
   const c = coop({ sector: secret, members: [{ id: 'm1', type: 'individual', birth_date: '31/12/1990', ethnicity: secret }] });

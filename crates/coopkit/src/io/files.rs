@@ -20,7 +20,7 @@ pub(crate) fn too_large(path: &str, len: u64, max: u64) -> Error {
         path,
         format!(
             "{len} bytes, more than the limit of {max} bytes for one input; \
-             raise it with ReadOptions::max_bytes (Python and JavaScript: the max_bytes option)"
+             raise it with the max_bytes option (ReadOptions::max_bytes in Rust, maxBytes in JavaScript)"
         ),
     )
 }

@@ -201,6 +201,17 @@ impl ReadOptions {
         members: Option<&[u8]>,
         positions: Option<&[u8]>,
     ) -> Result<Loaded, Error> {
+        let max = self.csv.max_bytes;
+        let files = [
+            ("cooperatives.csv", Some(cooperatives)),
+            ("members.csv", members),
+            ("positions.csv", positions),
+        ];
+        for (name, bytes) in files {
+            if let Some(b) = bytes.filter(|b| b.len() as u64 > max) {
+                return Err(super::files::too_large(name, b.len() as u64, max));
+            }
+        }
         let m = members.map(|m| [m]);
         let loaded = read_bytes(
             cooperatives,
