@@ -65,7 +65,7 @@ fn line_ends_quotes_blank_lines_and_unicode_forms() {
     let coops = "\u{feff}id,name,kind,sector\r\nHo\u{00e0},\"HTX\nHoa\",cooperative,agriculture\r\nB,HTX B,union,agriculture\r\n";
     let members = [
         "\u{feff}cooperative_id,id,type,sex\r\nHoa\u{0300},m1,individual,female\r\nB,m2,individual,\r\n",
-        "cooperative_id,id,type,sex\nB,m2,individual,\n\n\nHo\u{00e0},\"m\n1\",individual,female",
+        "cooperative_id,id,type,sex\nB,m2,individual,\n\n\nHo\u{00e0},\"m 1\",individual,female",
         "cooperative_id,id,type,sex\rB,m2,individual,\rHo\u{00e0},\"m,\"\"1\"\"\",household,male\r",
         "cooperative_id,id,type,sex\nB,m2,individual,\nB,m3,individual,male\nHo\u{00e0},m1,individual,female\nB,m4,individual,\n",
     ];

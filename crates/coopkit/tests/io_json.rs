@@ -635,3 +635,27 @@ fn a_key_given_twice_is_a_syntax_error_not_last_wins() {
     let e = &err.input_errors()[0];
     assert_eq!((e.path.as_str(), e.code), ("cooperatives[1]", Code::Syntax));
 }
+
+/// An id must have something visible in it and no control or invisible
+/// character: `m0` and `m0` + U+200B would otherwise be two members that
+/// look the same. The id is never quoted.
+#[test]
+fn ids_of_spaces_or_with_invisible_characters_are_refused() {
+    for (bad, at) in [
+        ("   ", "members[1].id"),
+        ("m0\u{200B}", "members[1].id"),
+        ("m\u{0}0", "members[1].id"),
+        ("m\n0", "members[1].id"),
+        ("\u{FEFF}m0", "members[1].id"),
+    ] {
+        let doc = with(&["members", "1", "id"], json!(bad));
+        let err = cooperative_from_json(&doc.to_string()).unwrap_err();
+        let e = &err.input_errors()[0];
+        assert_eq!((e.path.as_str(), e.code), (at, Code::InvalidValue), "{bad:?}");
+        assert!(!e.message.contains(bad), "{}", e.message);
+    }
+    let doc = with(&["id"], json!("\u{200D}"));
+    assert_eq!(errors(&doc), vec![("id".to_string(), Code::InvalidValue)]);
+    // A Vietnamese id is an id.
+    assert!(errors(&with(&["members", "1", "id"], json!("Thành-viên-02"))).is_empty());
+}

@@ -183,6 +183,26 @@ impl<'r, 'e, R: Record> Fields<'r, 'e, R> {
         }
     }
 
+    /// An id (of a cooperative, a member, a position, or one that refers to
+    /// one): text with something visible in it, so that `m0` and `m0` with
+    /// a zero-width space are never two members. The id is never quoted.
+    pub(crate) fn id(&mut self, field: &str) -> Option<String> {
+        let v = self.string(field)?;
+        match id_problem(&v) {
+            None => Some(v),
+            Some(why) => {
+                self.err(field, Code::InvalidValue, why);
+                None
+            }
+        }
+    }
+
+    /// A required id.
+    pub(crate) fn req_id(&mut self, field: &str) -> Option<String> {
+        let v = self.id(field);
+        self.required(field, v)
+    }
+
     /// A required text field.
     pub(crate) fn req_string(&mut self, field: &str) -> Option<String> {
         let v = self.string(field);
@@ -476,11 +496,29 @@ pub(crate) fn country_code(s: &str) -> Option<Country> {
 
 pub(crate) use crate::text::parse_date;
 
+/// Why `id` cannot be an id, if it cannot: only spaces, or a control or
+/// invisible character (NUL, a line break, a zero-width space or joiner, a
+/// byte-order mark, a soft hyphen), which would make two ids that look the
+/// same differ.
+pub(crate) fn id_problem(id: &str) -> Option<&'static str> {
+    if id.trim().is_empty() {
+        return Some("an id of only spaces");
+    }
+    let invisible = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{00AD}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}' | '\u{FEFF}')
+    };
+    id.chars()
+        .any(invisible)
+        .then_some("an id with a control or invisible character (NUL, a line break, a zero-width space, ...)")
+}
+
 /// Decodes a member. `None` when any field is bad (errors pushed).
 pub(crate) fn member<R: Record>(rec: &R, errors: &mut Vec<InputError>) -> Option<Member> {
     let before = errors.len();
     let mut f = Fields::new(rec, errors);
-    let id = f.req_string("id");
+    let id = f.req_id("id");
     let member_type = f.req_choice("type");
     let m = Member {
         id: id.unwrap_or_default(),
@@ -510,10 +548,10 @@ pub(crate) fn position<R: Record>(rec: &R, errors: &mut Vec<InputError>) -> Opti
     let before = errors.len();
     let mut f = Fields::new(rec, errors);
     let role = f.req_choice("role");
-    let member = f.string("member");
+    let member = f.id("member");
     let sex = f.choice("sex");
     let ethnicity = f.ethnicity("ethnicity");
-    let id = f.string("id");
+    let id = f.id("id");
     let start = f.date("start");
     let end = f.date("end");
     if f.has("member") {
@@ -589,7 +627,7 @@ pub(crate) fn cooperative_scalars<R: Record>(
     errors: &mut Vec<InputError>,
 ) -> (Option<String>, Cooperative) {
     let mut f = Fields::new(rec, errors);
-    let id = f.req_string("id");
+    let id = f.req_id("id");
     let name = f.req_string("name");
     let kind = f.req_choice("kind");
     let sector = f.req_choice("sector");

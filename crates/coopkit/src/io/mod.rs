@@ -26,6 +26,11 @@
 //! - **Text** (ids, names, codes, member references) is normalised to Unicode
 //!   NFC on input, so NFD and NFC spellings of an id are the same id. Round
 //!   trips are exact for records whose text is NFC (what readers produce).
+//! - **Ids** (of cooperatives, members and positions, and a position's
+//!   `member`) must hold something visible and no control or invisible
+//!   character (only spaces, NUL, a line break, a zero-width space, a
+//!   byte-order mark are `invalid_value`), so two ids that look the same are
+//!   the same id. The id is never quoted.
 //! - **Numbers.** Money is whole đồng: `1000.0` and `1.5e9` are errors
 //!   (`invalid_type`); negatives are `out_of_range`; beyond `u64::MAX`
 //!   (counts: `u32::MAX`) is `overflow`. In CSV an integer is ASCII digits.

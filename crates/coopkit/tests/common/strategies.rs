@@ -17,6 +17,12 @@ pub fn text() -> impl Strategy<Value = String> {
     "[a-zA-Z0-9 ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵĐƯƠ,;\"'\n\r\t-]{1,16}"
 }
 
+/// An id: like [`text`], without control characters (line breaks, tabs),
+/// which an id may not hold; spaces and CSV specials are kept.
+pub fn id_text() -> impl Strategy<Value = String> {
+    "[a-zA-Z0-9 ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵĐƯƠ,;\"'-]{1,16}"
+}
+
 /// A calendar date from 1940 to 2039.
 pub fn date() -> impl Strategy<Value = Date> {
     (1940i32..2040, 1u32..=12, 1u32..=31)
@@ -107,7 +113,7 @@ pub fn member(id: String) -> impl Strategy<Value = Member> {
 
 /// Up to `max` members with distinct ids.
 pub fn members(max: usize) -> impl Strategy<Value = Vec<Member>> {
-    vec(text(), 0..=max).prop_flat_map(|names| {
+    vec(id_text(), 0..=max).prop_flat_map(|names| {
         let ids: Vec<String> = names
             .iter()
             .enumerate()
@@ -123,15 +129,25 @@ pub fn position(ids: Option<Vec<String>>) -> impl Strategy<Value = Position> {
     let holder = match ids {
         Some(ids) if !ids.is_empty() => prop_oneof![select(ids).prop_map(Holder::Member), external()].boxed(),
         Some(_) => external().boxed(),
-        None => prop_oneof![text().prop_map(Holder::Member), external()].boxed(),
+        None => prop_oneof![
+            id_text().prop_map(|t| Holder::Member(format!("{t}#"))),
+            external()
+        ]
+        .boxed(),
     };
-    (role(), holder, of(text()), period()).prop_map(|(role, holder, id, (start, end))| Position {
-        id,
-        role,
+    (
+        role(),
         holder,
-        start,
-        end,
-    })
+        of(id_text().prop_map(|t| format!("{t}#"))),
+        period(),
+    )
+        .prop_map(|(role, holder, id, (start, end))| Position {
+            id,
+            role,
+            holder,
+            start,
+            end,
+        })
 }
 
 fn external() -> impl Strategy<Value = Holder> {
@@ -284,12 +300,12 @@ pub fn cooperative_with_id(id: String) -> impl Strategy<Value = Cooperative> {
 
 /// A valid cooperative.
 pub fn cooperative() -> impl Strategy<Value = Cooperative> {
-    text().prop_flat_map(cooperative_with_id)
+    id_text().prop_flat_map(|t| cooperative_with_id(format!("{t}/")))
 }
 
 /// Up to `max` valid cooperatives with distinct ids.
 pub fn cooperatives(max: usize) -> impl Strategy<Value = Vec<Cooperative>> {
-    vec(text(), 0..=max).prop_flat_map(|names| {
+    vec(id_text(), 0..=max).prop_flat_map(|names| {
         names
             .iter()
             .enumerate()

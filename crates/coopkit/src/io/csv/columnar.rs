@@ -240,7 +240,7 @@ fn position_rows<R: Read>(input: R, by_id: &HashMap<&str, u32>) -> Result<Vec<Ve
         |row| {
             let mut errors = Vec::new();
             row.check_utf8(&mut errors);
-            let cid = decode::Fields::new(row, &mut errors).req_string("cooperative_id");
+            let cid = decode::Fields::new(row, &mut errors).req_id("cooperative_id");
             let item = decode::position(row, &mut errors);
             match (cid.and_then(|c| by_id.get(c.as_str())), item) {
                 (Some(&k), Some(p)) if errors.is_empty() => {
@@ -804,7 +804,7 @@ impl<'a> Sink<'a> {
         match (&mut self.last_cid, self.st.runs.last_mut()) {
             (Some(last), Some(run)) if last.as_str() == cid => run.rows += 1,
             (last, _) => {
-                if cid.is_empty() {
+                if cid.is_empty() || decode::id_problem(&cid).is_some() {
                     return Err(GiveUp);
                 }
                 self.st.runs.push(Run {
@@ -818,7 +818,7 @@ impl<'a> Sink<'a> {
             }
         }
         let id = row.text(c.id)?;
-        if id.is_empty() {
+        if id.is_empty() || decode::id_problem(&id).is_some() {
             return Err(GiveUp);
         }
         let m = member(row, c)?;

@@ -432,7 +432,7 @@ impl Children<'_> {
             |row| {
                 let mut errors = Vec::new();
                 row.check_utf8(&mut errors);
-                let cid = decode::Fields::new(row, &mut errors).req_string("cooperative_id");
+                let cid = decode::Fields::new(row, &mut errors).req_id("cooperative_id");
                 let item = decode(row, &mut errors);
                 let bad = !errors.is_empty();
                 if let Some(g) = route(row, errors, cid, by_id, gathered, orphans) {
