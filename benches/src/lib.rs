@@ -301,6 +301,11 @@ impl Generator {
             }
             if r.chance(0.9) {
                 m.joined = Some(day(2005 + r.range(0, 20) as i32, r.next_u64()));
+                // Nobody joins before being born (an input error): such a
+                // member joins on the day of birth, the draws unchanged.
+                if let (Some(b), Some(j)) = (m.birth_date, m.joined) {
+                    m.joined = Some(j.max(b));
+                }
             }
             if r.chance(0.04) {
                 m.left = Some(day(2015 + r.range(0, 12) as i32, r.next_u64()));

@@ -659,3 +659,20 @@ fn ids_of_spaces_or_with_invisible_characters_are_refused() {
     // A Vietnamese id is an id.
     assert!(errors(&with(&["members", "1", "id"], json!("Thành-viên-02"))).is_empty());
 }
+
+/// A date of birth before 1900 is a typing error, not a person (year 1 used
+/// to pass the age rule); joining before being born is inconsistent.
+#[test]
+fn impossible_dates_of_birth_are_refused() {
+    let early = with(&["members", "0", "birth_date"], json!("0001-01-01"));
+    assert_eq!(
+        errors(&early),
+        vec![("members[0].birth_date".to_string(), Code::OutOfRange)]
+    );
+    let after = with(&["members", "0", "birth_date"], json!("2021-01-01"));
+    assert_eq!(
+        errors(&after),
+        vec![("members[0].joined".to_string(), Code::Inconsistent)]
+    );
+    assert!(errors(&with(&["members", "0", "birth_date"], json!("1900-01-01"))).is_empty());
+}

@@ -536,7 +536,48 @@ pub(crate) fn member<R: Record>(rec: &R, errors: &mut Vec<InputError>) -> Option
         joined: f.date("joined"),
         left: f.date("left"),
     };
+    if let Some(why) = m.birth_date.and_then(|b| birth_problem(b, m.joined)) {
+        let (field, code) = match why {
+            BirthProblem::TooEarly => ("birth_date", Code::OutOfRange),
+            BirthProblem::AfterJoining => ("joined", Code::Inconsistent),
+        };
+        f.err(field, code, why.message());
+    }
     (errors.len() == before).then_some(m)
+}
+
+/// The earliest date of birth taken as real: a member born before 1900 is a
+/// typing error (year 1, year 0190), not a person.
+pub(crate) const EARLIEST_BIRTH_YEAR: i32 = 1900;
+
+/// What is wrong with a member's date of birth, if anything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BirthProblem {
+    /// Before [`EARLIEST_BIRTH_YEAR`].
+    TooEarly,
+    /// After the day the member joined.
+    AfterJoining,
+}
+
+impl BirthProblem {
+    fn message(self) -> &'static str {
+        match self {
+            BirthProblem::TooEarly => "a date of birth before 1900",
+            BirthProblem::AfterJoining => "`joined` is before `birth_date`",
+        }
+    }
+}
+
+/// [`BirthProblem`] of a date of birth, given the day the member joined.
+pub(crate) fn birth_problem(birth: Date, joined: Option<Date>) -> Option<BirthProblem> {
+    use chrono::Datelike;
+    if birth.year() < EARLIEST_BIRTH_YEAR {
+        Some(BirthProblem::TooEarly)
+    } else if joined.is_some_and(|j| j < birth) {
+        Some(BirthProblem::AfterJoining)
+    } else {
+        None
+    }
 }
 
 /// Decodes a position. `None` when any field is bad (errors pushed).

@@ -38,7 +38,9 @@
 //!   (spreadsheets write `TRUE`) or `1`/`0`; anything else (`yes`, `x`) is an
 //!   error.
 //! - **Dates** are `YYYY-MM-DD` exactly; impossible days (`2024-02-30`) are
-//!   `invalid_date`. The value is never quoted.
+//!   `invalid_date`. A member's `birth_date` before 1900 is `out_of_range`
+//!   (year 1 is a typing error, and would pass the age rule); `joined`
+//!   before `birth_date` is `inconsistent`. The value is never quoted.
 //! - **Enums** must be spelt as in the contract (lower case); messages list
 //!   the allowed values and quote the bad one only for cooperative-level
 //!   fields and roles, never for member-level fields.

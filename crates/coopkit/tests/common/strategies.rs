@@ -72,7 +72,8 @@ pub fn role() -> impl Strategy<Value = Role> {
     select(Role::ALL.to_vec())
 }
 
-/// A member with the given id (dates in order).
+/// A member with the given id (dates in order: born by the day of joining,
+/// joined before leaving).
 pub fn member(id: String) -> impl Strategy<Value = Member> {
     (
         (
@@ -106,6 +107,10 @@ pub fn member(id: String) -> impl Strategy<Value = Member> {
                 m.capital_vnd = capital;
                 m.joined = joined;
                 m.left = left;
+                // Born by the day of joining: a later birth is an input error.
+                if let (Some(b), Some(j)) = (m.birth_date, m.joined) {
+                    m.birth_date = Some(b.min(j));
+                }
                 m
             },
         )

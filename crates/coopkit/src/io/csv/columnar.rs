@@ -880,7 +880,7 @@ impl RowCells for Cells<'_> {
 /// left empty: it goes to the arena); any bad cell gives up.
 fn member(row: &impl RowCells, c: &MemberCells) -> Result<Member, GiveUp> {
     let member_type: MemberType = row.opt(Some(c.member_type), decode::lookup)?.ok_or(GiveUp)?;
-    Ok(Member {
+    let m = Member {
         id: String::new(),
         member_type,
         sex: row.opt(c.sex, decode::lookup)?,
@@ -897,7 +897,12 @@ fn member(row: &impl RowCells, c: &MemberCells) -> Result<Member, GiveUp> {
         capital_vnd: row.money(c.capital_vnd)?,
         joined: row.date(c.joined)?,
         left: row.date(c.left)?,
-    })
+    };
+    // A date of birth the record reader reports: give up, so it does.
+    match m.birth_date.and_then(|b| decode::birth_problem(b, m.joined)) {
+        Some(_) => Err(GiveUp),
+        None => Ok(m),
+    }
 }
 
 /// A cooperative's members as rows `start..start + len` of the columns.
