@@ -134,12 +134,11 @@ impl Registry {
         max_bytes: Option<u64>,
     ) -> PyResult<Self> {
         let units = crate::objects::units_and_date(py, units, units_as_of)?;
-        let src = self::source(py, source)?;
-        let text = match src {
-            Source::Text(t) => t,
-            Source::Path(p) => call(py, || coopkit::io::read_text(&p, byte_limit(max_bytes)))?,
-        };
-        Registry::load(py, lenient, units, max_bytes, |o| o.read_json(&text))
+        match self::source(py, source)? {
+            Source::Text(t) => Registry::load(py, lenient, units, max_bytes, |o| o.read_json(&t)),
+            // A file: regular, within the limit, and a blank `.json` is an error.
+            Source::Path(p) => Registry::load(py, lenient, units, max_bytes, |o| o.read_json_file(&p)),
+        }
     }
 
     /// Reads a CSV folder holding cooperatives.csv, members.csv and

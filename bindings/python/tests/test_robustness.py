@@ -146,3 +146,14 @@ def test_a_json_key_given_twice_is_an_error_not_last_wins() -> None:
         coopkit.Registry.from_json(twice)
     assert e.value.errors[0].type == "syntax" and "given twice" in e.value.errors[0].msg
     assert len(coopkit.Registry.from_json(one)) == 1
+
+
+def test_an_empty_json_file_is_an_error_not_an_empty_registry(tmp_path: Any) -> None:
+    empty = tmp_path / "registry.json"
+    empty.write_bytes(b"")
+    with pytest.raises(coopkit.InputError) as e:
+        coopkit.Registry.from_json(empty)
+    assert "an empty file" in str(e.value)
+    lines = tmp_path / "registry.jsonl"
+    lines.write_bytes(b"")
+    assert len(coopkit.Registry.from_json(lines)) == 0

@@ -676,3 +676,23 @@ fn impossible_dates_of_birth_are_refused() {
     );
     assert!(errors(&with(&["members", "0", "birth_date"], json!("1900-01-01"))).is_empty());
 }
+
+/// A 0-byte or blank `.json` file is an error (usually a failed export),
+/// not an empty registry; a blank `.jsonl` file is JSON Lines with no
+/// record, and `{"cooperatives": []}` is the empty registry.
+#[test]
+fn an_empty_json_file_is_an_error_not_an_empty_registry() {
+    let dir = std::env::temp_dir().join(format!("coopkit-empty-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for text in ["", "   \n\n", "\u{feff}"] {
+        std::fs::write(dir.join("r.json"), text).unwrap();
+        let err = registry_from_path(&dir.join("r.json")).unwrap_err();
+        assert_eq!(err.input_errors()[0].code, Code::Syntax, "{text:?}");
+        assert_contains(&err.to_string(), "an empty file");
+        std::fs::write(dir.join("r.jsonl"), text).unwrap();
+        assert_eq!(registry_from_path(&dir.join("r.jsonl")).unwrap().len(), 0);
+    }
+    std::fs::write(dir.join("r.json"), r#"{"cooperatives": []}"#).unwrap();
+    assert_eq!(registry_from_path(&dir.join("r.json")).unwrap().len(), 0);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -101,6 +101,31 @@ impl ReadOptions {
         &self.csv
     }
 
+    /// A JSON or JSON Lines file. A blank file is an empty registry only
+    /// as JSON Lines (`.jsonl`, `.ndjson`: no record); any other blank file
+    /// is an error, since it is more often a failed export than an empty
+    /// registry, which JSON writes `{"cooperatives": []}`.
+    pub fn read_json_file(&self, path: &Path) -> Result<Loaded, Error> {
+        let text = super::files::read_text(path, self.csv.max_bytes)?;
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        let lines = matches!(ext.as_deref(), Some("jsonl" | "ndjson"));
+        if !lines && text.trim_start_matches('\u{feff}').trim().is_empty() {
+            return Err(Error::Input(
+                crate::error::InputErrors::new(vec![crate::error::InputError::new(
+                    "",
+                    crate::error::InputErrorCode::Syntax,
+                    "an empty file: no JSON in it (an empty registry is {\"cooperatives\": []}; \
+                     an empty JSON Lines file ends in .jsonl)",
+                )])
+                .expect("one error"),
+            ));
+        }
+        self.read_json(&text)
+    }
+
     /// The largest input read, in bytes: a JSON text or file, each CSV
     /// file (default [`crate::io::DEFAULT_MAX_BYTES`], 4 GiB). A larger one
     /// is an error naming the limit, before anything is parsed.
@@ -239,10 +264,7 @@ impl ReadOptions {
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase);
         match ext.as_deref() {
-            Some("json" | "jsonl" | "ndjson") => {
-                let text = super::files::read_text(path, self.csv.max_bytes)?;
-                self.read_json(&text)
-            }
+            Some("json" | "jsonl" | "ndjson") => self.read_json_file(path),
             _ => Err(Error::io_message(
                 path.display().to_string(),
                 "expected a .json, .jsonl or .ndjson file or a folder of CSV files",
