@@ -323,14 +323,22 @@ impl Generator {
         if kind != Kind::CooperativeGroup || r.chance(0.6) {
             let mut ps = Vec::new();
             let pick = |r: &mut Rng| format!("m{}", r.range(0, n));
-            ps.push(Position::member(Role::BoardChair, pick(&mut r)));
+            let chair_id = pick(&mut r);
+            let mut seated = vec![chair_id.clone()];
+            ps.push(Position::member(Role::BoardChair, chair_id));
             if kind != Kind::CooperativeGroup {
                 for _ in 0..r.range(2, 7) {
-                    let mut p = Position::member(Role::BoardMember, pick(&mut r));
+                    let id = pick(&mut r);
+                    let mut p = Position::member(Role::BoardMember, id.clone());
                     if r.chance(0.1) {
                         p.end = Some(day(2018 + r.range(0, 8) as i32, r.next_u64()));
                     }
-                    ps.push(p);
+                    // One board seat per member (the readers refuse a
+                    // second): a repeated pick holds none, the draws unchanged.
+                    if !seated.contains(&id) {
+                        seated.push(id);
+                        ps.push(p);
+                    }
                 }
                 let d = r.f();
                 if d < 0.5 {

@@ -696,3 +696,43 @@ fn an_empty_json_file_is_an_error_not_an_empty_registry() {
     assert_eq!(registry_from_path(&dir.join("r.json")).unwrap().len(), 0);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A board has one chair at a time, a cooperative one director and one head
+/// of the supervisory board, and a member one board seat: a second one in
+/// an overlapping period is inconsistent (it used to be counted twice). A
+/// successor whose period starts when the other's ends is fine.
+#[test]
+fn one_chair_one_director_one_seat_per_member_at_a_time() {
+    let with_positions = |ps: Value| with(&["positions"], ps);
+    let two_chairs = with_positions(json!([
+        {"role": "board_chair", "member": "m1"},
+        {"role": "board_chair", "member": "m2"}
+    ]));
+    assert_eq!(
+        errors(&two_chairs),
+        vec![("positions[1].role".to_string(), Code::Inconsistent)]
+    );
+    let succession = with_positions(json!([
+        {"role": "board_chair", "member": "m1", "end": "2023-01-01"},
+        {"role": "board_chair", "member": "m2", "start": "2023-01-01"},
+        {"role": "director", "member": "m2"}
+    ]));
+    assert!(errors(&succession).is_empty());
+    let two_seats = with_positions(json!([
+        {"role": "board_member", "member": "m2"},
+        {"role": "board_chair", "member": "m1"},
+        {"role": "board_member", "member": "m1", "start": "2022-01-01"}
+    ]));
+    assert_eq!(
+        errors(&two_seats),
+        vec![("positions[2].member".to_string(), Code::Inconsistent)]
+    );
+    let two_directors = with_positions(json!([
+        {"role": "director", "sex": "female"},
+        {"role": "director", "member": "m1", "start": "2020-01-01", "end": "2021-01-01"}
+    ]));
+    assert_eq!(
+        errors(&two_directors),
+        vec![("positions[1].role".to_string(), Code::Inconsistent)]
+    );
+}

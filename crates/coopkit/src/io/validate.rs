@@ -7,6 +7,9 @@
 //!   is a list (`UnknownReference`); a position with neither `member` nor
 //!   `sex`/`ethnicity` is a post whose holder is not known to be a member and
 //!   whose sex is unknown, which is valid (rules then say not assessable);
+//! - one board chair, one director and one head of the supervisory board at
+//!   a time, and one board seat per member at a time (`Inconsistent`, at
+//!   the later position);
 //! - `left` is not before `joined`, a position's `end` not before its `start`,
 //!   `dissolved` not before `established` (`Inconsistent`; the same day is
 //!   allowed: an empty period);
@@ -246,11 +249,65 @@ pub(crate) fn validate_parts<M: MemberList + ?Sized>(
                 }
             }
         }
+        overlapping_posts(positions, loc, errors);
     }
 
     if let Some(s) = &coop.summary {
         summary_fits(s, loc, errors);
         summary_agrees(members, positions, s, &ids, loc, errors);
+    }
+}
+
+/// Posts one person holds at a time (a board has one chair, a cooperative
+/// one director and one head of the supervisory board), and one board seat
+/// per member: two such positions whose periods overlap are inconsistent,
+/// reported at the later one. Periods are `[start, end)`, open where a date
+/// is absent. Sorted by start, so a long list costs n log n.
+fn overlapping_posts(positions: &[Position], loc: &dyn Locate, errors: &mut Vec<InputError>) {
+    let key = |d: Option<crate::model::Date>| d.map_or(i32::MIN, day);
+    let end = |d: Option<crate::model::Date>| d.map_or(i32::MAX, day);
+    // Groups of positions that must not overlap: (group, index).
+    let mut groups: HashMap<(u8, Cow<'_, str>), Vec<usize>> = HashMap::new();
+    for (i, p) in positions.iter().enumerate() {
+        if matches!(p.role, Role::BoardChair | Role::Director | Role::SupervisoryHead) {
+            groups
+                .entry((0, Cow::Borrowed(p.role.as_str())))
+                .or_default()
+                .push(i);
+        }
+        if let (true, Holder::Member(id)) = (p.role.is_board_seat(), &p.holder) {
+            groups.entry((1, nfc(id))).or_default().push(i);
+        }
+    }
+    let mut found: Vec<(usize, usize, u8)> = Vec::new();
+    for ((kind, _), mut list) in groups {
+        list.sort_by_key(|&i| (key(positions[i].start), i));
+        // The position whose period reaches furthest so far.
+        let mut reach: Option<usize> = None;
+        for i in list {
+            if let Some(r) = reach {
+                if key(positions[i].start) < end(positions[r].end) {
+                    found.push((i, r, kind));
+                }
+                if end(positions[i].end) > end(positions[r].end) {
+                    reach = Some(i);
+                }
+            } else {
+                reach = Some(i);
+            }
+        }
+    }
+    found.sort_unstable();
+    for (i, first, kind) in found {
+        let (field, what) = match kind {
+            0 => ("role", "a second holder of this post at the same time"),
+            _ => ("member", "this member holds another board seat at the same time"),
+        };
+        errors.push(InputError::new(
+            loc.position(i, field),
+            Code::Inconsistent,
+            format!("{what}, as {}", loc.position(first, "role")),
+        ));
     }
 }
 

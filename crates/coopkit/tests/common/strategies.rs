@@ -212,6 +212,34 @@ fn sector() -> impl Strategy<Value = Sector> {
     ])
 }
 
+/// `positions` without the ones that overlap an earlier one they may not
+/// (a second chair, director or head of the supervisory board at the same
+/// time; a second board seat of one member), which the readers refuse.
+pub fn without_overlaps(positions: Vec<Position>) -> Vec<Position> {
+    let single = |r: Role| matches!(r, Role::BoardChair | Role::Director | Role::SupervisoryHead);
+    let overlap = |a: &Position, b: &Position| {
+        let before = |s: Option<Date>, e: Option<Date>| match (s, e) {
+            (Some(s), Some(e)) => s < e,
+            _ => true,
+        };
+        before(a.start, b.end) && before(b.start, a.end)
+    };
+    let clash = |a: &Position, b: &Position| {
+        let same_post = single(a.role) && a.role == b.role;
+        let same_seat = a.role.is_board_seat()
+            && b.role.is_board_seat()
+            && matches!((&a.holder, &b.holder), (Holder::Member(x), Holder::Member(y)) if x == y);
+        (same_post || same_seat) && overlap(a, b)
+    };
+    let mut kept: Vec<Position> = Vec::new();
+    for p in positions {
+        if !kept.iter().any(|k| clash(k, &p)) {
+            kept.push(p);
+        }
+    }
+    kept
+}
+
 /// A valid cooperative with the given id.
 pub fn cooperative_with_id(id: String) -> impl Strategy<Value = Cooperative> {
     let scalars = (
@@ -250,7 +278,7 @@ pub fn cooperative_with_id(id: String) -> impl Strategy<Value = Cooperative> {
                 .as_ref()
                 .map(|ms| ms.iter().map(|m| m.id.clone()).collect::<Vec<_>>());
             let positions = if with_positions {
-                of(vec(position(ids), 0..5)).boxed()
+                of(vec(position(ids), 0..5).prop_map(without_overlaps)).boxed()
             } else {
                 Just(None).boxed()
             };
