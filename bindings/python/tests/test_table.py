@@ -89,3 +89,17 @@ def test_html_reads_well_in_either_language() -> None:
     assert not re.search(r"\de[+-]\d", vi + en)
     many = coopkit.Table({"n": list(range(1234))}, types={"n": "count"})
     assert "… 1.184 dòng nữa" in many.to_html("vi") and "… 1,184 more rows" in many.to_html("en")
+
+
+def test_to_csv_escapes_what_a_spreadsheet_would_run(tmp_path: Path) -> None:
+    """CSV injection: a text cell starting with =, +, -, @ is written as text
+    (a leading apostrophe); numbers, negative ones too, stay numbers."""
+    t = coopkit.Table({"name": ["=HYPERLINK(\"x\")", "@SUM(A1)", "+1", "-2", "HTX Hoa Sen"], "n": [1, -2, 3, 4, 5]},
+                      types={"name": "text", "n": "count"})
+    out = tmp_path / "t.csv"
+    t.to_csv(out)
+    rows = list(csv.reader(out.open(encoding="utf-8")))[1:]
+    assert [r[0] for r in rows] == ["'=HYPERLINK(\"x\")", "'@SUM(A1)", "'+1", "'-2", "HTX Hoa Sen"]
+    assert [r[1] for r in rows] == ["1", "-2", "3", "4", "5"]
+    t.to_csv(out, escape_formulas=False)
+    assert list(csv.reader(out.open(encoding="utf-8")))[1][0] == "=HYPERLINK(\"x\")"

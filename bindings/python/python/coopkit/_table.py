@@ -41,6 +41,10 @@ def _label(indicator_label: Any, indicator: Any, lang: str) -> str:
         return ""
 
 
+# What makes a spreadsheet read a CSV cell as a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 class Table:
     """A result table held as typed columns: findings, classifications and
     (as :class:`IndicatorTable`) indicators.
@@ -157,13 +161,25 @@ class Table:
                 data[k] = v
         return pd.DataFrame(data)
 
-    def to_csv(self, path: str | os.PathLike[str]) -> None:
-        """Writes the table to a CSV file (UTF-8, header row; no extra package)."""
+    def to_csv(self, path: str | os.PathLike[str], *, escape_formulas: bool = True) -> None:
+        """Writes the table to a CSV file (UTF-8, header row; no extra package).
+
+        A spreadsheet runs a cell that starts with ``=``, ``+``, ``-`` or
+        ``@`` as a formula (CSV injection): with ``escape_formulas`` (the
+        default) such a text cell is written with a leading apostrophe, which
+        spreadsheets show as text; numbers are written as they are."""
+        def cell(v: Any) -> Any:
+            if v is None:
+                return ""
+            if escape_formulas and isinstance(v, str) and v[:1] in _FORMULA_START:
+                return "'" + v
+            return v
+
         with open(path, "w", newline="", encoding="utf-8") as f:
             w = csv.writer(f)
-            w.writerow(self._columns)
+            w.writerow([cell(c) for c in self._columns])
             for row in self:
-                w.writerow(["" if v is None else v for v in row.values()])
+                w.writerow([cell(v) for v in row.values()])
 
     def to_html(self, lang: str | None = None) -> str:
         """An HTML table (the first 50 rows)."""
