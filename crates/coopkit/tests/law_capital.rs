@@ -209,3 +209,21 @@ fn huge_amounts_do_not_overflow() {
     assert_eq!(one(&r, SUM).measured, None, "the sum does not fit in u64");
     assert_eq!(r.rule(CAP).filter(|f| f.status == Status::Fail).count(), 7);
 }
+
+/// A charter capital of 0 has no shares: the caps are not assessable (a
+/// failure used to set the member's đồng against a percentage), and the
+/// sum rule still says the members' capital does not match it.
+#[test]
+fn a_charter_capital_of_zero_is_not_assessable_for_the_caps() {
+    let mut c = with_largest(Kind::Cooperative, 100_000_000);
+    c.charter_capital_vnd = Some(0);
+    c.members.as_mut().unwrap()[1].nationality = Country::parse("LA").unwrap();
+    let r = auto(&c, FIRST_2023);
+    let f = one(&r, CAP);
+    assert_eq!((f.status, f.measured.as_ref()), (Status::NotAssessable, None));
+    assert_contains(&f.message.en, "charter_capital_vnd is 0");
+    assert_contains(&f.message.vi, "charter_capital_vnd bằng 0");
+    let f = one(&r, FOREIGN);
+    assert_eq!((f.status, f.measured.as_ref()), (Status::NotAssessable, None));
+    assert_eq!(status(&r, SUM), Status::Fail);
+}

@@ -68,6 +68,21 @@ pub(super) fn member_cap(cx: &Ctx) -> Outcome {
             ),
         )]);
     };
+    if charter == 0 {
+        // No share of nothing: a finding would set đồng against a percentage.
+        return Ok(vec![draft().not_assessable(
+            format!(
+                "Not assessable: charter_capital_vnd is 0, so no member's share of it can be measured; \
+                    {law_en} caps each member's capital at {} of it.",
+                pc.en
+            ),
+            format!(
+                "Không đánh giá được: charter_capital_vnd bằng 0 nên không tính được tỷ lệ vốn góp của \
+                    thành viên; {law_vi} giới hạn vốn góp của mỗi thành viên ở mức {} vốn điều lệ.",
+                pc.vi
+            ),
+        )]);
+    }
     let (ch, limit) = (text::vnd(charter), text::vnd(cap_amount(cap, charter)));
     let mut out = Vec::new();
     let mut largest: Option<u64> = None;
@@ -164,6 +179,18 @@ pub(super) fn foreign_cap(cx: &Ctx) -> Outcome {
     }
     let n = text::count(foreign.len() as u64);
     match cx.coop.charter_capital_vnd {
+        Some(0) => Ok(vec![draft.not_assessable(
+            format!(
+                "Not assessable: charter_capital_vnd is 0, so the {} foreign-linked members' share of it \
+                    cannot be measured; {law_en} caps it at {}.",
+                n.en, pc.en
+            ),
+            format!(
+                "Không đánh giá được: charter_capital_vnd bằng 0 nên không tính được tỷ lệ vốn góp của {} \
+                    thành viên có yếu tố nước ngoài; {law_vi} giới hạn ở mức {}.",
+                n.vi, pc.vi
+            ),
+        )]),
         Some(charter) if missing.is_empty() => {
             let ok = within(sum, cap, charter);
             let (held, ch, limit) = (
