@@ -138,7 +138,7 @@ def test_parameters_table(coop: dict[str, Any]) -> None:
     assert all(p["confirmed"] for p in builtin.to_list())
     toml = """
 [[parameter]]
-id = "user.example"
+id = "size.c01.medium.capital_vnd"
 start = "2000-01-01"
 value = 7
 unit = "count"
@@ -146,7 +146,7 @@ citation = "user table"
 """
     p = coopkit.Parameters.from_toml(toml)
     assert len(p) == len(builtin) + 1
-    assert any(e["id"] == "user.example" for e in p.to_list())
+    assert any(e["id"] == "size.c01.medium.capital_vnd" for e in p.to_list())
     # a table, or its TOML text, is accepted by check and classify
     assert coopkit.check(coop, as_of="2025-01-01", parameters=p).to_dict() == coopkit.check(
         coop, as_of="2025-01-01", parameters=toml).to_dict()
@@ -157,6 +157,10 @@ citation = "user table"
     with pytest.raises(coopkit.ParameterError) as e:
         coopkit.check(coop, parameters=3)  # type: ignore[arg-type]
     assert e.value.path == "parameters"
+    # A misspelt id would be accepted and never used: it is an error.
+    with pytest.raises(coopkit.ParameterError) as e:
+        coopkit.Parameters.from_toml(toml.replace("size.c01.medium.capital_vnd", "size.c01.medium.capitol_vnd"))
+    assert "parameter[0].id" in str(e.value) and "capitol" not in str(e.value)
 
 
 def test_cooperative_object(coop: dict[str, Any]) -> None:

@@ -128,6 +128,48 @@ const BUILTIN: &[(&str, &str)] = &[
     ),
 ];
 
+/// The parameter ids that rules and classifications read (a user's table
+/// may give any of them, including those the built-in table leaves out as
+/// unconfirmed, such as Decree 113's medium and large bands).
+pub fn is_read(id: &str) -> bool {
+    use crate::codes::{Code, Kind, Sector};
+    const FIXED: &[&str] = &[
+        "members.minimum_age",
+        "capital.foreign_cap",
+        "governance.board_size.min",
+        "governance.board_size.max",
+        "meeting.delegates_from",
+    ];
+    const BY_KIND: &[&str] = &[
+        "members.minimum.",
+        "capital.member_cap.",
+        "governance.full_structure_min_members.",
+        "governance.control_board_from.",
+    ];
+    const CLASSES: [&str; 3] = ["large", "medium", "small"];
+    if FIXED.contains(&id) {
+        return true;
+    }
+    let of_kind = |rest: &str| Kind::all().iter().any(|k| k.code() == rest);
+    if BY_KIND.iter().any(|p| id.strip_prefix(p).is_some_and(of_kind)) {
+        return true;
+    }
+    let parts: Vec<&str> = id.split('.').collect();
+    match parts[..] {
+        ["size", "d113", sector, class, what] => {
+            Sector::all().iter().any(|s| s.code() == sector)
+                && CLASSES.contains(&class)
+                && ["members", "revenue_vnd", "capital_vnd"].contains(&what)
+        }
+        ["size", "c01", class, what] => {
+            CLASSES.contains(&class)
+                && (["members", "capital_vnd"].contains(&what)
+                    || (class, what) == ("small", "capital_below_vnd"))
+        }
+        _ => false,
+    }
+}
+
 impl Parameters {
     /// The built-in table: Law 23/2012, Law 17/2023, Decree 113/2024 and
     /// Circular 01/2020, confirmed values only.
@@ -211,6 +253,17 @@ impl Parameters {
             }
             if r.id.trim().is_empty() {
                 problems.push(InputError::new(at("id"), Code::MissingField, "empty id"));
+            } else if !is_read(&r.id) {
+                // Never quoted: a misspelt id would otherwise be accepted and
+                // never used, and the results would silently rest on the
+                // built-in value.
+                problems.push(InputError::new(
+                    at("id"),
+                    Code::InvalidValue,
+                    "not a parameter id coopkit reads, so it would never be used (a misspelling?); \
+                     the ids are those of Parameters::builtin() and the size-class ids size.d113.<sector>.\
+                     <class>.<members|revenue_vnd|capital_vnd> and size.c01.<class>.<members|capital_vnd>",
+                ));
             }
             if let (Ok(s), Some(e)) = (&start, end) {
                 if e <= *s {
@@ -362,7 +415,7 @@ mod tests {
     fn user_table_reports_every_problem_with_its_path() {
         let text = r#"
             [[parameter]]
-            id = "x"
+            id = "members.minimum_age"
             law = "vn-2099"
             start = "2024-13-01"
             value = -1
@@ -389,17 +442,45 @@ mod tests {
         assert!(e.contains("parameter[0].value"), "{e}");
     }
 
+    /// A misspelt id would be accepted and never used, the results resting
+    /// silently on the built-in value: it is an error, not quoted. Every id
+    /// of the built-in tables and of the example interim table is read.
+    #[test]
+    fn an_id_no_rule_reads_is_an_error() {
+        let text = "[[parameter]]\nid = \"members.minimun_age\"\nstart = \"2024-01-01\"\nvalue = 16\nunit = \"count\"\ncitation = \"c\"";
+        let err = Parameters::from_toml_str(text).unwrap_err();
+        assert_eq!(err.problems()[0].path, "parameters.parameter[0].id");
+        assert!(!err.to_string().contains("minimun"), "{err}");
+        assert!(Parameters::builtin().entries().iter().all(|p| is_read(&p.id)));
+        for id in [
+            "size.d113.trade_services.medium.revenue_vnd",
+            "size.c01.large.capital_vnd",
+            "governance.full_structure_min_members.cooperative",
+            "members.minimum.cooperative_group",
+        ] {
+            assert!(is_read(id), "{id}");
+        }
+        for id in [
+            "size.d113.fishing.medium.members",
+            "members.minimum.company",
+            "capital",
+            "",
+        ] {
+            assert!(!is_read(id), "{id}");
+        }
+    }
+
     #[test]
     fn overlapping_periods_are_rejected_and_overlay_wins() {
         let two = r#"
             [[parameter]]
-            id = "x"
+            id = "members.minimum_age"
             start = "2024-01-01"
             value = 1
             unit = "count"
             citation = "c"
             [[parameter]]
-            id = "x"
+            id = "members.minimum_age"
             start = "2025-01-01"
             value = 2
             unit = "count"
@@ -408,15 +489,25 @@ mod tests {
         assert!(Parameters::from_toml_str(two).is_err());
         let dated = two.replacen("citation = \"c\"", "citation = \"c\"\nend = \"2025-01-01\"", 1);
         let p = Parameters::from_toml_str(&dated).unwrap();
-        assert_eq!(p.get("x", None, d("2024-12-31")).map(|p| p.value), Some(1));
-        assert_eq!(p.get("x", None, d("2025-01-01")).map(|p| p.value), Some(2));
-        assert_eq!(p.get("x", None, d("2023-12-31")), None);
+        assert_eq!(
+            p.get("members.minimum_age", None, d("2024-12-31"))
+                .map(|p| p.value),
+            Some(1)
+        );
+        assert_eq!(
+            p.get("members.minimum_age", None, d("2025-01-01"))
+                .map(|p| p.value),
+            Some(2)
+        );
+        assert_eq!(p.get("members.minimum_age", None, d("2023-12-31")), None);
         let user = Parameters::from_toml_str(
-            "[[parameter]]\nid = \"x\"\nstart = \"2000-01-01\"\nvalue = 9\nunit = \"count\"\ncitation = \"mine\"",
+            "[[parameter]]\nid = \"members.minimum_age\"\nstart = \"2000-01-01\"\nvalue = 9\nunit = \"count\"\ncitation = \"mine\"",
         )
         .unwrap();
         assert_eq!(
-            p.overlay(&user).get("x", None, d("2025-06-01")).map(|p| p.value),
+            p.overlay(&user)
+                .get("members.minimum_age", None, d("2025-06-01"))
+                .map(|p| p.value),
             Some(9)
         );
     }
