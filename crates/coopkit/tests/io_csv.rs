@@ -331,3 +331,31 @@ fn a_missing_folder_keeps_the_system_error_as_source() {
         .expect("an IoSource");
     assert_eq!(io.kind(), std::io::ErrorKind::NotFound);
 }
+
+/// A cooperative that says its members (or posts) are listed, with no file
+/// for them, is an error at that cell: the file is missing, the list is not
+/// empty (it used to load with zero members everywhere). Without the flag
+/// the missing file just means no list.
+#[test]
+fn a_list_said_to_be_given_without_its_file_is_an_error() {
+    let coops = "id,name,kind,sector,members_listed,positions_listed\n\
+                 A,HTX A,cooperative,agriculture,true,\n\
+                 B,HTX B,cooperative,agriculture,,true\n";
+    let err = registry_from_csv(coops.as_bytes(), None, None).unwrap_err();
+    let got: Vec<(&str, Code)> = err
+        .input_errors()
+        .iter()
+        .map(|e| (e.path.as_str(), e.code))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("cooperatives.csv:2.members_listed", Code::Inconsistent),
+            ("cooperatives.csv:3.positions_listed", Code::Inconsistent)
+        ]
+    );
+    assert_contains(&err.input_errors()[0].message, "there is no members.csv");
+    let plain = "id,name,kind,sector\nA,HTX A,cooperative,agriculture\n";
+    let r = registry_from_csv(plain.as_bytes(), None, None).unwrap();
+    assert_eq!(r.get(0).unwrap().members, None);
+}

@@ -184,7 +184,11 @@ fn columnar(
     let options = super::CsvOptions::default();
     let heads = || {
         let (c, p) = (to_csv(cooperatives), positions.map(to_csv));
-        (columns::heads(c.as_slice(), p.as_deref()), c, p)
+        (
+            columns::heads(c.as_slice(), members.is_some(), p.as_deref()),
+            c,
+            p,
+        )
     };
     let lists = || match members {
         Some(m) => member_rows(m, options.threads > 1),

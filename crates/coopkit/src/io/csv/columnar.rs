@@ -113,17 +113,37 @@ pub(crate) fn read<C: Read + Send, M: Read, P: Read + Send>(
     if options.delimiter != b',' {
         return Err(GiveUp); // the block splitter knows commas only
     }
+    let has_members = members.is_some();
     let lists = || match members {
         Some(m) => member_rows(m, options),
         None => Ok(Staged::default()),
     };
-    let (heads, staged) = both(options.threads > 1, || heads(cooperatives, positions), lists);
+    let (heads, staged) = both(
+        options.threads > 1,
+        || heads(cooperatives, has_members, positions),
+        lists,
+    );
     assemble(heads?, staged?, options)
 }
 
-/// Reads `cooperatives.csv` and `positions.csv`, or gives up.
-pub(crate) fn heads<C: Read, P: Read>(cooperatives: C, positions: Option<P>) -> Result<Heads, GiveUp> {
+/// Reads `cooperatives.csv` and `positions.csv`, or gives up (also when a
+/// cooperative says its members or posts are listed and their file is
+/// missing, which the record reader reports). `has_members`: there is a
+/// `members.csv`.
+pub(crate) fn heads<C: Read, P: Read>(
+    cooperatives: C,
+    has_members: bool,
+    positions: Option<P>,
+) -> Result<Heads, GiveUp> {
     let coops = cooperative_rows(cooperatives)?;
+    let listed_without = |file: bool, listed: fn(&Gathered) -> Option<bool>| {
+        !file && coops.iter().any(|g| listed(g) == Some(true))
+    };
+    if listed_without(has_members, |g| g.members_listed)
+        || listed_without(positions.is_some(), |g| g.positions_listed)
+    {
+        return Err(GiveUp);
+    }
     let by_id = index(coops.iter().map(|g| &g.coop))?;
     let positions = match positions {
         Some(p) => position_rows(p, &by_id)?,

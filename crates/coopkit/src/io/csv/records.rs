@@ -535,6 +535,27 @@ pub(crate) fn read<R: Read>(
         });
     }
 
+    // A cooperative that says its list is given, with no file for it: the
+    // file is missing (its members are not zero).
+    for g in &mut gathered {
+        for (listed, file, column, name) in [
+            (g.members_listed, member_rdr.is_some(), "members_listed", MEMBERS),
+            (
+                g.positions_listed,
+                position_rdr.is_some(),
+                "positions_listed",
+                POSITIONS,
+            ),
+        ] {
+            if listed == Some(true) && !file {
+                g.errors.push(InputError::new(
+                    format!("{COOPERATIVES}:{}.{column}", g.line),
+                    Code::Inconsistent,
+                    format!("true, but there is no {name}: the file is missing"),
+                ));
+            }
+        }
+    }
     let records = gathered.into_iter().map(assemble).collect();
     Ok((records, orphans.groups))
 }
