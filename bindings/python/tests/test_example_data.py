@@ -125,5 +125,14 @@ def test_members_listed_flag_marks_a_known_empty_list() -> None:
         {"id": "A", "name": "A", "kind": "cooperative_group", "sector": "agriculture", "members_listed": True},
         {"id": "B", "name": "B", "kind": "cooperative_group", "sector": "agriculture", "members_listed": None},
     ])
-    reg = coopkit.Registry.from_frames(coops)
+    # A known empty list is a members table with no rows for it ...
+    empty = pa.table({"cooperative_id": pa.array([], pa.string()), "id": pa.array([], pa.string()),
+                      "type": pa.array([], pa.string())})
+    reg = coopkit.Registry.from_frames(coops, empty)
     assert reg["A"].to_dict().get("members") == [] and "members" not in reg["B"].to_dict()
+    # ... and a list said to be given with no members table at all is an
+    # error: the table is missing, the members are not zero.
+    with pytest.raises(coopkit.InputError) as e:
+        coopkit.Registry.from_frames(coops)
+    assert [p.path for p in e.value.errors] == ["cooperatives[0].members_listed"]
+    assert "the members table is missing" in e.value.errors[0].msg

@@ -354,8 +354,25 @@ fn a_list_said_to_be_given_without_its_file_is_an_error() {
             ("cooperatives.csv:3.positions_listed", Code::Inconsistent)
         ]
     );
-    assert_contains(&err.input_errors()[0].message, "there is no members.csv");
+    assert_contains(&err.input_errors()[0].message, "true, but members.csv is missing");
     let plain = "id,name,kind,sector\nA,HTX A,cooperative,agriculture\n";
     let r = registry_from_csv(plain.as_bytes(), None, None).unwrap();
     assert_eq!(r.get(0).unwrap().members, None);
+}
+
+/// A members.csv whose header row is missing: the first row's cells (a
+/// name, a birth date) stand where column names belong and are not echoed;
+/// the columns are named by position.
+#[test]
+fn a_missing_header_row_echoes_no_cell() {
+    let coops = "id,name,kind,sector\nA,HTX A,cooperative,agriculture\n";
+    let members = "A,m1,individual,female,1990-05-01\nA,m2,individual,male,1985-01-01\n";
+    let err = registry_from_csv(coops.as_bytes(), Some(members.as_bytes()), None).unwrap_err();
+    let text = err.to_string();
+    assert!(
+        !text.contains("1990-05-01") && !text.contains("individual"),
+        "{text}"
+    );
+    assert_contains(&text, "members.csv:1.<column 5>");
+    assert_contains(&text, "is the header row missing?");
 }

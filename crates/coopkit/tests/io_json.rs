@@ -463,11 +463,14 @@ fn duplicate_cooperative_ids_across_unicode_forms() {
 
 #[test]
 fn registry_object_form_refuses_other_top_level_fields() {
+    // "count" is no near miss of a field name, so it is not echoed.
     let err = registry_from_json(r#"{"cooperatives": [], "count": 0}"#).unwrap_err();
     assert_eq!(
         (err.path(), err.input_errors()[0].code),
-        (Some("count"), Code::UnknownField)
+        (Some("<field not shown>"), Code::UnknownField)
     );
+    let err = registry_from_json(r#"{"cooperatives": [], "cooperative": []}"#).unwrap_err();
+    assert_eq!(err.path(), Some("cooperative"));
     assert!(matches!(registry_from_json("[]"), Err(Error::Input(_))));
 }
 
@@ -735,4 +738,25 @@ fn one_chair_one_director_one_seat_per_member_at_a_time() {
         errors(&two_directors),
         vec![("positions[1].role".to_string(), Code::Inconsistent)]
     );
+}
+
+/// An unknown field is named when its name is written as a field name
+/// (`brith_date`: a misspelling to fix); anything else (a name, a birth
+/// date, a key of any length) is not echoed.
+#[test]
+fn unknown_field_names_are_shown_only_when_they_look_like_field_names() {
+    let e = errors(&with(&["members", "0", "brith_date"], json!("1980-01-01")));
+    assert_eq!(e, vec![("members[0].brith_date".to_string(), Code::UnknownField)]);
+    let secret = "Nguyễn Thị Bí Mật 1990-01-01";
+    let long = "k".repeat(10_000);
+    for key in [secret, long.as_str()] {
+        let doc = with(&["members", "0", key], json!(1));
+        let err = cooperative_from_json(&doc.to_string()).unwrap_err();
+        let text = err.to_string();
+        assert!(
+            !text.contains("Bí Mật") && !text.contains("kkkk") && text.len() < 600,
+            "{text}"
+        );
+        assert_eq!(err.input_errors()[0].path, "members[0].<field not shown>");
+    }
 }

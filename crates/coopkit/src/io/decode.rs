@@ -6,10 +6,11 @@
 //! [`InputError`] per bad field and carrying on, so that every error of a
 //! record is found in one pass.
 //!
-//! Values of member-level fields are never quoted in messages (a value
-//! shifted into the wrong column may be a name or a birth date); values of
-//! cooperative-level enums and of a position's role are quoted, since they
-//! are not personal.
+//! Values are never quoted in messages (a value shifted into the wrong
+//! column, or typed where a code belongs, may be a name or a birth date);
+//! an unknown field or column is named only when its name looks like a
+//! field name ([`shown_name`]), else as `<field not shown>` (JSON) or by
+//! its column (`<column 3>`, CSV).
 
 use crate::codes::Code as CodeList;
 use crate::error::{InputError, InputErrorCode as Code};
@@ -495,6 +496,37 @@ pub(crate) fn country_code(s: &str) -> Option<Country> {
 }
 
 pub(crate) use crate::text::parse_date;
+
+/// An unknown field's or column's name may be shown in a path when it is
+/// a near miss of a known one (`brith_date`, `sexx`: at most two edits
+/// away) written as field names are (at most 40 lower-case ASCII letters,
+/// digits and underscores). Anything else (a header row missing, so that a
+/// name, a birth date or a code stands where a column name belongs; a key
+/// of any length) is not shown.
+pub(crate) fn shown_name(name: &str, known: &[&[&str]]) -> bool {
+    let written_as_a_field = !name.is_empty()
+        && name.len() <= 40
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    written_as_a_field && known.iter().flat_map(|l| l.iter()).any(|k| edits(name, k) <= 2)
+}
+
+/// The Levenshtein distance of two short ASCII names.
+fn edits(a: &str, b: &str) -> usize {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, &x) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &y) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + usize::from(x != y));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
 
 /// Why `id` cannot be an id, if it cannot: only spaces, or a control or
 /// invisible character (NUL, a line break, a zero-width space or joiner, a

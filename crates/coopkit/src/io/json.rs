@@ -49,10 +49,19 @@ fn unknown_fields(map: &Map<String, Value>, allowed: &[&[&str]], prefix: &str, e
     for key in map.keys() {
         if !allowed.iter().any(|list| list.contains(&key.as_str())) {
             let list: Vec<&str> = allowed.iter().flat_map(|l| l.iter().copied()).collect();
+            let (at, note) = if decode::shown_name(key, allowed) {
+                (join(prefix, key), "")
+            } else {
+                // Keys are held sorted, so a position would mislead.
+                (
+                    join(prefix, "<field not shown>"),
+                    " (its name is not shown: it is not written as a field name)",
+                )
+            };
             errors.push(InputError::new(
-                join(prefix, key),
+                at,
                 Code::UnknownField,
-                format!("unknown field; the fields are: {}", list.join(", ")),
+                format!("unknown field{note}; the fields are: {}", list.join(", ")),
             ));
         }
     }

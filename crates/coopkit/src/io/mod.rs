@@ -42,8 +42,12 @@
 //!   (year 1 is a typing error, and would pass the age rule); `joined`
 //!   before `birth_date` is `inconsistent`. The value is never quoted.
 //! - **Enums** must be spelt as in the contract (lower case); messages list
-//!   the allowed values and quote the bad one only for cooperative-level
-//!   fields and roles, never for member-level fields.
+//!   the allowed values and never quote the bad one.
+//! - **Unknown fields and columns** are errors. One is named in its path
+//!   when it is a near miss of a known name (`brith_date`); anything else
+//!   (a name or a birth date where a header row is missing, a key of any
+//!   length) is `<field not shown>` in JSON or `<column 3>` in CSV, so no
+//!   personal data is echoed.
 //! - **Ethnicity** is a GSO 2008 code or name (see [`crate::Ethnicity::parse`]);
 //!   **nationality** is an officially assigned ISO 3166-1 alpha-2 code, in
 //!   either case (`XX`, `UK` or `VNM` are errors), Viet Nam when absent.

@@ -110,10 +110,19 @@ pub(crate) fn header_of(
         };
         if !allowed.iter().any(|l| l.contains(&name)) {
             let list: Vec<&str> = allowed.iter().flat_map(|l| l.iter().copied()).collect();
+            let (path, note) = if decode::shown_name(name, allowed) {
+                (at(name), "")
+            } else {
+                let n = i + 1;
+                (
+                    at(&format!("<column {n}>")),
+                    " (its name is not shown: it is not written as a column name; is the header row missing?)",
+                )
+            };
             errors.push(InputError::new(
-                at(name),
+                path,
                 Code::UnknownField,
-                format!("unknown column; the columns are: {}", list.join(", ")),
+                format!("unknown column{note}; the columns are: {}", list.join(", ")),
             ));
         } else if index.insert(name.to_string(), i).is_some() {
             errors.push(InputError::new(
@@ -551,7 +560,10 @@ pub(crate) fn read<R: Read>(
                 g.errors.push(InputError::new(
                     format!("{COOPERATIVES}:{}.{column}", g.line),
                     Code::Inconsistent,
-                    format!("true, but there is no {name}: the file is missing"),
+                    format!(
+                        "true, but {name} is missing (a list said to be given needs its file; \
+                         an empty list is a file with only its header row)"
+                    ),
                 ));
             }
         }
