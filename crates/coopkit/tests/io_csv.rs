@@ -376,3 +376,21 @@ fn a_missing_header_row_echoes_no_cell() {
     assert_contains(&text, "members.csv:1.<column 5>");
     assert_contains(&text, "is the header row missing?");
 }
+
+/// A header of a hundred thousand columns is a hundred problems and a
+/// count, not a hundred thousand (the message and memory stay small).
+#[test]
+fn a_huge_header_is_summarised() {
+    let header: Vec<String> = (0..100_000).map(|i| format!("c{i}")).collect();
+    let coops = format!(
+        "id,name,kind,sector,{}\nA,HTX A,cooperative,agriculture\n",
+        header.join(",")
+    );
+    let err = registry_from_csv(coops.as_bytes(), None, None).unwrap_err();
+    assert_eq!(err.input_errors().len(), 101);
+    assert_contains(
+        &err.input_errors()[100].message,
+        "and 99900 more unknown or unreadable columns",
+    );
+    assert!(err.to_string().len() < 10_000, "{}", err.to_string().len());
+}
