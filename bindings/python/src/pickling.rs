@@ -75,11 +75,21 @@ fn parameters_of(py: Python<'_>, toml: Option<&str>) -> PyResult<coopkit::Parame
     }
 }
 
+/// `(the module's function, args)`: what `__reduce__` returns.
+fn reduced<'py>(py: Python<'py>, function: &str, args: Bound<'py, PyTuple>) -> PyResult<Bound<'py, PyTuple>> {
+    PyTuple::new(py, [module_fn(py, function)?, args.into_any()])
+}
+
+/// The origin of a result, or the error of one that has none.
+fn origin_of<'a>(origin: &'a Option<Origin>, what: &str) -> PyResult<&'a Origin> {
+    origin.as_ref().ok_or_else(|| {
+        pyo3::exceptions::PyTypeError::new_err(format!("this {what} does not know what it was computed from"))
+    })
+}
+
 /// `(callable, args)` for a check report.
 pub fn reduce_report<'py>(py: Python<'py>, r: &CheckReport) -> PyResult<Bound<'py, PyTuple>> {
-    let origin = r.origin.as_ref().ok_or_else(|| {
-        pyo3::exceptions::PyTypeError::new_err("this CheckReport does not know what it was computed from")
-    })?;
+    let origin = origin_of(&r.origin, "CheckReport")?;
     let args = (
         origin.cooperative_json(py)?,
         r.inner.law.as_str(),
@@ -87,44 +97,24 @@ pub fn reduce_report<'py>(py: Python<'py>, r: &CheckReport) -> PyResult<Bound<'p
         origin.parameters.as_deref(),
         r.lang,
     );
-    PyTuple::new(
-        py,
-        [
-            module_fn(py, "_check_report_from_state")?,
-            args.into_pyobject(py)?.into_any(),
-        ],
-    )
+    reduced(py, "_check_report_from_state", args.into_pyobject(py)?)
 }
 
 /// `(callable, args)` for a classification.
 pub fn reduce_classification<'py>(py: Python<'py>, c: &Classification) -> PyResult<Bound<'py, PyTuple>> {
-    let origin = c.origin.as_ref().ok_or_else(|| {
-        pyo3::exceptions::PyTypeError::new_err("this Classification does not know what it was computed from")
-    })?;
+    let origin = origin_of(&c.origin, "Classification")?;
     let args = (
         origin.cooperative_json(py)?,
         c.inner.as_of.to_string(),
         origin.parameters.as_deref(),
     );
-    PyTuple::new(
-        py,
-        [
-            module_fn(py, "_classification_from_state")?,
-            args.into_pyobject(py)?.into_any(),
-        ],
-    )
+    reduced(py, "_classification_from_state", args.into_pyobject(py)?)
 }
 
 /// `(callable, args)` for a cooperative.
 pub fn reduce_cooperative<'py>(py: Python<'py>, c: &Cooperative) -> PyResult<Bound<'py, PyTuple>> {
     let json = guard(py, || coopkit::io::cooperative_to_json(&c.inner))?;
-    PyTuple::new(
-        py,
-        [
-            module_fn(py, "_cooperative_from_state")?,
-            (json,).into_pyobject(py)?.into_any(),
-        ],
-    )
+    reduced(py, "_cooperative_from_state", (json,).into_pyobject(py)?)
 }
 
 /// A rejected record as plain values: (index, id, [(path, code, message)]).
@@ -146,13 +136,7 @@ pub fn reduce_registry<'py>(py: Python<'py>, r: &Registry) -> PyResult<Bound<'py
             (x.index, x.id.clone(), errors)
         })
         .collect();
-    PyTuple::new(
-        py,
-        [
-            module_fn(py, "_registry_from_state")?,
-            (json, rejected).into_pyobject(py)?.into_any(),
-        ],
-    )
+    reduced(py, "_registry_from_state", (json, rejected).into_pyobject(py)?)
 }
 
 /// Unpickles a check report: the same check, computed again.

@@ -487,9 +487,8 @@ fn hint_whole_float(e: InputError, tables: &[(&str, &dyn Table, Vec<String>)]) -
 mod tests {
     use super::*;
 
-    /// Valid tables take the fast path, typed cells or text, in any chunks.
-    #[test]
-    fn valid_tables_go_straight_into_columns() {
+    /// A cooperatives table of one valid cooperative, `A`.
+    fn one_cooperative() -> RowTable<'static> {
         let mut coops = RowTable::new(&["id", "name", "kind", "sector"]);
         coops.rows.push(vec![
             Cell::Text("A"),
@@ -497,6 +496,13 @@ mod tests {
             Cell::Text("cooperative"),
             Cell::Text("agriculture"),
         ]);
+        coops
+    }
+
+    /// Valid tables take the fast path, typed cells or text, in any chunks.
+    #[test]
+    fn valid_tables_go_straight_into_columns() {
+        let coops = one_cooperative();
         let columns = [
             "cooperative_id",
             "id",
@@ -584,13 +590,7 @@ mod tests {
     /// the plain message. Every row is still reported.
     #[test]
     fn a_whole_float_says_to_use_a_nullable_integer_column() {
-        let mut coops = RowTable::new(&["id", "name", "kind", "sector"]);
-        coops.rows.push(vec![
-            Cell::Text("A"),
-            Cell::Text("HTX A"),
-            Cell::Text("cooperative"),
-            Cell::Text("agriculture"),
-        ]);
+        let coops = one_cooperative();
         let mut members = RowTable::new(&["cooperative_id", "id", "type", "capital_vnd"]);
         for capital in [
             Cell::Float(5.0),
