@@ -283,3 +283,14 @@ def test_a_whole_number_in_a_float_column_says_to_use_int64(records: list[dict[s
     members["capital_vnd"] = members["capital_vnd"].astype("Int64")
     reg = coopkit.Registry.from_frames(coops, members)
     assert sum("capital_vnd" not in m for m in reg[0].to_dict()["members"]) == 3
+
+
+def test_decimal_or_boolean_ids_are_refused_as_a_column(records: list[dict[str, Any]]) -> None:
+    """An id column of floats (pandas' integer ids with a gap) or booleans
+    would give ids like "1.0" that join nothing: the column is refused."""
+    coops = pa.table({"id": [1.0], "name": ["A"], "kind": ["cooperative"], "sector": ["agriculture"]})
+    with pytest.raises(coopkit.InputError) as e:
+        coopkit.Registry.from_frames(coops)
+    assert [p.path for p in e.value.errors] == ["cooperatives.id"] and "nullable integer" in e.value.errors[0].msg
+    ints = pa.table({"id": [1], "name": ["A"], "kind": ["cooperative"], "sector": ["agriculture"]})
+    assert coopkit.Registry.from_frames(ints).ids() == ["1"]

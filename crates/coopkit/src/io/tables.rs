@@ -139,6 +139,10 @@ pub fn registry_from_tables_lenient(
     members: Option<&dyn Table>,
     positions: Option<&dyn Table>,
 ) -> Result<Loaded, Error> {
+    let odd = odd_id_columns(cooperatives, members, positions);
+    if let Some(e) = InputErrors::new(odd) {
+        return Err(Error::Input(e));
+    }
     let (fast, c, p) = columnar(cooperatives, members, positions);
     if let Ok(registry) = fast {
         return Ok(Loaded {
@@ -170,6 +174,46 @@ pub fn registry_from_tables_lenient(
         }
         Err(other) => Err(other),
     }
+}
+
+/// Id columns holding decimals or yes/no values: an id is text (or a whole
+/// number, read as its digits), and `1.0` would not join `1`, nor `true`
+/// be anyone's id. A problem with the column as a whole (`members.id`).
+fn odd_id_columns(
+    cooperatives: &dyn Table,
+    members: Option<&dyn Table>,
+    positions: Option<&dyn Table>,
+) -> Vec<InputError> {
+    use crate::error::InputErrorCode;
+    let mut out = Vec::new();
+    let tables = [
+        ("cooperatives", Some(cooperatives), &["id"][..]),
+        ("members", members, &["cooperative_id", "id"][..]),
+        ("positions", positions, &["cooperative_id", "member", "id"][..]),
+    ];
+    for (name, table, ids) in tables {
+        let Some(table) = table else { continue };
+        let columns = table.columns();
+        for (k, column) in columns
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| ids.contains(&c.as_str()))
+        {
+            let odd = (0..table.chunks()).any(|chunk| {
+                (0..table.rows(chunk))
+                    .any(|row| matches!(table.cell(chunk, k, row), Cell::Float(_) | Cell::Bool(_)))
+            });
+            if odd {
+                out.push(InputError::new(
+                    format!("{name}.{column}"),
+                    InputErrorCode::InvalidType,
+                    "an id column holding decimals or yes/no values: ids are text or whole numbers \
+                     (1.0 would not join 1); cast the column to text or to a nullable integer type",
+                ));
+            }
+        }
+    }
+    out
 }
 
 /// The fast path: valid tables straight into the registry's columns. The
@@ -583,6 +627,28 @@ mod tests {
         assert_eq!(text(Cell::Bool(true)), "true");
         assert_eq!(text(Cell::Date(0)), "1970-01-01");
         assert_eq!(text(Cell::Date(-719_529)), "-0001-12-31");
+    }
+
+    /// A float or boolean id column is refused as a whole: its ids would be
+    /// their text (`1.0`), which joins nothing.
+    #[test]
+    fn decimal_or_boolean_ids_are_refused_as_a_column() {
+        let coops = one_cooperative();
+        let mut members = RowTable::new(&["cooperative_id", "id", "type"]);
+        members
+            .rows
+            .push(vec![Cell::Text("A"), Cell::Float(1.0), Cell::Text("individual")]);
+        members
+            .rows
+            .push(vec![Cell::Text("A"), Cell::Bool(true), Cell::Text("individual")]);
+        let Err(Error::Input(e)) = registry_from_tables(&coops, Some(&members), None) else {
+            panic!("odd ids are errors")
+        };
+        let got: Vec<&str> = e.errors().iter().map(|x| x.path.as_str()).collect();
+        assert_eq!(got, ["members.id"]);
+        members.rows = vec![vec![Cell::Text("A"), Cell::Int(7), Cell::Text("individual")]];
+        let reg = registry_from_tables(&coops, Some(&members), None).unwrap();
+        assert_eq!(reg.get(0).unwrap().members.unwrap()[0].id, "7");
     }
 
     /// A whole number held as a float (pandas' integer column with a gap)
