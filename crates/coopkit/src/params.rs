@@ -150,14 +150,14 @@ pub fn is_read(id: &str) -> bool {
     if FIXED.contains(&id) {
         return true;
     }
-    let of_kind = |rest: &str| Kind::all().iter().any(|k| k.code() == rest);
+    let of_kind = |rest: &str| Kind::from_code(rest).is_some();
     if BY_KIND.iter().any(|p| id.strip_prefix(p).is_some_and(of_kind)) {
         return true;
     }
     let parts: Vec<&str> = id.split('.').collect();
     match parts[..] {
         ["size", "d113", sector, class, what] => {
-            Sector::all().iter().any(|s| s.code() == sector)
+            Sector::from_code(sector).is_some()
                 && CLASSES.contains(&class)
                 && ["members", "revenue_vnd", "capital_vnd"].contains(&what)
         }

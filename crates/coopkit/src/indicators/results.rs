@@ -55,12 +55,7 @@ pub fn findings_columns(reports: &[CheckReport], lang: Lang) -> Vec<(&'static st
         ("comparison", code(&|f| f.comparison.map(|c| c.as_str()))),
         (
             "citation",
-            text(&|_, f| {
-                Some(match lang {
-                    Lang::Vi => f.citation_vi.clone(),
-                    Lang::En => f.citation.clone(),
-                })
-            }),
+            text(&|_, f| Some(lang.pick(&f.citation, &f.citation_vi).to_owned())),
         ),
         ("message", text(&|_, f| Some(f.message.text(lang).to_owned()))),
     ]
@@ -195,12 +190,7 @@ pub fn targets_columns(targets: &[Target], lang: Lang) -> Vec<(&'static str, Col
             Column::Text(
                 targets
                     .iter()
-                    .map(|t| {
-                        Some(match lang {
-                            Lang::Vi => t.citation_vi.clone(),
-                            Lang::En => t.citation.clone(),
-                        })
-                    })
+                    .map(|t| Some(lang.pick(&t.citation, &t.citation_vi).to_owned()))
                     .collect(),
             ),
         ),

@@ -1,9 +1,7 @@
 //! The registry and results as named, typed columns: what a binding turns
 //! into a data frame, so that it names no column and types none itself.
 
-use super::csv::records::COOPERATIVE_EXTRA;
-use super::decode::fields;
-use super::write::registry_to_csv;
+use super::write::{csv_headers, registry_to_csv};
 use crate::model::Date;
 use crate::registry::Registry;
 
@@ -82,18 +80,11 @@ pub struct RegistryFrames {
 /// The registry as [`RegistryFrames`].
 pub fn registry_frames(registry: &Registry) -> RegistryFrames {
     let (c, m, p) = registry_to_csv(registry);
-    let header =
-        |first: Option<&'static str>, rest: &[&'static str], extra: &[&'static str]| -> Vec<&'static str> {
-            first
-                .into_iter()
-                .chain(rest.iter().copied())
-                .chain(extra.iter().copied())
-                .collect()
-        };
+    let [coops, members, positions] = csv_headers();
     RegistryFrames {
-        cooperatives: typed(&c, &header(None, fields::COOPERATIVE_SCALARS, COOPERATIVE_EXTRA)),
-        members: typed(&m, &header(Some("cooperative_id"), fields::MEMBER, &[])),
-        positions: typed(&p, &header(Some("cooperative_id"), fields::POSITION, &[])),
+        cooperatives: typed(&c, &coops),
+        members: typed(&m, &members),
+        positions: typed(&p, &positions),
     }
 }
 

@@ -139,9 +139,15 @@ pub fn registry_from_tables_lenient(
     members: Option<&dyn Table>,
     positions: Option<&dyn Table>,
 ) -> Result<Loaded, Error> {
-    let odd = odd_id_columns(cooperatives, members, positions);
-    if let Some(e) = InputErrors::new(odd) {
-        return Err(Error::Input(e));
+    // Id columns of a type ids cannot have are whole-table errors. The
+    // small tables are looked at first; the member table only when the fast
+    // path gave up (it gives up on such a cell), so valid input costs no
+    // extra pass over millions of rows.
+    let small = [("cooperatives", Some(cooperatives)), ("positions", positions)];
+    let mut odd = odd_id_columns(&small);
+    if !odd.is_empty() {
+        odd.extend(odd_id_columns(&[("members", members)]));
+        return Err(Error::Input(InputErrors::new(odd).expect("an error")));
     }
     let (fast, c, p) = columnar(cooperatives, members, positions);
     if let Ok(registry) = fast {
@@ -149,6 +155,9 @@ pub fn registry_from_tables_lenient(
             registry,
             rejected: Vec::new(),
         });
+    }
+    if let Some(e) = InputErrors::new(odd_id_columns(&[("members", members)])) {
+        return Err(Error::Input(e));
     }
     let m = members.map(to_csv);
     let m: Option<[&[u8]; 1]> = m.as_deref().map(|m| [m]);
@@ -179,20 +188,16 @@ pub fn registry_from_tables_lenient(
 /// Id columns holding decimals or yes/no values: an id is text (or a whole
 /// number, read as its digits), and `1.0` would not join `1`, nor `true`
 /// be anyone's id. A problem with the column as a whole (`members.id`).
-fn odd_id_columns(
-    cooperatives: &dyn Table,
-    members: Option<&dyn Table>,
-    positions: Option<&dyn Table>,
-) -> Vec<InputError> {
+fn odd_id_columns(tables: &[(&str, Option<&dyn Table>)]) -> Vec<InputError> {
     use crate::error::InputErrorCode;
     let mut out = Vec::new();
-    let tables = [
-        ("cooperatives", Some(cooperatives), &["id"][..]),
-        ("members", members, &["cooperative_id", "id"][..]),
-        ("positions", positions, &["cooperative_id", "member", "id"][..]),
-    ];
-    for (name, table, ids) in tables {
+    for &(name, table) in tables {
         let Some(table) = table else { continue };
+        let ids: &[&str] = match name {
+            "cooperatives" => &["id"],
+            "members" => &["cooperative_id", "id"],
+            _ => &["cooperative_id", "member", "id"],
+        };
         let columns = table.columns();
         for (k, column) in columns
             .iter()
@@ -302,6 +307,15 @@ impl TableRow<'_, '_> {
 }
 
 impl RowCells for TableRow<'_, '_> {
+    /// A decimal or yes/no id (`1.0` would join nothing): give up, so that
+    /// [`odd_id_columns`] names the column.
+    fn id(&self, i: usize) -> Result<Cow<'_, str>, GiveUp> {
+        match self.cell(i) {
+            Cell::Float(_) | Cell::Bool(_) => Err(GiveUp),
+            _ => self.text(i),
+        }
+    }
+
     fn text(&self, i: usize) -> Result<Cow<'_, str>, GiveUp> {
         Ok(match self.cell(i) {
             Cell::Text(s) => Cow::Borrowed(s),

@@ -163,6 +163,25 @@ fn finish(w: csv::Writer<Vec<u8>>) -> String {
     String::from_utf8(bytes).unwrap_or_default()
 }
 
+/// The header rows [`registry_to_csv`] writes: `cooperatives.csv`,
+/// `members.csv`, `positions.csv`.
+pub(crate) fn csv_headers() -> [Vec<&'static str>; 3] {
+    let with_cooperative = |rest: &[&'static str]| {
+        std::iter::once("cooperative_id")
+            .chain(rest.iter().copied())
+            .collect()
+    };
+    [
+        fields::COOPERATIVE_SCALARS
+            .iter()
+            .chain(COOPERATIVE_EXTRA)
+            .copied()
+            .collect(),
+        with_cooperative(fields::MEMBER),
+        with_cooperative(fields::POSITION),
+    ]
+}
+
 /// A registry as the three CSV files `(cooperatives.csv, members.csv,
 /// positions.csv)`, every column written (see the [module
 /// documentation](super) for the columns and for `members_listed`).
@@ -179,17 +198,7 @@ fn finish(w: csv::Writer<Vec<u8>>) -> String {
 /// ```
 pub fn registry_to_csv(registry: &Registry) -> (String, String, String) {
     let (mut cw, mut mw, mut pw) = (writer(), writer(), writer());
-    let coop_header: Vec<&str> = fields::COOPERATIVE_SCALARS
-        .iter()
-        .chain(COOPERATIVE_EXTRA)
-        .copied()
-        .collect();
-    let member_header: Vec<&str> = std::iter::once("cooperative_id")
-        .chain(fields::MEMBER.iter().copied())
-        .collect();
-    let position_header: Vec<&str> = std::iter::once("cooperative_id")
-        .chain(fields::POSITION.iter().copied())
-        .collect();
+    let [coop_header, member_header, position_header] = csv_headers();
     // Writing to a Vec cannot fail; errors are ignored on that ground.
     let _ = cw.write_record(&coop_header);
     let _ = mw.write_record(&member_header);

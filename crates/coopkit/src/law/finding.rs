@@ -82,7 +82,8 @@ impl Value {
 /// The label of a code a finding's value holds (a size class, a
 /// structure, a member kind, a role, a member type); other text as it is.
 fn code_label(t: &str, lang: Lang) -> &str {
-    None.or_else(|| SizeClass::from_code(t).map(|c| c.label(lang)))
+    SizeClass::from_code(t)
+        .map(|c| c.label(lang))
         .or_else(|| Governance::from_code(t).map(|c| c.label(lang)))
         .or_else(|| MemberKind::from_code(t).map(|c| c.label(lang)))
         .or_else(|| Role::from_code(t).map(|c| c.label(lang)))

@@ -820,7 +820,7 @@ impl<'a> Sink<'a> {
 
     pub(crate) fn row(&mut self, row: &impl RowCells) -> Result<(), GiveUp> {
         let c = &self.cx.cells;
-        let cid = row.text(c.cooperative_id)?;
+        let cid = row.id(c.cooperative_id)?;
         match (&mut self.last_cid, self.st.runs.last_mut()) {
             (Some(last), Some(run)) if last.as_str() == cid => run.rows += 1,
             (last, _) => {
@@ -837,7 +837,7 @@ impl<'a> Sink<'a> {
                 l.push_str(&cid);
             }
         }
-        let id = row.text(c.id)?;
+        let id = row.id(c.id)?;
         if id.is_empty() || decode::id_problem(&id).is_some() {
             return Err(GiveUp);
         }
@@ -852,6 +852,12 @@ impl<'a> Sink<'a> {
 pub(crate) trait RowCells {
     /// Cell `i` as text (empty when the cell is empty).
     fn text(&self, i: usize) -> Result<Cow<'_, str>, GiveUp>;
+
+    /// An id cell as text; a reader whose cells are typed gives up on a
+    /// type an id cannot have, so that its slow path says why.
+    fn id(&self, i: usize) -> Result<Cow<'_, str>, GiveUp> {
+        self.text(i)
+    }
 
     /// A cell that may be absent (no column, or empty), decoded by `f`,
     /// which gives `None` when the cell is bad (and this gives up).

@@ -104,14 +104,15 @@ pub(crate) fn header_of(
     const LISTED: usize = 100;
     let mut bad = 0usize;
     for (i, h) in raw.iter().enumerate() {
-        let known = std::str::from_utf8(h).is_ok_and(|n| allowed.iter().any(|l| l.contains(&n)));
+        let name = std::str::from_utf8(h).ok();
+        let known = name.is_some_and(|n| allowed.iter().any(|l| l.contains(&n)));
         if !known {
             bad += 1;
             if bad > LISTED {
                 continue;
             }
         }
-        let Ok(name) = std::str::from_utf8(h) else {
+        let Some(name) = name else {
             errors.push(InputError::new(
                 format!("{file}:1"),
                 Code::Syntax,
@@ -119,7 +120,7 @@ pub(crate) fn header_of(
             ));
             continue;
         };
-        if !allowed.iter().any(|l| l.contains(&name)) {
+        if !known {
             let list: Vec<&str> = allowed.iter().flat_map(|l| l.iter().copied()).collect();
             let (path, note) = if decode::shown_name(name, allowed) {
                 (at(name), "")
