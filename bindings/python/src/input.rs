@@ -175,11 +175,6 @@ pub fn opt_code_arg<C: Code>(obj: &Bound<'_, PyAny>) -> PyResult<Option<C>> {
     code_arg(obj).map(Some)
 }
 
-/// `law=` given: "auto", "vn-2012" or "vn-2023" (left out, it is "auto").
-pub fn law_arg(obj: &Bound<'_, PyAny>) -> PyResult<LawChoice> {
-    code_arg(obj)
-}
-
 /// `min_cell=`: None, or a whole number from 0 to 4294967295.
 pub fn min_cell_arg(obj: &Bound<'_, PyAny>) -> PyResult<Option<u32>> {
     if obj.is_none() {

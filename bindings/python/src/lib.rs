@@ -31,7 +31,7 @@ use pyo3::prelude::*;
 fn check(
     py: Python<'_>,
     coop: &Bound<'_, PyAny>,
-    #[pyo3(from_py_with = input::law_arg)] law: coopkit::LawChoice,
+    #[pyo3(from_py_with = input::code_arg::<coopkit::LawChoice>)] law: coopkit::LawChoice,
     as_of: Option<&Bound<'_, PyAny>>,
     parameters: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<CheckReport> {

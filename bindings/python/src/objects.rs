@@ -16,14 +16,10 @@ static VIETNAMESE: AtomicBool = AtomicBool::new(false);
 
 /// The language of messages in HTML and `text()` when none is given.
 pub fn default_lang() -> &'static str {
-    if VIETNAMESE.load(Ordering::Relaxed) {
-        coopkit::Lang::Vi.as_str()
-    } else {
-        coopkit::Lang::En.as_str()
-    }
+    lang_or(None).as_str()
 }
 
-/// `lang` parsed by the core, or the default language when None.
+/// `lang`, or the default language (`set_language`) when None.
 pub fn lang_or(lang: Option<coopkit::Lang>) -> coopkit::Lang {
     lang.unwrap_or(if VIETNAMESE.load(Ordering::Relaxed) {
         coopkit::Lang::Vi

@@ -363,7 +363,7 @@ impl Registry {
     fn check(
         &self,
         py: Python<'_>,
-        #[pyo3(from_py_with = input::law_arg)] law: coopkit::LawChoice,
+        #[pyo3(from_py_with = input::code_arg::<coopkit::LawChoice>)] law: coopkit::LawChoice,
         as_of: Option<&Bound<'_, PyAny>>,
         parameters: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<CheckReport>> {
@@ -488,7 +488,6 @@ impl Registry {
         use coopkit::indicators::targets;
         let lang = crate::objects::lang_or(lang);
         let as_of = input::as_of(py, as_of)?;
-        let rule = women_managed_rule;
         let mut base = Vec::new();
         if let Some(b) = baselines {
             for (key, value) in b.iter() {
@@ -518,8 +517,10 @@ impl Registry {
             }
         }
         let reg = &self.inner;
-        let out = guard_detached(py, || targets::programme_progress(reg, as_of, &base, rule))?
-            .map_err(|e| to_py_err(py, &e))?;
+        let out = guard_detached(py, || {
+            targets::programme_progress(reg, as_of, &base, women_managed_rule)
+        })?
+        .map_err(|e| to_py_err(py, &e))?;
         let all = targets::programme_targets();
         table(py, coopkit::indicators::progress_columns(&out, all, lang))
     }
@@ -536,7 +537,7 @@ impl Registry {
     fn findings<'py>(
         &self,
         py: Python<'py>,
-        #[pyo3(from_py_with = input::law_arg)] law: coopkit::LawChoice,
+        #[pyo3(from_py_with = input::code_arg::<coopkit::LawChoice>)] law: coopkit::LawChoice,
         as_of: Option<&Bound<'py, PyAny>>,
         parameters: Option<&Bound<'py, PyAny>>,
         #[pyo3(from_py_with = input::opt_code_arg::<coopkit::Lang>)] lang: Option<coopkit::Lang>,

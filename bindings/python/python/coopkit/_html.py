@@ -62,28 +62,6 @@ def _heading(name: str, lang: str) -> str:
     return name
 
 
-def value_text(v: Any, lang: str = "en") -> str:
-    """A value of a classification or a table cell as short text."""
-    if v is None:
-        return ""
-    if isinstance(v, bool):
-        return _term("yes" if v else "no", lang)
-    if isinstance(v, Mapping) and set(v) == {"min", "max"}:
-        return f"{value_text(v['min'], lang)}–{value_text(v['max'], lang)}"
-    if isinstance(v, Sequence) and not isinstance(v, str):
-        return ", ".join(value_text(x, lang) for x in v)
-    if isinstance(v, str):
-        # A code (a size class, a structure): its label where the core has one.
-        for field in ("size_class", "governance"):
-            label = _words(lang).get(field, {}).get(v)
-            if label:
-                return label
-        return v
-    if isinstance(v, (int, float)):
-        return _number(float(v), "count", lang)
-    return str(v)
-
-
 def check_report(
     report: Mapping[str, Any], lang: str, texts: Sequence[tuple[str, str | None, str | None, str | None]]
 ) -> str:
