@@ -11,8 +11,11 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 venv="${COOPKIT_VENV:-$repo/.venv}"
 python="${PYTHON:-python3}"
 
-# Minimum versions: Python 3.11 (abi3-py311 wheel), and tools recent enough
-# to know the Arrow PyCapsule interface (pyarrow 14, polars 1.0, pandas 2.2).
+# What the environment needs, as ranges: Python 3.11 (abi3-py311 wheel), and
+# tools recent enough to know the Arrow PyCapsule interface (pyarrow 14,
+# polars 1.0, pandas 2.2). The environment is installed from the exact pins
+# of bindings/python/requirements.lock, made from these ranges; after a
+# change here, remake it (COOPKIT_RELOCK=1 scripts/python-env.sh).
 requirements=(
   "maturin>=1.7,<2"
   "ziglang>=0.13"
@@ -34,8 +37,10 @@ if ! "$python" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)
   exit 1
 fi
 
+lock="$repo/bindings/python/requirements.lock"
 stamp="$venv/.coopkit-requirements"
-want="$("$python" -c 'import sys; print(sys.version.split()[0])') ${requirements[*]}"
+want="$("$python" -c 'import sys; print(sys.version.split()[0])') ${requirements[*]} $(sha256sum "$lock" | cut -c1-16)"
+pins() { grep -v '^#' "$1" | sort; }
 
 if [[ -x "$venv/bin/python" && -f "$stamp" && "$(cat "$stamp")" == "$want" ]]; then
   echo "$venv"
@@ -46,7 +51,20 @@ if [[ ! -x "$venv/bin/python" ]]; then
   "$python" -m venv "$venv"
 fi
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip
-"$venv/bin/python" -m pip install --quiet --disable-pip-version-check "${requirements[@]}"
+if [[ "${COOPKIT_RELOCK:-0}" == 1 ]]; then
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade "${requirements[@]}"
+  { grep '^#' "$lock"; "$venv/bin/python" -m pip freeze --exclude-editable | grep -v '^coopkit'; } >"$lock.new"
+  mv "$lock.new" "$lock"
+  want="${want% *} $(sha256sum "$lock" | cut -c1-16)"
+else
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$lock"
+fi
+# The lock must hold the whole environment, consistently.
+"$venv/bin/python" -m pip check >/dev/null
+if ! diff <(pins "$lock") <("$venv/bin/python" -m pip freeze --exclude-editable | grep -v '^coopkit' | sort) >&2; then
+  echo "python-env: the environment differs from $lock (above); remake it with COOPKIT_RELOCK=1" >&2
+  exit 1
+fi
 # The notebook test runs the kernel named python3 from this environment.
 "$venv/bin/python" -m ipykernel install --sys-prefix --name python3 >/dev/null
 printf '%s' "$want" >"$stamp"

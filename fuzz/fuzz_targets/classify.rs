@@ -1,0 +1,16 @@
+//! One cooperative in JSON, classified on a date chosen by the first byte.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&pick, rest)) = data.split_first() else {
+        return;
+    };
+    let Ok(text) = std::str::from_utf8(rest) else {
+        return;
+    };
+    if let Ok(coop) = coopkit::io::cooperative_from_json(text) {
+        let c = coopkit::classify(&coop, coopkit_fuzz::date(pick));
+        serde_json::to_string(&c).expect("a classification serialises");
+    }
+});
