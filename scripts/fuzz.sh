@@ -26,8 +26,10 @@ fi
 export RUSTC_BOOTSTRAP=1
 fuzz_dir="$ROOT/target/fuzz"
 log "building the fuzz targets (address sanitizer, optimised)"
-(cd fuzz && cargo fuzz build -O --target-dir "$fuzz_dir" 2>&1 | grep -v "^\s*Compiling" >&2 || true)
-(cd fuzz && cargo fuzz build -O --target-dir "$fuzz_dir" >/dev/null 2>&1)
+(cd fuzz && cargo fuzz build -O --target-dir "$fuzz_dir" >"$ROOT/target/fuzz-build.log" 2>&1) || {
+  tail -n 40 "$ROOT/target/fuzz-build.log" >&2
+  exit 1
+}
 
 python3 fuzz/seed.py "$ROOT/target/fuzz-seeds" >/dev/null
 for t in "${targets[@]}"; do
