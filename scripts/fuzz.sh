@@ -25,6 +25,7 @@ fi
 
 export RUSTC_BOOTSTRAP=1
 fuzz_dir="$ROOT/target/fuzz"
+mkdir -p "$fuzz_dir"
 log "building the fuzz targets (address sanitizer, optimised)"
 (cd fuzz && cargo fuzz build -O --target-dir "$fuzz_dir" >"$ROOT/target/fuzz-build.log" 2>&1) || {
   tail -n 40 "$ROOT/target/fuzz-build.log" >&2
