@@ -3,10 +3,7 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&pick, rest)) = data.split_first() else {
-        return;
-    };
-    let Ok(text) = std::str::from_utf8(rest) else {
+    let Some((pick, text)) = coopkit_fuzz::pick_and_text(data) else {
         return;
     };
     if let Ok(coop) = coopkit::io::cooperative_from_json(text) {

@@ -143,3 +143,10 @@ pub fn check_and_classify(coop: &Cooperative, as_of: Date) {
     let c = coopkit::classify(coop, as_of);
     serde_json::to_string(&c).expect("a classification serialises");
 }
+
+/// An input's first byte (to choose a date or options) and the rest as
+/// text; `None` when it is empty or not UTF-8.
+pub fn pick_and_text(data: &[u8]) -> Option<(u8, &str)> {
+    let (&pick, rest) = data.split_first()?;
+    Some((pick, std::str::from_utf8(rest).ok()?))
+}
