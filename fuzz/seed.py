@@ -3,7 +3,8 @@
     python3 fuzz/seed.py OUT_DIR
 
 Every JSON input of the repository (the example province, the test data,
-the conformance and bad-input cases) seeds the JSON targets; each
+the conformance and bad-input cases) seeds the JSON targets, and
+`fuzz/regressions/TARGET/` holds inputs that once broke a target; each
 cooperative of them, with a leading byte choosing the date, seeds `check`,
 `classify` and `registry_props`; each CSV folder and CSV case, its three
 files joined by form feeds (as the `csv` target splits them), seeds `csv`.
@@ -77,6 +78,11 @@ for files in csv_sets:
 
 for seed in range(32):
     put("registry_props", hashlib.sha256(str(seed).encode()).digest() * 8)
+
+# Inputs that once broke a target stay among its seeds.
+for t in targets:
+    for path in sorted((root / "fuzz" / "regressions" / t).glob("*")):
+        put(t, path.read_bytes())
 
 for t in targets:
     print(f"{t}: {len(list((out / t).iterdir()))} seeds")
