@@ -41,6 +41,7 @@ lock="$repo/bindings/python/requirements.lock"
 stamp="$venv/.coopkit-requirements"
 want="$("$python" -c 'import sys; print(sys.version.split()[0])') ${requirements[*]} $(sha256sum "$lock" | cut -c1-16)"
 pins() { grep -v '^#' "$1" | sort; }
+frozen() { "$venv/bin/python" -m pip freeze --exclude-editable | grep -v '^coopkit'; }
 
 if [[ -x "$venv/bin/python" && -f "$stamp" && "$(cat "$stamp")" == "$want" ]]; then
   echo "$venv"
@@ -53,7 +54,7 @@ fi
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip
 if [[ "${COOPKIT_RELOCK:-0}" == 1 ]]; then
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade "${requirements[@]}"
-  { grep '^#' "$lock"; "$venv/bin/python" -m pip freeze --exclude-editable | grep -v '^coopkit'; } >"$lock.new"
+  { grep '^#' "$lock"; frozen; } >"$lock.new"
   mv "$lock.new" "$lock"
   want="${want% *} $(sha256sum "$lock" | cut -c1-16)"
 else
@@ -61,7 +62,7 @@ else
 fi
 # The lock must hold the whole environment, consistently.
 "$venv/bin/python" -m pip check >/dev/null
-if ! diff <(pins "$lock") <("$venv/bin/python" -m pip freeze --exclude-editable | grep -v '^coopkit' | sort) >&2; then
+if ! diff <(pins "$lock") <(frozen | sort) >&2; then
   echo "python-env: the environment differs from $lock (above); remake it with COOPKIT_RELOCK=1" >&2
   exit 1
 fi

@@ -2,7 +2,7 @@
 //! it, and the invariants that must hold whatever the input was. A broken
 //! invariant panics, which libFuzzer reports as a crash with the input.
 
-use coopkit::indicators::{Dimension, Disaggregation, IndicatorId, Query};
+use coopkit::indicators::{Dimension, Disaggregation, Query};
 use coopkit::io::{self, Loaded, ReadOptions};
 use coopkit::{Cooperative, Date, LawChoice, Registry, WomenManagedRule};
 
@@ -31,7 +31,7 @@ pub fn options(lenient: bool) -> ReadOptions {
 
 /// A strict read and a lenient read of the same input must agree: strict
 /// succeeds exactly when lenient rejects nothing, with the same registry;
-/// every error has a path; and the registry survives a round trip through
+/// every error has a message; and the registry survives a round trip through
 /// its own JSON and CSV writers.
 pub fn reads_agree(strict: Result<Loaded, coopkit::Error>, lenient: Result<Loaded, coopkit::Error>) {
     match (&strict, &lenient) {
@@ -125,7 +125,6 @@ pub fn every_call(registry: &Registry, pick: u8) {
             }
         }
     }
-    let _ = IndicatorId::ALL;
 }
 
 /// Every law choice's report and the classification of one cooperative.
