@@ -211,7 +211,8 @@ export type InputErrorCode =
   | "unknown_reference"
   | "out_of_range"
   | "overflow"
-  | "inconsistent";
+  | "inconsistent"
+  | "too_large";
 
 /** Codes of `lang`. */
 export type Lang =

@@ -35,11 +35,15 @@ pub enum InputErrorCode {
     Overflow,
     /// Fields that contradict each other.
     Inconsistent,
+    /// More than a read's limit allows (records, members, nesting depth,
+    /// errors: [`crate::io::LIMITS`]); the message names the limit and how
+    /// to raise it.
+    TooLarge,
 }
 
 impl InputErrorCode {
     /// Every code, in order.
-    pub const ALL: [InputErrorCode; 11] = [
+    pub const ALL: [InputErrorCode; 12] = [
         InputErrorCode::Syntax,
         InputErrorCode::MissingField,
         InputErrorCode::UnknownField,
@@ -51,6 +55,7 @@ impl InputErrorCode {
         InputErrorCode::OutOfRange,
         InputErrorCode::Overflow,
         InputErrorCode::Inconsistent,
+        InputErrorCode::TooLarge,
     ];
 
     /// The snake_case name, as serialised.
@@ -67,6 +72,7 @@ impl InputErrorCode {
             InputErrorCode::OutOfRange => "out_of_range",
             InputErrorCode::Overflow => "overflow",
             InputErrorCode::Inconsistent => "inconsistent",
+            InputErrorCode::TooLarge => "too_large",
         }
     }
 }

@@ -28,6 +28,7 @@ const LAYERS: &[&str] = &[
 /// which reads through it; the entry points last.
 const IO_LAYERS: &[&str] = &[
     "files",
+    "limits",
     "decode",
     "validate",
     "csv/records",

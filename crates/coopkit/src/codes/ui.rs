@@ -263,6 +263,10 @@ impl Code for crate::error::InputErrorCode {
             C::OutOfRange => ("a value out of range", "giá trị ngoài phạm vi cho phép"),
             C::Overflow => ("a number too large to hold", "số quá lớn"),
             C::Inconsistent => ("fields that contradict each other", "các trường mâu thuẫn nhau"),
+            C::TooLarge => (
+                "more than a read's limit allows",
+                "vượt quá giới hạn cho phép của lần đọc",
+            ),
         };
         lang.pick(en, vi)
     }

@@ -1,11 +1,13 @@
 //! JSON and JSON Lines readers.
 
 use super::decode::{self, fields, join, json_type, Raw, Record};
+use super::limits::{self, Limits};
 use super::validate::{validate_at, JsonLocate};
 use super::{finish_lenient, finish_strict, Decoded, Loaded};
 use crate::error::{Error, InputError, InputErrorCode as Code, InputErrors};
 use crate::model::Cooperative;
 use crate::registry::Registry;
+use serde::de::DeserializeSeed;
 use serde_json::{Map, Value};
 
 /// A JSON object as a [`Record`] whose paths start with `prefix`.
@@ -68,6 +70,9 @@ fn unknown_fields(map: &Map<String, Value>, allowed: &[&[&str]], prefix: &str, e
 }
 
 /// Decodes a list of objects at `prefix.name` with `item`.
+/// At most `max_errors` are kept in `errors`; the rest are counted in
+/// `hidden`.
+#[allow(clippy::too_many_arguments)]
 fn list<T>(
     map: &Map<String, Value>,
     name: &str,
@@ -75,6 +80,8 @@ fn list<T>(
     what: &str,
     allowed: &[&str],
     errors: &mut Vec<InputError>,
+    hidden: &mut u64,
+    max_errors: usize,
     item: impl Fn(&JsonRecord<'_>, &mut Vec<InputError>) -> Option<T>,
 ) -> Option<Vec<T>> {
     let path = join(prefix, name);
@@ -100,14 +107,22 @@ fn list<T>(
                 out.push(x);
             }
         }
+        // A list of many bad items keeps the first errors only, so their
+        // number cannot outgrow memory.
+        if errors.len() > max_errors {
+            *hidden += (errors.len() - max_errors) as u64;
+            errors.truncate(max_errors);
+        }
     }
     Some(out)
 }
 
 /// Decodes one cooperative at `prefix`, running the cross-field checks when
 /// every field is good.
-pub(crate) fn decode_cooperative(value: &Value, prefix: &str) -> Decoded {
+pub(crate) fn decode_cooperative(value: &Value, prefix: &str, limits: &Limits) -> Decoded {
     let mut errors = Vec::new();
+    let max_errors = usize::try_from(limits.errors).unwrap_or(usize::MAX);
+    let mut hidden = 0;
     let id_path = join(prefix, "id");
     let Some(map) = object(value, prefix, "a cooperative", &mut errors) else {
         return Decoded::new(None, None, errors, id_path);
@@ -128,6 +143,8 @@ pub(crate) fn decode_cooperative(value: &Value, prefix: &str) -> Decoded {
         "a member",
         fields::MEMBER,
         &mut errors,
+        &mut hidden,
+        max_errors,
         |r, e| decode::member(r, e),
     );
     let positions = list(
@@ -137,6 +154,8 @@ pub(crate) fn decode_cooperative(value: &Value, prefix: &str) -> Decoded {
         "a position",
         fields::POSITION,
         &mut errors,
+        &mut hidden,
+        max_errors,
         |r, e| decode::position(r, e),
     );
     let lists_ok = errors.len() == before_lists;
@@ -161,6 +180,13 @@ pub(crate) fn decode_cooperative(value: &Value, prefix: &str) -> Decoded {
     if lists_ok {
         validate_at(&coop, &JsonLocate(prefix), &mut errors);
     }
+    if errors.len() > max_errors {
+        hidden += (errors.len() - max_errors) as u64;
+        errors.truncate(max_errors);
+    }
+    if hidden > 0 {
+        errors.push(limits::hidden_errors(prefix, hidden, limits.errors));
+    }
     let coop = errors.is_empty().then_some(coop);
     Decoded::new(id, coop, errors, id_path)
 }
@@ -169,22 +195,115 @@ pub(crate) fn decode_cooperative(value: &Value, prefix: &str) -> Decoded {
 /// serde_json's own `Value` the second would silently replace the first
 /// (a second `"cooperatives"` would drop the whole list). The error is a
 /// syntax error at the key's line and column; the key is never quoted.
-fn parse(text: &str) -> Result<Value, serde_json::Error> {
-    serde_json::from_str::<Strict>(text).map(|s| s.0)
+/// Arrays longer than the members limit and nesting deeper than the depth
+/// limit are refused while parsing, before they take memory.
+fn parse(text: &str, limits: &Limits) -> Result<Value, serde_json::Error> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let v = Strict::new(0, limits).deserialize(&mut de)?;
+    de.end()?;
+    Ok(v)
 }
 
-/// A JSON value read without duplicate keys.
-struct Strict(Value);
+/// Marks a serde error that is a limit, not a syntax error.
+const LIMIT: &str = "\u{1}limit\u{1}";
 
-impl<'de> serde::Deserialize<'de> for Strict {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(StrictVisitor).map(Strict)
+/// Ends the path inside a limit error's message.
+const PATH_END: char = '\u{2}';
+
+fn limit_error<E: serde::de::Error>(found: &str, name: &str, limit: u64) -> E {
+    E::custom(format!(
+        "{LIMIT}{PATH_END}{}",
+        limits::exceeded_message(found, name, limit)
+    ))
+}
+
+/// A limit error met inside a value, with the value's `step` (`[3]`,
+/// `.members`) put before its path, so the error names where the limit was
+/// met; any other error is returned as it was. Only the failing values pay.
+fn locate<E: serde::de::Error>(e: E, step: impl FnOnce() -> String) -> E {
+    let text = e.to_string();
+    match text.strip_prefix(LIMIT) {
+        Some(rest) => {
+            // serde_json adds " at line L column C"; the outermost level
+            // adds it again, so the innermost position is dropped here.
+            let rest = rest.split(" at line ").next().unwrap_or(rest);
+            // Deep nesting would make a path as long as the input: past 60
+            // bytes, the inner steps are shown as `…`.
+            let (inner, message) = rest.split_once(PATH_END).unwrap_or(("", rest));
+            let inner = if inner.len() > 60 { "…" } else { inner };
+            E::custom(format!("{LIMIT}{}{inner}{PATH_END}{message}", step()))
+        }
+        None => e,
     }
 }
 
-struct StrictVisitor;
+/// A key as a step of a path: a contract field's name, or a placeholder
+/// (a key is text the user typed; only field names are shown).
+fn key_step(key: &str) -> String {
+    let known = [
+        fields::COOPERATIVE_SCALARS,
+        fields::COOPERATIVE_NESTED,
+        fields::MEMBER,
+        fields::POSITION,
+        fields::EMPLOYEES,
+        fields::SUMMARY,
+    ];
+    if known.iter().any(|l| l.contains(&key)) {
+        format!(".{key}")
+    } else {
+        ".<field not shown>".to_owned()
+    }
+}
 
-impl<'de> serde::de::Visitor<'de> for StrictVisitor {
+/// The path and message of a limit error's text, when it is one.
+fn limit_parts(text: &str) -> Option<(&str, &str)> {
+    let rest = text.strip_prefix(LIMIT)?;
+    rest.split_once(PATH_END)
+}
+
+/// Reads one JSON value at nesting `depth` without duplicate keys, within
+/// the depth and array-length limits.
+#[derive(Clone, Copy)]
+struct Strict {
+    depth: u64,
+    max_depth: u64,
+    max_items: u64,
+}
+
+impl Strict {
+    fn new(depth: u64, limits: &Limits) -> Self {
+        Strict {
+            depth,
+            max_depth: limits.depth,
+            max_items: limits.members,
+        }
+    }
+
+    /// The seed of a value inside this one's array or object.
+    fn inner<E: serde::de::Error>(self) -> Result<Strict, E> {
+        if self.depth >= self.max_depth {
+            return Err(limit_error(
+                "JSON nested more deeply",
+                "max_depth",
+                self.max_depth,
+            ));
+        }
+        Ok(Strict {
+            depth: self.depth + 1,
+            ..self
+        })
+    }
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Strict {
+    type Value = Value;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Strict {
     type Value = Value;
 
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -215,31 +334,179 @@ impl<'de> serde::de::Visitor<'de> for StrictVisitor {
         Ok(Value::Null)
     }
     fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        d.deserialize_any(StrictVisitor)
+        d.deserialize_any(self)
     }
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let inner = self.inner()?;
         let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
-        while let Some(Strict(v)) = seq.next_element()? {
+        while let Some(v) = seq
+            .next_element_seed(inner)
+            .map_err(|e| locate(e, || format!("[{}]", out.len())))?
+        {
+            if out.len() as u64 >= self.max_items {
+                return Err(limit_error(
+                    "a JSON array of more items (members, positions or others)",
+                    "max_members",
+                    self.max_items,
+                ));
+            }
             out.push(v);
         }
         Ok(Value::Array(out))
     }
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let inner = self.inner()?;
         let mut out = Map::new();
         while let Some(key) = map.next_key::<String>()? {
-            let Strict(v) = map.next_value()?;
-            match out.entry(key) {
-                serde_json::map::Entry::Vacant(e) => {
-                    e.insert(v);
-                }
-                serde_json::map::Entry::Occupied(_) => {
+            let v = map
+                .next_value_seed(inner)
+                .map_err(|e| locate(e, || key_step(&key)))?;
+            insert_once(&mut out, key, v)?;
+        }
+        Ok(Value::Object(out))
+    }
+}
+
+/// Puts `key` in `map`, or fails when it is there already.
+fn insert_once<E: serde::de::Error>(map: &mut Map<String, Value>, key: String, v: Value) -> Result<(), E> {
+    match map.entry(key) {
+        serde_json::map::Entry::Vacant(e) => {
+            e.insert(v);
+            Ok(())
+        }
+        serde_json::map::Entry::Occupied(_) => Err(E::custom(
+            "a key given twice in one object (the second would silently replace the first)",
+        )),
+    }
+}
+
+/// A whole JSON text read as a registry: the `cooperatives` list decoded
+/// record by record as it is parsed, so only one record's JSON value is in
+/// memory at a time.
+enum Document {
+    /// `{"cooperatives": ...}`: the records, or the type found instead of
+    /// an array; and the other keys, which are errors.
+    Registry {
+        records: Result<Vec<Decoded>, &'static str>,
+        others: Map<String, Value>,
+    },
+    /// Another object: one cooperative.
+    Object(Map<String, Value>),
+    /// Not an object: its type.
+    Other(&'static str),
+}
+
+/// Reads a [`Document`].
+struct DocumentSeed<'a> {
+    limits: &'a Limits,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for DocumentSeed<'_> {
+    type Value = Document;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Document, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+/// A value that is not an object, parsed (so syntax errors are found) and
+/// given by its type.
+macro_rules! other {
+    ($wrap:expr; $($f:ident($($t:ty)?)),*) => {$(
+        fn $f<E: serde::de::Error>(self $(, v: $t)?) -> Result<Self::Value, E> {
+            let v = serde::de::Visitor::$f::<E>(Strict::new(0, self.limits) $(, v as $t)?)?;
+            Ok($wrap(json_type(&v)))
+        }
+    )*};
+}
+
+impl<'de> serde::de::Visitor<'de> for DocumentSeed<'_> {
+    type Value = Document;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+    other!(Document::Other; visit_bool(bool), visit_i64(i64), visit_u64(u64), visit_f64(f64), visit_str(&str), visit_unit());
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Document, A::Error> {
+        Strict::new(0, self.limits).visit_seq(seq)?;
+        Ok(Document::Other("an array"))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Document, A::Error> {
+        let inner = Strict::new(1, self.limits);
+        let mut others = Map::new();
+        let mut records = None;
+        while let Some(key) = map.next_key::<String>()? {
+            if key == "cooperatives" {
+                if records.is_some() || others.contains_key(&key) {
                     return Err(serde::de::Error::custom(
                         "a key given twice in one object (the second would silently replace the first)",
                     ));
                 }
+                records = Some(
+                    map.next_value_seed(ListSeed { limits: self.limits })
+                        .map_err(|e| locate(e, || "cooperatives".to_owned()))?,
+                );
+            } else {
+                let v = map
+                    .next_value_seed(inner)
+                    .map_err(|e| locate(e, || key_step(&key)))?;
+                insert_once(&mut others, key, v)?;
             }
         }
-        Ok(Value::Object(out))
+        Ok(match records {
+            Some(records) => Document::Registry { records, others },
+            None => Document::Object(others),
+        })
+    }
+}
+
+/// Reads the `cooperatives` list, decoding each record as soon as it is
+/// parsed; anything but an array is given by its type.
+struct ListSeed<'a> {
+    limits: &'a Limits,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for ListSeed<'_> {
+    type Value = Result<Vec<Decoded>, &'static str>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for ListSeed<'_> {
+    type Value = Result<Vec<Decoded>, &'static str>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("an array of cooperatives")
+    }
+    other!(Err; visit_bool(bool), visit_i64(i64), visit_u64(u64), visit_f64(f64), visit_str(&str), visit_unit());
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        Strict::new(1, self.limits).visit_map(map)?;
+        Ok(Err("an object"))
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        // The list is at depth 2, each record at depth 3.
+        let record = Strict::new(2, self.limits);
+        let mut out = Vec::new();
+        while let Some(v) = seq
+            .next_element_seed(record)
+            .map_err(|e| locate(e, || format!("[{}]", out.len())))?
+        {
+            if out.len() as u64 >= self.limits.records {
+                return Err(locate(
+                    limit_error(
+                        "more cooperatives in the registry",
+                        "max_records",
+                        self.limits.records,
+                    ),
+                    || format!("[{}]", self.limits.records),
+                ));
+            }
+            let prefix = format!("cooperatives[{}]", out.len());
+            out.push(decode_cooperative(&v, &prefix, self.limits));
+        }
+        Ok(Ok(out))
     }
 }
 
@@ -248,11 +515,23 @@ impl<'de> serde::de::Visitor<'de> for StrictVisitor {
 fn syntax_message(e: &serde_json::Error, line: Option<usize>) -> String {
     let full = e.to_string();
     let what = full.split(" at line ").next().unwrap_or(&full);
+    let what = limit_parts(what).map_or(what, |(_, m)| m);
     let line = line.unwrap_or(e.line());
     format!("JSON syntax error at line {line}, column {}: {what}", e.column())
 }
 
+/// A parse error: a syntax error, or a limit met while parsing
+/// (`too_large`, at the line and column where it was met).
 fn syntax(path: &str, e: &serde_json::Error, line: Option<usize>) -> InputError {
+    let text = e.to_string();
+    if let Some((inner, _)) = limit_parts(&text) {
+        let at = match (path, inner.strip_prefix('.')) {
+            ("", Some(field)) => field.to_owned(),
+            _ => format!("{path}{inner}"),
+        };
+        let msg = syntax_message(e, line).replacen("JSON syntax error at", "at", 1);
+        return InputError::new(at, Code::TooLarge, msg);
+    }
     InputError::new(path, Code::Syntax, syntax_message(e, line))
 }
 
@@ -276,7 +555,8 @@ fn one(e: InputError) -> Error {
 /// ```
 pub fn cooperative_from_json(text: &str) -> Result<Cooperative, Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value: Value = parse(text).map_err(|e| one(syntax("", &e, None)))?;
+    let limits = Limits::default();
+    let value: Value = parse(text, &limits).map_err(|e| one(syntax("", &e, None)))?;
     cooperative_from_value(&value)
 }
 
@@ -293,7 +573,7 @@ pub fn cooperative_from_json(text: &str) -> Result<Cooperative, Error> {
 /// assert_eq!(err.input_errors()[0].code, coopkit::InputErrorCode::InvalidType);
 /// ```
 pub fn cooperative_from_value(value: &Value) -> Result<Cooperative, Error> {
-    let d = decode_cooperative(value, "");
+    let d = decode_cooperative(value, "", &Limits::default());
     match (d.coop, InputErrors::new(d.errors)) {
         (Some(c), None) => Ok(c),
         (_, Some(e)) => Err(Error::Input(e)),
@@ -303,66 +583,80 @@ pub fn cooperative_from_value(value: &Value) -> Result<Cooperative, Error> {
 
 /// The records of a registry file, or the errors that make it unreadable
 /// as a whole.
-fn records(text: &str) -> Result<Vec<Decoded>, Vec<InputError>> {
+pub(crate) fn records(text: &str, limits: &Limits) -> Result<Vec<Decoded>, Vec<InputError>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Ok(Vec::new());
     }
-    match parse(text) {
-        Ok(Value::Object(map)) if map.contains_key("cooperatives") => {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let doc = DocumentSeed { limits }
+        .deserialize(&mut de)
+        .and_then(|d| de.end().map(|()| d));
+    match doc {
+        Ok(Document::Registry { records, others }) => {
             let mut errors = Vec::new();
-            unknown_fields(&map, &[&["cooperatives"]], "", &mut errors);
-            let list = match &map["cooperatives"] {
-                Value::Array(a) => a,
-                other => {
-                    let t = json_type(other);
+            unknown_fields(&others, &[&["cooperatives"]], "", &mut errors);
+            match records {
+                Ok(r) if errors.is_empty() => Ok(r),
+                Ok(_) => Err(errors),
+                Err(t) => {
                     errors.push(InputError::new(
                         "cooperatives",
                         Code::InvalidType,
                         format!("expected an array of cooperatives, found {t}"),
                     ));
-                    return Err(errors);
+                    Err(errors)
                 }
-            };
-            if !errors.is_empty() {
-                return Err(errors);
             }
-            Ok(value_records(list))
         }
-        Ok(v @ Value::Object(_)) => Ok(vec![decode_cooperative(&v, "cooperatives[0]")]),
-        Ok(other) => Err(vec![InputError::new(
+        Ok(Document::Object(map)) => Ok(vec![decode_cooperative(
+            &Value::Object(map),
+            "cooperatives[0]",
+            limits,
+        )]),
+        Ok(Document::Other(t)) => Err(vec![InputError::new(
             "",
             Code::InvalidType,
             format!(
-                "expected {{\"cooperatives\": [...]}} or JSON Lines (one cooperative object a line), found {}",
-                json_type(&other)
+                "expected {{\"cooperatives\": [...]}} or JSON Lines (one cooperative object a line), found {t}"
             ),
         )]),
-        Err(_) if is_json_lines(text) => Ok(json_lines(text)),
+        Err(e) if e.to_string().starts_with(LIMIT) => Err(vec![syntax("", &e, None)]),
+        Err(_) if is_json_lines(text, limits) => json_lines(text, limits),
         Err(e) => Err(vec![syntax("", &e, None)]),
     }
 }
 
 /// The first non-blank line is a whole cooperative object on its own.
-fn is_json_lines(text: &str) -> bool {
+fn is_json_lines(text: &str, limits: &Limits) -> bool {
     let Some(first) = text.lines().find(|l| !l.trim().is_empty()) else {
         return false;
     };
-    matches!(parse(first), Ok(Value::Object(m)) if !m.contains_key("cooperatives"))
+    matches!(parse(first, limits), Ok(Value::Object(m)) if !m.contains_key("cooperatives"))
 }
 
 /// One record a non-blank line; the `i`-th record is `cooperatives[i]`
 /// (blank lines are skipped and not counted), and a syntax error's message
-/// gives the line number in the file.
-fn json_lines(text: &str) -> Vec<Decoded> {
+/// gives the line number in the file. More records than the limit is an
+/// error for the whole file.
+fn json_lines(text: &str, limits: &Limits) -> Result<Vec<Decoded>, Vec<InputError>> {
     let mut out = Vec::new();
     for (n, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
         let prefix = format!("cooperatives[{}]", out.len());
-        let d = match parse(line) {
-            Ok(v) => decode_cooperative(&v, &prefix),
+        if out.len() as u64 >= limits.records {
+            let found = format!("more cooperatives (line {})", n + 1);
+            return Err(vec![limits::exceeded(
+                prefix,
+                &found,
+                "max_records",
+                limits.records,
+            )]);
+        }
+        let d = match parse(line, limits) {
+            Ok(v) => decode_cooperative(&v, &prefix, limits),
             Err(e) => Decoded::new(
                 None,
                 None,
@@ -372,7 +666,7 @@ fn json_lines(text: &str) -> Vec<Decoded> {
         };
         out.push(d);
     }
-    out
+    Ok(out)
 }
 
 /// Reads a registry from `{"cooperatives": [...]}` or JSON Lines, strictly:
@@ -388,7 +682,8 @@ fn json_lines(text: &str) -> Vec<Decoded> {
 /// assert_eq!(paths, ["cooperatives[1].kind", "cooperatives[1].id"]);
 /// ```
 pub fn registry_from_json(text: &str) -> Result<Registry, Error> {
-    let recs = records(text).map_err(|e| Error::Input(InputErrors::new(e).expect("errors")))?;
+    let recs =
+        records(text, &Limits::default()).map_err(|e| Error::Input(InputErrors::new(e).expect("errors")))?;
     finish_strict(recs, Vec::new())
 }
 
@@ -408,17 +703,30 @@ pub fn registry_from_json(text: &str) -> Result<Registry, Error> {
 /// assert_eq!(loaded.rejected[0].errors[0].path, "cooperatives[1].sector");
 /// ```
 pub fn registry_from_json_lenient(text: &str) -> Result<Loaded, Error> {
-    let recs = records(text).map_err(|e| Error::Input(InputErrors::new(e).expect("errors")))?;
+    let recs =
+        records(text, &Limits::default()).map_err(|e| Error::Input(InputErrors::new(e).expect("errors")))?;
     Ok(finish_lenient(recs, Vec::new()))
 }
 
+/// A registry from JSON or JSON Lines text within `limits`, strict or
+/// lenient ([`registry_from_json`], [`registry_from_json_lenient`]).
+pub(crate) fn read(text: &str, limits: &Limits, lenient: bool) -> Result<Loaded, Error> {
+    let recs = records(text, limits).map_err(|e| Error::Input(InputErrors::new(e).expect("errors")))?;
+    super::finish(recs, Vec::new(), lenient)
+}
+
 /// Each value decoded as the cooperative at `cooperatives[i]`.
-fn value_records(values: &[Value]) -> Vec<Decoded> {
+fn value_records(values: &[Value], limits: &Limits) -> Vec<Decoded> {
     values
         .iter()
         .enumerate()
-        .map(|(i, v)| decode_cooperative(v, &format!("cooperatives[{i}]")))
+        .map(|(i, v)| decode_cooperative(v, &format!("cooperatives[{i}]"), limits))
         .collect()
+}
+
+/// [`registry_from_values_lenient`] within `limits`.
+pub(crate) fn values_lenient(values: &[Value], limits: &Limits) -> Loaded {
+    finish_lenient(value_records(values, limits), Vec::new())
 }
 
 /// Reads a registry from parsed records (for bindings that hold a list of
@@ -432,11 +740,11 @@ fn value_records(values: &[Value]) -> Vec<Decoded> {
 /// assert_eq!(r.unwrap_err().path(), Some("cooperatives[1].id"));
 /// ```
 pub fn registry_from_values(values: &[Value]) -> Result<Registry, Error> {
-    finish_strict(value_records(values), Vec::new())
+    finish_strict(value_records(values, &Limits::default()), Vec::new())
 }
 
 /// Reads a registry from parsed records, keeping the valid ones (as
 /// [`registry_from_json_lenient`]).
 pub fn registry_from_values_lenient(values: &[Value]) -> Loaded {
-    finish_lenient(value_records(values), Vec::new())
+    finish_lenient(value_records(values, &Limits::default()), Vec::new())
 }

@@ -132,6 +132,7 @@ mod decode;
 mod files;
 mod frame;
 mod json;
+mod limits;
 mod reader;
 mod tables;
 mod validate;
@@ -148,6 +149,9 @@ pub use self::frame::{registry_frames, Column, RegistryFrames};
 pub use self::json::{
     cooperative_from_json, cooperative_from_value, registry_from_json, registry_from_json_lenient,
     registry_from_values, registry_from_values_lenient,
+};
+pub use self::limits::{
+    Limit, DEFAULT_MAX_DEPTH, DEFAULT_MAX_ERRORS, DEFAULT_MAX_MEMBERS, DEFAULT_MAX_RECORDS, LIMITS,
 };
 pub use self::reader::ReadOptions;
 pub use self::tables::{registry_from_tables, registry_from_tables_lenient, Cell, RowTable, Table};

@@ -23,7 +23,7 @@
 //! ```
 
 use super::csv::{read_bytes, read_dir, CsvOptions};
-use super::json::{registry_from_json, registry_from_json_lenient, registry_from_values_lenient};
+use super::limits::{self, Limits};
 use super::tables::{registry_from_tables, registry_from_tables_lenient, Table};
 use super::{Loaded, Rejected};
 use crate::error::{Error, InputError, InputErrorCode};
@@ -39,6 +39,8 @@ pub struct ReadOptions {
     /// A unit table and the registry's date: location codes not valid then
     /// are input errors.
     units: Option<(std::sync::Arc<Units>, Date)>,
+    /// The limits other than the byte limit (in `csv`).
+    limits: Limits,
 }
 
 impl ReadOptions {
@@ -134,7 +136,46 @@ impl ReadOptions {
         self
     }
 
-    /// `{"cooperatives": [...]}` or JSON Lines text.
+    /// Sets the limit called `name` ([`crate::io::LIMITS`], in either
+    /// spelling: `max_records` or `maxRecords`) to `value`. An input beyond
+    /// a limit is an error of code `too_large` naming it; past
+    /// `max_errors` errors the rest are counted in one last error.
+    ///
+    /// ```
+    /// use coopkit::io::ReadOptions;
+    /// let text = r#"{"cooperatives": [
+    ///   {"id": "a", "name": "HTX A", "kind": "cooperative", "sector": "agriculture"},
+    ///   {"id": "b", "name": "HTX B", "kind": "cooperative", "sector": "fishing"}]}"#;
+    /// let err = ReadOptions::new().limit("max_records", 1).unwrap().read_json(text).unwrap_err();
+    /// assert_eq!(err.input_errors()[0].code.as_str(), "too_large");
+    /// assert!(err.to_string().contains("max_records"));
+    /// assert!(ReadOptions::new().limit("max_rows", 1).is_err());
+    /// ```
+    pub fn limit(mut self, name: &str, value: u64) -> Result<Self, Error> {
+        let l = &mut self.limits;
+        match limits::find(name)?.name {
+            "max_bytes" => self.csv.max_bytes = value,
+            "max_records" => l.records = value,
+            "max_members" => l.members = value,
+            "max_depth" => l.depth = value,
+            _ => l.errors = value,
+        }
+        Ok(self)
+    }
+
+    /// The value of every limit, in the order of [`crate::io::LIMITS`].
+    pub fn limits(&self) -> [(&'static crate::io::Limit, u64); 5] {
+        let l = &self.limits;
+        let values = [self.csv.max_bytes, l.records, l.members, l.depth, l.errors];
+        let mut out = [(&limits::LIMITS[0], 0); 5];
+        for (i, v) in values.into_iter().enumerate() {
+            out[i] = (&limits::LIMITS[i], v);
+        }
+        out
+    }
+
+    /// `{"cooperatives": [...]}` or JSON Lines text. Each record is decoded
+    /// as soon as it is parsed, so only one record's JSON is held at a time.
     pub fn read_json(&self, text: &str) -> Result<Loaded, Error> {
         if text.len() as u64 > self.csv.max_bytes {
             return Err(super::files::too_large(
@@ -143,12 +184,59 @@ impl ReadOptions {
                 self.csv.max_bytes,
             ));
         }
-        let loaded = if self.lenient {
-            registry_from_json_lenient(text)
-        } else {
-            registry_from_json(text).map(Loaded::clean)
+        let loaded = super::json::read(text, &self.limits, self.lenient);
+        self.check_units(self.bound(loaded, Form::Json), Form::Json)
+    }
+
+    /// The limits on a read's result: every reader's records and members
+    /// counted (the JSON reader also stops early, while parsing), and the
+    /// errors cut at `max_errors` with the rest counted.
+    fn bound(&self, loaded: Result<Loaded, Error>, form: Form) -> Result<Loaded, Error> {
+        let l = &self.limits;
+        let mut loaded = match loaded {
+            Err(Error::Input(e)) => {
+                let errors = limits::cap_errors(e.into_vec(), l.errors, "");
+                return Err(Error::Input(
+                    crate::error::InputErrors::new(errors).expect("a capped list keeps an error"),
+                ));
+            }
+            other => other?,
         };
-        self.check_units(loaded, Form::Json)
+        let too_large = |e: InputError| {
+            Err(Error::Input(
+                crate::error::InputErrors::new(vec![e]).expect("one"),
+            ))
+        };
+        let records = (loaded.registry.len() + loaded.rejected.len()) as u64;
+        if records > l.records {
+            let at = form.record(usize::try_from(l.records).unwrap_or(usize::MAX));
+            return too_large(limits::exceeded(
+                at,
+                "more cooperatives",
+                "max_records",
+                l.records,
+            ));
+        }
+        let c = &loaded.registry.coops;
+        let positions = kept_positions(&loaded);
+        for k in 0..loaded.registry.len() {
+            let counts = [
+                ("members", c.member_off[k + 1] - c.member_off[k]),
+                ("positions", c.position_off[k + 1] - c.position_off[k]),
+            ];
+            for (list, n) in counts {
+                if u64::from(n) > l.members {
+                    let at = form.path(positions.get(k).copied().unwrap_or(k), list);
+                    let found = format!("{n} {list} in one cooperative");
+                    return too_large(limits::exceeded(at, &found, "max_members", l.members));
+                }
+            }
+        }
+        for r in &mut loaded.rejected {
+            let errors = std::mem::take(&mut r.errors);
+            r.errors = limits::cap_errors(errors, l.errors, &form.record(r.index));
+        }
+        Ok(loaded)
     }
 
     /// The unit check of [`ReadOptions::units`] on a read's result: in a
@@ -159,23 +247,8 @@ impl ReadOptions {
             return loaded;
         };
         let mut loaded = loaded?;
-        // Positions in the input of the cooperatives kept: those not among
-        // the rejected cooperative records (rejected rows of an unknown
-        // cooperative are numbered after every cooperative row).
         let kept = loaded.registry.len();
-        let mut rejected: Vec<usize> = loaded.rejected.iter().map(|r| r.index).collect();
-        rejected.sort_unstable();
-        let mut total = kept;
-        loop {
-            let n = kept + rejected.partition_point(|&i| i < total);
-            if n == total {
-                break;
-            }
-            total = n;
-        }
-        let positions: Vec<usize> = (0..total)
-            .filter(|i| rejected.binary_search(i).is_err())
-            .collect();
+        let positions = kept_positions(&loaded);
         // Only the codes are read: each record's header, never its lists.
         let mut bad = Vec::new();
         let mut newly = Vec::new();
@@ -245,13 +318,14 @@ impl ReadOptions {
             &self.csv,
             self.lenient,
         );
-        self.check_units(loaded, Form::Csv)
+        self.check_units(self.bound(loaded, Form::Csv), Form::Csv)
     }
 
     /// A folder holding `cooperatives.csv` and, optionally, `members.csv` and
     /// `positions.csv`.
     pub fn read_csv_dir(&self, dir: &Path) -> Result<Loaded, Error> {
-        self.check_units(read_dir(dir, &self.csv, self.lenient), Form::Csv)
+        let loaded = read_dir(dir, &self.csv, self.lenient);
+        self.check_units(self.bound(loaded, Form::Csv), Form::Csv)
     }
 
     /// A `.json`, `.jsonl` or `.ndjson` file, or a CSV folder.
@@ -285,7 +359,7 @@ impl ReadOptions {
         } else {
             registry_from_tables(cooperatives, members, positions).map(Loaded::clean)
         };
-        self.check_units(loaded, Form::Tables)
+        self.check_units(self.bound(loaded, Form::Tables), Form::Tables)
     }
 
     /// Records a binding has converted from its own values (Python dicts,
@@ -308,7 +382,7 @@ impl ReadOptions {
                 })
             })
             .collect();
-        let mut loaded = registry_from_values_lenient(&values);
+        let mut loaded = super::json::values_lenient(&values, &self.limits);
         // The record's own problems replace the core's "not an object" for
         // the placeholder.
         for (i, problems) in unconverted {
@@ -324,12 +398,34 @@ impl ReadOptions {
         loaded.rejected.sort_by_key(|r| r.index);
         if !self.lenient && !loaded.rejected.is_empty() {
             let errors = loaded.rejected.into_iter().flat_map(|r| r.errors).collect();
-            return Err(Error::Input(
-                crate::error::InputErrors::new(errors).expect("rejected records carry errors"),
-            ));
+            let errors = crate::error::InputErrors::new(errors).expect("rejected records carry errors");
+            return self.bound(Err(Error::Input(errors)), Form::Json);
         }
-        self.check_units(Ok(loaded), Form::Json)
+        self.check_units(self.bound(Ok(loaded), Form::Json), Form::Json)
     }
+}
+
+/// Positions in the input of the cooperatives kept: those not among the
+/// rejected cooperative records (rejected rows of an unknown cooperative
+/// are numbered after every cooperative row).
+fn kept_positions(loaded: &Loaded) -> Vec<usize> {
+    let kept = loaded.registry.len();
+    if loaded.rejected.is_empty() {
+        return (0..kept).collect();
+    }
+    let mut rejected: Vec<usize> = loaded.rejected.iter().map(|r| r.index).collect();
+    rejected.sort_unstable();
+    let mut total = kept;
+    loop {
+        let n = kept + rejected.partition_point(|&i| i < total);
+        if n == total {
+            break;
+        }
+        total = n;
+    }
+    (0..total)
+        .filter(|i| rejected.binary_search(i).is_err())
+        .collect()
 }
 
 /// The form a registry was read from, for the paths of unit errors.
@@ -346,6 +442,14 @@ impl Form {
             Form::Json | Form::Tables => format!("cooperatives[{index}].{field}"),
             // Row 1 is the header.
             Form::Csv => format!("cooperatives.csv:{}.{field}", index + 2),
+        }
+    }
+
+    /// The path of the record at `index`.
+    fn record(self, index: usize) -> String {
+        match self {
+            Form::Json | Form::Tables => format!("cooperatives[{index}]"),
+            Form::Csv => format!("cooperatives.csv:{}", index.saturating_add(2)),
         }
     }
 }
