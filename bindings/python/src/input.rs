@@ -11,8 +11,9 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDate, PyDateTime, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde_json::{Map, Number, Value};
 
-/// Deepest nesting accepted; the interchange format needs four levels.
-const MAX_DEPTH: usize = 32;
+/// Deepest nesting accepted inside a record: the core's, for a record in a
+/// JSON registry (the interchange format needs two levels).
+const MAX_DEPTH: usize = coopkit::io::DEFAULT_MAX_DEPTH as usize;
 
 /// Converts a Python object to a JSON value. Every value that has no JSON
 /// form is reported, by path, in one `coopkit.InputError`.
@@ -25,6 +26,12 @@ pub fn try_value(obj: &Bound<'_, PyAny>, root: &str) -> PyResult<Result<Value, V
     let mut errors = Vec::new();
     let mut path = root.to_owned();
     let v = walk(obj, &mut path, 0, &mut errors)?;
+    for e in &mut errors {
+        // Too deep: the core's error, at the core's (shortened) path.
+        if e.code == coopkit::InputErrorCode::TooLarge {
+            *e = coopkit::io::too_deep(root, e.path.get(root.len()..).unwrap_or(""));
+        }
+    }
     Ok(if errors.is_empty() { Ok(v) } else { Err(errors) })
 }
 
@@ -78,11 +85,8 @@ fn walk(
         });
     }
     if depth >= MAX_DEPTH {
-        errors.push(InputError::new(
-            path.clone(),
-            InputErrorCode::InvalidType,
-            "nested too deeply",
-        ));
+        // Its path is shortened by `try_value`, which knows the record's.
+        errors.push(InputError::new(path.clone(), InputErrorCode::TooLarge, ""));
         return Ok(Value::Null);
     }
     if let Ok(d) = obj.cast::<PyDict>() {
@@ -104,7 +108,8 @@ fn walk(
             if !path.is_empty() {
                 path.push('.');
             }
-            path.push_str(key);
+            // A key that is not a field is not shown: it may be personal.
+            path.push_str(coopkit::io::shown_key(key));
             let value = walk(&v, path, depth + 1, errors)?;
             path.truncate(len);
             map.insert(key.to_owned(), value);

@@ -217,5 +217,11 @@ fn _coopkit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<registry::Registry>()?;
     m.add_class::<registry::RegistryIter>()?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    // The readers' limits and their defaults, by the core's names.
+    let limits = pyo3::types::PyDict::new(m.py());
+    for (limit, default) in coopkit::io::ReadOptions::new().limits() {
+        limits.set_item(limit.name, default)?;
+    }
+    m.add("LIMITS", limits)?;
     Ok(())
 }

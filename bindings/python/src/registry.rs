@@ -61,10 +61,10 @@ fn source(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<Source> {
     }
 }
 
-/// The byte limit of a `max_bytes=` argument (None: the core's default).
-fn byte_limit(max_bytes: Option<u64>) -> u64 {
-    max_bytes.unwrap_or(coopkit::io::DEFAULT_MAX_BYTES)
-}
+/// The `max_bytes=`, `max_records=`, `max_members=`, `max_depth=` and
+/// `max_errors=` arguments of a reader, in the order of the core's
+/// `io::LIMITS` (None: the core's default).
+type Limits = [Option<u64>; 5];
 
 impl Registry {
     fn lenient(loaded: Loaded) -> Self {
@@ -80,12 +80,15 @@ impl Registry {
         py: Python<'_>,
         lenient: bool,
         units: Option<(coopkit::units::Units, coopkit::Date)>,
-        max_bytes: Option<u64>,
+        limits: Limits,
         read: impl FnOnce(&ReadOptions) -> Result<Loaded, coopkit::Error> + Send,
     ) -> PyResult<Self> {
-        let mut options = ReadOptions::new()
-            .lenient(lenient)
-            .max_bytes(byte_limit(max_bytes));
+        let mut options = ReadOptions::new().lenient(lenient);
+        for (limit, value) in coopkit::io::LIMITS.iter().zip(limits) {
+            if let Some(v) = value {
+                options = options.limit(limit.name, v).map_err(|e| to_py_err(py, &e))?;
+            }
+        }
         if let Some((u, on)) = units {
             options = options.units(u, on);
         }
@@ -123,8 +126,13 @@ impl Registry {
     /// `units=` (a `coopkit.Units`) and `units_as_of=` (the registry's date)
     /// every province, district and commune code must be a unit valid on
     /// that date, else an input error at its record and field.
+    /// `max_bytes`, `max_records`, `max_members` (and positions, per
+    /// cooperative), `max_depth` (JSON nesting) and `max_errors` raise or
+    /// lower the limits of the read (`coopkit.LIMITS`); input beyond one
+    /// is an `InputError` of type "too_large" naming it.
     #[staticmethod]
-    #[pyo3(signature = (source, *, lenient=false, units=None, units_as_of=None, max_bytes=None))]
+    #[pyo3(signature = (source, *, lenient=false, units=None, units_as_of=None, max_bytes=None, max_records=None, max_members=None, max_depth=None, max_errors=None))]
+    #[allow(clippy::too_many_arguments)]
     fn from_json(
         py: Python<'_>,
         source: &Bound<'_, PyAny>,
@@ -132,12 +140,17 @@ impl Registry {
         units: Option<&Bound<'_, crate::objects::Units>>,
         units_as_of: Option<&Bound<'_, PyAny>>,
         max_bytes: Option<u64>,
+        max_records: Option<u64>,
+        max_members: Option<u64>,
+        max_depth: Option<u64>,
+        max_errors: Option<u64>,
     ) -> PyResult<Self> {
+        let limits = [max_bytes, max_records, max_members, max_depth, max_errors];
         let units = crate::objects::units_and_date(py, units, units_as_of)?;
         match self::source(py, source)? {
-            Source::Text(t) => Registry::load(py, lenient, units, max_bytes, |o| o.read_json(&t)),
+            Source::Text(t) => Registry::load(py, lenient, units, limits, |o| o.read_json(&t)),
             // A file: regular, within the limit, and a blank `.json` is an error.
-            Source::Path(p) => Registry::load(py, lenient, units, max_bytes, |o| o.read_json_file(&p)),
+            Source::Path(p) => Registry::load(py, lenient, units, limits, |o| o.read_json_file(&p)),
         }
     }
 
@@ -147,7 +160,8 @@ impl Registry {
     /// `lenient=True` invalid cooperatives are left out and listed in
     /// `.rejected` (a header problem still raises).
     #[staticmethod]
-    #[pyo3(signature = (folder, *, lenient=false, units=None, units_as_of=None, max_bytes=None))]
+    #[pyo3(signature = (folder, *, lenient=false, units=None, units_as_of=None, max_bytes=None, max_records=None, max_members=None, max_errors=None))]
+    #[allow(clippy::too_many_arguments)]
     fn from_csv(
         py: Python<'_>,
         folder: PathBuf,
@@ -155,29 +169,40 @@ impl Registry {
         units: Option<&Bound<'_, crate::objects::Units>>,
         units_as_of: Option<&Bound<'_, PyAny>>,
         max_bytes: Option<u64>,
+        max_records: Option<u64>,
+        max_members: Option<u64>,
+        max_errors: Option<u64>,
     ) -> PyResult<Self> {
+        let limits = [max_bytes, max_records, max_members, None, max_errors];
         let units = crate::objects::units_and_date(py, units, units_as_of)?;
-        Registry::load(py, lenient, units, max_bytes, |o| o.read_csv_dir(&folder))
+        Registry::load(py, lenient, units, limits, |o| o.read_csv_dir(&folder))
     }
 
     /// Builds a registry from a list of dicts, one cooperative each, in the
     /// interchange format. Problems are reported as
     /// `cooperatives[i].field`, all at once.
     #[staticmethod]
-    #[pyo3(signature = (records, *, lenient=false, units=None, units_as_of=None))]
+    #[pyo3(signature = (records, *, lenient=false, units=None, units_as_of=None, max_records=None, max_members=None, max_errors=None))]
+    #[allow(clippy::too_many_arguments)]
     fn from_records(
         py: Python<'_>,
         records: &Bound<'_, PyAny>,
         lenient: bool,
         units: Option<&Bound<'_, crate::objects::Units>>,
         units_as_of: Option<&Bound<'_, PyAny>>,
+        max_records: Option<u64>,
+        max_members: Option<u64>,
+        max_errors: Option<u64>,
     ) -> PyResult<Self> {
+        let limits = [None, max_records, max_members, None, max_errors];
         let units = crate::objects::units_and_date(py, units, units_as_of)?;
         let mut values = Vec::new();
         for (i, rec) in records.try_iter()?.enumerate() {
             values.push(input::try_value(&rec?, &format!("cooperatives[{i}]"))?);
         }
-        Registry::load(py, lenient, units, None, |o: &ReadOptions| o.read_values(values))
+        Registry::load(py, lenient, units, limits, |o: &ReadOptions| {
+            o.read_values(values)
+        })
     }
 
     /// Builds a registry from data frames: `cooperatives` (one row each),
@@ -194,14 +219,19 @@ impl Registry {
     /// `members.type` (a column). With `lenient=True` invalid cooperatives
     /// are left out and listed in `.rejected`.
     #[staticmethod]
-    #[pyo3(signature = (cooperatives, members=None, positions=None, *, lenient=false))]
+    #[pyo3(signature = (cooperatives, members=None, positions=None, *, lenient=false, max_records=None, max_members=None, max_errors=None))]
+    #[allow(clippy::too_many_arguments)]
     fn from_frames(
         py: Python<'_>,
         cooperatives: &Bound<'_, PyAny>,
         members: Option<&Bound<'_, PyAny>>,
         positions: Option<&Bound<'_, PyAny>>,
         lenient: bool,
+        max_records: Option<u64>,
+        max_members: Option<u64>,
+        max_errors: Option<u64>,
     ) -> PyResult<Self> {
+        let limits = [None, max_records, max_members, None, max_errors];
         let coops = frames::read(py, cooperatives, "cooperatives")?;
         let members = members
             .filter(|m| !m.is_none())
@@ -221,7 +251,7 @@ impl Registry {
             return Err(input_error(py, errors));
         };
         let (m, p) = (m.as_ref().map(frames::as_table), p.as_ref().map(frames::as_table));
-        Registry::load(py, lenient, None, None, |o| o.read_tables(&c, m, p))
+        Registry::load(py, lenient, None, limits, |o| o.read_tables(&c, m, p))
     }
 
     /// This registry, whose location codes are those valid on `from_`, put

@@ -100,6 +100,102 @@ def test_text_and_paths_are_told_apart_and_only_regular_files_are_read(tmp_path:
     assert "cooperatives.csv" in str(small.value) and "limit of 100 bytes" in str(small.value)
 
 
+def _coop(i: int, members: int) -> dict[str, Any]:
+    return {
+        "id": f"c{i}",
+        "name": "HTX",
+        "kind": "cooperative",
+        "sector": "agriculture",
+        "members": [{"id": f"m{j}", "type": "individual", "sex": "female"} for j in range(members)],
+    }
+
+
+def test_every_reader_takes_the_core_limits_and_names_the_one_met(tmp_path: Any) -> None:
+    assert coopkit.LIMITS == {
+        "max_bytes": 4 << 30,
+        "max_records": 1_000_000,
+        "max_members": 1_000_000,
+        "max_depth": 64,
+        "max_errors": 10_000,
+    }
+    three = [_coop(i, 1) for i in range(3)]
+    text = json.dumps({"cooperatives": three})
+    coopkit.Registry.from_json(text).to_csv(tmp_path / "csv")
+    import pyarrow as pa
+
+    frames = coopkit.Registry.from_json(text).to_frames()
+    for read in [
+        lambda: coopkit.Registry.from_json(text, max_records=2),
+        lambda: coopkit.Registry.from_json(text, max_records=2, lenient=True),
+        lambda: coopkit.Registry.from_csv(tmp_path / "csv", max_records=2),
+        lambda: coopkit.Registry.from_records(three, max_records=2),
+        lambda: coopkit.Registry.from_frames(
+            pa.table(frames["cooperatives"]), pa.table(frames["members"]), max_records=2
+        ),
+    ]:
+        with pytest.raises(coopkit.InputError) as e:
+            read()
+        assert [p.type for p in e.value.errors] == ["too_large"]
+        assert e.value.errors[0].path in ("cooperatives[2]", "cooperatives.csv:4")
+        assert "max_records" in str(e.value)
+    assert len(coopkit.Registry.from_json(text, max_records=3)) == 3
+
+    big = json.dumps({"cooperatives": [_coop(0, 3)]})
+    with pytest.raises(coopkit.InputError) as e:
+        coopkit.Registry.from_json(big, max_members=2)
+    assert [(p.path, p.type) for p in e.value.errors] == [("cooperatives[0].members", "too_large")]
+    with pytest.raises(coopkit.InputError) as e:
+        coopkit.Registry.from_records(json.loads(big)["cooperatives"], max_members=2)
+    assert e.value.errors[0].type == "too_large"
+
+    deep = "[" * 100 + "]" * 100
+    with pytest.raises(coopkit.InputError) as e:
+        coopkit.Registry.from_json(deep)
+    assert e.value.errors[0].type == "too_large" and "max_depth" in str(e.value)
+    with pytest.raises(coopkit.InputError) as e:
+        coopkit.Registry.from_json(deep, max_depth=200)
+    assert e.value.errors[0].type == "invalid_type"
+
+    # Depth counts from the record, so one record meets the limit at one
+    # depth in every form (a registry, JSON Lines, a lone object, dicts),
+    # at the same path, its keys not shown and cut after eight steps.
+    for depth, code in [(63, "unknown_field"), (64, "too_large")]:
+        nested: Any = 1
+        for _ in range(depth):
+            nested = {"x": nested}
+        record = dict(_coop(0, 0), extra=nested)
+        seen = set()
+        for read in [
+            lambda: coopkit.Registry.from_records([record]),
+            lambda: coopkit.Registry.from_json(json.dumps({"cooperatives": [record]})),
+            lambda: coopkit.Registry.from_json(json.dumps(record)),
+            lambda: coopkit.Registry.from_json(json.dumps(record) + "\n" + json.dumps(_coop(1, 0))),
+        ]:
+            with pytest.raises(coopkit.InputError) as e:
+                read()
+            seen.add((e.value.errors[0].path, e.value.errors[0].type))
+        path = "cooperatives[0]." + ".".join(["<field not shown>"] * 8) + "…" if code == "too_large" else "cooperatives[0].<field not shown>"
+        assert seen == {(path, code)}, depth
+
+    bad = json.dumps({"cooperatives": [dict(_coop(i, 0), kind="nope") for i in range(30)]})
+    with pytest.raises(coopkit.InputError) as e:
+        coopkit.Registry.from_json(bad, max_errors=10)
+    assert len(e.value.errors) == 11 and e.value.errors[-1].type == "too_large"
+    assert "20 more errors" in e.value.errors[-1].message
+    # A negative limit is refused by Python's int conversion, and the next call works.
+    with pytest.raises(OverflowError):
+        coopkit.Registry.from_json(text, max_records=-1)
+    assert len(coopkit.Registry.from_json(text)) == 3
+
+
+def test_ten_million_empty_members_meet_the_limit_not_memory() -> None:
+    text = '{"cooperatives":[{"id":"a","name":"x","kind":"cooperative","sector":"agriculture","members":['
+    text += ",".join(["{}"] * 10_000_000) + "]}]}"
+    with pytest.raises(coopkit.InputError) as e:
+        coopkit.Registry.from_json(text)
+    assert [(p.path, p.type) for p in e.value.errors] == [("cooperatives[0].members", "too_large")]
+
+
 @pytest.mark.parametrize(
     "call, path",
     [

@@ -5,7 +5,7 @@ import * as glue from './glue/coopkit.js';
 import { makeError } from './errors.js';
 
 export { CoopkitError, InputError, ParameterError } from './errors.js';
-export { vocabulary, targets, format, version } from './glue/coopkit.js';
+export { vocabulary, targets, format, version, limits } from './glue/coopkit.js';
 
 /** Called once the module is instantiated. */
 export function connect() {

@@ -135,6 +135,14 @@ export interface ReadOptions {
   lenient?: boolean;
   /** The largest input read, in bytes (a JSON text, each CSV file; default 4 GiB): a larger one throws an Error naming the limit. */
   maxBytes?: number;
+  /** The most records (cooperatives) in one registry (default 1,000,000). */
+  maxRecords?: number;
+  /** The most members, and positions, of one cooperative, and items of any JSON array in a record (default 1,000,000). */
+  maxMembers?: number;
+  /** The deepest nesting of JSON arrays and objects (default 64). */
+  maxDepth?: number;
+  /** The most errors kept for one read and for one rejected record; the rest are counted in one last error (default 10,000). */
+  maxErrors?: number;
 }
 
 export interface CheckOptions {
@@ -385,6 +393,8 @@ export function format(kind: 'date', value: DateInput, denominator?: undefined, 
 
 /** The package's version. */
 export function version(): string;
+/** The readers' limits and their defaults (the options of `ReadOptions`). */
+export function limits(): Required<Pick<ReadOptions, 'maxBytes' | 'maxRecords' | 'maxMembers' | 'maxDepth' | 'maxErrors'>>;
 
 /** A registry loaded once and queried many times. Release it with `free()` or `using`. */
 export class Registry {

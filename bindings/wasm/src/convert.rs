@@ -29,14 +29,21 @@ pub fn whole(v: &JsValue, max: u64) -> Option<u64> {
 /// 512 MiB; JSON.parse needs room beside it).
 const MAX_RESULT: usize = 256 << 20;
 
-/// Deeper than this is not a registry.
-const MAX_DEPTH: usize = 64;
+/// Deepest nesting accepted inside a record: the core's, for a record in a
+/// JSON registry.
+const MAX_DEPTH: usize = coopkit::io::DEFAULT_MAX_DEPTH as usize;
 
 /// `value` as JSON, or every located problem in it. `root` prefixes paths.
 pub fn to_value(value: &JsValue, root: &str) -> Result<Value, Vec<InputError>> {
     let mut errors = Vec::new();
     let mut path = root.to_owned();
     let v = walk(value, &mut path, 0, &mut errors);
+    for e in &mut errors {
+        // Too deep: the core's error, at the core's (shortened) path.
+        if e.code == InputErrorCode::TooLarge {
+            *e = coopkit::io::too_deep(root, e.path.get(root.len()..).unwrap_or(""));
+        }
+    }
     if errors.is_empty() {
         Ok(v)
     } else {
@@ -90,7 +97,8 @@ fn walk(v: &JsValue, path: &mut String, depth: usize, errors: &mut Vec<InputErro
         return date(d, path, errors);
     }
     if depth >= MAX_DEPTH {
-        return problem(errors, path, InputErrorCode::InvalidType, "nested too deeply");
+        // Its path is shortened by `to_value`, which knows the record's.
+        return problem(errors, path, InputErrorCode::TooLarge, "");
     }
     if Array::is_array(v) {
         let array: &Array = v.unchecked_ref();
@@ -121,7 +129,8 @@ fn walk(v: &JsValue, path: &mut String, depth: usize, errors: &mut Vec<InputErro
         if !path.is_empty() {
             path.push('.');
         }
-        path.push_str(&key);
+        // A key that is not a field is not shown: it may be personal.
+        path.push_str(coopkit::io::shown_key(&key));
         let value = walk(&item, path, depth + 1, errors);
         path.truncate(at);
         map.insert(key, value);

@@ -131,6 +131,17 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }
 
+/// The readers' limits and their defaults, by their JavaScript names
+/// (`maxBytes`, `maxRecords`, `maxMembers`, `maxDepth`, `maxErrors`).
+#[wasm_bindgen]
+pub fn limits() -> Result<JsValue, JsValue> {
+    let out = js_sys::Object::new();
+    for (limit, default) in coopkit::io::ReadOptions::new().limits() {
+        js_sys::Reflect::set(&out, &limit.js_name.into(), &JsValue::from_f64(default as f64))?;
+    }
+    Ok(out.into())
+}
+
 /// Panics on purpose, to test that a panic arrives as a `CoopkitError` and
 /// that the module works afterwards. Not public API.
 #[wasm_bindgen(js_name = "__panicForTest")]

@@ -113,6 +113,17 @@ impl Options {
         }
     }
 
+    /// A whole-number option up to 2^53 (the largest integer a JavaScript
+    /// number holds exactly).
+    pub fn whole(&self, name: &str) -> Result<Option<u64>, JsValue> {
+        match self.get(name) {
+            None => Ok(None),
+            Some(v) => convert::whole(&v, 1 << 53)
+                .map(Some)
+                .ok_or_else(|| parameter_error(name, "expected a whole number of at least 0")),
+        }
+    }
+
     /// A date option (an ISO string or a `Date`); today (local) when absent.
     pub fn date_or_today(&self, name: &str) -> Result<Date, JsValue> {
         match self.get(name) {

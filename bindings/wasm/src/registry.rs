@@ -20,17 +20,25 @@ pub struct Registry {
 }
 
 fn read_options(options: &JsValue) -> Result<ReadOptions, JsValue> {
-    let o = Options::new(options, &["lenient", "maxBytes"])?;
-    Ok(ReadOptions::new()
-        .lenient(o.flag("lenient")?)
-        .threads(1)
-        .max_bytes(max_bytes(&o)?))
+    let o = Options::new(options, &read_names(&["lenient"]))?;
+    limits(&o, ReadOptions::new().lenient(o.flag("lenient")?).threads(1))
 }
 
-/// `maxBytes`: the largest input read (default the core's, 4 GiB).
-fn max_bytes(o: &Options) -> Result<u64, JsValue> {
-    Ok(o.count("maxBytes")?
-        .map_or(coopkit::io::DEFAULT_MAX_BYTES, u64::from))
+/// The names a read takes: `names`, then every limit by its JavaScript
+/// name (`maxBytes`, `maxRecords`, ...; the core's `io::LIMITS`).
+fn read_names(names: &[&'static str]) -> Vec<&'static str> {
+    let limits = coopkit::io::LIMITS.iter().map(|l| l.js_name);
+    names.iter().copied().chain(limits).collect()
+}
+
+/// `r` with each limit given in `o` (the others keep the core's defaults).
+fn limits(o: &Options, mut r: ReadOptions) -> Result<ReadOptions, JsValue> {
+    for limit in &coopkit::io::LIMITS {
+        if let Some(v) = o.whole(limit.js_name)? {
+            r = core(r.limit(limit.name, v))?;
+        }
+    }
+    Ok(r)
 }
 
 /// The three files `{cooperatives, members, positions}` read with `o`.
@@ -47,7 +55,7 @@ fn read_csv_files(files: &JsValue, o: &ReadOptions) -> Result<Registry, JsValue>
 /// The read options with a unit table: `{lenient, unitsAsOf}` (the
 /// registry's date is required with units).
 fn read_options_with(options: &JsValue, units: &Units) -> Result<ReadOptions, JsValue> {
-    let o = Options::new(options, &["lenient", "unitsAsOf", "maxBytes"])?;
+    let o = Options::new(options, &read_names(&["lenient", "unitsAsOf"]))?;
     let on = o
         .value("unitsAsOf")
         .ok_or_else(|| {
@@ -57,11 +65,8 @@ fn read_options_with(options: &JsValue, units: &Units) -> Result<ReadOptions, Js
             )
         })
         .and_then(|v| crate::options::date("unitsAsOf", &v))?;
-    Ok(ReadOptions::new()
-        .lenient(o.flag("lenient")?)
-        .threads(1)
-        .max_bytes(max_bytes(&o)?)
-        .units(units.inner.clone(), on))
+    let r = ReadOptions::new().lenient(o.flag("lenient")?).threads(1);
+    limits(&o, r.units(units.inner.clone(), on))
 }
 
 /// The error of a `units` option that is not a [`Units`] table.

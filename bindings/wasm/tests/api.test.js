@@ -180,6 +180,38 @@ test('an input over maxBytes is refused with the limit named; a wrong maxBytes i
   assert.equal(ck.Registry.fromJson(text).length, 1); // the next call still works
 });
 
+test('every read takes the core limits by their JavaScript names and names the one met', () => {
+  assert.deepEqual(ck.limits(), { maxBytes: 2 ** 32, maxRecords: 1e6, maxMembers: 1e6, maxDepth: 64, maxErrors: 1e4 });
+  const three = ['A', 'B', 'C'].map((id) => coop({ id }));
+  const text = JSON.stringify({ cooperatives: three });
+  const files = ck.Registry.fromJson(text).toCsv();
+  for (const read of [
+    () => ck.Registry.fromJson(text, { maxRecords: 2 }),
+    () => ck.Registry.fromJson(text, { maxRecords: 2, lenient: true }),
+    () => ck.Registry.fromCsv(files, { maxRecords: 2 }),
+    () => ck.Registry.fromObject(three, { maxRecords: 2 }),
+  ]) {
+    assert.throws(read, (e) => e instanceof ck.InputError && e.errors.length === 1 && e.errors[0].code === 'too_large'
+      && ['cooperatives[2]', 'cooperatives.csv:4'].includes(e.errors[0].path) && /max_records/.test(e.message));
+  }
+  assert.equal(ck.Registry.fromJson(text, { maxRecords: 3 }).length, 3);
+  const big = JSON.stringify({ cooperatives: [coop({ id: 'A', members: [1, 2, 3].map((i) => ({ id: `m${i}`, type: 'individual' })) })] });
+  assert.throws(() => ck.Registry.fromJson(big, { maxMembers: 2 }), (e) => e.errors[0].path === 'cooperatives[0].members' && e.errors[0].code === 'too_large');
+  assert.throws(() => ck.Registry.fromJson('['.repeat(100) + ']'.repeat(100)), (e) => e.errors[0].code === 'too_large' && /maxDepth/.test(e.message));
+  let nested = 1;
+  for (let i = 0; i < 100; i++) nested = { x: nested };
+  assert.throws(() => ck.Registry.fromObject([coop({ id: 'A', extra: nested })]), (e) => e.errors.length === 1 && e.errors[0].code === 'too_large' && e.errors[0].path === `cooperatives[0].${Array(8).fill('<field not shown>').join('.')}…`);
+  const bad = JSON.stringify({ cooperatives: Array.from({ length: 30 }, (_, i) => coop({ id: `c${i}`, kind: 'nope' })) });
+  assert.throws(() => ck.Registry.fromJson(bad, { maxErrors: 10 }), (e) => e.errors.length === 11 && /20 more errors/.test(e.errors[10].message));
+  assert.throws(() => ck.Registry.fromJson(text, { maxRecords: -1 }), (e) => e instanceof ck.ParameterError && e.path === 'maxRecords');
+  assert.throws(() => ck.Registry.fromJson(text, { maxRows: 1 }), (e) => e instanceof ck.ParameterError && e.path === 'options' && /maxRecords/.test(e.message));
+  assert.equal(ck.Registry.fromJson(text, ck.limits()).length, 3); // the defaults given back are accepted
+  // Ten million empty members meet the limit, not the module's memory.
+  const huge = '{"cooperatives":[{"id":"a","name":"x","kind":"cooperative","sector":"agriculture","members":[' + Array(1e7).fill('{}').join(',') + ']}]}';
+  assert.throws(() => ck.Registry.fromJson(huge), (e) => e.errors[0].path === 'cooperatives[0].members' && e.errors[0].code === 'too_large');
+  assert.equal(ck.Registry.fromJson(text).length, 3); // the next call still works
+});
+
 test('errors never quote personal data or the text typed where a code belongs', () => {
   const secret = 'Nguyễn Thị Bí Mật';
   const c = coop({ sector: secret, members: [{ id: 'm1', type: 'individual', birth_date: '31/12/1990', ethnicity: secret }] });

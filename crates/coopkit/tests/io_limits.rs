@@ -143,13 +143,34 @@ fn deep_nesting_is_refused_with_a_short_path() {
     let e = only_error(ReadOptions::new().read_json(&deep(100)));
     assert_eq!(e.code, Code::TooLarge);
     assert_contains(&e.message, "max_depth");
-    // The unknown key is not shown, and the path does not grow with the input.
-    assert!(
-        e.path.starts_with("cooperatives[0].<field not shown>"),
-        "{}",
-        e.path
-    );
-    assert!(e.path.len() < 120, "{}", e.path);
+    // The unknown key is not shown, and the path is cut after eight steps
+    // inside the record.
+    assert_eq!(e.path, "cooperatives[0].<field not shown>[0][0][0][0][0][0][0]…");
+    // Depth counts from each record: one record meets the limit at one
+    // depth whether it is in a list, on its own, or a line of JSON Lines.
+    let record = |n: usize| {
+        format!(
+            r#"{{"id":"a","name":"x","kind":"cooperative","sector":"agriculture","extra":{}1{}}}"#,
+            "[".repeat(n),
+            "]".repeat(n)
+        )
+    };
+    for (n, code) in [(63, Code::UnknownField), (64, Code::TooLarge)] {
+        for text in [
+            format!(r#"{{"cooperatives":[{}]}}"#, record(n)),
+            record(n),
+            format!("{}\n{}\n", record(n), record(0)),
+        ] {
+            let err = ReadOptions::new().read_json(&text).unwrap_err();
+            let first = &err.input_errors()[0];
+            assert_eq!(first.code, code, "{n}: {err}");
+            assert!(
+                first.path.starts_with("cooperatives[0].<field not shown>"),
+                "{}",
+                first.path
+            );
+        }
+    }
     let e =
         only_error(ReadOptions::new().read_json(&format!("{}{}", "[".repeat(100_000), "]".repeat(100_000))));
     assert_eq!(e.code, Code::TooLarge);

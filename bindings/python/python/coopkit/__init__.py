@@ -28,6 +28,7 @@ from ._types import (
     WomenManagedRule,
 )
 from ._coopkit import (
+    LIMITS,
     CheckReport,
     Classification,
     Cooperative,
@@ -47,6 +48,7 @@ from ._coopkit import (
 )
 
 __all__ = [
+    "LIMITS",
     "CheckReport",
     "Comparison",
     "CoopLike",

@@ -19,7 +19,10 @@ from ._types import (
 )
 
 __version__: str
+LIMITS: dict[str, int]
+"""The readers' limits (``max_bytes``, ``max_records``, ``max_members``, ``max_depth``, ``max_errors``) and their defaults."""
 __all__ = [
+    "LIMITS",
     "CheckReport",
     "Classification",
     "Cooperative",
@@ -254,6 +257,10 @@ class Registry:
         units: Units | None = None,
         units_as_of: DateLike = None,
         max_bytes: int | None = None,
+        max_records: int | None = None,
+        max_members: int | None = None,
+        max_depth: int | None = None,
+        max_errors: int | None = None,
     ) -> Registry: ...
     @staticmethod
     def from_csv(
@@ -263,14 +270,33 @@ class Registry:
         units: Units | None = None,
         units_as_of: DateLike = None,
         max_bytes: int | None = None,
+        max_records: int | None = None,
+        max_members: int | None = None,
+        max_errors: int | None = None,
     ) -> Registry: ...
     @staticmethod
     def from_records(
-        records: Iterable[Mapping[str, Any]], *, lenient: bool = False, units: Units | None = None, units_as_of: DateLike = None
+        records: Iterable[Mapping[str, Any]],
+        *,
+        lenient: bool = False,
+        units: Units | None = None,
+        units_as_of: DateLike = None,
+        max_records: int | None = None,
+        max_members: int | None = None,
+        max_errors: int | None = None,
     ) -> Registry: ...
     def on_units(self, units: Units, *, from_: datetime.date | str, to: datetime.date | str) -> tuple[Registry, _RemapReport]: ...
     @staticmethod
-    def from_frames(cooperatives: Any, members: Any = None, positions: Any = None, *, lenient: bool = False) -> Registry: ...
+    def from_frames(
+        cooperatives: Any,
+        members: Any = None,
+        positions: Any = None,
+        *,
+        lenient: bool = False,
+        max_records: int | None = None,
+        max_members: int | None = None,
+        max_errors: int | None = None,
+    ) -> Registry: ...
     @property
     def rejected(self) -> list[dict[str, Any]]: ...
     def ids(self) -> list[str]: ...

@@ -497,6 +497,26 @@ pub(crate) fn country_code(s: &str) -> Option<Country> {
 
 pub(crate) use crate::text::parse_date;
 
+/// A key as it may be shown in a path: a field of the contract by its
+/// name, anything else (text a user typed, perhaps a name or a birth date)
+/// as `<field not shown>`. The bindings name the keys of their own values
+/// with it, so their paths are the core's.
+pub fn shown_key(key: &str) -> &str {
+    let known = [
+        fields::COOPERATIVE_SCALARS,
+        fields::COOPERATIVE_NESTED,
+        fields::MEMBER,
+        fields::POSITION,
+        fields::EMPLOYEES,
+        fields::SUMMARY,
+    ];
+    if known.iter().any(|l| l.contains(&key)) {
+        key
+    } else {
+        "<field not shown>"
+    }
+}
+
 /// An unknown field's or column's name may be shown in a path when it is
 /// a near miss of a known one (`brith_date`, `sexx`: at most two edits
 /// away) written as field names are (at most 40 lower-case ASCII letters,

@@ -220,39 +220,45 @@ fn limit_error<E: serde::de::Error>(found: &str, name: &str, limit: u64) -> E {
 /// A limit error met inside a value, with the value's `step` (`[3]`,
 /// `.members`) put before its path, so the error names where the limit was
 /// met; any other error is returned as it was. Only the failing values pay.
+/// Inside a record the path is cut after a few steps
+/// ([`limits::shorten`]), so deep nesting never makes it long.
 fn locate<E: serde::de::Error>(e: E, step: impl FnOnce() -> String) -> E {
-    let text = e.to_string();
-    match text.strip_prefix(LIMIT) {
-        Some(rest) => {
-            // serde_json adds " at line L column C"; the outermost level
-            // adds it again, so the innermost position is dropped here.
-            let rest = rest.split(" at line ").next().unwrap_or(rest);
-            // Deep nesting would make a path as long as the input: past 60
-            // bytes, the inner steps are shown as `…`.
-            let (inner, message) = rest.split_once(PATH_END).unwrap_or(("", rest));
-            let inner = if inner.len() > 60 { "…" } else { inner };
-            E::custom(format!("{LIMIT}{}{inner}{PATH_END}{message}", step()))
+    match limit_parts(&e.to_string()) {
+        Some((inner, message)) => {
+            let path = format!("{}{inner}", step());
+            E::custom(format!(
+                "{LIMIT}{}{PATH_END}{}",
+                limits::shorten(&path),
+                at_line(message)
+            ))
         }
         None => e,
     }
 }
 
-/// A key as a step of a path: a contract field's name, or a placeholder
-/// (a key is text the user typed; only field names are shown).
-fn key_step(key: &str) -> String {
-    let known = [
-        fields::COOPERATIVE_SCALARS,
-        fields::COOPERATIVE_NESTED,
-        fields::MEMBER,
-        fields::POSITION,
-        fields::EMPLOYEES,
-        fields::SUMMARY,
-    ];
-    if known.iter().any(|l| l.contains(&key)) {
-        format!(".{key}")
-    } else {
-        ".<field not shown>".to_owned()
+/// A limit error met in the record at `index` of the list, with its path
+/// inside the record (already cut) kept as it is.
+fn locate_record<E: serde::de::Error>(e: E, index: usize) -> E {
+    locate_in(e, &format!("[{index}]"))
+}
+
+/// A limit error with `step` put before its path, uncut.
+fn locate_in<E: serde::de::Error>(e: E, step: &str) -> E {
+    match limit_parts(&e.to_string()) {
+        Some((inner, message)) => E::custom(format!("{LIMIT}{step}{inner}{PATH_END}{}", at_line(message))),
+        None => e,
     }
+}
+
+/// A message without the " at line L column C" serde_json adds as an error
+/// leaves each value (the outermost level adds it once more).
+fn at_line(message: &str) -> &str {
+    message.split(" at line ").next().unwrap_or(message)
+}
+
+/// A key as a step of a path ([`decode::shown_key`]).
+fn key_step(key: &str) -> String {
+    format!(".{}", decode::shown_key(key))
 }
 
 /// The path and message of a limit error's text, when it is one.
@@ -444,7 +450,7 @@ impl<'de> serde::de::Visitor<'de> for DocumentSeed<'_> {
                 }
                 records = Some(
                     map.next_value_seed(ListSeed { limits: self.limits })
-                        .map_err(|e| locate(e, || "cooperatives".to_owned()))?,
+                        .map_err(|e| locate_in(e, "cooperatives"))?,
                 );
             } else {
                 let v = map
@@ -486,21 +492,23 @@ impl<'de> serde::de::Visitor<'de> for ListSeed<'_> {
         Ok(Err("an object"))
     }
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        // The list is at depth 2, each record at depth 3.
-        let record = Strict::new(2, self.limits);
+        // Depth is counted from each record, as in JSON Lines and in a
+        // binding's values, so one record meets the limit at one depth in
+        // every form.
+        let record = Strict::new(0, self.limits);
         let mut out = Vec::new();
         while let Some(v) = seq
             .next_element_seed(record)
-            .map_err(|e| locate(e, || format!("[{}]", out.len())))?
+            .map_err(|e| locate_record(e, out.len()))?
         {
             if out.len() as u64 >= self.limits.records {
-                return Err(locate(
+                return Err(locate_record(
                     limit_error(
                         "more cooperatives in the registry",
                         "max_records",
                         self.limits.records,
                     ),
-                    || format!("[{}]", self.limits.records),
+                    out.len(),
                 ));
             }
             let prefix = format!("cooperatives[{}]", out.len());
@@ -621,18 +629,34 @@ pub(crate) fn records(text: &str, limits: &Limits) -> Result<Vec<Decoded>, Vec<I
                 "expected {{\"cooperatives\": [...]}} or JSON Lines (one cooperative object a line), found {t}"
             ),
         )]),
-        Err(e) if e.to_string().starts_with(LIMIT) => Err(vec![syntax("", &e, None)]),
         Err(_) if is_json_lines(text, limits) => json_lines(text, limits),
-        Err(e) => Err(vec![syntax("", &e, None)]),
+        Err(e) => {
+            let mut error = syntax("", &e, None);
+            // A limit met inside a lone cooperative object: that record is
+            // `cooperatives[0]`, as its other errors are.
+            let inside_a_field = !error.path.is_empty() && !error.path.starts_with(['[', 'c']);
+            if error.code == Code::TooLarge && inside_a_field {
+                error.path = format!("cooperatives[0].{}", error.path);
+            }
+            Err(vec![error])
+        }
     }
 }
 
-/// The first non-blank line is a whole cooperative object on its own.
+/// The first non-blank line is a whole cooperative object on its own (or
+/// meets a limit on its own line, with more lines after it).
 fn is_json_lines(text: &str, limits: &Limits) -> bool {
-    let Some(first) = text.lines().find(|l| !l.trim().is_empty()) else {
+    let mut lines = text.lines().filter(|l| !l.trim().is_empty());
+    let Some(first) = lines.next() else {
         return false;
     };
-    matches!(parse(first, limits), Ok(Value::Object(m)) if !m.contains_key("cooperatives"))
+    match parse(first, limits) {
+        Ok(Value::Object(m)) => !m.contains_key("cooperatives"),
+        Err(e) => {
+            e.to_string().starts_with(LIMIT) && first.trim_start().starts_with('{') && lines.next().is_some()
+        }
+        Ok(_) => false,
+    }
 }
 
 /// One record a non-blank line; the `i`-th record is `cooperatives[i]`

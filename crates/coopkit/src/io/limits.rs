@@ -18,8 +18,9 @@ pub const DEFAULT_MAX_RECORDS: u64 = 1_000_000;
 /// cooperative (the largest Vietnamese cooperatives, people's credit funds,
 /// have tens of thousands of members).
 pub const DEFAULT_MAX_MEMBERS: u64 = 1_000_000;
-/// The default deepest nesting of JSON arrays and objects (the contract's
-/// registry nests 5 deep: registry, list, cooperative, members, member).
+/// The default deepest nesting of JSON arrays and objects, counted from each
+/// record (the contract's records nest 3 deep: cooperative, members,
+/// member), in every form: a registry, JSON Lines, a binding's values.
 pub const DEFAULT_MAX_DEPTH: u64 = 64;
 /// The default largest number of errors kept for one read (and for one
 /// record); the errors past it are counted in a last `too_large` error.
@@ -56,7 +57,7 @@ pub const LIMITS: [Limit; 5] = [
     Limit {
         name: "max_depth",
         js_name: "maxDepth",
-        bounds: "levels of nested JSON arrays and objects",
+        bounds: "levels of nested JSON arrays and objects, counted from each record",
     },
     Limit {
         name: "max_errors",
@@ -108,6 +109,37 @@ pub(crate) fn exceeded(path: impl Into<String>, found: &str, name: &str, limit: 
         InputErrorCode::TooLarge,
         exceeded_message(found, name, limit),
     )
+}
+
+/// The error a binding gives for one of its own values (a Python dict, a
+/// JavaScript object) nested deeper than [`DEFAULT_MAX_DEPTH`] inside a record
+/// at `record`, found while converting it before the core sees it: the
+/// same error, at the same path, as the JSON reader's for that record as
+/// text. `inner` is the path inside the record (`.extra.x[0]`), its keys
+/// given by [`shown_key`](crate::io::shown_key).
+pub fn too_deep(record: &str, inner: &str) -> InputError {
+    exceeded(
+        format!("{record}{}", shorten(inner)),
+        "JSON nested more deeply",
+        "max_depth",
+        DEFAULT_MAX_DEPTH,
+    )
+}
+
+/// How many steps of a path inside a record a limit error shows; deeper
+/// steps are `…`, so a path never grows with the input.
+const SHOWN_STEPS: usize = 8;
+
+/// `inner` (steps such as `.members`, `[3]`) cut after [`SHOWN_STEPS`]
+/// steps, with `…` for the rest.
+pub(crate) fn shorten(inner: &str) -> std::borrow::Cow<'_, str> {
+    // A step starts at `.` or `[` (field names and `<field not shown>`
+    // hold neither).
+    let starts = inner.char_indices().filter(|&(_, c)| c == '.' || c == '[');
+    match starts.map(|(i, _)| i).nth(SHOWN_STEPS) {
+        Some(cut) => format!("{}…", &inner[..cut]).into(),
+        None => inner.into(),
+    }
 }
 
 /// The message of [`exceeded`].

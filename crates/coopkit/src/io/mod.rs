@@ -66,6 +66,16 @@
 //!   the *current* members (no `left` date) and positions (no `end` date).
 //! - A **registry** reports a repeated cooperative id (after NFC) at the later
 //!   record's `id` (`duplicate_id`); in lenient mode the first is kept.
+//! - **Limits.** A read is bounded ([`LIMITS`], set with
+//!   [`ReadOptions::limit`]; Python `max_records=`, JavaScript
+//!   `maxRecords`): bytes of one input (4 GiB), records (1,000,000),
+//!   members and positions of one cooperative (1,000,000), JSON nesting
+//!   in one record (64) and errors kept (10,000). Input beyond a limit is one error of
+//!   code `too_large` at the record or list where it was met (a too long
+//!   JSON array is refused while it is parsed, before it takes memory), and
+//!   errors past `max_errors` are counted in one last `too_large` error,
+//!   never dropped silently. JSON is decoded record by record as it is
+//!   parsed, so a read takes about twice the text's size at its peak.
 //!
 //! # CSV folder
 //!
@@ -144,6 +154,7 @@ pub use self::csv::{
     registry_from_csv_dir_lenient, registry_from_csv_dir_with, registry_from_csv_lenient,
     registry_from_csv_with,
 };
+pub use self::decode::shown_key;
 pub use self::files::{read_text, DEFAULT_MAX_BYTES};
 pub use self::frame::{registry_frames, Column, RegistryFrames};
 pub use self::json::{
@@ -151,7 +162,7 @@ pub use self::json::{
     registry_from_values, registry_from_values_lenient,
 };
 pub use self::limits::{
-    Limit, DEFAULT_MAX_DEPTH, DEFAULT_MAX_ERRORS, DEFAULT_MAX_MEMBERS, DEFAULT_MAX_RECORDS, LIMITS,
+    too_deep, Limit, DEFAULT_MAX_DEPTH, DEFAULT_MAX_ERRORS, DEFAULT_MAX_MEMBERS, DEFAULT_MAX_RECORDS, LIMITS,
 };
 pub use self::reader::ReadOptions;
 pub use self::tables::{registry_from_tables, registry_from_tables_lenient, Cell, RowTable, Table};
