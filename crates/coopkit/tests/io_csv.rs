@@ -197,15 +197,40 @@ fn rows_of_unknown_cooperatives_are_errors_never_dropped() {
             ("members.csv:5.cooperative_id".to_string(), Code::MissingField),
         ]
     );
-    let loaded = registry_from_csv_lenient(COOPS.as_bytes(), Some(members.as_bytes()), None).unwrap();
-    assert_eq!(loaded.registry.len(), 2);
-    assert_eq!(loaded.registry.get(0).unwrap().members.unwrap().len(), 1);
-    let pseudo: Vec<_> = loaded
+    // Lenient too: such rows are no cooperative's record, so rejecting them
+    // would break kept + rejected == rows, and leaving them out would take
+    // members from the cooperative they belong to.
+    let lenient = registry_from_csv_lenient(COOPS.as_bytes(), Some(members.as_bytes()), None);
+    assert_eq!(error_list(lenient), got);
+}
+
+#[test]
+fn lenient_mode_rejects_each_ragged_row_as_its_own_record() {
+    let coops =
+        "id,name,kind,sector\nA,HTX A,cooperative,agriculture\nB,x\nC,y,cooperative,agriculture,extra\n";
+    let members = format!("{MEMBERS}A,m1,individual,,,,\nA,m2\n");
+    let loaded = registry_from_csv_lenient(coops.as_bytes(), Some(members.as_bytes()), None).unwrap();
+    assert_eq!(loaded.registry.len(), 0);
+    let rejected: Vec<_> = loaded
         .rejected
         .iter()
-        .map(|r| (r.index, r.id.clone(), r.errors.len()))
+        .map(|r| {
+            (
+                r.index,
+                r.id.as_deref(),
+                r.errors.iter().map(|e| e.path.as_str()).collect::<Vec<_>>(),
+            )
+        })
         .collect();
-    assert_eq!(pseudo, vec![(2, Some("Z".to_string()), 3), (3, None, 1)]);
+    // A's own row is fine; its ragged member row rejects it.
+    assert_eq!(
+        rejected,
+        [
+            (0, Some("A"), vec!["members.csv:3"]),
+            (1, Some("B"), vec!["cooperatives.csv:3"]),
+            (2, Some("C"), vec!["cooperatives.csv:4"]),
+        ]
+    );
 }
 
 #[test]

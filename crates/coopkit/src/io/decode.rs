@@ -519,8 +519,8 @@ pub fn shown_key(key: &str) -> &str {
 
 /// An unknown field's or column's name may be shown in a path when it is
 /// a near miss of a known one (`brith_date`, `sexx`: at most two edits
-/// away) written as field names are (at most 40 lower-case ASCII letters,
-/// digits and underscores). Anything else (a header row missing, so that a
+/// away, one for a name of three letters or fewer) written as field names
+/// are (at most 40 lower-case ASCII letters, digits and underscores). Anything else (a header row missing, so that a
 /// name, a birth date or a code stands where a column name belongs; a key
 /// of any length) is not shown.
 pub(crate) fn shown_name(name: &str, known: &[&[&str]]) -> bool {
@@ -529,7 +529,14 @@ pub(crate) fn shown_name(name: &str, known: &[&[&str]]) -> bool {
         && name
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
-    written_as_a_field && known.iter().flat_map(|l| l.iter()).any(|k| edits(name, k) <= 2)
+    // Two edits turn any two-letter name into another (`m1` into `id`):
+    // a short name is shown only one edit away from a field.
+    let near = if name.len() <= 3 { 1 } else { 2 };
+    written_as_a_field
+        && known
+            .iter()
+            .flat_map(|l| l.iter())
+            .any(|k| edits(name, k) <= near)
 }
 
 /// The Levenshtein distance of two short ASCII names.
@@ -590,7 +597,7 @@ pub(crate) fn member<R: Record>(rec: &R, errors: &mut Vec<InputError>) -> Option
     };
     if let Some(why) = m.birth_date.and_then(|b| birth_problem(b, m.joined)) {
         let (field, code) = match why {
-            BirthProblem::TooEarly => ("birth_date", Code::OutOfRange),
+            BirthProblem::TooEarly | BirthProblem::TooLate => ("birth_date", Code::OutOfRange),
             BirthProblem::AfterJoining => ("joined", Code::Inconsistent),
         };
         f.err(field, code, why.message());
@@ -602,11 +609,18 @@ pub(crate) fn member<R: Record>(rec: &R, errors: &mut Vec<InputError>) -> Option
 /// typing error (year 1, year 0190), not a person.
 pub(crate) const EARLIEST_BIRTH_YEAR: i32 = 1900;
 
+/// The latest date of birth taken as real: a member born after 2100 is a
+/// typing error (year 9999, 2190), not a person. (No later bound can hold
+/// without a reading date, and a read does not depend on the day it runs.)
+pub(crate) const LATEST_BIRTH_YEAR: i32 = 2100;
+
 /// What is wrong with a member's date of birth, if anything.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum BirthProblem {
     /// Before [`EARLIEST_BIRTH_YEAR`].
     TooEarly,
+    /// After [`LATEST_BIRTH_YEAR`].
+    TooLate,
     /// After the day the member joined.
     AfterJoining,
 }
@@ -615,6 +629,7 @@ impl BirthProblem {
     fn message(self) -> &'static str {
         match self {
             BirthProblem::TooEarly => "a date of birth before 1900",
+            BirthProblem::TooLate => "a date of birth after 2100",
             BirthProblem::AfterJoining => "`joined` is before `birth_date`",
         }
     }
@@ -625,6 +640,8 @@ pub(crate) fn birth_problem(birth: Date, joined: Option<Date>) -> Option<BirthPr
     use chrono::Datelike;
     if birth.year() < EARLIEST_BIRTH_YEAR {
         Some(BirthProblem::TooEarly)
+    } else if birth.year() > LATEST_BIRTH_YEAR {
+        Some(BirthProblem::TooLate)
     } else if joined.is_some_and(|j| j < birth) {
         Some(BirthProblem::AfterJoining)
     } else {

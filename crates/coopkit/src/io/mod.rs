@@ -38,8 +38,9 @@
 //!   (spreadsheets write `TRUE`) or `1`/`0`; anything else (`yes`, `x`) is an
 //!   error.
 //! - **Dates** are `YYYY-MM-DD` exactly; impossible days (`2024-02-30`) are
-//!   `invalid_date`. A member's `birth_date` before 1900 is `out_of_range`
-//!   (year 1 is a typing error, and would pass the age rule); `joined`
+//!   `invalid_date`. A member's `birth_date` before 1900 or after 2100 is
+//!   `out_of_range` (year 1 and year 9999 are typing errors, and year 1
+//!   would pass the age rule); `joined`
 //!   before `birth_date` is `inconsistent`. The value is never quoted.
 //! - **Enums** must be spelt as in the contract (lower case); messages list
 //!   the allowed values and never quote the bad one.
@@ -181,12 +182,12 @@ use std::path::Path;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rejected {
     /// Position of the record in its input (0-based; JSON Lines blank lines
-    /// not counted; in CSV the data row of `cooperatives.csv`). For CSV rows
-    /// naming an unknown cooperative, `index` is the number of cooperative
-    /// rows plus the order of first appearance of that unknown id.
+    /// not counted; in CSV the data row of `cooperatives.csv`). Every
+    /// record is either kept or rejected: kept + rejected is the number of
+    /// records. (Rows of `members.csv` or `positions.csv` naming an unknown
+    /// cooperative are not records: they fail the read, lenient or not.)
     pub index: usize,
-    /// The record's id, when it could be read (for rows of an unknown
-    /// cooperative: the `cooperative_id` they give).
+    /// The record's id, when it could be read.
     pub id: Option<String>,
     /// Every error of the record.
     pub errors: Vec<InputError>,
@@ -293,10 +294,16 @@ pub(crate) fn finish_strict_loaded(loaded: Loaded) -> Result<Registry, Error> {
 
 /// [`finish_lenient`], or [`finish_strict`] as a [`Loaded`] with nothing
 /// rejected.
+///
+/// Rows that name no known cooperative (`orphans`) fail a lenient read too:
+/// they are not records, so rejecting them would break `accepted +
+/// rejected == records`, and leaving them out would silently take members
+/// from the cooperative they belong to.
 pub(crate) fn finish(records: Vec<Decoded>, orphans: Vec<Rejected>, lenient: bool) -> Result<Loaded, Error> {
-    if lenient {
+    if lenient && orphans.is_empty() {
         Ok(finish_lenient(records, orphans))
     } else {
+        // Strict, or lenient with rows of no record: every error, in order.
         finish_strict(records, orphans).map(Loaded::clean)
     }
 }

@@ -10,6 +10,10 @@
 //! - one board chair, one director and one head of the supervisory board at
 //!   a time, and one board seat per member at a time (`Inconsistent`, at
 //!   the later position);
+//! - `ilo_type` and `circular_type`, when both are given, name matching
+//!   types (production-serving is producer, consumption-serving consumer,
+//!   job-creating worker, mixed multi-stakeholder; `Inconsistent` at
+//!   `circular_type`);
 //! - `left` is not before `joined`, a position's `end` not before its `start`,
 //!   `dissolved` not before `established` (`Inconsistent`; the same day is
 //!   allowed: an empty period);
@@ -170,6 +174,21 @@ pub(crate) fn validate_parts<M: MemberList + ?Sized>(
     ] {
         if v.as_deref() == Some("") {
             errors.push(InputError::new(loc.field(f), Code::InvalidValue, EMPTY));
+        }
+    }
+
+    // Circular 01/2020's types map onto the ILO types (production-serving
+    // onto producer, ...); a record that gives both must give a matching pair.
+    if let (Some(ilo), Some(circular)) = (coop.ilo_type, coop.circular_type) {
+        if circular.ilo_type() != ilo {
+            errors.push(InputError::new(
+                loc.field("circular_type"),
+                Code::Inconsistent,
+                format!(
+                    "contradicts `ilo_type`: the ILO type of this Circular 01/2020 type is {}",
+                    crate::Code::code(circular.ilo_type())
+                ),
+            ));
         }
     }
 

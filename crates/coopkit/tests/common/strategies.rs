@@ -306,8 +306,13 @@ pub fn cooperative_with_id(id: String) -> impl Strategy<Value = Cooperative> {
             let (governance, meeting, ilo, circular, declared, employees) = rest;
             c.governance = governance;
             c.general_meeting = meeting;
-            c.ilo_type = ilo;
             c.circular_type = circular;
+            // Both types given must match (the reader refuses a
+            // contradicting pair): the ILO type follows the circular's.
+            c.ilo_type = match circular {
+                Some(t) if ilo.is_some() => Some(t.ilo_type()),
+                _ => ilo,
+            };
             c.declared_women_managed = declared;
             c.employees = employees;
             // Board counts of a summary are checked against a position

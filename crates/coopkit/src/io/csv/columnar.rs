@@ -223,8 +223,8 @@ fn clean_rows<R: Read>(
         return Err(GiveUp);
     }
     let mut ok = true;
-    rows(&mut rdr, &h, |row| ok &= each(row), &mut errors).map_err(|_| GiveUp)?;
-    if ok && errors.is_empty() {
+    rows(&mut rdr, &h, |row, ragged| ok &= ragged.is_none() && each(row)).map_err(|_| GiveUp)?;
+    if ok {
         Ok(())
     } else {
         Err(GiveUp)

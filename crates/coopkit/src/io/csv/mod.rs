@@ -81,9 +81,11 @@ fn slurp_all<R: Read>(
 }
 
 /// Reads a registry from CSV, keeping every valid cooperative; invalid ones
-/// (with their member and position rows' errors) are in
-/// [`Loaded::rejected`], and so are rows naming an unknown cooperative.
-/// `Err` for header errors and for files that cannot be read.
+/// (with their member and position rows' errors, and a cooperative row
+/// with the wrong number of cells) are in [`Loaded::rejected`], one per
+/// row of `cooperatives.csv`. `Err` for header errors, for member or
+/// position rows naming an unknown cooperative (they belong to no record)
+/// and for files that cannot be read.
 pub fn registry_from_csv_lenient<R: Read>(
     cooperatives: R,
     members: Option<R>,

@@ -99,6 +99,24 @@ pub(crate) fn header_of(
 ) -> Header {
     let at = |col: &str| format!("{file}:1.{col}");
     let mut index = HashMap::with_capacity_and_hasher(raw.len(), NameHash);
+    // UTF-16 (a spreadsheet's "Unicode text") puts a NUL beside every ASCII
+    // letter: one error for the file, not a column per letter.
+    let bom16 = raw
+        .get(0)
+        .is_some_and(|c| c.starts_with(&[0xFF, 0xFE]) || c.starts_with(&[0xFE, 0xFF]));
+    if bom16 || raw.as_slice().contains(&0) {
+        errors.push(InputError::new(
+            file,
+            Code::Syntax,
+            "the file is not UTF-8 text (it looks like UTF-16, or holds NUL bytes): \
+             save it as \"CSV UTF-8\"",
+        ));
+        return Header {
+            file,
+            index,
+            names: Vec::new(),
+        };
+    }
     // A header of a million columns is one problem, not a million: the
     // first ones are listed, then how many more.
     const LISTED: usize = 100;
@@ -331,50 +349,48 @@ pub(crate) fn reader<R: Read>(r: R, delimiter: u8) -> csv::Reader<R> {
     csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(true)
-        .flexible(false)
+        // Rows of the wrong length are read, so that each is reported at
+        // its own record (`rows` checks the length).
+        .flexible(true)
         .from_reader(r)
 }
 
-/// Reads rows, calling `each` with every row that splits; rows that do not
-/// split (a wrong number of cells) are `syntax` errors.
+/// Reads rows, calling `each` with every row and, for a row with the wrong
+/// number of cells, its `syntax` error: such a row is still a row of its
+/// record (a ragged cooperative row is that cooperative, rejected).
 pub(crate) fn rows<R: Read>(
     rdr: &mut csv::Reader<R>,
     header: &Header,
-    mut each: impl FnMut(&Row<'_>),
-    syntax: &mut Vec<InputError>,
+    mut each: impl FnMut(&Row<'_>, Option<InputError>),
 ) -> Result<(), Error> {
     let mut rec = ByteRecord::new();
+    let expected = header.names.len();
     loop {
         match rdr.read_byte_record(&mut rec) {
             Ok(false) => return Ok(()),
             Ok(true) => {
                 let line = rec.position().map_or(0, |p| p.line());
-                each(&Row {
+                let ragged = (rec.len() != expected).then(|| {
+                    InputError::new(
+                        format!("{}:{line}", header.file),
+                        Code::Syntax,
+                        format!("the row has {} cells but the header has {expected}", rec.len()),
+                    )
+                });
+                let row = Row {
                     header,
                     rec: &rec,
                     line,
-                });
+                };
+                each(&row, ragged);
             }
-            Err(e) => match e.kind() {
-                csv::ErrorKind::UnequalLengths {
-                    pos,
-                    expected_len,
-                    len,
-                } => {
-                    let line = pos.as_ref().map_or(0, |p| p.line());
-                    syntax.push(InputError::new(
-                        format!("{}:{line}", header.file),
-                        Code::Syntax,
-                        format!("the row has {len} cells but the header has {expected_len}"),
-                    ));
-                }
-                _ => return Err(csv_error(header.file, e)),
-            },
+            Err(e) => return Err(csv_error(header.file, e)),
         }
     }
 }
 
-/// Rows that name no known cooperative, gathered per `cooperative_id`.
+/// Rows that name no known cooperative, gathered per `cooperative_id`
+/// (errors of the whole read, strict or lenient: they are not records).
 struct Orphans {
     base: usize,
     groups: Vec<Rejected>,
@@ -433,7 +449,6 @@ struct Children<'a> {
     by_id: &'a HashMap<String, usize>,
     gathered: &'a mut [Gathered],
     orphans: &'a mut Orphans,
-    syntax: &'a mut Vec<InputError>,
 }
 
 impl Children<'_> {
@@ -452,28 +467,33 @@ impl Children<'_> {
             by_id,
             gathered,
             orphans,
-            syntax,
         } = self;
-        rows(
-            rdr,
-            header,
-            |row| {
-                let mut errors = Vec::new();
-                row.check_utf8(&mut errors);
-                let cid = decode::Fields::new(row, &mut errors).req_id("cooperative_id");
-                let item = decode(row, &mut errors);
-                let bad = !errors.is_empty();
-                if let Some(g) = route(row, errors, cid, by_id, gathered, orphans) {
-                    g.lists_ok &= !bad;
-                    if let Some(item) = item {
-                        let list = rows_of(g);
-                        list.items.push(item);
-                        list.lines.push(row.line);
-                    }
+        rows(rdr, header, |row, ragged| {
+            let mut errors = Vec::new();
+            let (cid, item) = match ragged {
+                None => {
+                    row.check_utf8(&mut errors);
+                    let cid = decode::Fields::new(row, &mut errors).req_id("cooperative_id");
+                    (cid, decode(row, &mut errors))
                 }
-            },
-            syntax,
-        )
+                // A ragged row's cells may be shifted: only the cooperative
+                // it names is read, and the row is its cooperative's error.
+                Some(e) => {
+                    let cid = decode::Fields::new(row, &mut Vec::new()).req_id("cooperative_id");
+                    errors.push(e);
+                    (cid, None)
+                }
+            };
+            let bad = !errors.is_empty();
+            if let Some(g) = route(row, errors, cid, by_id, gathered, orphans) {
+                g.lists_ok &= !bad;
+                if let Some(item) = item {
+                    let list = rows_of(g);
+                    list.items.push(item);
+                    list.lines.push(row.line);
+                }
+            }
+        })
     }
 }
 
@@ -521,21 +541,18 @@ pub(crate) fn read<R: Read>(
         return Err(Error::Input(e));
     }
 
-    let mut syntax = Vec::new();
     let mut gathered: Vec<Gathered> = Vec::new();
     let mut by_id: HashMap<String, usize> = HashMap::new();
-    rows(
-        &mut coop_rdr,
-        &coop_header,
-        |row| {
-            let g = cooperative_row(row);
-            if let Some(id) = &g.id {
-                by_id.entry(id.clone()).or_insert(gathered.len());
-            }
-            gathered.push(g);
-        },
-        &mut syntax,
-    )?;
+    rows(&mut coop_rdr, &coop_header, |row, ragged| {
+        let g = match ragged {
+            None => cooperative_row(row),
+            Some(e) => ragged_cooperative_row(row, e),
+        };
+        if let Some(id) = &g.id {
+            by_id.entry(id.clone()).or_insert(gathered.len());
+        }
+        gathered.push(g);
+    })?;
 
     let mut orphans = Orphans {
         base: gathered.len(),
@@ -546,21 +563,12 @@ pub(crate) fn read<R: Read>(
         by_id: &by_id,
         gathered: &mut gathered,
         orphans: &mut orphans,
-        syntax: &mut syntax,
     };
     if let (Some(rdr), Some(h)) = (&mut member_rdr, &member_header) {
         children.read(rdr, h, |r, e| decode::member(r, e), |g| &mut g.members)?;
     }
     if let (Some(rdr), Some(h)) = (&mut position_rdr, &position_header) {
         children.read(rdr, h, |r, e| decode::position(r, e), |g| &mut g.positions)?;
-    }
-    // Rows that cannot be split belong to no known record.
-    if !syntax.is_empty() {
-        orphans.groups.push(Rejected {
-            index: orphans.base + orphans.groups.len(),
-            id: None,
-            errors: syntax,
-        });
     }
 
     // A cooperative that says its list is given, with no file for it: the
@@ -613,6 +621,25 @@ pub(crate) fn cooperative_row(row: &Row<'_>) -> Gathered {
         lists_ok: true,
         members_listed,
         positions_listed,
+        members: Rows::new(),
+        positions: Rows::new(),
+    }
+}
+
+/// A row of `cooperatives.csv` with the wrong number of cells: the
+/// cooperative of that row (its id read, when its cell is there and valid),
+/// rejected with the row's `syntax` error alone, since its other cells may
+/// be shifted.
+fn ragged_cooperative_row(row: &Row<'_>, syntax: InputError) -> Gathered {
+    let (id, coop) = decode::cooperative_scalars(row, &mut Vec::new());
+    Gathered {
+        line: row.line,
+        id,
+        coop,
+        errors: vec![syntax],
+        lists_ok: true,
+        members_listed: None,
+        positions_listed: None,
         members: Rows::new(),
         positions: Rows::new(),
     }
