@@ -28,7 +28,7 @@ pub fn try_value(obj: &Bound<'_, PyAny>, root: &str) -> PyResult<Result<Value, V
     let v = walk(obj, &mut path, 0, &mut errors)?;
     for e in &mut errors {
         // Too deep: the core's error, at the core's (shortened) path.
-        if e.code == coopkit::InputErrorCode::TooLarge {
+        if e.code == coopkit::InputErrorCode::TooLarge && e.message.is_empty() {
             *e = coopkit::io::too_deep(root, e.path.get(root.len()..).unwrap_or(""));
         }
     }
@@ -118,6 +118,11 @@ fn walk(
     }
     if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
         let len = obj.len()?;
+        // Ten million members would take gigabytes as values: refused first.
+        if len as u64 > coopkit::io::DEFAULT_MAX_MEMBERS {
+            errors.push(coopkit::io::too_long(path.as_str(), len));
+            return Ok(Value::Null);
+        }
         let mut out = Vec::with_capacity(len);
         for (i, item) in obj.try_iter()?.enumerate() {
             let at = path.len();

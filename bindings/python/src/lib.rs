@@ -9,6 +9,7 @@ mod boundary;
 mod frames;
 mod input;
 mod io_bridge;
+mod memory;
 mod objects;
 mod pickling;
 mod registry;

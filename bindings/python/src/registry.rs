@@ -148,9 +148,15 @@ impl Registry {
         let limits = [max_bytes, max_records, max_members, max_depth, max_errors];
         let units = crate::objects::units_and_date(py, units, units_as_of)?;
         match self::source(py, source)? {
-            Source::Text(t) => Registry::load(py, lenient, units, limits, |o| o.read_json(&t)),
+            Source::Text(t) => {
+                crate::memory::room_for(t.len() as u64)?;
+                Registry::load(py, lenient, units, limits, |o| o.read_json(&t))
+            }
             // A file: regular, within the limit, and a blank `.json` is an error.
-            Source::Path(p) => Registry::load(py, lenient, units, limits, |o| o.read_json_file(&p)),
+            Source::Path(p) => {
+                crate::memory::room_for(std::fs::metadata(&p).map_or(0, |m| m.len()))?;
+                Registry::load(py, lenient, units, limits, |o| o.read_json_file(&p))
+            }
         }
     }
 
@@ -175,6 +181,12 @@ impl Registry {
     ) -> PyResult<Self> {
         let limits = [max_bytes, max_records, max_members, None, max_errors];
         let units = crate::objects::units_and_date(py, units, units_as_of)?;
+        let size: u64 = ["cooperatives.csv", "members.csv", "positions.csv"]
+            .iter()
+            .filter_map(|f| std::fs::metadata(folder.join(f)).ok())
+            .map(|m| m.len())
+            .sum();
+        crate::memory::room_for(size)?;
         Registry::load(py, lenient, units, limits, |o| o.read_csv_dir(&folder))
     }
 

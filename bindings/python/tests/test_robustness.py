@@ -188,6 +188,48 @@ def test_every_reader_takes_the_core_limits_and_names_the_one_met(tmp_path: Any)
     assert len(coopkit.Registry.from_json(text)) == 3
 
 
+_UNDER_A_LIMIT = r"""
+import json, resource, sys
+import coopkit
+coop = {"id": "A", "name": "x", "kind": "cooperative", "sector": "agriculture"}
+text = json.dumps({"cooperatives": [dict(coop, id=f"c{i}") for i in range(1_000_000)]})
+with open("/proc/self/status") as f:
+    used = next(int(l.split()[1]) * 1024 for l in f if l.startswith("VmSize:"))
+soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+# Room for a third of what reading the text needs.
+resource.setrlimit(resource.RLIMIT_AS, (used + len(text), hard))
+try:
+    coopkit.Registry.from_json(text)
+except MemoryError as e:
+    print("MemoryError:", e)
+resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+print(len(coopkit.Registry.from_json(text[:1000].rsplit("},", 1)[0] + "}]}")))
+"""
+
+
+def test_under_an_address_space_limit_a_read_raises_memory_error_not_aborts() -> None:
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-c", _UNDER_A_LIMIT], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-2000:]
+    lines = run.stdout.splitlines()
+    assert lines[0].startswith("MemoryError: reading this input (") and "ulimit -v" in lines[0], lines
+    assert int(lines[1]) > 0  # and the next read works once the limit is raised
+
+
+def test_check_of_a_dict_with_ten_million_members_meets_the_limit() -> None:
+    member = {"id": "m", "type": "individual"}
+    coop = {"id": "A", "name": "x", "kind": "cooperative", "sector": "agriculture", "members": [member] * 10_000_000}
+    with pytest.raises(coopkit.InputError) as e:
+        coopkit.check(coop, as_of="2025-01-01")
+    assert [(p.path, p.type) for p in e.value.errors] == [("members", "too_large")]
+    assert "max_members" in str(e.value)
+    with pytest.raises(coopkit.InputError) as e:
+        coopkit.Registry.from_records([coop])
+    assert [(p.path, p.type) for p in e.value.errors] == [("cooperatives[0].members", "too_large")]
+
+
 def test_ten_million_empty_members_meet_the_limit_not_memory() -> None:
     text = '{"cooperatives":[{"id":"a","name":"x","kind":"cooperative","sector":"agriculture","members":['
     text += ",".join(["{}"] * 10_000_000) + "]}]}"

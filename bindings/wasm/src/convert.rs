@@ -40,7 +40,7 @@ pub fn to_value(value: &JsValue, root: &str) -> Result<Value, Vec<InputError>> {
     let v = walk(value, &mut path, 0, &mut errors);
     for e in &mut errors {
         // Too deep: the core's error, at the core's (shortened) path.
-        if e.code == InputErrorCode::TooLarge {
+        if e.code == InputErrorCode::TooLarge && e.message.is_empty() {
             *e = coopkit::io::too_deep(root, e.path.get(root.len()..).unwrap_or(""));
         }
     }
@@ -102,6 +102,10 @@ fn walk(v: &JsValue, path: &mut String, depth: usize, errors: &mut Vec<InputErro
     }
     if Array::is_array(v) {
         let array: &Array = v.unchecked_ref();
+        if u64::from(array.length()) > coopkit::io::DEFAULT_MAX_MEMBERS {
+            errors.push(coopkit::io::too_long(path.as_str(), array.length() as usize));
+            return Value::Null;
+        }
         let mut out = Vec::with_capacity(array.length() as usize);
         for (i, item) in array.iter().enumerate() {
             let at = path.len();

@@ -41,6 +41,38 @@ fn limits(o: &Options, mut r: ReadOptions) -> Result<ReadOptions, JsValue> {
     Ok(r)
 }
 
+/// The most memory a WebAssembly module can have: 65,536 pages of 64 KiB.
+const MODULE_MEMORY: u64 = 4 << 30;
+
+/// Bytes a read of an input of `len` bytes may take at its peak: the copy
+/// into the module, and about twice the text while it is read.
+const NEED_PER_INPUT_BYTE: u64 = 3;
+
+/// An input error before a read that would need more memory than the
+/// module can still grow to: an allocation failing part-way would abort
+/// the module instead.
+fn room_for(name: &str, len: u64) -> Result<(), JsValue> {
+    #[cfg(target_arch = "wasm32")]
+    let used = core::arch::wasm32::memory_size::<0>() as u64 * 65_536;
+    #[cfg(not(target_arch = "wasm32"))]
+    let used: u64 = 0;
+    let need = len.saturating_mul(NEED_PER_INPUT_BYTE);
+    if used.saturating_add(need) <= MODULE_MEMORY {
+        return Ok(());
+    }
+    let mb = |n: u64| n / (1 << 20);
+    let message = format!(
+        "reading this input ({} MB) needs about {} MB of memory, more than the {} MB a \
+         WebAssembly module can still take (4 GiB in all): read a smaller input, or use the \
+         Python package or the Rust crate",
+        mb(len),
+        mb(need),
+        mb(MODULE_MEMORY.saturating_sub(used))
+    );
+    let e = coopkit::InputError::new(name, coopkit::InputErrorCode::TooLarge, message);
+    Err(crate::boundary::input_error(vec![e]))
+}
+
 /// The three files `{cooperatives, members, positions}` read with `o`.
 fn read_csv_files(files: &JsValue, o: &ReadOptions) -> Result<Registry, JsValue> {
     let f = Options::new(files, &["cooperatives", "members", "positions"])
@@ -131,6 +163,15 @@ impl Units {
 
 /// Text or bytes (a `Uint8Array`, an `ArrayBuffer`, a Node `Buffer`).
 fn bytes(name: &str, v: &JsValue) -> Result<Vec<u8>, JsValue> {
+    let len = if let Some(s) = v.dyn_ref::<js_sys::JsString>() {
+        u64::from(s.length())
+    } else if let Some(a) = v.dyn_ref::<Uint8Array>() {
+        u64::from(a.length())
+    } else {
+        v.dyn_ref::<js_sys::ArrayBuffer>()
+            .map_or(0, |b| u64::from(b.byte_length()))
+    };
+    room_for(name, len)?;
     if let Some(s) = v.as_string() {
         return Ok(s.into_bytes());
     }

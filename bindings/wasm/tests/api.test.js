@@ -209,6 +209,13 @@ test('every read takes the core limits by their JavaScript names and names the o
   // Ten million empty members meet the limit, not the module's memory.
   const huge = '{"cooperatives":[{"id":"a","name":"x","kind":"cooperative","sector":"agriculture","members":[' + Array(1e7).fill('{}').join(',') + ']}]}';
   assert.throws(() => ck.Registry.fromJson(huge), (e) => e.errors[0].path === 'cooperatives[0].members' && e.errors[0].code === 'too_large');
+  // An input the module's 4 GiB of memory cannot read is an Error before it is copied in.
+  const huge16 = new Uint8Array(1.5 * 2 ** 30);
+  assert.throws(() => ck.Registry.fromCsv({ cooperatives: huge16 }), (e) => e instanceof ck.InputError && e.errors[0].path === 'cooperatives' && e.errors[0].code === 'too_large' && /4 GiB/.test(e.message));
+  // So do a million and one members given as objects, to check or to load.
+  const many = coop({ id: 'A', members: Array(1e6 + 1).fill({ id: 'm', type: 'individual' }) });
+  assert.throws(() => ck.check(many, { asOf: '2025-01-01' }), (e) => e instanceof ck.InputError && e.errors[0].path === 'members' && e.errors[0].code === 'too_large');
+  assert.throws(() => ck.Registry.fromObject([many]), (e) => e.errors[0].path === 'cooperatives[0].members' && e.errors[0].code === 'too_large');
   assert.equal(ck.Registry.fromJson(text).length, 3); // the next call still works
 });
 

@@ -142,6 +142,18 @@ pub(crate) fn shorten(inner: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The error a binding gives for one of its own lists (a Python list, a
+/// JavaScript array) at `path` longer than [`DEFAULT_MAX_MEMBERS`], found
+/// before converting its items: the core's `max_members` error.
+pub fn too_long(path: impl Into<String>, len: usize) -> InputError {
+    exceeded(
+        path,
+        &format!("a list of {len} items (members, positions or others)"),
+        "max_members",
+        DEFAULT_MAX_MEMBERS,
+    )
+}
+
 /// The message of [`exceeded`].
 pub(crate) fn exceeded_message(found: &str, name: &str, limit: u64) -> String {
     let js = find(name).map_or(name, |l| l.js_name);
