@@ -47,7 +47,12 @@ for folder in ["tests/conformance", "tests/bad_inputs"]:
     for path in sorted((root / folder).glob("*.json")):
         for case in json.loads(path.read_text(encoding="utf-8")).get("cases", []):
             inp = case.get("input")
-            if isinstance(inp, dict) and "cooperatives" in inp:
+            if case.get("read") == "csv":
+                # The catalogue's files: text, or bytes as {"hex": ...}.
+                csv_sets.append({k: v if isinstance(v, str) else bytes.fromhex(v["hex"]).decode("utf-8", "replace") for k, v in inp.items()})
+            elif case.get("read") == "records":
+                single.extend(r for r in inp if isinstance(r, dict))
+            elif isinstance(inp, dict) and "cooperatives" in inp:
                 registries.append(json.dumps(inp, ensure_ascii=False))
             elif isinstance(inp, dict):
                 single.append(inp)
@@ -57,27 +62,27 @@ for folder in ["tests/conformance", "tests/bad_inputs"]:
                 csv_sets.append({k: v for k, v in case["csv"].items() if isinstance(v, str)})
 
 for text in registries:
-    put("json", text.encode())
-    put("indicators", b"\x03" + text.encode())
+    put("json", text.encode("utf-8", "surrogatepass"))
+    put("indicators", b"\x03" + text.encode("utf-8", "surrogatepass"))
     try:
         records = cooperatives(json.loads(text))
     except ValueError:
         records = []
     if records:
-        put("jsonl", "\n".join(json.dumps(r, ensure_ascii=False) for r in records).encode())
+        put("jsonl", "\n".join(json.dumps(r, ensure_ascii=False) for r in records).encode("utf-8", "surrogatepass"))
     single.extend(records)
 
 for i, coop in enumerate(single):
-    data = json.dumps(coop, ensure_ascii=False).encode()
+    data = json.dumps(coop, ensure_ascii=False).encode("utf-8", "surrogatepass")
     put("check", bytes([i % 6]) + data)
     put("classify", bytes([i % 6]) + data)
     put("jsonl", data)
 
 for files in csv_sets:
-    put("csv", b"\x0c".join(files.get(n, "").encode() for n in ["cooperatives", "members", "positions"]))
+    put("csv", b"\x0c".join(files.get(n, "").encode("utf-8", "surrogatepass") for n in ["cooperatives", "members", "positions"]))
 
 for seed in range(32):
-    put("registry_props", hashlib.sha256(str(seed).encode()).digest() * 8)
+    put("registry_props", hashlib.sha256(str(seed).encode("utf-8", "surrogatepass")).digest() * 8)
 
 # Inputs that once broke a target stay among its seeds.
 for t in targets:
