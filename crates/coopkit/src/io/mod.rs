@@ -163,7 +163,8 @@ pub use self::json::{
     registry_from_values, registry_from_values_lenient,
 };
 pub use self::limits::{
-    too_deep, too_long, Limit, DEFAULT_MAX_DEPTH, DEFAULT_MAX_ERRORS, DEFAULT_MAX_MEMBERS, DEFAULT_MAX_RECORDS, LIMITS,
+    too_deep, too_long, Limit, DEFAULT_MAX_DEPTH, DEFAULT_MAX_ERRORS, DEFAULT_MAX_MEMBERS,
+    DEFAULT_MAX_RECORDS, LIMITS,
 };
 pub use self::reader::ReadOptions;
 pub use self::tables::{registry_from_tables, registry_from_tables_lenient, Cell, RowTable, Table};
