@@ -193,9 +193,16 @@ fn column(array: &ArrayRef) -> Result<Column, String> {
             let (a, b) = (a.as_primitive::<Int64Type>(), b.as_primitive::<Int64Type>());
             let text = arrow_cast::display::ArrayFormatter::try_new(array, &Default::default())
                 .map_err(|e| e.to_string())?;
+            let day = days.as_primitive::<Date32Type>();
+            // A value with no day in range (year 300,000) casts to null: it
+            // is kept as text that is no date, so the core reports it
+            // (`invalid_date`) instead of the cell being absent.
             let partial = (0..a.len())
-                .filter(|&i| a.is_valid(i) && a.value(i) != b.value(i))
-                .map(|i| (i, text.value(i).to_string()))
+                .filter(|&i| a.is_valid(i) && (day.is_null(i) || a.value(i) != b.value(i)))
+                .map(|i| match day.is_null(i) {
+                    true => (i, OUT_OF_RANGE.to_owned()),
+                    false => (i, text.value(i).to_string()),
+                })
                 .collect();
             Column::DateTime {
                 days: days.as_primitive::<Date32Type>().clone(),
@@ -205,6 +212,9 @@ fn column(array: &ArrayRef) -> Result<Column, String> {
         other => return Err(format!("unsupported Arrow type {other}")),
     })
 }
+
+/// The text of a date-time with no day in the calendar's range.
+const OUT_OF_RANGE: &str = "a date-time out of range";
 
 impl Column {
     /// The cell of row `i`.
@@ -230,10 +240,11 @@ impl Column {
             Column::Bool(a) => Cell::Bool(a.value(i)),
             Column::Date(a) if a.is_null(i) => Cell::Null,
             Column::Date(a) => Cell::Date(a.value(i)),
-            Column::DateTime { days, .. } if days.is_null(i) => Cell::Null,
+            Column::DateTime { days, partial } if partial.is_empty() && days.is_null(i) => Cell::Null,
             Column::DateTime { days, partial } if partial.is_empty() => Cell::Date(days.value(i)),
             Column::DateTime { days, partial } => match partial.binary_search_by_key(&i, |p| p.0) {
                 Ok(k) => Cell::Text(&partial[k].1),
+                Err(_) if days.is_null(i) => Cell::Null,
                 Err(_) => Cell::Date(days.value(i)),
             },
         }

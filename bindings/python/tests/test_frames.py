@@ -226,6 +226,18 @@ def test_date_times_on_a_whole_day_are_dates_and_others_are_refused(records: lis
         coopkit.Registry.from_frames(coops, members([dt.datetime(1980, 5, 17), dt.datetime(1981, 1, 2, 13, 30)]))
     assert [(p.path, p.code) for p in e.value.errors] == [("members[1].birth_date", "invalid_date")]
     assert "1981" not in str(e.value)
+    # A date-time with no day in range (2**62 seconds: billions of years) is
+    # refused, never dropped as an absent cell; so is year 1 (before 1900).
+    far = pa.table({
+        "cooperative_id": ["C0", "C0", "C0"], "id": ["m0", "m1", "m2"], "type": ["individual"] * 3,
+        "birth_date": pa.array([2**62, None, -62135596800], pa.timestamp("s")),
+    })
+    with pytest.raises(coopkit.InputError) as e:
+        coopkit.Registry.from_frames(coops, far)
+    assert [(p.path, p.code) for p in e.value.errors] == [
+        ("members[0].birth_date", "invalid_date"),
+        ("members[2].birth_date", "out_of_range"),
+    ]
     # Time-zone-aware date-times count in their own zone (pandas' tz_localize).
     pd = pytest.importorskip("pandas")
     local = pd.Series(pd.to_datetime(["1980-05-17 00:00", "1999-12-31 00:00"])).dt.tz_localize("Asia/Ho_Chi_Minh")
