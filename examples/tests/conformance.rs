@@ -83,8 +83,40 @@ fn run(case: &Value) -> Value {
                 .unwrap_or_else(|e| panic!("{}: {e}", case["name"]));
             serde_json::to_value(reg.indicators(&query(o)).expect("indicators")).unwrap()
         }
+        "on_units" => {
+            let units = units(case);
+            let records = input["cooperatives"].as_array().expect("a registry");
+            let reg = coopkit::io::registry_from_values(records).expect("a valid registry");
+            let (moved, report) = reg
+                .on_units(&units, date(&o["from"]), date(&o["to"]))
+                .expect("remapped");
+            let json: Value = serde_json::from_str(&coopkit::io::registry_to_json(&moved)).unwrap();
+            serde_json::json!({
+                "cooperatives": json["cooperatives"],
+                "unmapped": report.unmapped,
+                "changed": report.changed,
+                "districts_removed": report.districts_removed,
+            })
+        }
+        "read_units" => {
+            let read = coopkit::io::ReadOptions::new()
+                .units(units(case), date(&o["as_of"]))
+                .read_json(&input.to_string());
+            match read {
+                Ok(l) => serde_json::json!({"ok": l.registry.iter().map(|c| c.id).collect::<Vec<_>>()}),
+                Err(e) => serde_json::json!({"errors": e.input_errors().iter()
+                    .map(|e| serde_json::json!([e.path, e.code.as_str()])).collect::<Vec<_>>()}),
+            }
+        }
         other => panic!("unknown call {other}"),
     }
+}
+
+/// The case's unit table laid over the built-in one, as the bindings lay it.
+fn units(case: &Value) -> coopkit::units::Units {
+    let table = coopkit::units::Units::from_csv_str(case["units"].as_str().expect("a unit table"))
+        .expect("a valid unit table");
+    coopkit::units::Units::builtin().overlay(&table)
 }
 
 fn contains(whole: &Value, part: &Value) -> bool {
@@ -137,6 +169,34 @@ fn intent(case: &Value, out: &Value) -> Vec<String> {
                 if !ok {
                     problems.push(format!("{key}: expected {want}, got {}", out[key.as_str()]));
                 }
+            }
+        }
+        "on_units" => {
+            let codes: Vec<Value> = out["cooperatives"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| serde_json::json!([c["province"], c["district"], c["commune"]]))
+                .collect();
+            let unmapped: Vec<Value> = out["unmapped"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|u| serde_json::json!([u["index"], u["field"]]))
+                .collect();
+            let got = serde_json::json!({
+                "codes": codes,
+                "changed": out["changed"],
+                "districts_removed": out["districts_removed"],
+                "unmapped": unmapped,
+            });
+            if got != Value::Object(expect.clone()) {
+                problems.push(format!("expected {}, got {got}", Value::Object(expect.clone())));
+            }
+        }
+        "read_units" => {
+            if *out != Value::Object(expect.clone()) {
+                problems.push(format!("expected {}, got {out}", Value::Object(expect.clone())));
             }
         }
         _ => {

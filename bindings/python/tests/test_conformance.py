@@ -32,6 +32,17 @@ def run(case: dict[str, Any]) -> Any:
         return json.loads(coopkit.check(case["input"], law=o.get("law", "auto"), as_of=o["as_of"]).to_json())
     if case["call"] == "classify":
         return json.loads(coopkit.classify(case["input"], as_of=o["as_of"]).to_json())
+    if case["call"] in ("on_units", "read_units"):
+        units = coopkit.Units.from_csv(case["units"])
+        if case["call"] == "on_units":
+            reg = coopkit.Registry.from_records(case["input"]["cooperatives"])
+            moved, report = reg.on_units(units, from_=o["from"], to=o["to"])
+            return {"cooperatives": json.loads(moved.to_json())["cooperatives"], **report}
+        try:
+            read = coopkit.Registry.from_json(json.dumps(case["input"]), units=units, units_as_of=o["as_of"])
+        except coopkit.InputError as e:
+            return {"errors": [[p.path, p.type] for p in e.errors]}
+        return {"ok": read.ids()}
     assert case["call"] == "indicators"
     reg = coopkit.Registry.from_records(case["input"]["cooperatives"])
     ids = o.pop("ids", None)

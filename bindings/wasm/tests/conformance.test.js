@@ -30,6 +30,31 @@ for (const file of files) {
         case 'classify':
           got = ck.classify(c.input, o);
           break;
+        case 'on_units': {
+          const units = ck.Units.fromCsv(c.units);
+          const reg = ck.Registry.fromJson(JSON.stringify(c.input));
+          try {
+            const { registry, unmapped, changed, districts_removed } = reg.onUnits(units, o);
+            got = { cooperatives: JSON.parse(registry.toJson()).cooperatives, unmapped, changed, districts_removed };
+            registry.free();
+          } finally {
+            reg.free();
+            units.free();
+          }
+          break;
+        }
+        case 'read_units': {
+          const units = ck.Units.fromCsv(c.units);
+          try {
+            got = { ok: ck.Registry.fromJson(JSON.stringify(c.input), { units, unitsAsOf: o.asOf }).ids() };
+          } catch (e) {
+            if (!(e instanceof ck.InputError)) throw e;
+            got = { errors: e.errors.map((p) => [p.path, p.code]) };
+          } finally {
+            units.free();
+          }
+          break;
+        }
         case 'indicators': {
           const reg = ck.Registry.fromJson(JSON.stringify(c.input));
           try {

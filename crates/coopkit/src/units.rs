@@ -360,14 +360,37 @@ impl Units {
         })
     }
 
+    /// The last day of `level` when the table has units of it and every one
+    /// ended before `date`; `None` otherwise.
+    fn ended(&self, level: Level, date: Date) -> Option<Date> {
+        let periods = self.periods.get(&level).filter(|ps| !ps.is_empty())?;
+        let ends: Option<Vec<Date>> = periods.iter().map(|&(_, to)| to).collect();
+        ends?.into_iter().max().filter(|&last| last < date)
+    }
+
     /// The location codes of `coop` that are not units valid on `date`,
-    /// each as (field, problem), for levels the table covers on that date.
+    /// each as (field, problem), for levels the table covers on that date,
+    /// and a code of a level whose units all ended before it (a district
+    /// from 1 Jul 2025).
     /// The message never quotes the code.
     pub fn check(&self, coop: &Cooperative, date: Date) -> Vec<(&'static str, String)> {
         let mut out = Vec::new();
         for (field, level, value) in fields(coop) {
             let Some(code) = value else { continue };
             if !self.covers(level, date) {
+                // A level the table has, all of whose units ended before
+                // `date` (districts, from 1 Jul 2025): no code of it is valid.
+                if let Some(last) = self.ended(level, date) {
+                    out.push((
+                        field,
+                        format!(
+                            "no {} of the unit table is valid on {} (the last ones end on {}): leave it out",
+                            level.as_str(),
+                            crate::text::date(date).en,
+                            crate::text::date(last).en
+                        ),
+                    ));
+                }
                 continue;
             }
             if self.find(level, code, date).is_none() {
