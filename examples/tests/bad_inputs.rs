@@ -12,6 +12,8 @@ use coopkit::{Code, Error, LawChoice, WomenManagedRule};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 
+mod common;
+
 fn folder() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/bad_inputs")
 }
@@ -146,15 +148,8 @@ fn expected(case: &Value) -> Value {
 
 #[test]
 fn every_bad_input_gives_its_outcome() {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(folder())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
     let (mut n, mut failures) = (0, Vec::new());
-    for path in &files {
-        let doc: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    for (path, doc) in common::case_files(&folder()) {
         for case in doc["cases"].as_array().unwrap() {
             let runtimes = strings(case.get("runtimes"));
             if !runtimes.is_empty() && !runtimes.iter().any(|r| r == "rust") {

@@ -18,6 +18,8 @@ use coopkit::{Code, Date, LawChoice, WomenManagedRule};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
+mod common;
+
 fn folder() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/conformance")
 }
@@ -219,16 +221,9 @@ fn intent(case: &Value, out: &Value) -> Vec<String> {
 #[test]
 fn every_conformance_case_gives_its_expected_output() {
     let update = std::env::var_os("COOPKIT_UPDATE").is_some();
-    let mut files: Vec<PathBuf> = std::fs::read_dir(folder())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
     let mut failures = Vec::new();
     let mut n = 0;
-    for path in &files {
-        let mut doc: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    for (path, mut doc) in common::case_files(&folder()) {
         for case in doc["cases"].as_array_mut().unwrap() {
             n += 1;
             let name = format!(
