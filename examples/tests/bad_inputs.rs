@@ -43,16 +43,16 @@ fn loaded(l: &Loaded) -> Value {
 }
 
 /// The read options of a case: `lenient`, `delimiter` and the limits.
-fn options(o: &Value) -> ReadOptions {
+fn options(o: &Value) -> Result<ReadOptions, Error> {
     let mut r = ReadOptions::new();
     for (name, v) in o.as_object().into_iter().flatten() {
         r = match name.as_str() {
             "lenient" => r.lenient(v.as_bool().unwrap()),
-            "delimiter" => r.delimiter(v.as_str().unwrap().as_bytes()[0]),
+            "delimiter" => r.delimiter_text(v.as_str().unwrap())?,
             limit => r.limit(limit, v.as_u64().unwrap()).unwrap(),
         };
     }
-    r
+    Ok(r)
 }
 
 /// A CSV file of a case: text, or `{"hex": ...}` for bytes that are not
@@ -102,11 +102,11 @@ fn call(case: &Value) -> Result<Value, Error> {
 
 /// The case's outcome: `{"error": ...}` or `{"loaded": ...}`.
 fn outcome(case: &Value) -> Value {
-    let o = options(
-        case.get("options")
-            .filter(|_| !is_call(case))
-            .unwrap_or(&Value::Null),
-    );
+    let given = case.get("options").filter(|_| !is_call(case));
+    let o = match options(given.unwrap_or(&Value::Null)) {
+        Ok(o) => o,
+        Err(e) => return json!({"error": error(&e)}),
+    };
     let input = &case["input"];
     let read = match case["read"].as_str().unwrap() {
         "json" => o.read_json(input.as_str().unwrap()),

@@ -81,9 +81,13 @@ impl Registry {
         lenient: bool,
         units: Option<(coopkit::units::Units, coopkit::Date)>,
         limits: Limits,
+        delimiter: Option<&str>,
         read: impl FnOnce(&ReadOptions) -> Result<Loaded, coopkit::Error> + Send,
     ) -> PyResult<Self> {
         let mut options = ReadOptions::new().lenient(lenient);
+        if let Some(d) = delimiter {
+            options = options.delimiter_text(d).map_err(|e| to_py_err(py, &e))?;
+        }
         for (limit, value) in coopkit::io::LIMITS.iter().zip(limits) {
             if let Some(v) = value {
                 options = options.limit(limit.name, v).map_err(|e| to_py_err(py, &e))?;
@@ -150,12 +154,12 @@ impl Registry {
         match self::source(py, source)? {
             Source::Text(t) => {
                 crate::memory::room_for(t.len() as u64)?;
-                Registry::load(py, lenient, units, limits, |o| o.read_json(&t))
+                Registry::load(py, lenient, units, limits, None, |o| o.read_json(&t))
             }
             // A file: regular, within the limit, and a blank `.json` is an error.
             Source::Path(p) => {
                 crate::memory::room_for(std::fs::metadata(&p).map_or(0, |m| m.len()))?;
-                Registry::load(py, lenient, units, limits, |o| o.read_json_file(&p))
+                Registry::load(py, lenient, units, limits, None, |o| o.read_json_file(&p))
             }
         }
     }
@@ -166,7 +170,7 @@ impl Registry {
     /// `lenient=True` invalid cooperatives are left out and listed in
     /// `.rejected` (a header problem still raises).
     #[staticmethod]
-    #[pyo3(signature = (folder, *, lenient=false, units=None, units_as_of=None, max_bytes=None, max_records=None, max_members=None, max_errors=None))]
+    #[pyo3(signature = (folder, *, lenient=false, units=None, units_as_of=None, delimiter=None, max_bytes=None, max_records=None, max_members=None, max_errors=None))]
     #[allow(clippy::too_many_arguments)]
     fn from_csv(
         py: Python<'_>,
@@ -174,6 +178,7 @@ impl Registry {
         lenient: bool,
         units: Option<&Bound<'_, crate::objects::Units>>,
         units_as_of: Option<&Bound<'_, PyAny>>,
+        delimiter: Option<&Bound<'_, PyAny>>,
         max_bytes: Option<u64>,
         max_records: Option<u64>,
         max_members: Option<u64>,
@@ -181,13 +186,23 @@ impl Registry {
     ) -> PyResult<Self> {
         let limits = [max_bytes, max_records, max_members, None, max_errors];
         let units = crate::objects::units_and_date(py, units, units_as_of)?;
+        let delimiter = delimiter
+            .filter(|d| !d.is_none())
+            .map(|d| {
+                d.extract::<String>().map_err(|_| {
+                    parameter_error(py, "delimiter", "expected a str of one character, such as \";\"")
+                })
+            })
+            .transpose()?;
         let size: u64 = ["cooperatives.csv", "members.csv", "positions.csv"]
             .iter()
             .filter_map(|f| std::fs::metadata(folder.join(f)).ok())
             .map(|m| m.len())
             .sum();
         crate::memory::room_for(size)?;
-        Registry::load(py, lenient, units, limits, |o| o.read_csv_dir(&folder))
+        Registry::load(py, lenient, units, limits, delimiter.as_deref(), |o| {
+            o.read_csv_dir(&folder)
+        })
     }
 
     /// Builds a registry from a list of dicts, one cooperative each, in the
@@ -212,7 +227,7 @@ impl Registry {
         for (i, rec) in records.try_iter()?.enumerate() {
             values.push(input::try_value(&rec?, &format!("cooperatives[{i}]"))?);
         }
-        Registry::load(py, lenient, units, limits, |o: &ReadOptions| {
+        Registry::load(py, lenient, units, limits, None, |o: &ReadOptions| {
             o.read_values(values)
         })
     }
@@ -263,7 +278,7 @@ impl Registry {
             return Err(input_error(py, errors));
         };
         let (m, p) = (m.as_ref().map(frames::as_table), p.as_ref().map(frames::as_table));
-        Registry::load(py, lenient, None, limits, |o| o.read_tables(&c, m, p))
+        Registry::load(py, lenient, None, limits, None, |o| o.read_tables(&c, m, p))
     }
 
     /// This registry, whose location codes are those valid on `from_`, put

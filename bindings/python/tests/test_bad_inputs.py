@@ -37,7 +37,7 @@ def _file(v: str | dict[str, str]) -> bytes:
 
 def _read(case: dict[str, Any], tmp: Path) -> coopkit.Registry:
     options = dict(case.get("options", {}))
-    assert set(options) <= LIMITS | {"lenient"}, options
+    assert set(options) <= LIMITS | {"lenient", "delimiter"}, options
     read, given = case["read"], case["input"]
     if read == "json":
         return coopkit.Registry.from_json(given, **options)

@@ -145,6 +145,12 @@ export interface ReadOptions {
   maxErrors?: number;
 }
 
+/** Read options of the three CSV files. */
+export interface CsvReadOptions extends ReadOptions {
+  /** The character between cells (default `,`): `;` for the files Excel saves in a Vietnamese locale. */
+  delimiter?: string;
+}
+
 export interface CheckOptions {
   /** `auto` (the default: the law in force on `asOf`), `vn-2012` or `vn-2023`. */
   law?: LawChoice;
@@ -401,7 +407,7 @@ export class Registry {
   private constructor();
   static fromJson(text: FileInput, options?: ReadOptions | UnitReadOptions): Registry;
   static fromJsonLines(text: FileInput, options?: ReadOptions): Registry;
-  static fromCsv(files: CsvFiles, options?: ReadOptions | UnitReadOptions): Registry;
+  static fromCsv(files: CsvFiles, options?: CsvReadOptions | (CsvReadOptions & UnitReadOptions)): Registry;
   static fromObject(registry: RegistryInput | CooperativeInput[], options?: ReadOptions): Registry;
   /** The number of cooperatives. */
   readonly length: number;

@@ -24,6 +24,16 @@ fn read_options(options: &JsValue) -> Result<ReadOptions, JsValue> {
     limits(&o, ReadOptions::new().lenient(o.flag("lenient")?).threads(1))
 }
 
+/// [`read_options`] of a CSV read, which also takes `delimiter` (`';'`).
+fn csv_read_options(options: &JsValue) -> Result<ReadOptions, JsValue> {
+    let o = Options::new(options, &read_names(&["lenient", "delimiter"]))?;
+    let r = limits(&o, ReadOptions::new().lenient(o.flag("lenient")?).threads(1))?;
+    match o.string("delimiter")? {
+        Some(d) => core(r.delimiter_text(&d)),
+        None => Ok(r),
+    }
+}
+
 /// The names a read takes: `names`, then every limit by its JavaScript
 /// name (`maxBytes`, `maxRecords`, ...; the core's `io::LIMITS`).
 fn read_names(names: &[&'static str]) -> Vec<&'static str> {
@@ -86,8 +96,13 @@ fn read_csv_files(files: &JsValue, o: &ReadOptions) -> Result<Registry, JsValue>
 
 /// The read options with a unit table: `{lenient, unitsAsOf}` (the
 /// registry's date is required with units).
-fn read_options_with(options: &JsValue, units: &Units) -> Result<ReadOptions, JsValue> {
-    let o = Options::new(options, &read_names(&["lenient", "unitsAsOf"]))?;
+fn read_options_with(options: &JsValue, units: &Units, csv: bool) -> Result<ReadOptions, JsValue> {
+    let names: &[&'static str] = if csv {
+        &["lenient", "unitsAsOf", "delimiter"]
+    } else {
+        &["lenient", "unitsAsOf"]
+    };
+    let o = Options::new(options, &read_names(names))?;
     let on = o
         .value("unitsAsOf")
         .ok_or_else(|| {
@@ -97,7 +112,10 @@ fn read_options_with(options: &JsValue, units: &Units) -> Result<ReadOptions, Js
             )
         })
         .and_then(|v| crate::options::date("unitsAsOf", &v))?;
-    let r = ReadOptions::new().lenient(o.flag("lenient")?).threads(1);
+    let mut r = ReadOptions::new().lenient(o.flag("lenient")?).threads(1);
+    if let Some(d) = o.string("delimiter")? {
+        r = core(r.delimiter_text(&d))?;
+    }
     limits(&o, r.units(units.inner.clone(), on))
 }
 
@@ -241,7 +259,7 @@ impl Registry {
     #[wasm_bindgen(js_name = fromCsv)]
     pub fn from_csv(files: JsValue, options: JsValue) -> Result<Registry, JsValue> {
         call(|| {
-            let o = read_options(&options)?;
+            let o = csv_read_options(&options)?;
             read_csv_files(&files, &o)
         })
     }
@@ -251,7 +269,7 @@ impl Registry {
     #[wasm_bindgen(js_name = __fromJsonUnits)]
     pub fn from_json_units(text: JsValue, options: JsValue, units: &Units) -> Result<Registry, JsValue> {
         call(|| {
-            let o = read_options_with(&options, units)?;
+            let o = read_options_with(&options, units, false)?;
             let text = utf8("json", bytes("text", &text)?)?;
             core(o.read_json(&text)).map(Registry::new)
         })
@@ -262,7 +280,7 @@ impl Registry {
     #[wasm_bindgen(js_name = __fromCsvUnits)]
     pub fn from_csv_units(files: JsValue, options: JsValue, units: &Units) -> Result<Registry, JsValue> {
         call(|| {
-            let o = read_options_with(&options, units)?;
+            let o = read_options_with(&options, units, true)?;
             read_csv_files(&files, &o)
         })
     }
