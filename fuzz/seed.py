@@ -17,7 +17,7 @@ import sys
 
 root = pathlib.Path(__file__).resolve().parent.parent
 out = pathlib.Path(sys.argv[1])
-targets = ["json", "jsonl", "csv", "check", "classify", "indicators", "registry_props"]
+targets = ["json", "jsonl", "csv", "xlsx", "check", "classify", "indicators", "registry_props"]
 for t in targets:
     (out / t).mkdir(parents=True, exist_ok=True)
 
@@ -83,6 +83,10 @@ for files in csv_sets:
 
 for seed in range(32):
     put("registry_props", hashlib.sha256(str(seed).encode("utf-8", "surrogatepass")).digest() * 8)
+
+# The test workbooks seed the Excel target.
+for path in sorted((root / "crates/coopkit/tests/data/excel").glob("*.xlsx")):
+    put("xlsx", path.read_bytes())
 
 # Inputs that once broke a target stay among its seeds.
 for t in targets:

@@ -14,7 +14,7 @@ cd "$ROOT"
 
 seconds="${1:-20}"
 shift || true
-all=(json jsonl csv check classify indicators registry_props)
+all=(json jsonl csv xlsx check classify indicators registry_props)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 

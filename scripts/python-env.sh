@@ -30,6 +30,7 @@ requirements=(
   "nbformat>=5.10"
   "ipykernel>=6.29"
   "notebook>=7"
+  "openpyxl>=3.1"
 )
 
 if ! "$python" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null; then

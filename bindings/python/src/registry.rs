@@ -205,6 +205,46 @@ impl Registry {
         })
     }
 
+    /// Reads an Excel workbook (`.xlsx`), from a path or its bytes: a sheet
+    /// of cooperatives and optionally one of members and one of positions,
+    /// with the contract's column names or Vietnamese ones (`Mã HTX`,
+    /// `Giới tính`, `Ngày sinh`; sheets `Hợp tác xã`, `Thành viên`,
+    /// `Chức danh`), Vietnamese labels in coded columns (`Nữ`, `Hợp tác
+    /// xã`), Excel dates and numbers. Problems are at the sheet and cell:
+    /// `Thành viên!E18.birth_date`. With `lenient=True` invalid cooperatives
+    /// are left out and listed in `.rejected`.
+    #[staticmethod]
+    #[pyo3(signature = (source, *, lenient=false, units=None, units_as_of=None, max_bytes=None, max_records=None, max_members=None, max_errors=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn from_excel(
+        py: Python<'_>,
+        source: &Bound<'_, PyAny>,
+        lenient: bool,
+        units: Option<&Bound<'_, crate::objects::Units>>,
+        units_as_of: Option<&Bound<'_, PyAny>>,
+        max_bytes: Option<u64>,
+        max_records: Option<u64>,
+        max_members: Option<u64>,
+        max_errors: Option<u64>,
+    ) -> PyResult<Self> {
+        let limits = [max_bytes, max_records, max_members, None, max_errors];
+        let units = crate::objects::units_and_date(py, units, units_as_of)?;
+        if let Ok(b) = source.cast::<pyo3::types::PyBytes>() {
+            let bytes = b.as_bytes().to_vec();
+            crate::memory::room_for(bytes.len() as u64)?;
+            return Registry::load(py, lenient, units, limits, None, |o| o.read_xlsx(&bytes));
+        }
+        let path: PathBuf = source.extract().map_err(|_| {
+            parameter_error(
+                py,
+                "source",
+                "expected a path, an os.PathLike or the workbook's bytes",
+            )
+        })?;
+        crate::memory::room_for(std::fs::metadata(&path).map_or(0, |m| m.len()))?;
+        Registry::load(py, lenient, units, limits, None, |o| o.read_xlsx_file(&path))
+    }
+
     /// Builds a registry from a list of dicts, one cooperative each, in the
     /// interchange format. Problems are reported as
     /// `cooperatives[i].field`, all at once.

@@ -39,6 +39,7 @@ const IO_LAYERS: &[&str] = &[
     "write",
     "frame",
     "reader",
+    "excel",
     "mod",
 ];
 

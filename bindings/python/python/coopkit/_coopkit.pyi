@@ -276,6 +276,19 @@ class Registry:
         max_errors: int | None = None,
     ) -> Registry: ...
     @staticmethod
+    def from_excel(
+        source: str | os.PathLike[str] | bytes,
+        *,
+        lenient: bool = False,
+        units: Units | None = None,
+        units_as_of: DateLike = None,
+        max_bytes: int | None = None,
+        max_records: int | None = None,
+        max_members: int | None = None,
+        max_errors: int | None = None,
+    ) -> Registry:
+        """An Excel workbook (.xlsx), English or Vietnamese headers; problems at `Sheet!E18.field`."""
+    @staticmethod
     def from_records(
         records: Iterable[Mapping[str, Any]],
         *,

@@ -42,19 +42,26 @@ pub(crate) fn open(path: &Path, max: u64) -> Result<std::fs::File, Error> {
     Ok(file)
 }
 
-/// The text of `path`: a regular UTF-8 file of at most `max` bytes. Reads
-/// at most `max + 1` bytes, so a file that grows while it is read is
-/// refused too.
-pub fn read_text(path: &Path, max: u64) -> Result<String, Error> {
-    let shown = || path.display().to_string();
+/// The bytes of `path`: a regular file of at most `max` bytes. Reads at
+/// most `max + 1` bytes, so a file that grows while it is read is refused
+/// too.
+pub(crate) fn read_bytes(path: &Path, max: u64) -> Result<Vec<u8>, Error> {
     let file = open(path, max)?;
     let mut bytes = Vec::new();
     file.take(max.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|e| Error::io(shown(), e))?;
+        .map_err(|e| Error::io(path.display().to_string(), e))?;
     if bytes.len() as u64 > max {
-        return Err(too_large(&shown(), bytes.len() as u64, max));
+        return Err(too_large(&path.display().to_string(), bytes.len() as u64, max));
     }
+    Ok(bytes)
+}
+
+/// The text of `path`: a regular UTF-8 file of at most `max` bytes
+/// (read as bytes first).
+pub fn read_text(path: &Path, max: u64) -> Result<String, Error> {
+    let shown = || path.display().to_string();
+    let bytes = read_bytes(path, max)?;
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         Error::io_message(

@@ -140,6 +140,8 @@
 
 mod csv;
 mod decode;
+#[cfg(feature = "excel")]
+pub mod excel;
 mod files;
 mod frame;
 mod json;
@@ -156,6 +158,8 @@ pub use self::csv::{
     registry_from_csv_with,
 };
 pub use self::decode::shown_key;
+#[cfg(feature = "excel")]
+pub use self::excel::registry_from_xlsx;
 pub use self::files::{read_text, DEFAULT_MAX_BYTES};
 pub use self::frame::{registry_frames, Column, RegistryFrames};
 pub use self::json::{

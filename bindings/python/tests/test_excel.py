@@ -1,0 +1,112 @@
+"""Excel workbooks: one written by another tool (openpyxl) with Vietnamese
+sheet names, headers and labels, Excel dates and numbers reads as the same
+registry as the example JSON; every bad cell is an error at its sheet and
+cell; bytes or a path; lenient reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import coopkit
+from conftest import EXAMPLE_JSON
+
+openpyxl = pytest.importorskip("openpyxl")
+
+SHEETS = {"cooperatives": "Hợp tác xã", "members": "Thành viên", "positions": "Chức danh"}
+# A few Vietnamese headers, as an officer writes them; other columns keep the contract's names.
+HEADERS = {
+    "cooperatives": {"id": "Mã HTX", "name": "Tên HTX", "kind": "Loại hình", "province": "Tỉnh"},
+    "members": {"cooperative_id": "Mã HTX", "id": "Mã thành viên", "sex": "Giới tính", "birth_date": "Ngày sinh",
+                "ethnicity": "Dân tộc", "capital_vnd": "Vốn góp"},
+    "positions": {"cooperative_id": "Mã HTX", "role": "Chức danh", "member": "Mã thành viên", "sex": "Giới tính"},
+}
+LABELS = {"sex": {"female": "Nữ", "male": "Nam"}, "kind": {"cooperative": "Hợp tác xã", "cooperative_group": "Tổ hợp tác"}}
+
+
+def _cell(column: str, v: Any) -> Any:
+    if v is None:
+        return None
+    if isinstance(v, dt.date) and not isinstance(v, dt.datetime):
+        return dt.datetime(v.year, v.month, v.day)  # an Excel date
+    if isinstance(v, bool):
+        return v
+    if isinstance(v, int):
+        return float(v)  # Excel keeps every number as a float
+    if isinstance(v, str):
+        return LABELS.get(column, {}).get(v, v)
+    return v
+
+
+def _workbook(reg: coopkit.Registry) -> bytes:
+    wb = openpyxl.Workbook()
+    wb.active.title = "Hướng dẫn"
+    for table, frame in reg.to_frames().items():
+        rows = frame.to_dicts()
+        columns = frame.columns
+        ws = wb.create_sheet(SHEETS[table])
+        ws.append([HEADERS[table].get(c, c) for c in columns])
+        for r in rows:
+            ws.append([_cell(c, r[c]) for c in columns])
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def test_a_vietnamese_workbook_reads_as_the_example_json(tmp_path: Path) -> None:
+    example = coopkit.Registry.from_json(EXAMPLE_JSON)
+    data = _workbook(example)
+    from_bytes = coopkit.Registry.from_excel(data)
+    assert from_bytes.to_json() == example.to_json()
+    (tmp_path / "tinh.xlsx").write_bytes(data)
+    assert coopkit.Registry.from_excel(tmp_path / "tinh.xlsx").to_json() == example.to_json()
+    assert coopkit.Registry.from_excel(str(tmp_path / "tinh.xlsx"), lenient=True).rejected == []
+
+
+def test_bad_cells_are_errors_at_their_sheet_and_cell() -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Hợp tác xã"
+    ws.append(["Mã HTX", "Tên HTX", "Loại hình", "Lĩnh vực", "Vốn điều lệ", "Ngày thành lập"])
+    ws.append(["A", "Nguyễn Thị Lan", "Hợp tác xã", "agriculture", 1000.5, dt.datetime(2020, 1, 1)])
+    ws.append(["B", "HTX B", "Câu lạc bộ", "agriculture", 5e8, dt.datetime(2020, 1, 1, 13, 30)])
+    ws.append(["C", "HTX C", "Hợp tác xã", "agriculture", "=1/0", None])
+    out = io.BytesIO()
+    wb.save(out)
+    with pytest.raises(coopkit.InputError) as e:
+        coopkit.Registry.from_excel(out.getvalue())
+    # The cells Excel cannot give a value for first: a time of day, a formula never computed.
+    assert [(p.path, p.code) for p in e.value.errors] == [
+        ("Hợp tác xã!F3.established", "invalid_value"),
+        ("Hợp tác xã!E4.charter_capital_vnd", "invalid_value"),
+    ]
+    ws["F3"] = dt.datetime(2020, 1, 1)
+    ws["E4"] = None
+    out = io.BytesIO()
+    wb.save(out)
+    with pytest.raises(coopkit.InputError) as e:
+        coopkit.Registry.from_excel(out.getvalue())
+    assert [(p.path, p.code) for p in e.value.errors] == [
+        ("Hợp tác xã!E2.charter_capital_vnd", "invalid_type"),
+        ("Hợp tác xã!C3.kind", "invalid_value"),
+    ]
+    assert "Nguyễn" not in str(e.value) and "Câu lạc bộ" not in str(e.value)
+    lenient = coopkit.Registry.from_excel(out.getvalue(), lenient=True)
+    assert lenient.ids() == ["C"] and [r["index"] for r in lenient.rejected] == [0, 1]
+    assert lenient.rejected[1]["errors"][0]["path"] == "Hợp tác xã!C3.kind"
+
+
+def test_what_is_not_a_workbook_is_an_error_of_the_library() -> None:
+    with pytest.raises(coopkit.InputError) as e:
+        coopkit.Registry.from_excel(b"id,name\nA,x\n")
+    assert [(p.path, p.code) for p in e.value.errors] == [("workbook", "syntax")]
+    with pytest.raises(coopkit.ParameterError) as p:
+        coopkit.Registry.from_excel(42)  # type: ignore[arg-type]
+    assert p.value.path == "source"
+    with pytest.raises(coopkit.CoopkitError) as big:
+        coopkit.Registry.from_excel(b"x" * 100, max_bytes=10)
+    assert "max_bytes" in str(big.value)

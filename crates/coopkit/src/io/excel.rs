@@ -1,0 +1,503 @@
+//! Excel workbooks (`.xlsx`) in the CSV folder form: a sheet of
+//! cooperatives and, optionally, one of members and one of positions, read
+//! by the rules of the tables ([`crate::io::Table`]) after the workbook's
+//! names are put into the contract's.
+//!
+//! - **Sheets** are found by name, folded for case, diacritics and spaces:
+//!   `cooperatives` or `Hợp tác xã` / `HTX`, `members` or `Thành viên`,
+//!   `positions` or `Chức danh` ([`SHEETS`]). Other sheets (instructions,
+//!   lists) are not read.
+//! - **Headers** are the first row of each sheet: the contract's column
+//!   names, or their Vietnamese names (`Mã HTX`, `Tên HTX`, `Giới tính`,
+//!   `Ngày sinh`, `Dân tộc`, ...: [`HEADERS`]), folded alike.
+//! - **Values**: text; whole numbers, also when Excel stores them as floats
+//!   (`12.0`), and a float that is not whole where a whole number belongs is
+//!   an error, as in CSV; Excel dates on a whole day, or a date as text
+//!   (`YYYY-MM-DD`); booleans, or `Có`/`Không`; in a coded column the code
+//!   or its Vietnamese label (`Nữ`, `Hợp tác xã`, `Chủ tịch HĐQT`), folded.
+//!   An error cell (`#N/A`, `#DIV/0!`) is an error at its cell, in a
+//!   lenient read too: its value is unknown.
+//! - **Paths** name the sheet, the cell and the field:
+//!   `Thành viên!E18.birth_date`; a header problem is on row 1.
+
+use super::reader::ReadOptions;
+use super::tables::{Cell, RowTable};
+use super::{Loaded, Rejected};
+use crate::codes::vocabulary;
+use crate::error::{Error, InputError, InputErrorCode as Code, InputErrors};
+use crate::model::fold_name;
+use crate::text::Lang;
+use calamine::{Data, Reader, Xlsx};
+
+/// The tables of the CSV form and the sheet names that hold them.
+pub const SHEETS: [(&str, &[&str]); 3] = [
+    (
+        "cooperatives",
+        &[
+            "cooperatives",
+            "Hợp tác xã",
+            "HTX",
+            "Danh sách HTX",
+            "Danh sách hợp tác xã",
+        ],
+    ),
+    (
+        "members",
+        &["members", "Thành viên", "Danh sách thành viên", "Xã viên"],
+    ),
+    (
+        "positions",
+        &["positions", "Chức danh", "Chức vụ", "Ban quản trị"],
+    ),
+];
+
+/// Vietnamese headers of each table's columns (the contract's own names are
+/// always accepted): (table, column, names).
+pub const HEADERS: &[(&str, &str, &[&str])] = &[
+    ("cooperatives", "id", &["Mã HTX", "Mã hợp tác xã", "Mã"]),
+    ("cooperatives", "name", &["Tên HTX", "Tên hợp tác xã", "Tên"]),
+    ("cooperatives", "kind", &["Loại hình", "Loại hình tổ chức"]),
+    ("cooperatives", "sector", &["Lĩnh vực", "Ngành", "Ngành nghề"]),
+    ("cooperatives", "province", &["Tỉnh", "Mã tỉnh"]),
+    ("cooperatives", "district", &["Huyện", "Mã huyện"]),
+    ("cooperatives", "commune", &["Xã", "Mã xã"]),
+    ("cooperatives", "established", &["Ngày thành lập"]),
+    ("cooperatives", "dissolved", &["Ngày giải thể"]),
+    (
+        "cooperatives",
+        "charter_capital_vnd",
+        &["Vốn điều lệ", "Vốn điều lệ (đồng)"],
+    ),
+    (
+        "cooperatives",
+        "total_capital_vnd",
+        &["Tổng vốn", "Tổng nguồn vốn"],
+    ),
+    (
+        "cooperatives",
+        "annual_revenue_vnd",
+        &["Doanh thu", "Doanh thu năm"],
+    ),
+    ("cooperatives", "members_listed", &["Có danh sách thành viên"]),
+    ("cooperatives", "positions_listed", &["Có danh sách chức danh"]),
+    ("members", "cooperative_id", &["Mã HTX", "Mã hợp tác xã"]),
+    ("members", "id", &["Mã thành viên", "Mã TV"]),
+    ("members", "type", &["Loại thành viên"]),
+    ("members", "sex", &["Giới tính"]),
+    ("members", "birth_date", &["Ngày sinh"]),
+    ("members", "ethnicity", &["Dân tộc"]),
+    ("members", "nationality", &["Quốc tịch"]),
+    ("members", "capital_vnd", &["Vốn góp", "Vốn góp (đồng)"]),
+    ("members", "contributes_capital", &["Góp vốn"]),
+    ("members", "uses_services", &["Sử dụng dịch vụ"]),
+    ("members", "contributes_labour", &["Góp sức lao động", "Góp sức"]),
+    ("members", "joined", &["Ngày gia nhập", "Ngày vào"]),
+    ("members", "left", &["Ngày ra", "Ngày ra khỏi"]),
+    ("positions", "cooperative_id", &["Mã HTX", "Mã hợp tác xã"]),
+    ("positions", "role", &["Chức danh", "Chức vụ"]),
+    ("positions", "member", &["Mã thành viên", "Mã TV"]),
+    ("positions", "sex", &["Giới tính"]),
+    ("positions", "ethnicity", &["Dân tộc"]),
+    ("positions", "id", &["Mã chức danh"]),
+    ("positions", "start", &["Ngày bắt đầu", "Từ ngày"]),
+    ("positions", "end", &["Ngày kết thúc", "Đến ngày"]),
+];
+
+/// The code list of a coded column, by table and column, for reading a
+/// Vietnamese label as its code.
+fn code_list(table: &str, column: &str) -> Option<&'static str> {
+    Some(match (table, column) {
+        ("cooperatives", "kind") => "kind",
+        ("cooperatives", "sector") => "sector",
+        ("cooperatives", "governance") => "governance",
+        ("cooperatives", "general_meeting") => "general_meeting",
+        ("cooperatives", "ilo_type") => "ilo_type",
+        ("cooperatives", "circular_type") => "circular_type",
+        ("members", "type") => "member_type",
+        ("members", "kind") => "member_kind",
+        (_, "sex") => "sex",
+        ("positions", "role") => "role",
+        _ => return None,
+    })
+}
+
+/// The yes/no columns of the CSV form (summary ones with their prefix).
+const BOOLEANS: [&str; 9] = [
+    "members_listed",
+    "positions_listed",
+    "declared_women_managed",
+    "investment_certificate",
+    "contributes_capital",
+    "uses_services",
+    "contributes_labour",
+    "summary_chair_female",
+    "summary_director_female",
+];
+
+/// Yes and no in Vietnamese, folded.
+const YES_NO: [(&str, bool); 4] = [("co", true), ("khong", false), ("dung", true), ("sai", false)];
+
+/// The most rows and columns read from one sheet (Excel's own limits are
+/// 1,048,576 rows and 16,384 columns).
+const MAX_CELLS: u64 = 200_000_000;
+
+impl ReadOptions {
+    /// An Excel workbook (`.xlsx`) in memory, strict or lenient as set,
+    /// within the limits (see [the module](crate::io::excel)).
+    ///
+    /// Errors are at `sheet!cell.field` (`Thành viên!E18.birth_date`).
+    pub fn read_xlsx(&self, bytes: &[u8]) -> Result<Loaded, Error> {
+        let max = self.limits()[0].1;
+        if bytes.len() as u64 > max {
+            return Err(super::files::too_large("workbook", bytes.len() as u64, max));
+        }
+        let mut book = Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| not_a_workbook(&e.to_string()))?;
+        let names = book.sheet_names();
+        let mut sheets: Vec<Option<Sheet>> = Vec::new();
+        for (table, aliases) in SHEETS {
+            let found = names
+                .iter()
+                .find(|n| aliases.iter().any(|a| fold_name(a) == fold_name(n)));
+            let sheet = match found {
+                Some(name) => {
+                    let range = book
+                        .worksheet_range(name)
+                        .map_err(|e| not_a_workbook(&e.to_string()))?;
+                    let formulas = book
+                        .worksheet_formula(name)
+                        .map_err(|e| not_a_workbook(&e.to_string()))?;
+                    Some(Sheet::new(table, name.clone(), range, &formulas)?)
+                }
+                None => None,
+            };
+            sheets.push(sheet);
+        }
+        let [c, m, p] = <[Option<Sheet>; 3]>::try_from(sheets).map_err(|_| not_a_workbook("sheets"))?;
+        let Some(c) = c else {
+            let names: Vec<&str> = SHEETS[0].1.to_vec();
+            return Err(Error::Input(
+                InputErrors::new(vec![InputError::new(
+                    "workbook",
+                    Code::MissingField,
+                    format!("no sheet of cooperatives (named one of: {})", names.join(", ")),
+                )])
+                .expect("one error"),
+            ));
+        };
+        let mut bad = Vec::new();
+        let tables: Vec<(&Sheet, RowTable<'_>)> = [Some(&c), m.as_ref(), p.as_ref()]
+            .into_iter()
+            .flatten()
+            .map(|s| (s, s.table(&mut bad)))
+            .collect();
+        if let Some(e) = InputErrors::new(bad) {
+            return Err(Error::Input(e));
+        }
+        let find = |t: &str| {
+            tables
+                .iter()
+                .find(|(s, _)| s.table == t)
+                .map(|(_, r)| r as &dyn super::Table)
+        };
+        let read = self.read_tables(
+            find("cooperatives").expect("read above"),
+            find("members"),
+            find("positions"),
+        );
+        let sheets: Vec<&Sheet> = tables.iter().map(|(s, _)| *s).collect();
+        let place = |e: InputError| InputError {
+            path: locate(&sheets, &e.path),
+            ..e
+        };
+        match read {
+            Ok(mut loaded) => {
+                loaded.rejected = std::mem::take(&mut loaded.rejected)
+                    .into_iter()
+                    .map(|r| Rejected {
+                        errors: r.errors.into_iter().map(place).collect(),
+                        ..r
+                    })
+                    .collect();
+                Ok(loaded)
+            }
+            Err(Error::Input(e)) => Err(Error::Input(
+                InputErrors::new(e.into_vec().into_iter().map(place).collect()).expect("errors kept"),
+            )),
+            Err(other) => Err(other),
+        }
+    }
+
+    /// An Excel workbook read from a file ([`ReadOptions::read_xlsx`]).
+    pub fn read_xlsx_file(&self, path: &std::path::Path) -> Result<Loaded, Error> {
+        let bytes = super::files::read_bytes(path, self.limits()[0].1)?;
+        self.read_xlsx(&bytes)
+    }
+}
+
+/// Reads a registry from an Excel workbook in memory, strictly.
+pub fn registry_from_xlsx(bytes: &[u8]) -> Result<crate::registry::Registry, Error> {
+    ReadOptions::new().read_xlsx(bytes).map(|l| l.registry)
+}
+
+fn not_a_workbook(_detail: &str) -> Error {
+    // The reader's own message may quote cell text: it is not shown.
+    Error::Input(
+        InputErrors::new(vec![InputError::new(
+            "workbook",
+            Code::Syntax,
+            "not an Excel workbook (.xlsx) that can be read: save it again as \"Excel Workbook\"",
+        )])
+        .expect("one error"),
+    )
+}
+
+/// One sheet read: its table, its name in the workbook, its cells, and its
+/// columns put into the contract's names.
+struct Sheet {
+    table: &'static str,
+    name: String,
+    range: calamine::Range<Data>,
+    columns: Vec<String>,
+    /// The sheet's first row and column (0-based), for cell references.
+    origin: (u32, u32),
+    /// Cells (absolute row and column) holding a formula with no saved value.
+    unsaved: Vec<(u32, u32)>,
+}
+
+impl Sheet {
+    fn new(
+        table: &'static str,
+        name: String,
+        range: calamine::Range<Data>,
+        formulas: &calamine::Range<String>,
+    ) -> Result<Sheet, Error> {
+        let (rows, cols) = range.get_size();
+        if rows as u64 * cols as u64 > MAX_CELLS {
+            return Err(Error::Input(
+                InputErrors::new(vec![super::limits::exceeded(
+                    name.clone(),
+                    &format!("{rows} rows of {cols} columns"),
+                    "max_bytes",
+                    MAX_CELLS,
+                )])
+                .expect("one error"),
+            ));
+        }
+        let origin = range.start().unwrap_or((0, 0));
+        let columns = range
+            .rows()
+            .next()
+            .map(|header| header.iter().map(|h| column_name(table, h)).collect())
+            .unwrap_or_default();
+        // A formula whose value was never saved (a file written by a tool,
+        // not by Excel) reads as an empty cell: which it is not.
+        let unsaved = formulas
+            .used_cells()
+            .filter(|(_, _, f)| !f.is_empty())
+            .map(|(r, c, _)| {
+                let at = (
+                    formulas.start().map_or(0, |s| s.0) + r as u32,
+                    formulas.start().map_or(0, |s| s.1) + c as u32,
+                );
+                let empty =
+                    |v: &Data| matches!(v, Data::Empty) || matches!(v, Data::String(s) if s.is_empty());
+                (at, range.get_value(at).is_none_or(empty))
+            })
+            .filter(|&(_, empty)| empty)
+            .map(|(at, _)| at)
+            .collect();
+        Ok(Sheet {
+            table,
+            name,
+            range,
+            columns,
+            origin,
+            unsaved,
+        })
+    }
+
+    /// The data rows as a table of cells; error cells are errors in `bad`.
+    fn table(&self, bad: &mut Vec<InputError>) -> RowTable<'_> {
+        let mut t = RowTable {
+            columns: self.columns.clone(),
+            rows: Vec::new(),
+        };
+        for (r, row) in self.range.rows().enumerate().skip(1) {
+            let cells = row
+                .iter()
+                .enumerate()
+                .map(|(c, v)| {
+                    let column = self.columns.get(c).map_or("", String::as_str);
+                    let at = (self.origin.0 + r as u32, self.origin.1 + c as u32);
+                    let read = match self.unsaved.binary_search(&at) {
+                        Ok(_) => Err(
+                            "a formula whose value was not saved in the file: open the workbook in Excel and save it"
+                                .into(),
+                        ),
+                        Err(_) => cell(self.table, column, v),
+                    };
+                    match read {
+                        Ok(cell) => cell,
+                        Err(why) => {
+                            bad.push(InputError::new(
+                                format!("{}.{column}", self.cell_ref(r, c)),
+                                Code::InvalidValue,
+                                why,
+                            ));
+                            Cell::Null
+                        }
+                    }
+                })
+                .collect();
+            t.rows.push(cells);
+        }
+        t
+    }
+
+    /// `Sheet!B17` for row `r` and column `c` of the range (0-based).
+    fn cell_ref(&self, r: usize, c: usize) -> String {
+        let row = self.origin.0 as usize + r + 1;
+        format!(
+            "{}!{}{row}",
+            self.name,
+            column_letters(self.origin.1 as usize + c)
+        )
+    }
+}
+
+/// A header cell as a column name of `table`: a Vietnamese name put into
+/// the contract's, anything else as it is written (the table reader then
+/// reports it as unknown, without quoting what is not a column name).
+fn column_name(table: &str, header: &Data) -> String {
+    let text = match header {
+        Data::String(s) => s.trim().to_owned(),
+        Data::Empty => String::new(),
+        other => other.to_string(),
+    };
+    let folded = fold_name(&text);
+    HEADERS
+        .iter()
+        .find(|(t, _, names)| *t == table && names.iter().any(|n| fold_name(n) == folded))
+        .map_or(text, |(_, column, _)| (*column).to_owned())
+}
+
+/// A value as a cell of the CSV form: its meaning kept, nothing rounded.
+fn cell<'a>(table: &str, column: &str, v: &'a Data) -> Result<Cell<'a>, String> {
+    Ok(match v {
+        Data::Empty => Cell::Null,
+        // An empty text is an empty cell, as in CSV.
+        Data::String(s) if s.is_empty() => Cell::Null,
+        Data::Bool(b) => Cell::Bool(*b),
+        Data::Int(i) => Cell::Int(*i),
+        // Excel stores every number as a float: a whole one is an integer.
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => Cell::Int(*f as i64),
+        Data::Float(f) => Cell::Float(*f),
+        Data::String(s) => text(table, column, s),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.as_str()),
+        Data::DateTime(d) => {
+            let (y, m, day, h, mi, s, ms) = d.to_ymd_hms_milli();
+            if d.is_duration() || (h, mi, s, ms) != (0, 0, 0, 0) {
+                return Err("a date with a time of day, or a duration: give the day alone".into());
+            }
+            let date = chrono::NaiveDate::from_ymd_opt(i32::from(y), u32::from(m), u32::from(day))
+                .ok_or("a date Excel cannot give as a day")?;
+            let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("a day");
+            let days = i32::try_from((date - epoch).num_days()).map_err(|_| "a date out of range")?;
+            Cell::Date(days)
+        }
+        Data::Error(_) => return Err("an error cell (#N/A, #DIV/0!, ...): its value is not known".into()),
+    })
+}
+
+/// A text cell: in a coded column its Vietnamese label read as its code,
+/// `Có`/`Không` as yes and no, else the text as it is.
+fn text<'a>(table: &str, column: &str, s: &'a str) -> Cell<'a> {
+    let folded = fold_name(s);
+    if let Some(list) = code_list(table, column) {
+        let vocabulary = vocabulary(Lang::Vi);
+        let pairs = vocabulary.iter().find(|(name, _)| *name == list).map(|(_, p)| p);
+        if let Some(code) = pairs.and_then(|p| p.iter().find(|(_, label)| fold_name(label) == folded)) {
+            return Cell::Text(code.0);
+        }
+    }
+    if BOOLEANS.contains(&column) {
+        if let Some((_, yes)) = YES_NO.iter().find(|(w, _)| *w == folded) {
+            return Cell::Bool(*yes);
+        }
+    }
+    Cell::Text(s)
+}
+
+/// `A`, `B`, ..., `Z`, `AA`, ... for a 0-based column.
+fn column_letters(mut c: usize) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'A' + (c % 26) as u8);
+        if c < 26 {
+            break;
+        }
+        c = c / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// A table reader's path (`members[16].birth_date`, `members.type`,
+/// `cooperatives[2]`) as the sheet and cell it names.
+fn locate(sheets: &[&Sheet], path: &str) -> String {
+    let (head, rest) = path.split_once(['[', '.']).unwrap_or((path, ""));
+    let Some(sheet) = sheets.iter().find(|s| s.table == head) else {
+        return path.to_owned();
+    };
+    let column_of = |field: &str| sheet.columns.iter().position(|c| c == field);
+    if path[head.len()..].starts_with('[') {
+        // A row: `[16]` or `[16].field`.
+        let (row, field) = rest.split_once(']').unwrap_or((rest, ""));
+        let Ok(row) = row.parse::<usize>() else {
+            return path.to_owned();
+        };
+        let field = field.strip_prefix('.').unwrap_or(field);
+        return match column_of(field) {
+            Some(c) => format!("{}.{field}", sheet.cell_ref(row + 1, c)),
+            None if field.is_empty() => format!("{}!{}", sheet.name, sheet.origin.0 as usize + row + 2),
+            None => format!("{}!{}.{field}", sheet.name, sheet.origin.0 as usize + row + 2),
+        };
+    }
+    // A column as a whole: on the header row.
+    match column_of(rest) {
+        Some(c) => format!("{}.{rest}", sheet.cell_ref(0, c)),
+        None => format!("{}!1.{rest}", sheet.name),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_are_lettered_as_excel_letters_them() {
+        let got: Vec<String> = [0, 1, 25, 26, 27, 701, 702]
+            .iter()
+            .map(|&c| column_letters(c))
+            .collect();
+        assert_eq!(got, ["A", "B", "Z", "AA", "AB", "ZZ", "AAA"]);
+    }
+
+    #[test]
+    fn vietnamese_headers_and_labels_are_the_contract_names_and_codes() {
+        let h = |s: &str| column_name("members", &Data::String(s.into()));
+        assert_eq!(h("Giới tính"), "sex");
+        assert_eq!(h("NGÀY SINH"), "birth_date");
+        assert_eq!(h("Mã HTX"), "cooperative_id");
+        assert_eq!(column_name("cooperatives", &Data::String("Mã HTX".into())), "id");
+        assert_eq!(h("brith_date"), "brith_date");
+        assert_eq!(text("members", "sex", "Nữ"), Cell::Text("female"));
+        assert_eq!(text("members", "sex", "NAM"), Cell::Text("male"));
+        assert_eq!(
+            text("cooperatives", "kind", "Tổ hợp tác"),
+            Cell::Text("cooperative_group")
+        );
+        assert_eq!(text("members", "uses_services", "Có"), Cell::Bool(true));
+        assert_eq!(text("members", "id", "m1"), Cell::Text("m1"));
+    }
+}
