@@ -50,6 +50,8 @@ for folder in ["tests/conformance", "tests/bad_inputs"]:
             if case.get("read") == "csv":
                 # The catalogue's files: text, or bytes as {"hex": ...}.
                 csv_sets.append({k: v if isinstance(v, str) else bytes.fromhex(v["hex"]).decode("utf-8", "replace") for k, v in inp.items()})
+            elif case.get("read") == "xlsx":
+                put("xlsx", bytes.fromhex(inp["hex"]))
             elif case.get("read") == "records":
                 single.extend(r for r in inp if isinstance(r, dict))
             elif isinstance(inp, dict) and "cooperatives" in inp:

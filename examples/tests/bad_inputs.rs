@@ -120,6 +120,7 @@ fn outcome(case: &Value) -> Value {
             )
         }
         "records" => o.read_values(input.as_array().unwrap().iter().cloned().map(Ok).collect()),
+        "xlsx" => o.read_xlsx(&file(input)),
         _ => {
             return match call(case) {
                 Ok(out) => json!({"result": out}),

@@ -45,6 +45,8 @@ def _read(case: dict[str, Any], tmp: Path) -> coopkit.Registry:
         for name, content in given.items():
             (tmp / f"{name}.csv").write_bytes(_file(content))
         return coopkit.Registry.from_csv(tmp, **options)
+    if read == "xlsx":
+        return coopkit.Registry.from_excel(_file(given), **options)
     assert read == "records"
     return coopkit.Registry.from_records(given, **options)
 

@@ -15,8 +15,9 @@
 //!   an error, as in CSV; Excel dates on a whole day, or a date as text
 //!   (`YYYY-MM-DD`); booleans, or `Có`/`Không`; in a coded column the code
 //!   or its Vietnamese label (`Nữ`, `Hợp tác xã`, `Chủ tịch HĐQT`), folded.
-//!   An error cell (`#N/A`, `#DIV/0!`) is an error at its cell, in a
-//!   lenient read too: its value is unknown.
+//!   An error cell (`#N/A`, `#DIV/0!`), a formula whose value was not saved
+//!   and merged cells are errors at their cell, in a lenient read too:
+//!   the value of a cell is unknown, or only in the first row of the region.
 //! - **Paths** name the sheet, the cell and the field:
 //!   `Thành viên!E18.birth_date`; a header problem is on row 1.
 
@@ -166,7 +167,17 @@ impl ReadOptions {
                     let formulas = book
                         .worksheet_formula(name)
                         .map_err(|e| not_a_workbook(&e.to_string()))?;
-                    Some(Sheet::new(table, name.clone(), range, &formulas)?)
+                    let merged = match book.worksheet_merge_cells(name) {
+                        Some(m) => m.map_err(|e| not_a_workbook(&e.to_string()))?,
+                        None => Vec::new(),
+                    };
+                    let mut sheet = Sheet::new(table, name.clone(), range, &formulas)?;
+                    sheet.merged = merged
+                        .into_iter()
+                        .filter(|d| d.start != d.end)
+                        .map(|d| (d.start, d.end))
+                        .collect();
+                    Some(sheet)
                 }
                 None => None,
             };
@@ -262,6 +273,9 @@ struct Sheet {
     origin: (u32, u32),
     /// Cells (absolute row and column) holding a formula with no saved value.
     unsaved: Vec<(u32, u32)>,
+    /// Merged regions (first and last cell, absolute): only their first
+    /// cell holds the value.
+    merged: Vec<((u32, u32), (u32, u32))>,
 }
 
 impl Sheet {
@@ -313,6 +327,7 @@ impl Sheet {
             columns,
             origin,
             unsaved,
+            merged: Vec::new(),
         })
     }
 
@@ -322,6 +337,21 @@ impl Sheet {
             columns: self.columns.clone(),
             rows: Vec::new(),
         };
+        // A merged region reads as its first cell and empty ones: the rows
+        // or columns it spans would silently lose the value.
+        for &(start, end) in &self.merged {
+            let (r, c) = (
+                start.0.saturating_sub(self.origin.0),
+                start.1.saturating_sub(self.origin.1),
+            );
+            let column = self.columns.get(c as usize).map_or("", String::as_str);
+            let last = format!("{}{}", column_letters(end.1 as usize), end.0 + 1);
+            bad.push(InputError::new(
+                format!("{}.{column}", self.cell_ref(r as usize, c as usize)),
+                Code::InvalidValue,
+                format!("merged cells (to {last}): unmerge them and give each row its own value"),
+            ));
+        }
         for (r, row) in self.range.rows().enumerate().skip(1) {
             let cells = row
                 .iter()
