@@ -196,6 +196,7 @@ fn _coopkit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(objects::get_language, m)?)?;
     m.add_function(wrap_pyfunction!(objects::indicator_label, m)?)?;
     m.add_function(wrap_pyfunction!(objects::_vocabulary, m)?)?;
+    m.add_function(wrap_pyfunction!(objects::_excel_names, m)?)?;
     m.add_function(wrap_pyfunction!(objects::label, m)?)?;
     m.add_function(wrap_pyfunction!(pickling::_check_report_from_state, m)?)?;
     m.add_function(wrap_pyfunction!(pickling::_classification_from_state, m)?)?;

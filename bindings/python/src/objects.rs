@@ -89,6 +89,33 @@ pub fn _vocabulary<'py>(py: Python<'py>, lang: &str) -> PyResult<Bound<'py, PyDi
     Ok(out)
 }
 
+/// The Excel reader's names, from the core: `{"sheets": {table: [names]},
+/// "headers": {table: {column: [Vietnamese names]}}}`, for writing a
+/// workbook the reader reads (the template of `examples/excel`).
+#[pyfunction]
+pub fn _excel_names<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+    let out = PyDict::new(py);
+    let sheets = PyDict::new(py);
+    for (table, names) in coopkit::io::excel::SHEETS {
+        sheets.set_item(table, names.to_vec())?;
+    }
+    let headers = PyDict::new(py);
+    for (table, column, names) in coopkit::io::excel::HEADERS {
+        let t = match headers.get_item(table)? {
+            Some(t) => t.cast_into::<PyDict>()?,
+            None => {
+                let t = PyDict::new(py);
+                headers.set_item(table, &t)?;
+                t
+            }
+        };
+        t.set_item(column, names.to_vec())?;
+    }
+    out.set_item("sheets", sheets)?;
+    out.set_item("headers", headers)?;
+    Ok(out)
+}
+
 pub fn to_py<'py>(py: Python<'py>, value: &impl Serialize) -> PyResult<Bound<'py, PyAny>> {
     Ok(pythonize::pythonize(py, value)?)
 }

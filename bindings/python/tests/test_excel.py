@@ -110,3 +110,29 @@ def test_what_is_not_a_workbook_is_an_error_of_the_library() -> None:
     with pytest.raises(coopkit.CoopkitError) as big:
         coopkit.Registry.from_excel(b"x" * 100, max_bytes=10)
     assert "max_bytes" in str(big.value)
+
+
+TEMPLATE = EXAMPLE_JSON.parents[1] / "excel" / "mau-htx-quang-ngai.xlsx"
+
+
+def test_the_template_is_the_example_province_and_reads_back(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    example = coopkit.Registry.from_json(EXAMPLE_JSON).to_json()
+    assert coopkit.Registry.from_excel(TEMPLATE).to_json() == example
+    # The script that made it makes it again (it takes every name from coopkit).
+    out = tmp_path / "mau.xlsx"
+    subprocess.run([sys.executable, str(TEMPLATE.parent / "make_template.py"), str(out)], check=True, timeout=120)
+    assert coopkit.Registry.from_excel(out).to_json() == example
+    wb = openpyxl.load_workbook(TEMPLATE)
+    assert wb.sheetnames[0] == "Hướng dẫn" and {"Hợp tác xã", "Thành viên", "Chức danh"} <= set(wb.sheetnames)
+    members = wb["Thành viên"]
+    assert members.freeze_panes == "A2"
+    headers = [c.value for c in members[1]]
+    assert "Giới tính" in headers and "Ngày sinh" in headers
+    sex = openpyxl.utils.get_column_letter(headers.index("Giới tính") + 1)
+    lists = [dv for dv in members.data_validations.dataValidation if any(str(r).startswith(sex) for r in dv.sqref.ranges)]
+    assert lists and lists[0].type == "list"
+    # The drop-down's values are the labels the reader takes.
+    assert {members[f"{sex}{r}"].value for r in range(2, members.max_row + 1)} <= {"Nữ", "Nam", None}
