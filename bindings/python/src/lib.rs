@@ -13,6 +13,7 @@ mod memory;
 mod objects;
 mod pickling;
 mod registry;
+mod workbook;
 
 use boundary::guard;
 use objects::{with_cooperative, with_parameters, CheckReport, Classification};
@@ -197,6 +198,7 @@ fn _coopkit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(objects::indicator_label, m)?)?;
     m.add_function(wrap_pyfunction!(objects::_vocabulary, m)?)?;
     m.add_function(wrap_pyfunction!(objects::_excel_names, m)?)?;
+    m.add_function(wrap_pyfunction!(workbook::_write_xlsx, m)?)?;
     m.add_function(wrap_pyfunction!(objects::label, m)?)?;
     m.add_function(wrap_pyfunction!(pickling::_check_report_from_state, m)?)?;
     m.add_function(wrap_pyfunction!(pickling::_classification_from_state, m)?)?;

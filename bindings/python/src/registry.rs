@@ -46,6 +46,9 @@ fn source(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<Source> {
             parameter_error(py, "source", "text that is not valid Unicode (a lone surrogate)")
         })?;
         return Ok(if looks_like_json(s) {
+            // Before the text is copied into the core: the copy is the
+            // read's first allocation.
+            crate::memory::room_for(s.len() as u64)?;
             Source::Text(s.to_owned())
         } else {
             Source::Path(PathBuf::from(s))
@@ -152,10 +155,7 @@ impl Registry {
         let limits = [max_bytes, max_records, max_members, max_depth, max_errors];
         let units = crate::objects::units_and_date(py, units, units_as_of)?;
         match self::source(py, source)? {
-            Source::Text(t) => {
-                crate::memory::room_for(t.len() as u64)?;
-                Registry::load(py, lenient, units, limits, None, |o| o.read_json(&t))
-            }
+            Source::Text(t) => Registry::load(py, lenient, units, limits, None, |o| o.read_json(&t)),
             // A file: regular, within the limit, and a blank `.json` is an error.
             Source::Path(p) => {
                 crate::memory::room_for(std::fs::metadata(&p).map_or(0, |m| m.len()))?;

@@ -136,3 +136,29 @@ def test_the_template_is_the_example_province_and_reads_back(tmp_path: Path) -> 
     assert lists and lists[0].type == "list"
     # The drop-down's values are the labels the reader takes.
     assert {members[f"{sex}{r}"].value for r in range(2, members.max_row + 1)} <= {"Nữ", "Nam", None}
+
+
+def test_result_tables_are_written_as_workbooks_in_the_chosen_language(tmp_path: Path) -> None:
+    reg = coopkit.Registry.from_json(EXAMPLE_JSON)
+    table = reg.indicators(as_of="2024-10-16")
+    table.to_excel(tmp_path / "chi-tieu.xlsx", lang="vi")
+    ws = openpyxl.load_workbook(tmp_path / "chi-tieu.xlsx").active
+    header = [c.value for c in ws[1]]
+    assert "chỉ tiêu" in header and "giá trị" in header and ws.freeze_panes == "A2"
+    value, unit = header.index("giá trị"), header.index("đơn vị")
+    rows = list(ws.iter_rows(min_row=2))
+    assert len(rows) == len(table)
+    for cells, row in zip(rows, table):
+        if row["value"] is None:
+            assert cells[value].value is None
+        elif row["unit"] == "percent":
+            # A percentage is a number Excel shows as one: 36.6 % is 0.366.
+            assert cells[value].value == pytest.approx(row["value"] / 100) and cells[value].number_format == "0.0%"
+        else:
+            assert cells[value].value == pytest.approx(row["value"])
+    assert {r[unit].value for r in rows} <= {"số lượng", "phần trăm", "tỷ số", None}
+    findings = reg.findings(as_of="2024-10-16")
+    findings.to_excel(tmp_path / "ket-qua.xlsx", lang="en")
+    ws = openpyxl.load_workbook(tmp_path / "ket-qua.xlsx").active
+    assert ws.max_row == len(findings) + 1
+    assert isinstance(ws.cell(2, [c.value for c in ws[1]].index("Date of assessment") + 1).value, dt.datetime)

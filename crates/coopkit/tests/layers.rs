@@ -40,6 +40,7 @@ const IO_LAYERS: &[&str] = &[
     "frame",
     "reader",
     "excel",
+    "workbook",
     "mod",
 ];
 

@@ -161,6 +161,17 @@ def _cell(name: str, kind: str, v: Any, unit: Any, lang: str) -> tuple[str, bool
     return escape(text), False
 
 
+def shown_value(name: str, kind: str, v: Any, lang: str) -> Any:
+    """A cell as a spreadsheet shows it in `lang`: a code as its label, yes
+    and no as words; numbers, dates and other text as they are."""
+    words = _words(lang)
+    if kind in ("truth", "flag") or isinstance(v, bool):
+        return _term("unknown" if v is None else "yes" if v else "no", lang)
+    if kind == "code" and isinstance(v, str) and name in words and v in words[name]:
+        return words[name][v]
+    return v
+
+
 def columns_table(
     columns: Mapping[str, Sequence[Any]],
     max_rows: int = 50,

@@ -181,6 +181,27 @@ class Table:
             for row in self:
                 w.writerow([cell(v) for v in row.values()])
 
+    def to_excel(self, path: str | os.PathLike[str], *, lang: str | None = None, sheet: str | None = None) -> None:
+        """Writes the table to an Excel workbook (no extra package): headings,
+        codes and yes/no in `lang` (default: the language set), numbers as
+        numbers formatted by their unit (a percentage as a percentage),
+        dates as dates shown day first, the header row frozen. A cell is
+        never a formula."""
+        from ._coopkit import _write_xlsx, get_language
+
+        lang = lang or get_language()
+        names = list(self._columns)
+        header = [_html._heading(c, lang) for c in names]
+        rows = [
+            [_html.shown_value(c, self._types.get(c, ""), self._columns[c][i], lang) for c in names]
+            for i in range(self._len)
+        ]
+        units = self._columns.get("unit")
+        unit_list = [u if isinstance(u, str) else None for u in units] if units is not None else None
+        data = _write_xlsx([(sheet or type(self).__name__, header, rows, unit_list)])
+        with open(path, "wb") as f:
+            f.write(data)
+
     def to_html(self, lang: str | None = None) -> str:
         """An HTML table (the first 50 rows)."""
         from ._coopkit import get_language

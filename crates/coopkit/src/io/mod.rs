@@ -149,6 +149,8 @@ mod limits;
 mod reader;
 mod tables;
 mod validate;
+#[cfg(feature = "excel")]
+pub mod workbook;
 mod write;
 
 pub use self::csv::CsvOptions;
