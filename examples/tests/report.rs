@@ -156,6 +156,29 @@ fn header_names_source_date_law_and_rule() {
 }
 
 #[test]
+fn the_excel_template_gives_the_same_report_as_the_embedded_data() {
+    let template = concat!(env!("CARGO_MANIFEST_DIR"), "/excel/mau-htx-quang-ngai.xlsx");
+    let from_excel = ok(&["--lang", "vi", "--data", template]);
+    let embedded = ok(&["--lang", "vi"]);
+    // Only the data line and the note on the embedded data's source differ.
+    let body = |t: &str| -> Vec<String> {
+        t.lines()
+            .filter(|l| {
+                !l.starts_with("Dữ liệu")
+                    && !l.starts_with("  ")
+                    && !l.starts_with("- Các hợp tác xã là minh họa")
+            })
+            .map(str::to_owned)
+            .collect()
+    };
+    assert!(
+        from_excel.contains("mau-htx-quang-ngai.xlsx: 16 hợp tác xã"),
+        "{from_excel}"
+    );
+    assert_eq!(body(&from_excel), body(&embedded));
+}
+
+#[test]
 fn each_cooperative_has_a_row_with_its_counts() {
     let text = ok(&[]);
     let rows = section(&text, "4. Each cooperative");

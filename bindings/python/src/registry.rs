@@ -427,8 +427,11 @@ impl Registry {
 
     /// Writes the registry as a CSV folder (cooperatives.csv, members.csv,
     /// positions.csv), creating the folder if needed.
-    fn to_csv(&self, py: Python<'_>, folder: PathBuf) -> PyResult<()> {
-        call(py, || coopkit::io::registry_to_csv_dir(&self.inner, &folder))
+    #[pyo3(signature = (folder, *, bom=false))]
+    fn to_csv(&self, py: Python<'_>, folder: PathBuf, bom: bool) -> PyResult<()> {
+        call(py, || {
+            coopkit::io::registry_to_csv_dir_with(&self.inner, &folder, bom)
+        })
     }
 
     /// Records a lenient read left out: a list of {"index": position in the

@@ -162,3 +162,14 @@ def test_result_tables_are_written_as_workbooks_in_the_chosen_language(tmp_path:
     ws = openpyxl.load_workbook(tmp_path / "ket-qua.xlsx").active
     assert ws.max_row == len(findings) + 1
     assert isinstance(ws.cell(2, [c.value for c in ws[1]].index("Date of assessment") + 1).value, dt.datetime)
+
+
+def test_csv_with_a_byte_order_mark_for_excel_reads_back(tmp_path: Path) -> None:
+    reg = coopkit.Registry.from_json(EXAMPLE_JSON)
+    reg.to_csv(tmp_path / "csv", bom=True)
+    assert (tmp_path / "csv" / "members.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    assert coopkit.Registry.from_csv(tmp_path / "csv").to_json() == reg.to_json()
+    reg.indicators(as_of="2024-10-16").to_csv(tmp_path / "t.csv", bom=True)
+    assert (tmp_path / "t.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    reg.to_csv(tmp_path / "plain")
+    assert not (tmp_path / "plain" / "members.csv").read_bytes().startswith(b"\xef\xbb\xbf")

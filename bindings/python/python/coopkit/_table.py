@@ -161,8 +161,10 @@ class Table:
                 data[k] = v
         return pd.DataFrame(data)
 
-    def to_csv(self, path: str | os.PathLike[str], *, escape_formulas: bool = True) -> None:
-        """Writes the table to a CSV file (UTF-8, header row; no extra package).
+    def to_csv(self, path: str | os.PathLike[str], *, escape_formulas: bool = True, bom: bool = False) -> None:
+        """Writes the table to a CSV file (UTF-8, header row; no extra package);
+        with ``bom`` the file starts with a UTF-8 byte-order mark, so Excel on
+        Windows shows the Vietnamese letters.
 
         A spreadsheet runs a cell that starts with ``=``, ``+``, ``-`` or
         ``@`` as a formula (CSV injection): with ``escape_formulas`` (the
@@ -175,7 +177,7 @@ class Table:
                 return "'" + v
             return v
 
-        with open(path, "w", newline="", encoding="utf-8") as f:
+        with open(path, "w", newline="", encoding="utf-8-sig" if bom else "utf-8") as f:
             w = csv.writer(f)
             w.writerow([cell(c) for c in self._columns])
             for row in self:

@@ -176,7 +176,8 @@ pub use self::reader::ReadOptions;
 pub use self::tables::{registry_from_tables, registry_from_tables_lenient, Cell, RowTable, Table};
 pub use self::validate::validate;
 pub use self::write::{
-    cooperative_to_json, registry_to_csv, registry_to_csv_dir, registry_to_json, registry_to_json_lines,
+    cooperative_to_json, registry_to_csv, registry_to_csv_dir, registry_to_csv_dir_with, registry_to_json,
+    registry_to_json_lines,
 };
 
 use crate::error::{Error, InputError, InputErrorCode, InputErrors};

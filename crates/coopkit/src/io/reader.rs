@@ -351,7 +351,8 @@ impl ReadOptions {
         self.check_units(self.bound(loaded, Form::Csv), Form::Csv)
     }
 
-    /// A `.json`, `.jsonl` or `.ndjson` file, or a CSV folder.
+    /// A `.json`, `.jsonl` or `.ndjson` file, an Excel workbook (`.xlsx`,
+    /// with the `excel` feature), or a CSV folder.
     pub fn read_path(&self, path: &Path) -> Result<Loaded, Error> {
         if path.is_dir() {
             return self.read_csv_dir(path);
@@ -362,9 +363,11 @@ impl ReadOptions {
             .map(str::to_ascii_lowercase);
         match ext.as_deref() {
             Some("json" | "jsonl" | "ndjson") => self.read_json_file(path),
+            #[cfg(feature = "excel")]
+            Some("xlsx") => self.read_xlsx_file(path),
             _ => Err(Error::io_message(
                 path.display().to_string(),
-                "expected a .json, .jsonl or .ndjson file or a folder of CSV files",
+                "expected a .json, .jsonl, .ndjson or .xlsx file or a folder of CSV files",
             )),
         }
     }

@@ -230,11 +230,21 @@ pub fn registry_to_csv(registry: &Registry) -> (String, String, String) {
 /// # std::fs::remove_dir_all(&dir).unwrap();
 /// ```
 pub fn registry_to_csv_dir(registry: &Registry, dir: &Path) -> Result<(), Error> {
+    registry_to_csv_dir_with(registry, dir, false)
+}
+
+/// [`registry_to_csv_dir`], each file starting with a UTF-8 byte-order
+/// mark when `bom`: Excel on Windows then shows the Vietnamese letters
+/// (without it, it reads the file in the system's code page). The readers
+/// take either.
+pub fn registry_to_csv_dir_with(registry: &Registry, dir: &Path, bom: bool) -> Result<(), Error> {
     let (c, m, p) = registry_to_csv(registry);
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir.display().to_string(), e))?;
+    let mark = if bom { "\u{feff}" } else { "" };
     for (name, text) in [(COOPERATIVES, c), (MEMBERS, m), (POSITIONS, p)] {
         let path = dir.join(name);
-        std::fs::write(&path, text).map_err(|e| Error::io(path.display().to_string(), e))?;
+        std::fs::write(&path, format!("{mark}{text}"))
+            .map_err(|e| Error::io(path.display().to_string(), e))?;
     }
     Ok(())
 }
