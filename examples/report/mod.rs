@@ -12,6 +12,7 @@ mod checks;
 mod figures;
 mod table;
 mod text;
+mod workbook;
 
 use coopkit::{
     CheckReport, Classification, Cooperative, Date, Law, LawChoice, Parameters, Registry, WomenManagedRule,
@@ -37,8 +38,8 @@ Usage: quang_ngai [OPTIONS]
 Prints the province report on cooperatives managed by women.
 
 Options:
-  --data PATH     a registry (.json, .jsonl or a folder of CSV files);
-                  default: the embedded Quảng Ngãi example data
+  --data PATH     a registry (.json, .jsonl, .xlsx or a folder of CSV
+                  files); default: the embedded Quảng Ngãi example data
   --as-of DATE    the date of the report, YYYY-MM-DD (default 2024-10-16);
                   several dates, comma-separated, add the trend of the
                   five figures and the report is for the last of them
@@ -51,6 +52,8 @@ Options:
   --units PATH    a table of administrative units (CSV, the layout of
                   coopkit::units) laid over the built-in one: names beside
                   codes, and codes checked against the units of the date
+  --xlsx PATH     also write the indicators and every finding to an Excel
+                  workbook, in the report's language
   -h, --help      this message";
 
 /// Why the report could not be produced.
@@ -105,6 +108,8 @@ struct Options {
     units_path: Option<PathBuf>,
     /// The unit table: the built-in one, with `--units` laid over it.
     units: coopkit::units::Units,
+    /// `--xlsx`: where to write the workbook.
+    xlsx: Option<PathBuf>,
 }
 
 /// Reads `--name value` and `--name=value` pairs; `None` means `--help`.
@@ -121,6 +126,7 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, ReportError> {
         trend: Vec::new(),
         units_path: None,
         units: coopkit::units::Units::builtin(),
+        xlsx: None,
     };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -133,7 +139,7 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, ReportError> {
         };
         if !matches!(
             name,
-            "--data" | "--as-of" | "--law" | "--lang" | "--rule" | "--params" | "--units"
+            "--data" | "--as-of" | "--law" | "--lang" | "--rule" | "--params" | "--units" | "--xlsx"
         ) {
             return Err(usage(format!("unknown argument {arg:?}")));
         }
@@ -145,6 +151,7 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, ReportError> {
             "--data" => o.data = Some(PathBuf::from(value)),
             "--params" => o.params = Some(PathBuf::from(value)),
             "--units" => o.units_path = Some(PathBuf::from(value)),
+            "--xlsx" => o.xlsx = Some(PathBuf::from(value)),
             "--as-of" => {
                 let parts: Vec<&str> = value.split(',').collect();
                 let mut dates = Vec::new();
@@ -224,7 +231,13 @@ pub fn run(args: &[String]) -> Result<String, ReportError> {
         }
         None => Parameters::builtin().clone(),
     };
-    Ok(report(&registry, &params, &options)?)
+    let text = report(&registry, &params, &options)?;
+    if let Some(path) = &options.xlsx {
+        let bytes = workbook::write(&registry, &options)?;
+        std::fs::write(path, bytes)
+            .map_err(|e| ReportError::BadValue(format!("--xlsx: cannot write {}: {e}", path.display())))?;
+    }
+    Ok(text)
 }
 
 /// One cooperative with what the library says about it.

@@ -179,6 +179,46 @@ fn the_excel_template_gives_the_same_report_as_the_embedded_data() {
 }
 
 #[test]
+fn the_workbook_holds_the_indicators_and_findings_as_numbers_and_labels() {
+    use calamine::{Data, Reader};
+    let path = std::env::temp_dir().join(format!("coopkit-report-{}.xlsx", std::process::id()));
+    let text = ok(&["--lang", "vi", "--xlsx", path.to_str().unwrap()]);
+    assert!(text.contains("Tỷ lệ nữ"), "the report is still printed");
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&path).unwrap();
+    assert_eq!(book.sheet_names(), ["Chỉ tiêu", "Kết quả"]);
+    let indicators = book.worksheet_range("Chỉ tiêu").unwrap();
+    let header: Vec<String> = indicators
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(header[0], "chỉ tiêu");
+    // The women's share of members: 145 of 396, written as the number 0.366
+    // (Excel shows it as 36.6 %), not as text.
+    let share = indicators
+        .rows()
+        .find(|r| r[0] == Data::String("Tỷ lệ nữ trong thành viên".into()))
+        .expect("the share of women among members");
+    assert_eq!((&share[1], &share[2]), (&Data::Float(145.0), &Data::Float(396.0)));
+    match &share[3] {
+        Data::Float(v) => assert!((v - 145.0 / 396.0).abs() < 1e-12, "{v}"),
+        other => panic!("{other:?}"),
+    }
+    let findings = book.worksheet_range("Kết quả").unwrap();
+    let statuses: std::collections::BTreeSet<String> =
+        findings.rows().skip(1).map(|r| r[2].to_string()).collect();
+    assert!(
+        statuses
+            .iter()
+            .all(|s| ["đạt", "không đạt", "không đánh giá được", "không áp dụng"].contains(&s.as_str())),
+        "{statuses:?}"
+    );
+    std::fs::remove_file(&path).unwrap();
+}
+
+#[test]
 fn each_cooperative_has_a_row_with_its_counts() {
     let text = ok(&[]);
     let rows = section(&text, "4. Each cooperative");
