@@ -64,6 +64,35 @@ fn source(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<Source> {
     }
 }
 
+/// `headers={"members": {"sex": "Phái"}}` (a header or a list of them
+/// per column) as (table, column, header) triples, for the core to check.
+fn excel_headers(
+    py: Python<'_>,
+    headers: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Vec<(String, String, String)>> {
+    let mut out = Vec::new();
+    let Some(h) = headers.filter(|h| !h.is_none()) else {
+        return Ok(out);
+    };
+    let wrong = || parameter_error(py, "headers", "expected {table: {column: header or [headers]}}");
+    let tables = h.cast::<PyDict>().map_err(|_| wrong())?;
+    for (table, columns) in tables.iter() {
+        let table: String = table.extract().map_err(|_| wrong())?;
+        let columns = columns.cast::<PyDict>().map_err(|_| wrong())?;
+        for (column, names) in columns.iter() {
+            let column: String = column.extract().map_err(|_| wrong())?;
+            let names: Vec<String> = match names.extract::<String>() {
+                Ok(one) => vec![one],
+                Err(_) => names.extract().map_err(|_| wrong())?,
+            };
+            for name in names {
+                out.push((table.clone(), column.clone(), name));
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// The `max_bytes=`, `max_records=`, `max_members=`, `max_depth=` and
 /// `max_errors=` arguments of a reader, in the order of the core's
 /// `io::LIMITS` (None: the core's default).
@@ -214,7 +243,7 @@ impl Registry {
     /// `Thành viên!E18.birth_date`. With `lenient=True` invalid cooperatives
     /// are left out and listed in `.rejected`.
     #[staticmethod]
-    #[pyo3(signature = (source, *, lenient=false, units=None, units_as_of=None, max_bytes=None, max_records=None, max_members=None, max_errors=None))]
+    #[pyo3(signature = (source, *, lenient=false, units=None, units_as_of=None, headers=None, max_bytes=None, max_records=None, max_members=None, max_errors=None))]
     #[allow(clippy::too_many_arguments)]
     fn from_excel(
         py: Python<'_>,
@@ -222,6 +251,7 @@ impl Registry {
         lenient: bool,
         units: Option<&Bound<'_, crate::objects::Units>>,
         units_as_of: Option<&Bound<'_, PyAny>>,
+        headers: Option<&Bound<'_, PyAny>>,
         max_bytes: Option<u64>,
         max_records: Option<u64>,
         max_members: Option<u64>,
@@ -229,10 +259,20 @@ impl Registry {
     ) -> PyResult<Self> {
         let limits = [max_bytes, max_records, max_members, None, max_errors];
         let units = crate::objects::units_and_date(py, units, units_as_of)?;
+        let extra = excel_headers(py, headers)?;
+        // The user's headers are checked by the core before anything is read.
+        let add = |o: &ReadOptions| {
+            let mut o = o.clone();
+            for (table, column, header) in &extra {
+                o = o.excel_header(table, column, header)?;
+            }
+            Ok::<_, coopkit::Error>(o)
+        };
+        add(&ReadOptions::new()).map_err(|e| to_py_err(py, &e))?;
         if let Ok(b) = source.cast::<pyo3::types::PyBytes>() {
             let bytes = b.as_bytes().to_vec();
             crate::memory::room_for(bytes.len() as u64)?;
-            return Registry::load(py, lenient, units, limits, None, |o| o.read_xlsx(&bytes));
+            return Registry::load(py, lenient, units, limits, None, |o| add(o)?.read_xlsx(&bytes));
         }
         let path: PathBuf = source.extract().map_err(|_| {
             parameter_error(
@@ -242,7 +282,9 @@ impl Registry {
             )
         })?;
         crate::memory::room_for(std::fs::metadata(&path).map_or(0, |m| m.len()))?;
-        Registry::load(py, lenient, units, limits, None, |o| o.read_xlsx_file(&path))
+        Registry::load(py, lenient, units, limits, None, |o| {
+            add(o)?.read_xlsx_file(&path)
+        })
     }
 
     /// Builds a registry from a list of dicts, one cooperative each, in the

@@ -173,3 +173,28 @@ def test_csv_with_a_byte_order_mark_for_excel_reads_back(tmp_path: Path) -> None
     assert (tmp_path / "t.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     reg.to_csv(tmp_path / "plain")
     assert not (tmp_path / "plain" / "members.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_an_officers_own_headers_are_added_and_checked() -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Hợp tác xã"
+    ws.append(["Mã HTX", "Tên HTX", "Loại hình", "Ngành hoạt động"])
+    ws.append(["A", "HTX A", "Hợp tác xã", "agriculture"])
+    out = io.BytesIO()
+    wb.save(out)
+    with pytest.raises(coopkit.InputError) as e:
+        coopkit.Registry.from_excel(out.getvalue())
+    # Not a header coopkit knows, and not a field name: named by its cell alone.
+    assert [(p.path, p.code) for p in e.value.errors] == [
+        ("Hợp tác xã!D1", "unknown_field"),
+        ("Hợp tác xã!1.sector", "missing_field"),
+    ]
+    reg = coopkit.Registry.from_excel(out.getvalue(), headers={"cooperatives": {"sector": ["Ngành hoạt động"]}})
+    assert reg.ids() == ["A"]
+    with pytest.raises(coopkit.ParameterError) as p:
+        coopkit.Registry.from_excel(out.getvalue(), headers={"people": {"sector": "x"}})
+    assert p.value.path == "table"
+    with pytest.raises(coopkit.ParameterError) as p:
+        coopkit.Registry.from_excel(out.getvalue(), headers={"cooperatives": "sector"})  # type: ignore[dict-item]
+    assert p.value.path == "headers"

@@ -284,6 +284,7 @@ class Registry:
         lenient: bool = False,
         units: Units | None = None,
         units_as_of: DateLike = None,
+        headers: Mapping[str, Mapping[str, str | Sequence[str]]] | None = None,
         max_bytes: int | None = None,
         max_records: int | None = None,
         max_members: int | None = None,

@@ -9,7 +9,8 @@
 //!   lists) are not read.
 //! - **Headers** are the first row of each sheet: the contract's column
 //!   names, or their Vietnamese names (`Mã HTX`, `Tên HTX`, `Giới tính`,
-//!   `Ngày sinh`, `Dân tộc`, ...: [`HEADERS`]), folded alike.
+//!   `Ngày sinh`, `Dân tộc`, ...: [`HEADERS`]), folded alike; a user adds
+//!   their own with [`ReadOptions::excel_header`].
 //! - **Values**: text; whole numbers, also when Excel stores them as floats
 //!   (`12.0`), and a float that is not whole where a whole number belongs is
 //!   an error, as in CSV; Excel dates on a whole day, or a date as text
@@ -171,7 +172,7 @@ impl ReadOptions {
                         Some(m) => m.map_err(|e| not_a_workbook(&e.to_string()))?,
                         None => Vec::new(),
                     };
-                    let mut sheet = Sheet::new(table, name.clone(), range, &formulas)?;
+                    let mut sheet = Sheet::new(table, name.clone(), range, &formulas, &self.excel_headers)?;
                     sheet.merged = merged
                         .into_iter()
                         .filter(|d| d.start != d.end)
@@ -238,6 +239,33 @@ impl ReadOptions {
         }
     }
 
+    /// Another header of an Excel sheet's column, beside the built-in ones
+    /// of [`HEADERS`]: `excel_header("members", "sex", "Phái")` reads a
+    /// column headed `Phái` (or `PHAI`) as `sex` in the members' sheet.
+    /// A table other than `cooperatives`, `members` and `positions`, or an
+    /// empty header, is a parameter error.
+    ///
+    /// ```
+    /// use coopkit::io::ReadOptions;
+    /// let o = ReadOptions::new().excel_header("members", "sex", "Phái").unwrap();
+    /// assert!(ReadOptions::new().excel_header("people", "sex", "Phái").is_err());
+    /// # let _ = o;
+    /// ```
+    pub fn excel_header(mut self, table: &str, column: &str, header: &str) -> Result<Self, Error> {
+        let Some((table, _)) = SHEETS.iter().find(|(t, _)| *t == table) else {
+            return Err(Error::parameter(
+                "table",
+                "expected cooperatives, members or positions",
+            ));
+        };
+        let folded = fold_name(header);
+        if folded.is_empty() || column.is_empty() {
+            return Err(Error::parameter("header", "expected a header and a column name"));
+        }
+        self.excel_headers.push((table, column.to_owned(), folded));
+        Ok(self)
+    }
+
     /// An Excel workbook read from a file ([`ReadOptions::read_xlsx`]).
     pub fn read_xlsx_file(&self, path: &std::path::Path) -> Result<Loaded, Error> {
         let bytes = super::files::read_bytes(path, self.limits()[0].1)?;
@@ -284,6 +312,7 @@ impl Sheet {
         name: String,
         range: calamine::Range<Data>,
         formulas: &calamine::Range<String>,
+        extra: &[(&'static str, String, String)],
     ) -> Result<Sheet, Error> {
         let (rows, cols) = range.get_size();
         if rows as u64 * cols as u64 > MAX_CELLS {
@@ -301,7 +330,7 @@ impl Sheet {
         let columns = range
             .rows()
             .next()
-            .map(|header| header.iter().map(|h| column_name(table, h)).collect())
+            .map(|header| header.iter().map(|h| column_name(table, h, extra)).collect())
             .unwrap_or_default();
         // A formula whose value was never saved (a file written by a tool,
         // not by Excel) reads as an empty cell: which it is not.
@@ -398,13 +427,16 @@ impl Sheet {
 /// A header cell as a column name of `table`: a Vietnamese name put into
 /// the contract's, anything else as it is written (the table reader then
 /// reports it as unknown, without quoting what is not a column name).
-fn column_name(table: &str, header: &Data) -> String {
+fn column_name(table: &str, header: &Data, extra: &[(&'static str, String, String)]) -> String {
     let text = match header {
         Data::String(s) => s.trim().to_owned(),
         Data::Empty => String::new(),
         other => other.to_string(),
     };
     let folded = fold_name(&text);
+    if let Some((_, column, _)) = extra.iter().find(|(t, _, h)| *t == table && *h == folded) {
+        return column.clone();
+    }
     HEADERS
         .iter()
         .find(|(t, _, names)| *t == table && names.iter().any(|n| fold_name(n) == folded))
@@ -493,10 +525,17 @@ fn locate(sheets: &[&Sheet], path: &str) -> String {
             None => format!("{}!{}.{field}", sheet.name, sheet.origin.0 as usize + row + 2),
         };
     }
-    // A column as a whole: on the header row.
-    match column_of(rest) {
-        Some(c) => format!("{}.{rest}", sheet.cell_ref(0, c)),
-        None => format!("{}!1.{rest}", sheet.name),
+    // A column as a whole: on the header row; a header not shown
+    // (`<column 4>`) by its cell alone.
+    let unshown = rest
+        .strip_prefix("<column ")
+        .and_then(|r| r.strip_suffix('>'))
+        .and_then(|n| n.parse::<usize>().ok())
+        .filter(|&n| n > 0);
+    match (column_of(rest), unshown) {
+        (Some(c), _) => format!("{}.{rest}", sheet.cell_ref(0, c)),
+        (None, Some(n)) => sheet.cell_ref(0, n - 1),
+        (None, None) => format!("{}!1.{rest}", sheet.name),
     }
 }
 
@@ -515,11 +554,19 @@ mod tests {
 
     #[test]
     fn vietnamese_headers_and_labels_are_the_contract_names_and_codes() {
-        let h = |s: &str| column_name("members", &Data::String(s.into()));
+        let h = |s: &str| column_name("members", &Data::String(s.into()), &[]);
         assert_eq!(h("Giới tính"), "sex");
         assert_eq!(h("NGÀY SINH"), "birth_date");
         assert_eq!(h("Mã HTX"), "cooperative_id");
-        assert_eq!(column_name("cooperatives", &Data::String("Mã HTX".into())), "id");
+        assert_eq!(
+            column_name("cooperatives", &Data::String("Mã HTX".into()), &[]),
+            "id"
+        );
+        let extra = [("members", "sex".to_owned(), fold_name("Phái"))];
+        assert_eq!(
+            column_name("members", &Data::String("PHÁI".into()), &extra),
+            "sex"
+        );
         assert_eq!(h("brith_date"), "brith_date");
         assert_eq!(text("members", "sex", "Nữ"), Cell::Text("female"));
         assert_eq!(text("members", "sex", "NAM"), Cell::Text("male"));

@@ -41,6 +41,10 @@ pub struct ReadOptions {
     units: Option<(std::sync::Arc<Units>, Date)>,
     /// The limits other than the byte limit (in `csv`).
     limits: Limits,
+    /// Headers of Excel sheets given by the user: (table, column, header
+    /// folded), consulted before the built-in ones.
+    #[cfg(feature = "excel")]
+    pub(crate) excel_headers: Vec<(&'static str, String, String)>,
 }
 
 impl ReadOptions {
