@@ -103,6 +103,18 @@ pub(crate) mod fields {
     pub const POSITION: &[&str] = &["role", "member", "sex", "ethnicity", "id", "start", "end"];
     /// Employees' fields.
     pub const EMPLOYEES: &[&str] = &["female", "male"];
+    /// The yes/no columns of the CSV form (summary ones with their prefix).
+    pub const YES_NO_COLUMNS: &[&str] = &[
+        "declared_women_managed",
+        "investment_certificate",
+        "contributes_capital",
+        "uses_services",
+        "contributes_labour",
+        "summary_chair_female",
+        "summary_director_female",
+        "members_listed",
+        "positions_listed",
+    ];
     /// Summary fields.
     pub const SUMMARY: &[&str] = &[
         "members",

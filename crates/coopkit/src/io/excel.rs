@@ -123,19 +123,6 @@ fn code_list(table: &str, column: &str) -> Option<&'static str> {
     })
 }
 
-/// The yes/no columns of the CSV form (summary ones with their prefix).
-const BOOLEANS: [&str; 9] = [
-    "members_listed",
-    "positions_listed",
-    "declared_women_managed",
-    "investment_certificate",
-    "contributes_capital",
-    "uses_services",
-    "contributes_labour",
-    "summary_chair_female",
-    "summary_director_female",
-];
-
 /// Yes and no in Vietnamese, folded.
 const YES_NO: [(&str, bool); 4] = [("co", true), ("khong", false), ("dung", true), ("sai", false)];
 
@@ -482,7 +469,7 @@ fn text<'a>(table: &str, column: &str, s: &'a str) -> Cell<'a> {
             return Cell::Text(code.0);
         }
     }
-    if BOOLEANS.contains(&column) {
+    if super::decode::fields::YES_NO_COLUMNS.contains(&column) {
         if let Some((_, yes)) = YES_NO.iter().find(|(w, _)| *w == folded) {
             return Cell::Bool(*yes);
         }

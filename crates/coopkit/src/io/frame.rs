@@ -99,20 +99,9 @@ fn kind(name: &str) -> &'static str {
         "start",
         "end",
     ];
-    const TRUTHS: &[&str] = &[
-        "declared_women_managed",
-        "investment_certificate",
-        "contributes_capital",
-        "uses_services",
-        "contributes_labour",
-        "summary_chair_female",
-        "summary_director_female",
-        "members_listed",
-        "positions_listed",
-    ];
     if DATES.contains(&name) {
         "date"
-    } else if TRUTHS.contains(&name) {
+    } else if super::decode::fields::YES_NO_COLUMNS.contains(&name) {
         "truth"
     } else if name.ends_with("_vnd")
         || name.ends_with("_year")
