@@ -19,19 +19,30 @@ pub struct Registry {
     rejected: Vec<Rejected>,
 }
 
-fn read_options(options: &JsValue) -> Result<ReadOptions, JsValue> {
-    let o = Options::new(options, &read_names(&["lenient"]))?;
-    limits(&o, ReadOptions::new().lenient(o.flag("lenient")?).threads(1))
-}
-
-/// [`read_options`] of a CSV read, which also takes `delimiter` (`';'`).
-fn csv_read_options(options: &JsValue) -> Result<ReadOptions, JsValue> {
-    let o = Options::new(options, &read_names(&["lenient", "delimiter"]))?;
-    let r = limits(&o, ReadOptions::new().lenient(o.flag("lenient")?).threads(1))?;
-    match o.string("delimiter")? {
-        Some(d) => core(r.delimiter_text(&d)),
-        None => Ok(r),
+/// The read options: `lenient` and the limits; `delimiter` for a CSV read;
+/// with a unit table, `unitsAsOf` (the registry's date, then required).
+fn read_options(options: &JsValue, units: Option<&Units>, csv: bool) -> Result<ReadOptions, JsValue> {
+    let mut names = vec!["lenient"];
+    names.extend(units.is_some().then_some("unitsAsOf"));
+    names.extend(csv.then_some("delimiter"));
+    let o = Options::new(options, &read_names(&names))?;
+    let mut r = ReadOptions::new().lenient(o.flag("lenient")?).threads(1);
+    if let Some(d) = o.string("delimiter")? {
+        r = core(r.delimiter_text(&d))?;
     }
+    if let Some(units) = units {
+        let on = o
+            .value("unitsAsOf")
+            .ok_or_else(|| {
+                parameter_error(
+                    "unitsAsOf",
+                    "the registry's date is needed to check its codes against the units",
+                )
+            })
+            .and_then(|v| crate::options::date("unitsAsOf", &v))?;
+        r = r.units(units.inner.clone(), on);
+    }
+    limits(&o, r)
 }
 
 /// The names a read takes: `names`, then every limit by its JavaScript
@@ -92,31 +103,6 @@ fn read_csv_files(files: &JsValue, o: &ReadOptions) -> Result<Registry, JsValue>
         .ok_or_else(|| parameter_error("cooperatives", "the cooperatives file is required"))?;
     let (members, positions) = (file("members")?, file("positions")?);
     core(o.read_csv(&cooperatives, members.as_deref(), positions.as_deref())).map(Registry::new)
-}
-
-/// The read options with a unit table: `{lenient, unitsAsOf}` (the
-/// registry's date is required with units).
-fn read_options_with(options: &JsValue, units: &Units, csv: bool) -> Result<ReadOptions, JsValue> {
-    let names: &[&'static str] = if csv {
-        &["lenient", "unitsAsOf", "delimiter"]
-    } else {
-        &["lenient", "unitsAsOf"]
-    };
-    let o = Options::new(options, &read_names(names))?;
-    let on = o
-        .value("unitsAsOf")
-        .ok_or_else(|| {
-            parameter_error(
-                "unitsAsOf",
-                "the registry's date is needed to check its codes against the units",
-            )
-        })
-        .and_then(|v| crate::options::date("unitsAsOf", &v))?;
-    let mut r = ReadOptions::new().lenient(o.flag("lenient")?).threads(1);
-    if let Some(d) = o.string("delimiter")? {
-        r = core(r.delimiter_text(&d))?;
-    }
-    limits(&o, r.units(units.inner.clone(), on))
 }
 
 /// The error of a `units` option that is not a [`Units`] table.
@@ -241,7 +227,7 @@ impl Registry {
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(text: JsValue, options: JsValue) -> Result<Registry, JsValue> {
         call(|| {
-            let o = read_options(&options)?;
+            let o = read_options(&options, None, false)?;
             let text = utf8("json", bytes("text", &text)?)?;
             core(o.read_json(&text)).map(Registry::new)
         })
@@ -259,7 +245,7 @@ impl Registry {
     #[wasm_bindgen(js_name = fromCsv)]
     pub fn from_csv(files: JsValue, options: JsValue) -> Result<Registry, JsValue> {
         call(|| {
-            let o = csv_read_options(&options)?;
+            let o = read_options(&options, None, true)?;
             read_csv_files(&files, &o)
         })
     }
@@ -269,7 +255,7 @@ impl Registry {
     #[wasm_bindgen(js_name = __fromJsonUnits)]
     pub fn from_json_units(text: JsValue, options: JsValue, units: &Units) -> Result<Registry, JsValue> {
         call(|| {
-            let o = read_options_with(&options, units, false)?;
+            let o = read_options(&options, Some(units), false)?;
             let text = utf8("json", bytes("text", &text)?)?;
             core(o.read_json(&text)).map(Registry::new)
         })
@@ -280,7 +266,7 @@ impl Registry {
     #[wasm_bindgen(js_name = __fromCsvUnits)]
     pub fn from_csv_units(files: JsValue, options: JsValue, units: &Units) -> Result<Registry, JsValue> {
         call(|| {
-            let o = read_options_with(&options, units, true)?;
+            let o = read_options(&options, Some(units), true)?;
             read_csv_files(&files, &o)
         })
     }
@@ -325,7 +311,7 @@ impl Registry {
     #[wasm_bindgen(js_name = fromObject)]
     pub fn from_object(registry: JsValue, options: JsValue) -> Result<Registry, JsValue> {
         call(|| {
-            let o = read_options(&options)?;
+            let o = read_options(&options, None, false)?;
             let list = if Array::is_array(&registry) {
                 registry
             } else if registry.is_object() {
