@@ -140,7 +140,7 @@ impl ReadOptions {
         if bytes.len() as u64 > max {
             return Err(super::files::too_large("workbook", bytes.len() as u64, max));
         }
-        let mut book = Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| not_a_workbook(&e.to_string()))?;
+        let mut book = Xlsx::new(std::io::Cursor::new(bytes)).map_err(|_| not_a_workbook())?;
         let names = book.sheet_names();
         let mut sheets: Vec<Option<Sheet>> = Vec::new();
         for (table, aliases) in SHEETS {
@@ -149,29 +149,26 @@ impl ReadOptions {
                 .find(|n| aliases.iter().any(|a| fold_name(a) == fold_name(n)));
             let sheet = match found {
                 Some(name) => {
-                    let range = book
-                        .worksheet_range(name)
-                        .map_err(|e| not_a_workbook(&e.to_string()))?;
-                    let formulas = book
-                        .worksheet_formula(name)
-                        .map_err(|e| not_a_workbook(&e.to_string()))?;
+                    let range = book.worksheet_range(name).map_err(|_| not_a_workbook())?;
+                    let formulas = book.worksheet_formula(name).map_err(|_| not_a_workbook())?;
                     let merged = match book.worksheet_merge_cells(name) {
-                        Some(m) => m.map_err(|e| not_a_workbook(&e.to_string()))?,
+                        Some(m) => m.map_err(|_| not_a_workbook())?,
                         None => Vec::new(),
                     };
-                    let mut sheet = Sheet::new(table, name.clone(), range, &formulas, &self.excel_headers)?;
-                    sheet.merged = merged
-                        .into_iter()
-                        .filter(|d| d.start != d.end)
-                        .map(|d| (d.start, d.end))
-                        .collect();
-                    Some(sheet)
+                    Some(Sheet::new(
+                        table,
+                        name.clone(),
+                        range,
+                        &formulas,
+                        &merged,
+                        &self.excel_headers,
+                    )?)
                 }
                 None => None,
             };
             sheets.push(sheet);
         }
-        let [c, m, p] = <[Option<Sheet>; 3]>::try_from(sheets).map_err(|_| not_a_workbook("sheets"))?;
+        let [c, m, p] = <[Option<Sheet>; 3]>::try_from(sheets).map_err(|_| not_a_workbook())?;
         let Some(c) = c else {
             let names: Vec<&str> = SHEETS[0].1.to_vec();
             return Err(Error::Input(
@@ -265,8 +262,8 @@ pub fn registry_from_xlsx(bytes: &[u8]) -> Result<crate::registry::Registry, Err
     ReadOptions::new().read_xlsx(bytes).map(|l| l.registry)
 }
 
-fn not_a_workbook(_detail: &str) -> Error {
-    // The reader's own message may quote cell text: it is not shown.
+/// The reader's own message may quote cell text: it is not shown.
+fn not_a_workbook() -> Error {
     Error::Input(
         InputErrors::new(vec![InputError::new(
             "workbook",
@@ -299,6 +296,7 @@ impl Sheet {
         name: String,
         range: calamine::Range<Data>,
         formulas: &calamine::Range<String>,
+        merged: &[calamine::Dimensions],
         extra: &[(&'static str, String, String)],
     ) -> Result<Sheet, Error> {
         let (rows, cols) = range.get_size();
@@ -343,7 +341,11 @@ impl Sheet {
             columns,
             origin,
             unsaved,
-            merged: Vec::new(),
+            merged: merged
+                .iter()
+                .filter(|d| d.start != d.end)
+                .map(|d| (d.start, d.end))
+                .collect(),
         })
     }
 
