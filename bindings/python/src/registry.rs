@@ -64,8 +64,8 @@ fn source(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<Source> {
     }
 }
 
-/// `headers={"members": {"sex": "Phái"}}` (a header or a list of them
-/// per column) as (table, column, header) triples, for the core to check.
+/// `headers={table: {column: header or [headers]}}` as (table, column,
+/// header) triples, for the core to check.
 fn excel_headers(
     py: Python<'_>,
     headers: Option<&Bound<'_, PyAny>>,
@@ -236,12 +236,12 @@ impl Registry {
 
     /// Reads an Excel workbook (`.xlsx`), from a path or its bytes: a sheet
     /// of cooperatives and optionally one of members and one of positions,
-    /// with the contract's column names or Vietnamese ones (`Mã HTX`,
-    /// `Giới tính`, `Ngày sinh`; sheets `Hợp tác xã`, `Thành viên`,
-    /// `Chức danh`), Vietnamese labels in coded columns (`Nữ`, `Hợp tác
-    /// xã`), Excel dates and numbers. Problems are at the sheet and cell:
-    /// `Thành viên!E18.birth_date`. With `lenient=True` invalid cooperatives
-    /// are left out and listed in `.rejected`.
+    /// with the contract's sheet and column names or the core's Vietnamese
+    /// ones (`coopkit::io::excel`), Vietnamese labels in coded columns,
+    /// Excel dates and numbers; `headers` adds your own column headers.
+    /// Problems are at the sheet and cell (`members!E18.birth_date`). With
+    /// `lenient=True` invalid cooperatives are left out and listed in
+    /// `.rejected`.
     #[staticmethod]
     #[pyo3(signature = (source, *, lenient=false, units=None, units_as_of=None, headers=None, max_bytes=None, max_records=None, max_members=None, max_errors=None))]
     #[allow(clippy::too_many_arguments)]
