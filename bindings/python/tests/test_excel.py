@@ -42,6 +42,13 @@ def _cell(column: str, v: Any) -> Any:
     return v
 
 
+def _saved(wb: Any) -> bytes:
+    """The bytes of an openpyxl workbook, as a file would hold them."""
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
 def _workbook(reg: coopkit.Registry) -> bytes:
     wb = openpyxl.Workbook()
     wb.active.title = "Hướng dẫn"
@@ -52,9 +59,7 @@ def _workbook(reg: coopkit.Registry) -> bytes:
         ws.append([HEADERS[table].get(c, c) for c in columns])
         for r in rows:
             ws.append([_cell(c, r[c]) for c in columns])
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return _saved(wb)
 
 
 def test_a_vietnamese_workbook_reads_as_the_example_json(tmp_path: Path) -> None:
@@ -75,10 +80,9 @@ def test_bad_cells_are_errors_at_their_sheet_and_cell() -> None:
     ws.append(["A", "Nguyễn Thị Lan", "Hợp tác xã", "agriculture", 1000.5, dt.datetime(2020, 1, 1)])
     ws.append(["B", "HTX B", "Câu lạc bộ", "agriculture", 5e8, dt.datetime(2020, 1, 1, 13, 30)])
     ws.append(["C", "HTX C", "Hợp tác xã", "agriculture", "=1/0", None])
-    out = io.BytesIO()
-    wb.save(out)
+    data = _saved(wb)
     with pytest.raises(coopkit.InputError) as e:
-        coopkit.Registry.from_excel(out.getvalue())
+        coopkit.Registry.from_excel(data)
     # The cells Excel cannot give a value for first: a time of day, a formula never computed.
     assert [(p.path, p.code) for p in e.value.errors] == [
         ("Hợp tác xã!F3.established", "invalid_value"),
@@ -86,16 +90,15 @@ def test_bad_cells_are_errors_at_their_sheet_and_cell() -> None:
     ]
     ws["F3"] = dt.datetime(2020, 1, 1)
     ws["E4"] = None
-    out = io.BytesIO()
-    wb.save(out)
+    data = _saved(wb)
     with pytest.raises(coopkit.InputError) as e:
-        coopkit.Registry.from_excel(out.getvalue())
+        coopkit.Registry.from_excel(data)
     assert [(p.path, p.code) for p in e.value.errors] == [
         ("Hợp tác xã!E2.charter_capital_vnd", "invalid_type"),
         ("Hợp tác xã!C3.kind", "invalid_value"),
     ]
     assert "Nguyễn" not in str(e.value) and "Câu lạc bộ" not in str(e.value)
-    lenient = coopkit.Registry.from_excel(out.getvalue(), lenient=True)
+    lenient = coopkit.Registry.from_excel(data, lenient=True)
     assert lenient.ids() == ["C"] and [r["index"] for r in lenient.rejected] == [0, 1]
     assert lenient.rejected[1]["errors"][0]["path"] == "Hợp tác xã!C3.kind"
 
@@ -181,20 +184,19 @@ def test_an_officers_own_headers_are_added_and_checked() -> None:
     ws.title = "Hợp tác xã"
     ws.append(["Mã HTX", "Tên HTX", "Loại hình", "Ngành hoạt động"])
     ws.append(["A", "HTX A", "Hợp tác xã", "agriculture"])
-    out = io.BytesIO()
-    wb.save(out)
+    data = _saved(wb)
     with pytest.raises(coopkit.InputError) as e:
-        coopkit.Registry.from_excel(out.getvalue())
+        coopkit.Registry.from_excel(data)
     # Not a header coopkit knows, and not a field name: named by its cell alone.
     assert [(p.path, p.code) for p in e.value.errors] == [
         ("Hợp tác xã!D1", "unknown_field"),
         ("Hợp tác xã!1.sector", "missing_field"),
     ]
-    reg = coopkit.Registry.from_excel(out.getvalue(), headers={"cooperatives": {"sector": ["Ngành hoạt động"]}})
+    reg = coopkit.Registry.from_excel(data, headers={"cooperatives": {"sector": ["Ngành hoạt động"]}})
     assert reg.ids() == ["A"]
     with pytest.raises(coopkit.ParameterError) as p:
-        coopkit.Registry.from_excel(out.getvalue(), headers={"people": {"sector": "x"}})
+        coopkit.Registry.from_excel(data, headers={"people": {"sector": "x"}})
     assert p.value.path == "table"
     with pytest.raises(coopkit.ParameterError) as p:
-        coopkit.Registry.from_excel(out.getvalue(), headers={"cooperatives": "sector"})  # type: ignore[dict-item]
+        coopkit.Registry.from_excel(data, headers={"cooperatives": "sector"})  # type: ignore[dict-item]
     assert p.value.path == "headers"

@@ -211,17 +211,7 @@ fn lenient_mode_rejects_each_ragged_row_as_its_own_record() {
     let members = format!("{MEMBERS}A,m1,individual,,,,\nA,m2\n");
     let loaded = registry_from_csv_lenient(coops.as_bytes(), Some(members.as_bytes()), None).unwrap();
     assert_eq!(loaded.registry.len(), 0);
-    let rejected: Vec<_> = loaded
-        .rejected
-        .iter()
-        .map(|r| {
-            (
-                r.index,
-                r.id.as_deref(),
-                r.errors.iter().map(|e| e.path.as_str()).collect::<Vec<_>>(),
-            )
-        })
-        .collect();
+    let rejected = common::rejected_paths(&loaded);
     // A's own row is fine; its ragged member row rejects it.
     assert_eq!(
         rejected,

@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::assert_same_registry;
+use common::{assert_same_registry, located, rejected_paths};
 use coopkit::io::{registry_from_csv_dir, registry_from_xlsx, ReadOptions};
 use coopkit::InputErrorCode as Code;
 use std::path::{Path, PathBuf};
@@ -38,11 +38,7 @@ fn a_vietnamese_workbook_reads_as_the_csv_folder_it_was_made_from() {
 fn every_bad_cell_is_reported_at_its_sheet_and_cell() {
     let bytes = std::fs::read(data("excel/bad.xlsx")).unwrap();
     let err = registry_from_xlsx(&bytes).unwrap_err();
-    let got: Vec<(&str, Code)> = err
-        .input_errors()
-        .iter()
-        .map(|e| (e.path.as_str(), e.code))
-        .collect();
+    let got = located(&err);
     // The error cell and the time of day first (their values are unknown or
     // would be cut), each at its cell; then the table reader's errors, put
     // on their cells too.
@@ -61,11 +57,7 @@ fn every_bad_cell_is_reported_at_its_sheet_and_cell() {
 fn the_table_readers_errors_are_put_on_their_cells_strict_and_lenient() {
     let bytes = std::fs::read(data("excel/bad_values.xlsx")).unwrap();
     let err = registry_from_xlsx(&bytes).unwrap_err();
-    let got: Vec<(&str, Code)> = err
-        .input_errors()
-        .iter()
-        .map(|e| (e.path.as_str(), e.code))
-        .collect();
+    let got = located(&err);
     assert_eq!(
         got,
         [
@@ -76,17 +68,7 @@ fn the_table_readers_errors_are_put_on_their_cells_strict_and_lenient() {
     );
     let loaded = ReadOptions::new().lenient(true).read_xlsx(&bytes).unwrap();
     assert_eq!(loaded.registry.len(), 0);
-    let rejected: Vec<(usize, Option<&str>, Vec<&str>)> = loaded
-        .rejected
-        .iter()
-        .map(|r| {
-            (
-                r.index,
-                r.id.as_deref(),
-                r.errors.iter().map(|e| e.path.as_str()).collect(),
-            )
-        })
-        .collect();
+    let rejected = rejected_paths(&loaded);
     assert_eq!(
         rejected,
         [
@@ -100,11 +82,7 @@ fn the_table_readers_errors_are_put_on_their_cells_strict_and_lenient() {
 #[test]
 fn what_is_not_a_workbook_is_one_error() {
     let err = registry_from_xlsx(b"id,name\nA,x\n").unwrap_err();
-    let got: Vec<(&str, Code)> = err
-        .input_errors()
-        .iter()
-        .map(|e| (e.path.as_str(), e.code))
-        .collect();
+    let got = located(&err);
     assert_eq!(got, [("workbook", Code::Syntax)]);
     let err = ReadOptions::new()
         .limit("max_bytes", 10)

@@ -69,6 +69,22 @@ pub fn located(err: &Error) -> Vec<(&str, InputErrorCode)> {
         .collect()
 }
 
+/// The records a lenient read rejected, each as (index, id, the paths of
+/// its errors).
+pub fn rejected_paths(loaded: &coopkit::io::Loaded) -> Vec<(usize, Option<&str>, Vec<&str>)> {
+    loaded
+        .rejected
+        .iter()
+        .map(|r| {
+            (
+                r.index,
+                r.id.as_deref(),
+                r.errors.iter().map(|e| e.path.as_str()).collect(),
+            )
+        })
+        .collect()
+}
+
 /// The CSV folder (cooperatives, members, positions) of `cs`, with the cell
 /// after one comma of file `file` (0, 1 or 2), picked by `at`, replaced by
 /// `cell`: a damaged file for the readers' robustness properties.
