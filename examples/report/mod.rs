@@ -1,26 +1,19 @@
 //! The Quảng Ngãi province report, as a function from command-line arguments
 //! to text, so that tests can read what a person would see.
 //!
-//! Each part shows one use of the library: reading a registry
-//! (`coopkit::io`, here), computing indicators and progress towards targets
-//! (`Registry::indicators`, in `figures.rs`), checking each cooperative
-//! against the law in force and classifying it (`coopkit::check` and
-//! `coopkit::classify`, in `checks.rs`). `table.rs` aligns columns and
-//! `text.rs` writes numbers the English or the Vietnamese way.
+//! It reads a registry (`coopkit::io`), asks the core for its report
+//! (`Registry::report`: the indicators, the programme's targets, each
+//! cooperative checked and classified, the notes on confirmed law), adds
+//! the sections only this province has (the five figures published on
+//! 16 Oct 2024, in `published.rs`), and writes it as text, and on request
+//! as an HTML page and an Excel workbook.
 
-mod checks;
-mod figures;
-mod table;
-mod text;
-mod workbook;
+mod published;
 
-use coopkit::{
-    CheckReport, Classification, Cooperative, Date, Law, LawChoice, Parameters, Registry, WomenManagedRule,
-};
-use std::fmt::{self, Write};
+use coopkit::report::{Report, ReportOptions};
+use coopkit::{Date, Lang, LawChoice, Parameters, WomenManagedRule};
+use std::fmt;
 use std::path::PathBuf;
-use table::wrap;
-use text::{Lang, Words};
 
 /// The example data: sixteen fictional cooperatives that reproduce the
 /// figures published on 16 Oct 2024 (see `examples/data/README.md`).
@@ -52,8 +45,11 @@ Options:
   --units PATH    a table of administrative units (CSV, the layout of
                   coopkit::units) laid over the built-in one: names beside
                   codes, and codes checked against the units of the date
-  --xlsx PATH     also write the indicators and every finding to an Excel
-                  workbook, in the report's language
+  --xlsx PATH     also write the indicators, every finding and the
+                  classifications to an Excel workbook, in the report's
+                  language
+  --html PATH     also write the report as one self-contained HTML page
+                  (charts inline, nothing fetched, print styles for A4)
   -h, --help      this message";
 
 /// Why the report could not be produced.
@@ -110,6 +106,8 @@ struct Options {
     units: coopkit::units::Units,
     /// `--xlsx`: where to write the workbook.
     xlsx: Option<PathBuf>,
+    /// `--html`: where to write the HTML page.
+    html: Option<PathBuf>,
 }
 
 /// Reads `--name value` and `--name=value` pairs; `None` means `--help`.
@@ -127,6 +125,7 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, ReportError> {
         units_path: None,
         units: coopkit::units::Units::builtin(),
         xlsx: None,
+        html: None,
     };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -139,7 +138,15 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, ReportError> {
         };
         if !matches!(
             name,
-            "--data" | "--as-of" | "--law" | "--lang" | "--rule" | "--params" | "--units" | "--xlsx"
+            "--data"
+                | "--as-of"
+                | "--law"
+                | "--lang"
+                | "--rule"
+                | "--params"
+                | "--units"
+                | "--xlsx"
+                | "--html"
         ) {
             return Err(usage(format!("unknown argument {arg:?}")));
         }
@@ -152,6 +159,7 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, ReportError> {
             "--params" => o.params = Some(PathBuf::from(value)),
             "--units" => o.units_path = Some(PathBuf::from(value)),
             "--xlsx" => o.xlsx = Some(PathBuf::from(value)),
+            "--html" => o.html = Some(PathBuf::from(value)),
             "--as-of" => {
                 let parts: Vec<&str> = value.split(',').collect();
                 let mut dates = Vec::new();
@@ -231,60 +239,24 @@ pub fn run(args: &[String]) -> Result<String, ReportError> {
         }
         None => Parameters::builtin().clone(),
     };
-    let text = report(&registry, &params, &options)?;
-    if let Some(path) = &options.xlsx {
-        let bytes = workbook::write(&registry, &options)?;
+    let report = report(&registry, params, &options)?;
+    let write = |what: &str, path: &PathBuf, bytes: &[u8]| {
         std::fs::write(path, bytes)
-            .map_err(|e| ReportError::BadValue(format!("--xlsx: cannot write {}: {e}", path.display())))?;
+            .map_err(|e| ReportError::BadValue(format!("{what}: cannot write {}: {e}", path.display())))
+    };
+    if let Some(path) = &options.xlsx {
+        write("--xlsx", path, &report.to_xlsx()?)?;
     }
-    Ok(text)
+    if let Some(path) = &options.html {
+        write("--html", path, report.to_html().as_bytes())?;
+    }
+    Ok(report.to_text(WIDTH))
 }
 
-/// One cooperative with what the library says about it.
-struct Assessed {
-    coop: Cooperative,
-    check: CheckReport,
-    class: Classification,
-}
-
-fn report(registry: &Registry, params: &Parameters, o: &Options) -> Result<String, coopkit::Error> {
-    let law = o.law.resolve(o.as_of);
-    // As the indicator engine does, leave out cooperatives not yet
-    // established on the date.
-    let (assessed, later): (Vec<Cooperative>, Vec<Cooperative>) = registry
-        .iter()
-        .partition(|c| c.established.is_none_or(|d| d <= o.as_of) && c.dissolved.is_none_or(|d| d > o.as_of));
-    let assessed: Vec<Assessed> = assessed
-        .into_iter()
-        .map(|coop| Assessed {
-            check: params.check(&coop, o.law, o.as_of),
-            class: coopkit::classify::classify_with(params, &coop, o.as_of),
-            coop,
-        })
-        .collect();
-    let mut out = String::new();
-    header(&mut out, registry, law, o);
-    figures::figures(&mut out, registry, o)?;
-    figures::trend(&mut out, registry, o)?;
-    figures::indicators(&mut out, registry, o)?;
-    figures::programme(&mut out, registry, o)?;
-    checks::cooperatives(&mut out, &assessed, &later, o);
-    checks::footer(&mut out, &assessed, law, params, o);
-    Ok(out)
-}
-
-fn heading(out: &mut String, title: &str) {
-    let _ = write!(out, "\n{title}\n{}\n", "=".repeat(title.chars().count()));
-}
-
-/// The header: what the report is computed from.
-fn header(out: &mut String, registry: &Registry, law: Law, o: &Options) {
+/// The core's report with this province's own sections in front: the five
+/// published figures, and their trend when several dates are asked.
+fn report(registry: &coopkit::Registry, params: Parameters, o: &Options) -> Result<Report, coopkit::Error> {
     let l = o.lang;
-    let title = l.pick(
-        "Quảng Ngãi province: cooperatives managed by women",
-        "Tỉnh Quảng Ngãi: hợp tác xã do phụ nữ tham gia quản lý",
-    );
-    let _ = writeln!(out, "{title}\n{}", "#".repeat(title.chars().count()));
     let source = match &o.data {
         Some(path) => path.display().to_string(),
         None => format!(
@@ -292,62 +264,34 @@ fn header(out: &mut String, registry: &Registry, law: Law, o: &Options) {
             l.pick("embedded, fictional", "kèm theo, minh họa")
         ),
     };
-    let how = match (o.law, law.in_force_on(o.as_of)) {
-        (LawChoice::Auto, true) => l.pick("the law in force on that date", "luật có hiệu lực vào ngày đó"),
-        (LawChoice::Auto, false) => l.pick(
-            "the nearest law; NOT in force on that date",
-            "luật gần nhất; KHÔNG có hiệu lực vào ngày đó",
-        ),
-        (LawChoice::Law(_), true) => l.pick(
-            "named; in force on that date",
-            "chỉ định; có hiệu lực vào ngày đó",
-        ),
-        (LawChoice::Law(_), false) => l.pick(
-            "named; NOT in force on that date",
-            "chỉ định; KHÔNG có hiệu lực vào ngày đó",
-        ),
-    };
-    let rule_meaning = o.rule.label(l);
-    let date_note = if o.as_of.to_string() == WORKSHOP_DATE {
-        l.pick(" (the date of the workshop)", " (ngày hội thảo)")
-    } else {
-        ""
-    };
-    let fields = [
-        (
-            l.pick("Data", "Dữ liệu"),
-            format!(
-                "{source}: {} {}",
-                registry.len(),
-                l.pick("cooperatives", "hợp tác xã")
-            ),
-        ),
-        (
-            l.pick("As of", "Tính đến ngày"),
-            format!("{}{date_note}", l.date(o.as_of)),
-        ),
-        (
-            l.pick("Law applied", "Luật áp dụng"),
-            match l {
-                Lang::En => format!("{} ({}), {how}", law.title(), law.as_str()),
-                Lang::Vi => format!("{}, {how}", l.law(law)),
-            },
-        ),
-        (
-            l.pick("Women-managed", "Do phụ nữ tham gia quản lý"),
-            match l {
-                Lang::En => format!(
-                    "{} {}: {rule_meaning}",
-                    l.pick("rule", "tiêu chí"),
-                    l.rule(o.rule)
-                ),
-                Lang::Vi => format!("{} {}", l.pick("rule", "tiêu chí"), l.rule(o.rule)),
-            },
-        ),
-    ];
-    let label_width = fields.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
-    for (label, value) in fields {
-        let pad = " ".repeat(label_width - label.chars().count());
-        out.push_str(&wrap(&format!("{label}{pad}  "), &value, WIDTH));
+    let mut options = ReportOptions::new(o.as_of)
+        .lang(l)
+        .law(o.law)
+        .rule(o.rule)
+        .params(params)
+        .units(o.units.clone())
+        .title(l.pick(
+            "Quảng Ngãi province: cooperatives managed by women",
+            "Tỉnh Quảng Ngãi: hợp tác xã do phụ nữ tham gia quản lý",
+        ))
+        .source(source);
+    if o.as_of.to_string() == WORKSHOP_DATE {
+        options = options.as_of_note(l.pick("the date of the workshop", "ngày hội thảo"));
     }
+    if o.data.is_none() {
+        options = options.note(l.pick(
+            "The cooperatives are fictional. Only the five published figures come from the source \
+             (news report of the provincial Women's Union workshop, phunuvietnam.vn, 16 Oct 2024).",
+            "Các hợp tác xã là minh họa. Chỉ năm số liệu đã công bố lấy từ nguồn (tin về hội thảo của \
+             Hội LHPN tỉnh, phunuvietnam.vn, 16/10/2024).",
+        ));
+    }
+    let mut report = registry.report(&options)?;
+    report.sections.insert(0, published::figures(registry, o)?);
+    report.renumber();
+    if let Some(mut trend) = published::trend(registry, o)? {
+        trend.number = Some("1b".into());
+        report.sections.insert(1, trend);
+    }
+    Ok(report)
 }

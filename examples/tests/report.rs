@@ -96,7 +96,9 @@ fn the_intended_failures_and_no_other() {
         flat(&text).contains("Not assessable on 2024-10-16: Law 17/2023/QH15, Art. 56 allows the simplified")
     );
     assert!(flat(&text).contains("would be an interpretation, not the law"));
-    assert!(flat(&text).contains("run with --params examples/params/interim-2024.toml"));
+    assert!(flat(&text).contains(
+        "lay the parameter table examples/params/interim-2024.toml over the built-in one (--params in the main job)"
+    ));
 }
 
 #[test]
@@ -125,7 +127,7 @@ fn an_interpretation_supplied_as_a_parameter_table_is_applied_and_flagged() {
     let flat = flat(&text);
     assert!(flat.contains("by the interpretation supplied as parameter governance.full_structure_min_members.cooperative, not confirmed"));
     assert!(flat.contains("rests on a value from the user's parameter table that no public source confirms"));
-    assert!(flat.contains("apply the interpretation of the parameter table given with --params, not the law"));
+    assert!(flat.contains("apply the interpretation of the user's parameter table, not the law"));
     assert!(!flat.contains("Every threshold applied is a confirmed value"));
     // After Decree 113 the interpretation is out of force and the law decides.
     let after = ok(&[
@@ -186,7 +188,7 @@ fn the_workbook_holds_the_indicators_and_findings_as_numbers_and_labels() {
     let text = ok(&["--lang", "vi", "--xlsx", path.to_str().unwrap()]);
     assert!(text.contains("Tỷ lệ nữ"), "the report is still printed");
     let mut book: calamine::Xlsx<_> = calamine::open_workbook(&path).unwrap();
-    assert_eq!(book.sheet_names(), ["Chỉ tiêu", "Kết quả"]);
+    assert_eq!(book.sheet_names(), ["Chỉ tiêu", "Kết quả", "Phân loại"]);
     let indicators = book.worksheet_range("Chỉ tiêu").unwrap();
     let header: Vec<String> = indicators
         .rows()
@@ -216,6 +218,18 @@ fn the_workbook_holds_the_indicators_and_findings_as_numbers_and_labels() {
             .all(|s| ["đạt", "không đạt", "không đánh giá được", "không áp dụng"].contains(&s.as_str())),
         "{statuses:?}"
     );
+    // One row per cooperative, with the size class of the text report
+    // (QN11 is the one small cooperative) and women-managed as a yes/no cell.
+    let classes = book.worksheet_range("Phân loại").unwrap();
+    let rows: Vec<Vec<String>> = classes
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    assert_eq!(rows[0][..3], ["hợp tác xã", "Tên", "quy mô"]);
+    assert_eq!(rows.len(), 17);
+    let qn11 = rows.iter().find(|r| r[0] == "QN11").expect("QN11");
+    assert_eq!(qn11[2], "nhỏ");
+    assert_eq!(qn11[4], "true");
     std::fs::remove_file(&path).unwrap();
 }
 

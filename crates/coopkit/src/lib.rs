@@ -59,6 +59,7 @@ pub mod model;
 pub mod num;
 pub mod params;
 pub mod registry;
+pub mod report;
 pub mod text;
 pub mod unicode;
 pub mod units;

@@ -22,6 +22,7 @@ const LAYERS: &[&str] = &[
     "registry",
     "io",
     "indicators",
+    "report",
 ];
 
 /// The `io` submodules, bottom first: `csv::records` before `csv::columnar`,

@@ -178,6 +178,8 @@ code_list! {
         SizeStatus = "size_status", "size class status", "tình trạng xếp quy mô";
         /// Column: the instrument a size class rests on.
         SizeBasis = "size_basis", "size class basis", "căn cứ xếp quy mô";
+        /// The workbook sheet of classifications.
+        Classification = "classification", "classification", "phân loại";
         /// Column: what a target is.
         Description = "description", "description", "nội dung";
         /// Column: a registry can measure the target.

@@ -1,15 +1,17 @@
-//! Section 4 and the footer: each cooperative checked against the law
-//! (`coopkit::check`) and classified (`coopkit::classify`), and what in the
-//! results rests on confirmed law.
+//! The sections on each cooperative: checked against the law
+//! (`crate::check`) and classified (`crate::classify`), with a chart of
+//! women's share of members and board seats; and the closing notes, on what
+//! in the results rests on confirmed law.
 
-use super::table::{wrap, Table};
-use super::text::{Lang, Words};
-use super::{heading, Assessed, Options, WIDTH};
-use coopkit::{
-    Comparison, Cooperative, Finding, Law, ParameterUse, Parameters, SizeClass, SizeStatus, Status, Value,
+use super::words::{code, Words};
+use super::{Assessed, Bar, Block, Chart, FindingItem, ListStyle, ReportOptions, Section, Table};
+use crate::classify::SizeClassResult;
+use crate::indicators::{Dimension, IndicatorId, Query};
+use crate::text::Lang;
+use crate::{
+    Comparison, Cooperative, Finding, Law, ParameterUse, Registry, SizeStatus, Status, Value,
     WomenManagedRule,
 };
-use std::fmt::Write;
 
 /// A measured or required value, in the report's language.
 fn show(v: &Value, l: Lang) -> String {
@@ -22,11 +24,6 @@ fn show(v: &Value, l: Lang) -> String {
         Value::List(items) => items.iter().map(|t| code(t, l)).collect::<Vec<_>>().join(", "),
         other => other.to_string(),
     }
-}
-
-/// A code in the report's language where it has a name there (size classes).
-fn code(t: &str, l: Lang) -> String {
-    SizeClass::parse(t).map_or_else(|| t.to_owned(), |c| l.size_class(c).into())
 }
 
 /// A required value with its direction: `≤ 30 %`, `≥ 5`, `3–15`, `one of …`.
@@ -44,7 +41,7 @@ fn required(f: &Finding, r: &Value, l: Lang) -> String {
 }
 
 /// Why a size class is missing, from its structured status.
-fn size_gap(r: &coopkit::classify::SizeClassResult, l: Lang) -> String {
+fn size_gap(r: &SizeClassResult, l: Lang) -> String {
     let missing = || r.missing.join(", ");
     match r.status {
         SizeStatus::NotApplicable => l
@@ -81,28 +78,35 @@ fn size_gap(r: &coopkit::classify::SizeClassResult, l: Lang) -> String {
     }
 }
 
-/// Section 4: each cooperative, its classification and its findings.
-pub(super) fn cooperatives(out: &mut String, assessed: &[Assessed], later: &[Cooperative], o: &Options) {
+/// Each cooperative: its classification, its findings, and women's share
+/// of its members and board seats.
+pub(super) fn cooperatives(
+    registry: &Registry,
+    assessed: &[Assessed],
+    later: &[Cooperative],
+    o: &ReportOptions,
+) -> crate::Result<Section> {
     let l = o.lang;
-    heading(out, l.pick("4. Each cooperative", "4. Từng hợp tác xã"));
+    let mut s = Section::new("cooperatives", l.pick("Each cooperative", "Từng hợp tác xã"));
     if !later.is_empty() {
         let ids: Vec<&str> = later.iter().map(|c| c.id.as_str()).collect();
         let what = l.pick(
             "Not yet established or already dissolved on that date, left out:",
             "Chưa thành lập hoặc đã giải thể vào ngày đó, không tính:",
         );
-        out.push_str(&wrap("", &format!("{what} {}.", ids.join(", ")), WIDTH));
+        s.push(Block::Paragraph {
+            text: format!("{what} {}.", ids.join(", ")),
+        });
     }
-    out.push_str(&wrap(
-        "",
-        l.pick(
+    s.push(Block::Paragraph {
+        text: l.pick(
             "Checks: ✓ pass, ✗ fail, ? not assessable (data missing, or no threshold in force on the date), \
              – not applicable.",
             "Kiểm tra: ✓ đạt, ✗ không đạt, ? không đánh giá được (thiếu dữ liệu, hoặc chưa có ngưỡng có hiệu \
              lực vào ngày đó), – không áp dụng.",
-        ),
-        WIDTH,
-    ));
+        )
+        .into(),
+    });
     let mut t = Table::new(&[
         l.pick("Id", "Mã"),
         l.pick("Name", "Tên"),
@@ -118,15 +122,15 @@ pub(super) fn cooperatives(out: &mut String, assessed: &[Assessed], later: &[Coo
         t.row(vec![
             a.coop.id.clone(),
             a.coop.name.clone(),
-            l.sector(a.coop.sector).into(),
-            a.class.size_class.class.map_or("—", |c| l.size_class(c)).into(),
+            a.coop.sector.label(l).into(),
+            a.class.size_class.class.map_or("—", |c| c.label(l)).into(),
             n(Status::Pass),
             n(Status::Fail),
             n(Status::NotAssessable),
             n(Status::NotApplicable),
         ]);
     }
-    out.push_str(&t.render());
+    s.push(Block::Table(t));
 
     // The basis of the size classes, and why any could not be determined.
     let mut bases: Vec<&str> = assessed
@@ -134,16 +138,13 @@ pub(super) fn cooperatives(out: &mut String, assessed: &[Assessed], later: &[Coo
         .map(|a| a.class.size_class.basis.as_str())
         .collect();
     bases.dedup();
-    let _ = writeln!(
-        out,
-        "{}: {}",
-        l.pick("Size class by", "Quy mô theo"),
-        bases
-            .iter()
-            .map(|b| l.cite(b, &coopkit::text::citation_vi(b)).to_owned())
-            .collect::<Vec<_>>()
-            .join("; ")
-    );
+    s.push(Block::Line {
+        text: format!(
+            "{}: {}",
+            l.pick("Size class by", "Quy mô theo"),
+            bases.iter().map(|b| l.cite(b)).collect::<Vec<_>>().join("; ")
+        ),
+    });
     // Cooperatives without a class, grouped by why (the structured status and
     // the data fields missing).
     let mut reasons: Vec<(String, Vec<&str>)> = Vec::new();
@@ -154,19 +155,26 @@ pub(super) fn cooperatives(out: &mut String, assessed: &[Assessed], later: &[Coo
             None => reasons.push((why, vec![&a.coop.id])),
         }
     }
-    for (reason, ids) in reasons {
-        out.push_str(&wrap("  — ", &format!("{}: {reason}", ids.join(", ")), WIDTH));
+    if !reasons.is_empty() {
+        s.push(Block::List {
+            style: ListStyle::Remarks,
+            items: reasons
+                .into_iter()
+                .map(|(reason, ids)| format!("{}: {reason}", ids.join(", ")))
+                .collect(),
+        });
     }
+    s.push(shares_chart(registry, assessed, o)?);
 
     // Women-managed under each of the four rules, the chosen one first.
-    let _ = writeln!(
-        out,
-        "\n{}",
-        l.pick(
-            "Women-managed under each rule:",
-            "Do phụ nữ tham gia quản lý theo từng tiêu chí:"
-        )
-    );
+    s.push(Block::Label {
+        text: l
+            .pick(
+                "Women-managed under each rule:",
+                "Do phụ nữ tham gia quản lý theo từng tiêu chí:",
+            )
+            .into(),
+    });
     let mut rules = vec![o.rule];
     rules.extend(WomenManagedRule::ALL.into_iter().filter(|r| *r != o.rule));
     // In English the rules' ids head the columns; in Vietnamese, numbers
@@ -179,8 +187,8 @@ pub(super) fn cooperatives(out: &mut String, assessed: &[Assessed], later: &[Coo
             Lang::Vi => format!("Tiêu chí {}", i + 1),
         })
         .collect();
-    let mut header = vec![l.pick("Id", "Mã")];
-    header.extend(names.iter().map(String::as_str));
+    let mut header = vec![l.pick("Id", "Mã").to_string()];
+    header.extend(names.iter().cloned());
     let mut t = Table::new(&header);
     let mut yes = vec![0; rules.len()];
     for a in assessed {
@@ -200,22 +208,27 @@ pub(super) fn cooperatives(out: &mut String, assessed: &[Assessed], later: &[Coo
     let mut total = vec![l.pick("all: yes", "tổng: có").to_string()];
     total.extend(yes.iter().map(|n| format!("{n} / {}", assessed.len())));
     t.row(total);
-    out.push_str(&t.render());
+    s.push(Block::Table(t));
     if l == Lang::Vi {
-        for (name, r) in names.iter().zip(&rules) {
-            out.push_str(&wrap("  ", &format!("{name}: {}", r.label(l)), WIDTH));
-        }
+        s.push(Block::List {
+            style: ListStyle::Legend,
+            items: names
+                .iter()
+                .zip(&rules)
+                .map(|(name, r)| format!("{name}: {}", r.label(l)))
+                .collect(),
+        });
     }
 
     // Every failed or not assessable finding, with its measure and citation.
-    let _ = writeln!(
-        out,
-        "\n{}",
-        l.pick(
-            "Findings that failed or could not be assessed:",
-            "Các kết quả không đạt hoặc không đánh giá được:",
-        )
-    );
+    s.push(Block::Label {
+        text: l
+            .pick(
+                "Findings that failed or could not be assessed:",
+                "Các kết quả không đạt hoặc không đánh giá được:",
+            )
+            .into(),
+    });
     let mut any = false;
     for a in assessed {
         let shown: Vec<_> = a
@@ -228,64 +241,103 @@ pub(super) fn cooperatives(out: &mut String, assessed: &[Assessed], later: &[Coo
             continue;
         }
         any = true;
-        let _ = writeln!(out, "\n  {} {}", a.coop.id, a.coop.name);
+        let mut items = Vec::new();
         for f in shown {
             let mut line = match f.status {
-                Status::Fail => format!("✗ {}", l.rule_id(f.rule)),
-                _ => format!("? {}: {}", l.rule_id(f.rule), l.status(f.status)),
+                Status::Fail => l.rule_id(f.rule),
+                _ => format!("{}: {}", l.rule_id(f.rule), l.status(f.status)),
             };
             let mut sep = if f.status == Status::Fail { ":" } else { ";" };
             if let Some(m) = &f.measured {
-                let _ = write!(line, "{sep} {} {}", l.pick("measured", "thực tế"), show(m, l));
+                line.push_str(&format!("{sep} {} {}", l.pick("measured", "thực tế"), show(m, l)));
                 sep = ";";
             }
             if let Some(r) = &f.required {
-                let _ = write!(
-                    line,
+                line.push_str(&format!(
                     "{sep} {} {}",
                     l.pick("required", "quy định"),
                     required(f, r, l)
-                );
+                ));
             }
-            out.push_str(&wrap("    ", &line, WIDTH));
-            out.push_str(&wrap("      ", l.cite(&f.citation, &f.citation_vi), WIDTH));
-            out.push_str(&wrap("      ", f.message.get(l.as_str()), WIDTH));
+            items.push(FindingItem {
+                status: f.status,
+                text: line,
+                citation: match l {
+                    Lang::En => f.citation.clone(),
+                    Lang::Vi => f.citation_vi.clone(),
+                },
+                message: f.message.get(l.as_str()).to_string(),
+            });
         }
+        s.push(Block::Findings {
+            heading: format!("{} {}", a.coop.id, a.coop.name),
+            items,
+        });
     }
     if !any {
-        let _ = writeln!(
-            out,
-            "  {}",
-            l.pick(
-                "none: every rule that applies is met",
-                "không có: đạt mọi quy định áp dụng"
-            )
-        );
+        s.push(Block::List {
+            style: ListStyle::Legend,
+            items: vec![l
+                .pick(
+                    "none: every rule that applies is met",
+                    "không có: đạt mọi quy định áp dụng",
+                )
+                .into()],
+        });
     }
+    Ok(s)
 }
 
-/// The footer: what in these results rests on confirmed law, and what does not.
-pub(super) fn footer(out: &mut String, assessed: &[Assessed], law: Law, params: &Parameters, o: &Options) {
+/// Women's share of members and of board seats in each cooperative, from
+/// the indicator engine grouped by cooperative.
+fn shares_chart(registry: &Registry, assessed: &[Assessed], o: &ReportOptions) -> crate::Result<Block> {
     let l = o.lang;
-    heading(
-        out,
+    let ids = [IndicatorId::MembersFemaleShare, IndicatorId::BoardFemaleShare];
+    let table = registry.indicators(
+        &Query::new(o.as_of)
+            .rule(o.rule)
+            .ids(ids)
+            .by([Dimension::Cooperative]),
+    )?;
+    let bars = assessed
+        .iter()
+        .map(|a| {
+            let rows = ids.map(|id| table.find(id, &[Some(a.coop.id.as_str())]));
+            Bar {
+                label: a.coop.id.clone(),
+                values: rows.iter().map(|r| r.and_then(|r| r.value)).collect(),
+                texts: rows.iter().map(|r| super::value(*r, l)).collect(),
+            }
+        })
+        .collect();
+    let chart = Chart::shares(
+        l.pick(
+            "Women's share of members and of board seats, by cooperative",
+            "Tỷ lệ nữ trong thành viên và trong hội đồng quản trị, theo hợp tác xã",
+        ),
+        vec![
+            l.pick("members", "thành viên").into(),
+            l.pick("board seats", "ghế HĐQT").into(),
+        ],
+        bars,
+    );
+    Ok(Block::Chart(chart.marker(50.0, l.pick("half", "một nửa"))))
+}
+
+/// The closing notes: what in these results rests on confirmed law, and
+/// what does not.
+pub(super) fn notes(assessed: &[Assessed], law: Law, o: &ReportOptions) -> Section {
+    let l = o.lang;
+    let params = &o.params;
+    let mut s = Section::new(
+        "notes",
         l.pick(
             "What is confirmed law, and what is not",
             "Điều nào là luật đã xác nhận, điều nào chưa",
         ),
     );
-    let mut notes: Vec<String> = Vec::new();
-    if o.data.is_none() {
-        notes.push(
-            l.pick(
-                "The cooperatives are fictional. Only the five published figures come from the source \
-                 (news report of the provincial Women's Union workshop, phunuvietnam.vn, 16 Oct 2024).",
-                "Các hợp tác xã là minh họa. Chỉ năm số liệu đã công bố lấy từ nguồn (tin về hội thảo của \
-                 Hội LHPN tỉnh, phunuvietnam.vn, 16/10/2024).",
-            )
-            .into(),
-        );
-    }
+    s.number = None;
+    let mut notes: Vec<String> = o.notes.clone();
     if !law.in_force_on(o.as_of) {
         notes.push(format!(
             "{} {} {}: {}",
@@ -371,7 +423,7 @@ pub(super) fn footer(out: &mut String, assessed: &[Assessed], law: Law, params: 
                 .any(|f| matches!(f.status, Status::Fail | Status::NotAssessable))
         })
         .collect();
-    let interim = law == Law::Vn2023 && !coopkit::classify::law_2023_classes_in_force(params, o.as_of);
+    let interim = law == Law::Vn2023 && !crate::classify::law_2023_classes_in_force(params, o.as_of);
     let interpreted = structure.iter().any(|a| {
         a.check
             .rule("governance.structure_allowed")
@@ -384,11 +436,11 @@ pub(super) fn footer(out: &mut String, assessed: &[Assessed], law: Law, params: 
             l.pick(
                 "on this date Law 17/2023/QH15 is in force, but its size classes (Art. 16) have no \
                  thresholds until Decree 113/2024/NĐ-CP takes effect on 1 Nov 2024; the findings above \
-                 apply the interpretation of the parameter table given with --params, not the law.",
+                 apply the interpretation of the user's parameter table, not the law.",
                 "vào ngày này Luật Hợp tác xã số 17/2023/QH15 đã có hiệu lực nhưng cách phân loại quy mô của \
                  Luật (Điều 16) chưa có ngưỡng cho đến khi Nghị định số 113/2024/NĐ-CP có hiệu lực ngày \
-                 01/11/2024; các kết quả trên áp dụng cách hiểu trong bảng tham số khai báo bằng --params, \
-                 không phải quy định của Luật.",
+                 01/11/2024; các kết quả trên áp dụng cách hiểu trong bảng tham số của người dùng, không \
+                 phải quy định của Luật.",
             )
         ));
     } else if interim && !structure.is_empty() {
@@ -401,15 +453,16 @@ pub(super) fn footer(out: &mut String, assessed: &[Assessed], law: Law, params: 
                 "on this date Law 17/2023/QH15 is in force, but its size classes (Art. 16) have no \
                  thresholds until Decree 113/2024/NĐ-CP takes effect on 1 Nov 2024, so whether these \
                  cooperatives may keep the simplified structure cannot be decided from the law. Reading \
-                 Circular 01/2020/TT-BKHĐT's member band into the law is an interpretation: to apply it, run \
-                 with --params examples/params/interim-2024.toml, and each finding will say it is not \
-                 confirmed.",
+                 Circular 01/2020/TT-BKHĐT's member band into the law is an interpretation: to apply it, lay \
+                 the parameter table examples/params/interim-2024.toml over the built-in one (--params in \
+                 the main job), and each finding will say it is not confirmed.",
                 "vào ngày này Luật Hợp tác xã số 17/2023/QH15 đã có hiệu lực nhưng cách phân loại quy mô của \
                  Luật (Điều 16) chưa có ngưỡng cho đến khi Nghị định số 113/2024/NĐ-CP có hiệu lực ngày \
                  01/11/2024, nên không thể căn cứ vào Luật để kết luận các hợp tác xã này có được giữ tổ chức \
                  quản trị rút gọn hay không. Áp dụng cách tính theo số thành viên của Thông tư số \
-                 01/2020/TT-BKHĐT là một cách hiểu: muốn áp dụng, chạy với --params \
-                 examples/params/interim-2024.toml, và từng kết quả sẽ ghi là chưa được xác nhận.",
+                 01/2020/TT-BKHĐT là một cách hiểu: muốn áp dụng, dùng bảng tham số \
+                 examples/params/interim-2024.toml (tham số --params của chương trình chính), và từng kết \
+                 quả sẽ ghi là chưa được xác nhận.",
             )
         ));
     } else if let (false, Some(a)) = (structure.is_empty(), assessed.first()) {
@@ -421,7 +474,7 @@ pub(super) fn footer(out: &mut String, assessed: &[Assessed], law: Law, params: 
                 "depends on the size class, on this date by",
                 "phụ thuộc vào quy mô, vào ngày này xếp theo",
             ),
-            l.cite(basis, &coopkit::text::citation_vi(basis))
+            l.cite(basis)
         ));
     }
     let undetermined = assessed
@@ -454,7 +507,9 @@ pub(super) fn footer(out: &mut String, assessed: &[Assessed], law: Law, params: 
             )
         ));
     }
-    for n in notes {
-        out.push_str(&wrap("- ", &n, WIDTH));
-    }
+    s.push(Block::List {
+        style: ListStyle::Bullets,
+        items: notes,
+    });
+    s
 }
