@@ -13,6 +13,7 @@ mod memory;
 mod objects;
 mod pickling;
 mod registry;
+mod report;
 mod workbook;
 
 use boundary::guard;
@@ -219,6 +220,7 @@ fn _coopkit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<objects::Parameters>()?;
     m.add_class::<objects::Units>()?;
     m.add_class::<registry::Registry>()?;
+    m.add_class::<report::Report>()?;
     m.add_class::<registry::RegistryIter>()?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     // The readers' limits and their defaults, by the core's names.

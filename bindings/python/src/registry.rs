@@ -725,6 +725,52 @@ impl Registry {
         table(py, named)
     }
 
+    /// The province report on `as_of` (default today), in `lang` (default
+    /// "vi"): the indicators for each province, the programme's targets,
+    /// each cooperative checked under `law` and classified, and the notes on
+    /// what rests on confirmed law. `title` and `source` (a file name) are
+    /// shown in its header; `units` names the places beside their codes.
+    /// Returns a `coopkit.Report` (`to_text()`, `to_html()`, `to_excel()`).
+    #[pyo3(
+        signature = (*, as_of=None, lang=coopkit::Lang::Vi, law=coopkit::LawChoice::Auto,
+                     women_managed_rule=coopkit::WomenManagedRule::ChairOrDirector, parameters=None,
+                     units=None, title=None, source=None),
+        text_signature = "($self, *, as_of=None, lang='vi', law='auto', women_managed_rule='chair_or_director', parameters=None, units=None, title=None, source=None)"
+    )]
+    #[allow(clippy::too_many_arguments)]
+    fn report(
+        &self,
+        py: Python<'_>,
+        as_of: Option<&Bound<'_, PyAny>>,
+        #[pyo3(from_py_with = input::code_arg::<coopkit::Lang>)] lang: coopkit::Lang,
+        #[pyo3(from_py_with = input::code_arg::<coopkit::LawChoice>)] law: coopkit::LawChoice,
+        #[pyo3(from_py_with = input::code_arg::<coopkit::WomenManagedRule>)]
+        women_managed_rule: coopkit::WomenManagedRule,
+        parameters: Option<&Bound<'_, PyAny>>,
+        units: Option<&Bound<'_, crate::objects::Units>>,
+        title: Option<String>,
+        source: Option<String>,
+    ) -> PyResult<crate::report::Report> {
+        let as_of = input::as_of(py, as_of)?;
+        let mut options = coopkit::report::ReportOptions::new(as_of)
+            .lang(lang)
+            .law(law)
+            .rule(women_managed_rule);
+        if let Some(u) = units {
+            options = options.units(coopkit::units::Units::builtin().overlay(&u.get().inner));
+        }
+        if let Some(t) = title {
+            options = options.title(t);
+        }
+        if let Some(s) = source {
+            options = options.source(s);
+        }
+        let options = with_parameters(py, parameters, |p| Ok(options.params(p.clone())))?;
+        let inner = guard_detached(py, || self.inner.report(&options))?;
+        let inner = call(py, || inner)?;
+        Ok(crate::report::Report { inner })
+    }
+
     fn __len__(&self) -> usize {
         self.inner.len()
     }

@@ -69,6 +69,11 @@ def main() -> None:
     changed: int = remap["changed"]
     trend = reg.indicators(ids="members", years=(2020, 2026), units=units)
     print(name, len(moved), changed, len(trend))
+    book: coopkit.Report = reg.report(as_of="2024-10-16", lang="en", law="vn-2023", title="Q4")
+    page: str = book.to_html()
+    workbook: bytes = book.to_excel()
+    nothing: None = book.to_excel("report.xlsx")
+    print(book.title, book.lang, book.to_text(80)[:10], len(page), len(workbook), nothing, book.to_dict()["title"])
     print(ok, len(d), len(html), size, wm, first.id, same.id, len(reports), rows, len(reg), len(progress))
 
 

@@ -3,7 +3,7 @@
 import datetime
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, Literal, TypedDict, final
+from typing import Any, Literal, TypedDict, final, overload
 
 from ._table import IndicatorTable, Table
 from ._types import (
@@ -29,6 +29,7 @@ __all__ = [
     "Finding",
     "Parameters",
     "Registry",
+    "Report",
     "RegistryIter",
     "Units",
     "__version__",
@@ -359,10 +360,40 @@ class Registry:
         baselines: Mapping[str, Mapping[str, Any]] | None = None,
         lang: Lang | None = None,
     ) -> Table: ...
+    def report(
+        self,
+        *,
+        as_of: DateLike = None,
+        lang: Lang = "vi",
+        law: LawName = "auto",
+        women_managed_rule: WomenManagedRule = "chair_or_director",
+        parameters: ParametersLike = None,
+        units: Units | None = None,
+        title: str | None = None,
+        source: str | None = None,
+    ) -> Report: ...
     def __len__(self) -> int: ...
     def __getitem__(self, key: int | str, /) -> Cooperative: ...
     def __contains__(self, id: object, /) -> bool: ...
     def __iter__(self) -> Iterator[Cooperative]: ...
+
+@final
+class Report:
+    """The province report, kept as data; rendered as text, HTML or a workbook."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def lang(self) -> Lang: ...
+    def to_text(self, width: int = 96) -> str: ...
+    def to_html(self, path: str | os.PathLike[str] | None = None) -> str: ...
+    def _repr_html_(self) -> str: ...
+    @overload
+    def to_excel(self, path: str | os.PathLike[str]) -> None: ...
+    @overload
+    def to_excel(self, path: None = None) -> bytes: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
 
 
 

@@ -299,6 +299,15 @@ fn bar_group(out: &mut String, bar: &Bar, y: f64, label_end: f64, x: &dyn Fn(f64
     }
 }
 
+/// `page` in an iframe of its own (its text escaped into `srcdoc`).
+pub(super) fn frame(page: &str, title: &str) -> String {
+    format!(
+        "<iframe srcdoc=\"{}\" title=\"{}\" style=\"width:100%;height:720px;border:1px solid #d0d7de\"></iframe>",
+        esc(page),
+        esc(title)
+    )
+}
+
 /// An id as an HTML anchor: letters, digits and `-` only.
 fn anchor(id: &str) -> String {
     id.chars()

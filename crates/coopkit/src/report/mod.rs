@@ -440,6 +440,12 @@ impl Report {
         html::render(self)
     }
 
+    /// The page inside an `<iframe srcdoc>` 100 % wide, so that its styles
+    /// stay inside it: what a notebook shows (`_repr_html_` in Python).
+    pub fn to_html_frame(&self) -> String {
+        html::frame(&html::render(self), &self.title)
+    }
+
     /// The report's data as JSON.
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
