@@ -4,6 +4,8 @@ in strict mode against the stubs, and run by the tests."""
 from __future__ import annotations
 
 import datetime
+import tempfile
+from pathlib import Path
 
 import coopkit
 
@@ -72,7 +74,8 @@ def main() -> None:
     book: coopkit.Report = reg.report(as_of="2024-10-16", lang="en", law="vn-2023", title="Q4")
     page: str = book.to_html()
     workbook: bytes = book.to_excel()
-    nothing: None = book.to_excel("report.xlsx")
+    with tempfile.TemporaryDirectory() as folder:
+        nothing: None = book.to_excel(Path(folder) / "report.xlsx")
     print(book.title, book.lang, book.to_text(80)[:10], len(page), len(workbook), nothing, book.to_dict()["title"])
     print(ok, len(d), len(html), size, wm, first.id, same.id, len(reports), rows, len(reg), len(progress))
 
