@@ -4,7 +4,6 @@ in strict mode against the stubs, and run by the tests."""
 from __future__ import annotations
 
 import datetime
-import tempfile
 from pathlib import Path
 
 import coopkit
