@@ -159,11 +159,13 @@ pub struct Report {
     pub sections: Vec<Section>,
     /// The tables behind the workbook (not part of the report's data).
     #[serde(skip)]
+    #[cfg_attr(not(feature = "excel"), allow(dead_code))]
     pub(crate) basis: Basis,
 }
 
 /// What the workbook is written from.
 #[derive(Debug, Clone, Default)]
+#[cfg_attr(not(feature = "excel"), allow(dead_code))]
 pub(crate) struct Basis {
     pub indicators: Option<IndicatorTable>,
     /// Every cooperative's id, name, findings and classification.
