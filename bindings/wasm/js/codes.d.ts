@@ -306,6 +306,7 @@ export type Term =
   | "comparison"
   | "size_status"
   | "size_basis"
+  | "classification"
   | "description"
   | "measurable"
   | "target_value"
