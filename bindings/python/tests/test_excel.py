@@ -200,3 +200,75 @@ def test_an_officers_own_headers_are_added_and_checked() -> None:
     with pytest.raises(coopkit.ParameterError) as p:
         coopkit.Registry.from_excel(data, headers={"cooperatives": "sector"})  # type: ignore[dict-item]
     assert p.value.path == "headers"
+
+
+# The single-sheet form: one row per member, the cooperative's fields on its
+# first row (left empty after it), the member's posts in a `Chức danh`
+# column, as officers often keep it.
+SINGLE_COOP = {"id": "Mã HTX", "name": "Tên HTX", "kind": "Loại hình", "sector": "Lĩnh vực", "province": "Tỉnh"}
+SINGLE_MEMBER = {"id": "Mã TV", "type": "Loại thành viên", "sex": "Giới tính", "birth_date": "Ngày sinh",
+                 "ethnicity": "Dân tộc", "capital_vnd": "Vốn góp", "contributes_capital": "Góp vốn",
+                 "uses_services": "Sử dụng dịch vụ", "contributes_labour": "Góp sức lao động", "joined": "Ngày gia nhập"}
+ROLES_VI = {"board_chair": "Chủ tịch HĐQT", "board_member": "Thành viên HĐQT", "director": "Giám đốc",
+            "supervisory_head": "Trưởng BKS", "controller": "Kiểm soát viên", "chief_accountant": "Kế toán trưởng"}
+
+
+def _single_sheet(coops: list[dict[str, Any]]) -> bytes:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Danh sách thành viên HTX"
+    ws.append([*SINGLE_COOP.values(), *SINGLE_MEMBER.values(), "Chức danh"])
+    for c in coops:
+        for i, m in enumerate(c["members"]):
+            roles = [ROLES_VI[p["role"]] for p in c.get("positions", []) if p.get("member") == m["id"]]
+            coop = [_cell(k, c.get(k)) if i == 0 or k == "id" else None for k in SINGLE_COOP]
+            member = [_cell(k, m.get(k)) for k in SINGLE_MEMBER]
+            member[3] = _cell("birth_date", dt.date.fromisoformat(m["birth_date"])) if m.get("birth_date") else None
+            ws.append([*coop, *member, "; ".join(roles) or None])
+    return _saved(wb)
+
+
+def _members_only(c: dict[str, Any]) -> dict[str, Any]:
+    """What the single sheet holds of a cooperative: its listed fields,
+    its members and the posts its members hold."""
+    keep = {k: c[k] for k in SINGLE_COOP if k in c}
+    keep["members"] = c["members"]
+    keep["positions"] = [p for p in c.get("positions", []) if "member" in p and p["role"] in ROLES_VI]
+    return keep
+
+
+def test_a_single_sheet_of_members_reads_as_the_same_cooperatives() -> None:
+    example = coopkit.Registry.from_json(EXAMPLE_JSON)
+    coops = [_members_only(c.to_dict()) for c in example if c.to_dict().get("members")]
+    got = coopkit.Registry.from_excel(_single_sheet(coops))
+    want = coopkit.Registry.from_records(coops)
+    assert got.ids() == want.ids()
+    for a, b in zip(got, want):
+        da, db = a.to_dict(), b.to_dict()
+        key = lambda p: (p["role"], p.get("member", ""))  # noqa: E731
+        assert sorted(da.pop("positions", []), key=key) == sorted(db.pop("positions", []), key=key)
+        assert da == db
+    # The same findings on the workshop's date.
+    assert got.findings(as_of="2024-10-16").to_dicts() == want.findings(as_of="2024-10-16").to_dicts()
+
+
+def test_a_single_sheet_reports_every_problem_at_its_cell() -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Danh sách"
+    ws.append(["Mã HTX", "Tên HTX", "Loại hình", "Lĩnh vực", "Mã TV", "Loại thành viên", "Giới tính", "Chức danh"])
+    ws.append(["H1", "HTX Lúa", "HTX", "Nông nghiệp", "m1", "Cá nhân", "Nữ", "CT HĐQT; GĐ"])
+    ws.append(["H1", None, None, "Thương mại – dịch vụ", "m2", "Cá nhân", "Nam", "Thành viên HĐQT"])
+    ws.append(["H1", None, None, None, "m3", "Cá nhân", "x", None])
+    ws.append([None, None, None, None, "m4", "Cá nhân", "Nữ", None])
+    ws.append(["H1", None, None, None, "m5", "Cá nhân", "Nữ", "Trưởng nhóm"])
+    with pytest.raises(coopkit.InputError) as e:
+        coopkit.Registry.from_excel(_saved(wb), lenient=True)
+    assert [(p.loc, p.type) for p in e.value.errors] == [
+        (("Danh sách!D3", "sector"), "inconsistent"),
+        (("Danh sách!A5", "cooperative_id"), "missing_field"),
+        (("Danh sách!G4", "sex"), "invalid_value"),
+        (("Danh sách!H6", "role"), "invalid_value"),
+    ]
+    # No value a user typed is echoed.
+    assert "Trưởng nhóm" not in str(e.value)

@@ -3,6 +3,15 @@
 //! by the rules of the tables ([`crate::io::Table`]) after the workbook's
 //! names are put into the contract's.
 //!
+//! - **A single sheet** of members, as officers often keep it, when there
+//!   is no sheet of cooperatives: the members' sheet by name, or else the
+//!   workbook's first sheet if it has a cooperative id column (`Mã HTX`).
+//!   One row per member; the cooperative's fields (`Tên HTX`, `Loại hình`,
+//!   `Lĩnh vực`, `Tỉnh`, ...) on its rows, repeated or left empty after its
+//!   first (another value on a later row is an `inconsistent` error at that
+//!   cell); the member's posts in a `Chức danh` column, several separated
+//!   by `;`. A column headed `Tên` alone is read as neither name: on a
+//!   sheet of members it is more likely a person's.
 //! - **Sheets** are found by name, folded for case, diacritics and spaces:
 //!   `cooperatives` or `Hợp tác xã` / `HTX`, `members` or `Thành viên`,
 //!   `positions` or `Chức danh` ([`SHEETS`]). Other sheets (instructions,
@@ -15,7 +24,9 @@
 //!   (`12.0`), and a float that is not whole where a whole number belongs is
 //!   an error, as in CSV; Excel dates on a whole day, or a date as text
 //!   (`YYYY-MM-DD`); booleans, or `Có`/`Không`; in a coded column the code
-//!   or its Vietnamese label (`Nữ`, `Hợp tác xã`, `Chủ tịch HĐQT`), folded.
+//!   or its Vietnamese label (`Nữ`, `Hợp tác xã`, `Chủ tịch Hội đồng quản
+//!   trị`) or a short form of [`SHORT_FORMS`] (`Chủ tịch HĐQT`, `GĐ`, `HTX`),
+//!   folded.
 //!   An error cell (`#N/A`, `#DIV/0!`), a formula whose value was not saved
 //!   and merged cells are errors at their cell, in a lenient read too:
 //!   the value of a cell is unknown, or only in the first row of the region.
@@ -123,6 +134,27 @@ fn code_list(table: &str, column: &str) -> Option<&'static str> {
     })
 }
 
+/// Short forms officers write for codes whose labels are long: (code list,
+/// short form, code), read folded like the labels.
+pub const SHORT_FORMS: &[(&str, &str, &str)] = &[
+    ("role", "Chủ tịch HĐQT", "board_chair"),
+    ("role", "CT HĐQT", "board_chair"),
+    ("role", "Thành viên HĐQT", "board_member"),
+    ("role", "Ủy viên HĐQT", "board_member"),
+    ("role", "TV HĐQT", "board_member"),
+    ("role", "GĐ", "director"),
+    ("role", "Phó GĐ", "deputy_director"),
+    ("role", "PGĐ", "deputy_director"),
+    ("role", "Trưởng BKS", "supervisory_head"),
+    ("role", "Trưởng ban kiểm soát", "supervisory_head"),
+    ("role", "Thành viên BKS", "supervisory_member"),
+    ("role", "KTT", "chief_accountant"),
+    ("kind", "HTX", "cooperative"),
+    ("kind", "THT", "cooperative_group"),
+    ("kind", "Liên hiệp HTX", "union"),
+    ("kind", "LH HTX", "union"),
+];
+
 /// Yes and no in Vietnamese, folded.
 const YES_NO: [(&str, bool); 4] = [("co", true), ("khong", false), ("dung", true), ("sai", false)];
 
@@ -168,7 +200,38 @@ impl ReadOptions {
             };
             sheets.push(sheet);
         }
-        let [c, m, p] = <[Option<Sheet>; 3]>::try_from(sheets).map_err(|_| not_a_workbook())?;
+        let [c, mut m, p] = <[Option<Sheet>; 3]>::try_from(sheets).map_err(|_| not_a_workbook())?;
+        // No sheet of cooperatives: one sheet of members with each
+        // cooperative's fields repeated on its rows, as officers keep it
+        // (the members' sheet by name, or else the workbook's first sheet).
+        if let (None, None) = (&c, &p) {
+            let sheet = match m.take() {
+                Some(m) => Some(m),
+                None => match names.first() {
+                    Some(name) => {
+                        let range = book.worksheet_range(name).map_err(|_| not_a_workbook())?;
+                        let formulas = book.worksheet_formula(name).map_err(|_| not_a_workbook())?;
+                        let merged = match book.worksheet_merge_cells(name) {
+                            Some(m) => m.map_err(|_| not_a_workbook())?,
+                            None => Vec::new(),
+                        };
+                        let sheet = Sheet::new(
+                            "members",
+                            name.clone(),
+                            range,
+                            &formulas,
+                            &merged,
+                            &self.excel_headers,
+                        )?;
+                        Some(sheet).filter(|s| s.columns.iter().any(|c| c == "cooperative_id"))
+                    }
+                    None => None,
+                },
+            };
+            if let Some(sheet) = sheet {
+                return self.read_single_sheet(sheet);
+            }
+        }
         let Some(c) = c else {
             let names: Vec<&str> = SHEETS[0].1.to_vec();
             return Err(Error::Input(
@@ -257,6 +320,238 @@ impl ReadOptions {
     }
 }
 
+impl ReadOptions {
+    /// The single-sheet form: one row per member, the cooperative's fields
+    /// (`Tên HTX`, `Loại hình`, `Lĩnh vực`, ...) repeated on its members'
+    /// rows or left empty after its first. A column is a member's field when
+    /// it is one, else a cooperative's; a cooperative is its first row's id.
+    fn read_single_sheet(&self, mut sheet: Sheet) -> Result<Loaded, Error> {
+        use super::decode::fields;
+        let headers: Vec<Data> = sheet
+            .range
+            .rows()
+            .next()
+            .map(<[Data]>::to_vec)
+            .unwrap_or_default();
+        let mut coop_cols = Vec::new();
+        let mut role_col = None;
+        for (i, h) in headers.iter().enumerate() {
+            let member = column_name("members", h, &self.excel_headers);
+            if member == "cooperative_id" || fields::MEMBER.contains(&member.as_str()) {
+                continue;
+            }
+            // The member's positions (`Chức danh`: one, or several with `;`).
+            if role_col.is_none() && column_name("positions", h, &self.excel_headers) == "role" {
+                sheet.columns[i] = "role".into();
+                sheet.column_tables[i] = "positions";
+                role_col = Some(i);
+                continue;
+            }
+            let coop = column_name("cooperatives", h, &self.excel_headers);
+            // `Tên` alone on a sheet of members is more likely a person's
+            // name than the cooperative's: not read as either.
+            let bare_name = matches!(h, Data::String(t) if fold_name(t) == fold_name("Tên"));
+            let is_coop = fields::COOPERATIVE_SCALARS.contains(&coop.as_str())
+                || ["members_listed", "positions_listed"].contains(&coop.as_str())
+                || coop.starts_with("summary_")
+                || coop.starts_with("employees_");
+            if coop != "id" && !bare_name && is_coop && i < sheet.columns.len() {
+                sheet.columns[i] = coop;
+                sheet.column_tables[i] = "cooperatives";
+                coop_cols.push(i);
+            }
+        }
+        let Some(id_col) = sheet.columns.iter().position(|c| c == "cooperative_id") else {
+            return Err(not_a_workbook());
+        };
+        let mut bad = Vec::new();
+        let all = sheet.table(&mut bad);
+        let member_cols: Vec<usize> = (0..all.columns.len())
+            .filter(|i| !coop_cols.contains(i) && Some(*i) != role_col)
+            .collect();
+        fn pick<'a>(row: &[Cell<'a>], cols: &[usize]) -> Vec<Cell<'a>> {
+            cols.iter()
+                .map(|&i| row.get(i).copied().unwrap_or(Cell::Null))
+                .collect()
+        }
+        let members = RowTable {
+            columns: member_cols.iter().map(|&i| all.columns[i].clone()).collect(),
+            rows: all.rows.iter().map(|r| pick(r, &member_cols)).collect(),
+        };
+        // One cooperative per id, in the order first met: its id, then its
+        // fields, each from the first row that gives it; a later row that
+        // gives another value is an error at its cell.
+        let mut cols = vec![id_col];
+        cols.extend(&coop_cols);
+        let mut first_rows: Vec<usize> = Vec::new();
+        let mut coop_rows: Vec<Vec<Cell<'_>>> = Vec::new();
+        let mut given: Vec<Vec<Option<usize>>> = Vec::new();
+        let mut index = std::collections::HashMap::new();
+        for (r, row) in all.rows.iter().enumerate() {
+            let id = row.get(id_col).copied().unwrap_or(Cell::Null);
+            if id == Cell::Null {
+                if row.iter().any(|c| *c != Cell::Null) {
+                    bad.push(InputError::new(
+                        format!("{}.cooperative_id", sheet.cell_ref(r + 1, id_col)),
+                        Code::MissingField,
+                        "no cooperative id: on a single sheet each member's row names its cooperative",
+                    ));
+                }
+                continue;
+            }
+            let k = *index.entry(format!("{id:?}")).or_insert_with(|| {
+                first_rows.push(r);
+                coop_rows.push(vec![Cell::Null; cols.len()]);
+                given.push(vec![None; cols.len()]);
+                coop_rows.len() - 1
+            });
+            for (j, &c) in cols.iter().enumerate() {
+                let v = row.get(c).copied().unwrap_or(Cell::Null);
+                if v == Cell::Null {
+                    continue;
+                }
+                match given[k][j] {
+                    None => {
+                        coop_rows[k][j] = v;
+                        given[k][j] = Some(r);
+                    }
+                    Some(first) if coop_rows[k][j] != v => bad.push(InputError::new(
+                        format!("{}.{}", sheet.cell_ref(r + 1, c), sheet.columns[c]),
+                        Code::Inconsistent,
+                        format!(
+                            "not the value of row {} for the same cooperative: give a cooperative's fields the \
+                             same on each of its rows, or leave them empty after the first",
+                            sheet.origin.0 as usize + first + 2
+                        ),
+                    )),
+                    Some(_) => {}
+                }
+            }
+        }
+        // One position per role named on a member's row (`positions[k]` is
+        // the role at `position_cells[k]`).
+        let member_id_col = sheet.columns.iter().position(|c| c == "id");
+        let mut positions = RowTable::new(&["cooperative_id", "member", "role"]);
+        let mut position_cells = Vec::new();
+        if let Some(rc) = role_col {
+            for (r, row) in all.rows.iter().enumerate() {
+                let roles: Vec<Cell<'_>> = match row.get(rc).copied().unwrap_or(Cell::Null) {
+                    Cell::Null => continue,
+                    Cell::Text(t) => t
+                        .split([';', ','])
+                        .map(str::trim)
+                        .filter(|p| !p.is_empty())
+                        .map(|p| text("positions", "role", p))
+                        .collect(),
+                    other => vec![other],
+                };
+                // A row without its cooperative is reported above.
+                if row.get(id_col).copied().unwrap_or(Cell::Null) == Cell::Null {
+                    continue;
+                }
+                let member = member_id_col
+                    .and_then(|c| row.get(c).copied())
+                    .unwrap_or(Cell::Null);
+                for role in roles {
+                    positions
+                        .rows
+                        .push(vec![row.get(id_col).copied().unwrap_or(Cell::Null), member, role]);
+                    position_cells.push(r);
+                }
+            }
+        }
+        let mut coop_columns = vec!["id".to_owned()];
+        coop_columns.extend(coop_cols.iter().map(|&i| sheet.columns[i].clone()));
+        let cooperatives = RowTable {
+            columns: coop_columns,
+            rows: coop_rows,
+        };
+        let positions = role_col.map(|_| &positions as &dyn super::Table);
+        let read = self.read_tables(&cooperatives, Some(&members), positions);
+        let place = |e: InputError| {
+            let path = if let Some(rest) = e.path.strip_prefix("cooperatives") {
+                locate_cooperative(&sheet, &cols, &first_rows, rest).unwrap_or(e.path.clone())
+            } else if let Some(rest) = e.path.strip_prefix("positions[") {
+                // A position is on its member's row: its role in the role
+                // cell, its member in the member's id, its cooperative in
+                // the cooperative's id.
+                let (k, field) = rest.split_once(']').unwrap_or((rest, ""));
+                let field = field.strip_prefix('.').unwrap_or(field);
+                let column = match field {
+                    "member" => member_id_col,
+                    "cooperative_id" => Some(id_col),
+                    _ => role_col,
+                };
+                let shown = if field.is_empty() { "role" } else { field };
+                match (
+                    k.parse::<usize>().ok().and_then(|k| position_cells.get(k)),
+                    column,
+                ) {
+                    (Some(&r), Some(c)) => format!("{}.{shown}", sheet.cell_ref(r + 1, c)),
+                    _ => e.path.clone(),
+                }
+            } else {
+                locate(&[&sheet], &e.path)
+            };
+            InputError { path, ..e }
+        };
+        // The sheet's own problems (a cooperative's fields that disagree, a
+        // row without its cooperative, error cells) fail the read, lenient
+        // too, with every problem the table reader finds besides.
+        if !bad.is_empty() {
+            let more = match read {
+                Err(Error::Input(e)) => e.into_vec(),
+                Ok(loaded) => loaded.rejected.into_iter().flat_map(|r| r.errors).collect(),
+                Err(other) => return Err(other),
+            };
+            for e in more.into_iter().map(place) {
+                if !bad.iter().any(|b| b.path == e.path) {
+                    bad.push(e);
+                }
+            }
+            return Err(Error::Input(InputErrors::new(bad).expect("errors kept")));
+        }
+        match read {
+            Ok(mut loaded) => {
+                loaded.rejected = std::mem::take(&mut loaded.rejected)
+                    .into_iter()
+                    .map(|r| Rejected {
+                        errors: r.errors.into_iter().map(place).collect(),
+                        ..r
+                    })
+                    .collect();
+                Ok(loaded)
+            }
+            Err(Error::Input(e)) => Err(Error::Input(
+                InputErrors::new(e.into_vec().into_iter().map(place).collect()).expect("errors kept"),
+            )),
+            Err(other) => Err(other),
+        }
+    }
+}
+
+/// A cooperative's path of the single-sheet form (`[3].sector`, `[3]`,
+/// `.sector`) as the cell of its first row: `Danh sách!D12.sector`.
+fn locate_cooperative(sheet: &Sheet, cols: &[usize], first_rows: &[usize], rest: &str) -> Option<String> {
+    let column = |field: &str| -> Option<usize> {
+        match field {
+            "id" => cols.first().copied(),
+            f => cols.iter().copied().find(|&c| sheet.columns[c] == f),
+        }
+    };
+    if let Some(field) = rest.strip_prefix('.') {
+        return Some(format!("{}.{field}", sheet.cell_ref(0, column(field)?)));
+    }
+    let (row, field) = rest.strip_prefix('[')?.split_once(']')?;
+    let first = *first_rows.get(row.parse::<usize>().ok()?)?;
+    let field = field.strip_prefix('.').unwrap_or(field);
+    Some(match column(field) {
+        Some(c) => format!("{}.{field}", sheet.cell_ref(first + 1, c)),
+        None if field.is_empty() => format!("{}!{}", sheet.name, sheet.origin.0 as usize + first + 2),
+        None => format!("{}!{}.{field}", sheet.name, sheet.origin.0 as usize + first + 2),
+    })
+}
+
 /// Reads a registry from an Excel workbook in memory, strictly.
 pub fn registry_from_xlsx(bytes: &[u8]) -> Result<crate::registry::Registry, Error> {
     ReadOptions::new().read_xlsx(bytes).map(|l| l.registry)
@@ -281,6 +576,9 @@ struct Sheet {
     name: String,
     range: calamine::Range<Data>,
     columns: Vec<String>,
+    /// The table each column belongs to: the sheet's, or in the single-sheet
+    /// form `cooperatives` for the cooperative's fields.
+    column_tables: Vec<&'static str>,
     /// The sheet's first row and column (0-based), for cell references.
     origin: (u32, u32),
     /// Cells (absolute row and column) holding a formula with no saved value.
@@ -312,7 +610,7 @@ impl Sheet {
             ));
         }
         let origin = range.start().unwrap_or((0, 0));
-        let columns = range
+        let columns: Vec<String> = range
             .rows()
             .next()
             .map(|header| header.iter().map(|h| column_name(table, h, extra)).collect())
@@ -337,6 +635,7 @@ impl Sheet {
         Ok(Sheet {
             table,
             name,
+            column_tables: vec![table; columns.len()],
             range,
             columns,
             origin,
@@ -382,7 +681,7 @@ impl Sheet {
                             "a formula whose value was not saved in the file: open the workbook in Excel and save it"
                                 .into(),
                         ),
-                        Err(_) => cell(self.table, column, v),
+                        Err(_) => cell(self.column_tables.get(c).copied().unwrap_or(self.table), column, v),
                     };
                     match read {
                         Ok(cell) => cell,
@@ -469,6 +768,12 @@ fn text<'a>(table: &str, column: &str, s: &'a str) -> Cell<'a> {
         let pairs = vocabulary.iter().find(|(name, _)| *name == list).map(|(_, p)| p);
         if let Some(code) = pairs.and_then(|p| p.iter().find(|(_, label)| fold_name(label) == folded)) {
             return Cell::Text(code.0);
+        }
+        if let Some((_, _, code)) = SHORT_FORMS
+            .iter()
+            .find(|(l, short, _)| *l == list && fold_name(short) == folded)
+        {
+            return Cell::Text(code);
         }
     }
     if super::decode::fields::YES_NO_COLUMNS.contains(&column) {
