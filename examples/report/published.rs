@@ -91,14 +91,7 @@ pub(super) fn trend(registry: &Registry, o: &Options) -> Result<Option<Section>,
     }
     s.push(Block::Table(t));
     s.push(Block::Line {
-        text: format!(
-            "{} {}.",
-            l.pick(
-                "Women-managed under the rule",
-                "Do phụ nữ tham gia quản lý theo tiêu chí"
-            ),
-            l.rule(o.rule)
-        ),
+        text: format!("{}.", under_rule(o)),
     });
     Ok(Some(s))
 }
@@ -160,12 +153,8 @@ pub(super) fn figures(registry: &Registry, o: &Options) -> Result<Section, coopk
     s.push(Block::Table(t));
     s.push(Block::Paragraph {
         text: format!(
-            "{} {}; {}",
-            l.pick(
-                "Women-managed under the rule",
-                "Do phụ nữ tham gia quản lý theo tiêu chí"
-            ),
-            l.rule(o.rule),
+            "{}; {}",
+            under_rule(o),
             l.pick(
                 "“nearly 400” is read as 390 to 399.",
                 "“gần 400” được hiểu là từ 390 đến 399."
@@ -243,4 +232,17 @@ pub(super) fn figures(registry: &Registry, o: &Options) -> Result<Section, coopk
     });
     s.push(Block::Chart(chart));
     Ok(s)
+}
+
+/// Which rule the count of women-managed cooperatives uses.
+fn under_rule(o: &Options) -> String {
+    let l = o.lang;
+    format!(
+        "{} {}",
+        l.pick(
+            "Women-managed under the rule",
+            "Do phụ nữ tham gia quản lý theo tiêu chí"
+        ),
+        l.rule(o.rule)
+    )
 }

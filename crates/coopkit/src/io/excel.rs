@@ -180,22 +180,7 @@ impl ReadOptions {
                 .iter()
                 .find(|n| aliases.iter().any(|a| fold_name(a) == fold_name(n)));
             let sheet = match found {
-                Some(name) => {
-                    let range = book.worksheet_range(name).map_err(|_| not_a_workbook())?;
-                    let formulas = book.worksheet_formula(name).map_err(|_| not_a_workbook())?;
-                    let merged = match book.worksheet_merge_cells(name) {
-                        Some(m) => m.map_err(|_| not_a_workbook())?,
-                        None => Vec::new(),
-                    };
-                    Some(Sheet::new(
-                        table,
-                        name.clone(),
-                        range,
-                        &formulas,
-                        &merged,
-                        &self.excel_headers,
-                    )?)
-                }
+                Some(name) => Some(open_sheet(&mut book, table, name, &self.excel_headers)?),
                 None => None,
             };
             sheets.push(sheet);
@@ -208,23 +193,8 @@ impl ReadOptions {
             let sheet = match m.take() {
                 Some(m) => Some(m),
                 None => match names.first() {
-                    Some(name) => {
-                        let range = book.worksheet_range(name).map_err(|_| not_a_workbook())?;
-                        let formulas = book.worksheet_formula(name).map_err(|_| not_a_workbook())?;
-                        let merged = match book.worksheet_merge_cells(name) {
-                            Some(m) => m.map_err(|_| not_a_workbook())?,
-                            None => Vec::new(),
-                        };
-                        let sheet = Sheet::new(
-                            "members",
-                            name.clone(),
-                            range,
-                            &formulas,
-                            &merged,
-                            &self.excel_headers,
-                        )?;
-                        Some(sheet).filter(|s| s.columns.iter().any(|c| c == "cooperative_id"))
-                    }
+                    Some(name) => Some(open_sheet(&mut book, "members", name, &self.excel_headers)?)
+                        .filter(|s| s.columns.iter().any(|c| c == "cooperative_id")),
                     None => None,
                 },
             };
@@ -268,22 +238,7 @@ impl ReadOptions {
             path: locate(&sheets, &e.path),
             ..e
         };
-        match read {
-            Ok(mut loaded) => {
-                loaded.rejected = std::mem::take(&mut loaded.rejected)
-                    .into_iter()
-                    .map(|r| Rejected {
-                        errors: r.errors.into_iter().map(place).collect(),
-                        ..r
-                    })
-                    .collect();
-                Ok(loaded)
-            }
-            Err(Error::Input(e)) => Err(Error::Input(
-                InputErrors::new(e.into_vec().into_iter().map(place).collect()).expect("errors kept"),
-            )),
-            Err(other) => Err(other),
-        }
+        placed(read, place)
     }
 
     /// Another header of an Excel sheet's column, beside the built-in ones
@@ -511,22 +466,28 @@ impl ReadOptions {
             }
             return Err(Error::Input(InputErrors::new(bad).expect("errors kept")));
         }
-        match read {
-            Ok(mut loaded) => {
-                loaded.rejected = std::mem::take(&mut loaded.rejected)
-                    .into_iter()
-                    .map(|r| Rejected {
-                        errors: r.errors.into_iter().map(place).collect(),
-                        ..r
-                    })
-                    .collect();
-                Ok(loaded)
-            }
-            Err(Error::Input(e)) => Err(Error::Input(
-                InputErrors::new(e.into_vec().into_iter().map(place).collect()).expect("errors kept"),
-            )),
-            Err(other) => Err(other),
+        placed(read, place)
+    }
+}
+
+/// A read with every error's path put by `place` (the table reader's
+/// paths as the sheet's cells).
+fn placed(read: Result<Loaded, Error>, place: impl Fn(InputError) -> InputError) -> Result<Loaded, Error> {
+    match read {
+        Ok(mut loaded) => {
+            loaded.rejected = std::mem::take(&mut loaded.rejected)
+                .into_iter()
+                .map(|r| Rejected {
+                    errors: r.errors.into_iter().map(&place).collect(),
+                    ..r
+                })
+                .collect();
+            Ok(loaded)
         }
+        Err(Error::Input(e)) => Err(Error::Input(
+            InputErrors::new(e.into_vec().into_iter().map(&place).collect()).expect("errors kept"),
+        )),
+        Err(other) => Err(other),
     }
 }
 
@@ -567,6 +528,22 @@ fn not_a_workbook() -> Error {
         )])
         .expect("one error"),
     )
+}
+
+/// The sheet `name` of the workbook, read as `table`.
+fn open_sheet<R: std::io::Read + std::io::Seek>(
+    book: &mut Xlsx<R>,
+    table: &'static str,
+    name: &str,
+    extra: &[(&'static str, String, String)],
+) -> Result<Sheet, Error> {
+    let range = book.worksheet_range(name).map_err(|_| not_a_workbook())?;
+    let formulas = book.worksheet_formula(name).map_err(|_| not_a_workbook())?;
+    let merged = match book.worksheet_merge_cells(name) {
+        Some(m) => m.map_err(|_| not_a_workbook())?,
+        None => Vec::new(),
+    };
+    Sheet::new(table, name.to_owned(), range, &formulas, &merged, extra)
 }
 
 /// One sheet read: its table, its name in the workbook, its cells, and its
