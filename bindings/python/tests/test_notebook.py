@@ -102,6 +102,11 @@ def test_notebook_runs_top_to_bottom(executed: tuple[Any, Path]) -> None:
     # percentage of a percentage; chart 2 the province with itself.
     source = "".join(c.source for c in nb.cells)
     assert "of the target" not in source and "30_000" not in source
+    # The report, written as a page and a workbook, and shown as the page.
+    page = (folder / "bao-cao.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "Tỉnh Quảng Ngãi: hợp tác xã do phụ nữ tham gia quản lý" in page
+    assert (folder / "bao-cao.xlsx").read_bytes()[:2] == b"PK"
+    assert "<iframe srcdoc=" in html
 
 
 def test_notebook_html_fits_1280_px_in_chromium(executed: tuple[Any, Path]) -> None:
