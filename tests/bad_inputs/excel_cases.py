@@ -65,6 +65,20 @@ X("lenient: each bad cooperative rejected with its cells", book({
   options={"lenient": True})
 X("more cooperatives than max_records", book({"cooperatives": [C, A, ["B", "HTX B", "cooperative", "agriculture"]]}),
   [["cooperatives!3", "too_large"]], options={"max_records": 1})
+# The single-sheet form: one row per member, the cooperative's fields on its first row.
+S = ["Mã HTX", "Tên HTX", "Loại hình", "Lĩnh vực", "Mã TV", "Loại thành viên", "Giới tính", "Chức danh"]
+X("a single sheet of members: the cooperative's fields on its first row, posts in short forms", book({"Danh sách": [S,
+    ["A", "HTX A", "HTX", "Nông nghiệp", "m1", "Cá nhân", "Nữ", "CT HĐQT; GĐ"],
+    ["A", None, None, None, "m2", "Cá nhân", "Nam", "TV HĐQT"],
+    ["B", "HTX B", "Tổ hợp tác", "Thương mại – dịch vụ", "b1", "Cá nhân", "Nữ", None]]}),
+  loaded={"accepted": ["A", "B"], "rejected": []})
+X("a single sheet: a cooperative's field that differs on a later row, a row without its cooperative, an unknown post", book({"Danh sách": [S,
+    ["A", "HTX A", "HTX", "Nông nghiệp", "m1", "Cá nhân", "Nữ", None],
+    ["A", None, None, "Thương mại – dịch vụ", "m2", "Cá nhân", "Nam", None],
+    [None, None, None, None, "m3", "Cá nhân", "Nữ", None],
+    ["A", None, None, None, "m4", "Cá nhân", "Nữ", "Trưởng nhóm"]]}),
+  [["Danh sách!D3.sector", "inconsistent"], ["Danh sách!A4.cooperative_id", "missing_field"], ["Danh sách!H5.role", "invalid_value"]],
+  options={"lenient": True})
 cases.append({"name": "bytes that are not a workbook", "read": "xlsx", "input": {"hex": b"id,name\nA,x\n".hex()}, "runtimes": ["rust", "python"],
   "error": {"class": "InputError", "errors": [["workbook", "syntax"]]}})
 json.dump({"about": "Excel workbooks (.xlsx), written by openpyxl as another tool would (the WebAssembly package reads none yet)", "cases": cases},
