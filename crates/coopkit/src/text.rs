@@ -333,6 +333,15 @@ pub(crate) fn join(parts: &[Message], en_sep: &str, vi_sep: &str) -> Message {
     Message::new(en.join(en_sep), vi.join(vi_sep))
 }
 
+/// `s` with its first letter a capital: `"Hợp tác xã"` from `"hợp tác xã"`.
+pub(crate) fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
 /// `"a, b and c"` (`and` is the word for "and").
 pub(crate) fn join_and(items: &[&str], and: &str) -> String {
     match items {

@@ -40,7 +40,7 @@ use crate::codes::UnitKind;
 use crate::indicators::Table as IndicatorTable;
 use crate::law::CheckReport;
 use crate::params::Parameters;
-use crate::text::Lang;
+use crate::text::{capitalise, Lang};
 use crate::units::{Level, Units};
 use crate::{Classification, Cooperative, Date, LawChoice, Registry, Status, WomenManagedRule};
 use serde::Serialize;
@@ -550,11 +550,6 @@ fn title(registry: &Registry, o: &ReportOptions) -> String {
                 format!("{kind} {}: {what}", u.name)
             }
         },
-        None => {
-            let mut chars = what.chars();
-            chars
-                .next()
-                .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
-        }
+        None => capitalise(what),
     }
 }

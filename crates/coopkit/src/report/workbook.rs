@@ -6,7 +6,7 @@
 use super::{Basis, Report};
 use crate::codes::label;
 use crate::io::workbook::{write_xlsx, SheetData, WorkCell};
-use crate::text::Lang;
+use crate::text::{capitalise, Lang};
 use crate::Code;
 
 /// A term of the core's vocabulary in `lang` (the code itself if it has none).
@@ -16,11 +16,7 @@ fn term(code: &'static str, lang: Lang) -> &'static str {
 
 /// A sheet's name: the term, first letter capital.
 fn title(code: &'static str, lang: Lang) -> String {
-    let t = term(code, lang);
-    let mut chars = t.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+    capitalise(term(code, lang))
 }
 
 pub(super) fn write(report: &Report) -> crate::Result<Vec<u8>> {

@@ -4,7 +4,7 @@
 use crate::law::Law;
 use crate::model::{Kind, MemberKind, MemberType};
 
-pub(super) use crate::text::{count, date, join_and, vnd, whole_percent};
+pub(super) use crate::text::{capitalise, count, date, join_and, vnd, whole_percent};
 
 /// `"Luật Hợp tác xã năm 2023"`.
 pub(super) fn law_vi(law: Law) -> &'static str {
@@ -35,14 +35,6 @@ pub(super) fn kind_vi(kind: Kind) -> &'static str {
 /// The record as the subject of a sentence: `"The cooperative"`, `"Hợp tác xã"`.
 pub(super) fn the_kind(kind: Kind) -> (String, String) {
     (format!("The {}", kind_en(kind)), capitalise(kind_vi(kind)))
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
 }
 
 /// A member type in English words.
