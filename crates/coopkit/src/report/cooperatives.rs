@@ -299,10 +299,18 @@ fn shares_chart(registry: &Registry, assessed: &[Assessed], o: &ReportOptions) -
             .ids(ids)
             .by([Dimension::Cooperative]),
     )?;
+    // The rows by cooperative and indicator, found once (not a scan of the
+    // table for each bar).
+    let mut rows_of = std::collections::HashMap::new();
+    for r in table.rows.iter().filter(|r| r.disaggregation.is_none()) {
+        if let Some(coop) = r.group_value(Dimension::Cooperative) {
+            rows_of.entry((coop, r.indicator)).or_insert(r);
+        }
+    }
     let bars = assessed
         .iter()
         .map(|a| {
-            let rows = ids.map(|id| table.find(id, &[Some(a.coop.id.as_str())]));
+            let rows = ids.map(|id| rows_of.get(&(a.coop.id.as_str(), id)).copied());
             Bar {
                 label: a.coop.id.clone(),
                 values: rows.iter().map(|r| r.and_then(|r| r.value)).collect(),

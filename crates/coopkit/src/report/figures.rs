@@ -9,7 +9,7 @@ use crate::indicators::targets::{self, Measure};
 use crate::indicators::{Dimension, Disaggregation, IndicatorId, Query, Unit};
 use crate::text::Lang;
 use crate::units::Level;
-use crate::{Ethnicity, Law, LawChoice, Registry, Sector};
+use crate::{Ethnicity, Kind, Law, LawChoice, Registry, Sector};
 
 /// What the report is computed from: the data, the date, the law, the rule.
 pub(super) fn facts(registry: &Registry, law: Law, o: &ReportOptions) -> Vec<(String, String)> {
@@ -221,7 +221,8 @@ pub(super) fn indicators(registry: &Registry, o: &ReportOptions) -> crate::Resul
 /// The data's contribution to the national targets of the 2030 programme
 /// (Decision 01/QĐ-TTg) and Resolution 28/NQ-CP, from the engine's targets,
 /// with a chart of the progress towards each.
-pub(super) fn programme(registry: &Registry, o: &ReportOptions) -> crate::Result<Section> {
+/// `kinds`: the kinds of organisation the registry holds.
+pub(super) fn programme(registry: &Registry, kinds: &[Kind], o: &ReportOptions) -> crate::Result<Section> {
     let l = o.lang;
     let mut s = Section::new(
         "programme",
@@ -303,7 +304,7 @@ pub(super) fn programme(registry: &Registry, o: &ReportOptions) -> crate::Result
                     },
                 ) => {
                     line.push_str(&format!("; {a}"));
-                    let none_of_kind = kind.is_some_and(|k| registry.iter().all(|c| c.kind != k));
+                    let none_of_kind = kind.is_some_and(|k| !kinds.contains(&k));
                     why = Some(if none_of_kind {
                         l.pick(
                             "the data holds no organisation of this kind",

@@ -42,7 +42,7 @@ use crate::law::CheckReport;
 use crate::params::Parameters;
 use crate::text::{capitalise, Lang};
 use crate::units::{Level, Units};
-use crate::{Classification, Cooperative, Date, LawChoice, Registry, Status, WomenManagedRule};
+use crate::{Classification, Cooperative, Date, Kind, LawChoice, Registry, Status, WomenManagedRule};
 use serde::Serialize;
 
 /// What a report is computed for, and how it is written.
@@ -499,19 +499,28 @@ impl Registry {
                 coop,
             })
             .collect();
-        let indicators = self.indicators(&crate::indicators::Query::new(o.as_of).rule(o.rule))?;
+        // Every cooperative of the registry, read once above.
+        let all = || assessed.iter().map(|a| &a.coop).chain(&later);
+        let mut kinds: Vec<Kind> = all().map(|c| c.kind).collect();
+        kinds.sort();
+        kinds.dedup();
+        // The indicator table only the workbook needs.
+        let indicators = match cfg!(feature = "excel") {
+            true => Some(self.indicators(&crate::indicators::Query::new(o.as_of).rule(o.rule))?),
+            false => None,
+        };
         let mut report = Report {
             lang: o.lang,
-            title: o.title.clone().unwrap_or_else(|| title(self, o)),
+            title: o.title.clone().unwrap_or_else(|| title(all(), o)),
             facts: figures::facts(self, law, o),
             sections: vec![
                 figures::indicators(self, o)?,
-                figures::programme(self, o)?,
+                figures::programme(self, &kinds, o)?,
                 cooperatives::cooperatives(self, &assessed, &later, o)?,
                 cooperatives::notes(&assessed, law, o),
             ],
             basis: Basis {
-                indicators: Some(indicators),
+                indicators,
                 assessed: assessed
                     .into_iter()
                     .map(|a| (a.coop.id, a.coop.name, a.check, a.class))
@@ -526,13 +535,13 @@ impl Registry {
 
 /// The default title: the province's name when every cooperative is in the
 /// same province and the unit table names it on the date.
-fn title(registry: &Registry, o: &ReportOptions) -> String {
+fn title<'a>(coops: impl Iterator<Item = &'a Cooperative>, o: &ReportOptions) -> String {
     let l = o.lang;
     let what = l.pick(
         "cooperatives managed by women",
         "hợp tác xã do phụ nữ tham gia quản lý",
     );
-    let mut provinces = registry.iter().map(|c| c.province);
+    let mut provinces = coops.map(|c| c.province.clone());
     let first = provinces.next().flatten();
     let one = first.filter(|p| provinces.all(|q| q.as_ref() == Some(p)));
     let unit = one.and_then(|p| o.units.find(Level::Province, &p, o.as_of).cloned());
