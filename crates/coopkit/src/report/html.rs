@@ -3,7 +3,7 @@
 //! offline and can be sent by email; print styles for A4 (a page per
 //! section, rows never cut, table headings repeated on each page).
 
-use super::{Bar, Block, Chart, ListStyle, Report, Status, Table};
+use super::{Bar, Block, Chart, ListStyle, Report, Table};
 use crate::text::Lang;
 use std::fmt::Write;
 
@@ -40,6 +40,9 @@ footer{margin-top:2rem;color:var(--muted);font-size:.8rem}
 h2,h3,h4,figcaption{break-after:avoid}tr,figure,.target,.findings li{break-inside:avoid}\
 thead{display:table-header-group}a{color:inherit}}
 ";
+
+/// The height of one bar of a chart, in SVG units.
+const BAR: f64 = 12.0;
 
 /// The colours of the chart's series, in order.
 const SERIES: [&str; 2] = ["var(--accent)", "var(--second)"];
@@ -143,16 +146,13 @@ fn block(out: &mut String, b: &Block, l: Lang) {
         Block::Findings { heading, items } => {
             let _ = writeln!(out, "<div class=\"findings\">\n<h4>{}</h4>\n<ul>", esc(heading));
             for f in items {
-                let (mark, label) = match f.status {
-                    Status::Fail => ("✗", Status::Fail.label(l)),
-                    s => ("?", s.label(l)),
-                };
                 let _ = writeln!(
                     out,
-                    "<li class=\"{}\"><span class=\"mark\" title=\"{}\">{mark}</span>{}\
+                    "<li class=\"{}\"><span class=\"mark\" title=\"{}\">{}</span>{}\
                      <span class=\"cite\">{}</span><span class=\"msg\">{}</span></li>",
                     f.status.as_str(),
-                    esc(label),
+                    esc(f.status.label(l)),
+                    f.mark(),
                     esc(&f.text),
                     esc(&f.citation),
                     esc(&f.message)
@@ -211,7 +211,6 @@ fn chart(out: &mut String, c: &Chart) {
     let label_width = (longest as f64 * 6.2 + 14.0).clamp(40.0, 300.0);
     const PLOT: f64 = 420.0;
     const VALUE: f64 = 70.0;
-    const BAR: f64 = 12.0;
     const GAP: f64 = 8.0;
     const TOP: f64 = 22.0;
     let n = c.series.len().max(1) as f64;
@@ -271,7 +270,6 @@ fn chart(out: &mut String, c: &Chart) {
 }
 
 fn bar_group(out: &mut String, bar: &Bar, y: f64, label_end: f64, x: &dyn Fn(f64) -> f64) {
-    const BAR: f64 = 12.0;
     let n = bar.values.len().max(1) as f64;
     let _ = writeln!(
         out,

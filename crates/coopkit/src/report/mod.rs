@@ -291,6 +291,17 @@ pub struct FindingItem {
     pub message: String,
 }
 
+impl FindingItem {
+    /// Its mark: `✗` failed, `?` not assessable.
+    pub fn mark(&self) -> &'static str {
+        if self.status == Status::Fail {
+            "✗"
+        } else {
+            "?"
+        }
+    }
+}
+
 /// A table of text cells (numbers already written in the language).
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Table {

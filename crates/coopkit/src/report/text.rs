@@ -3,7 +3,7 @@
 //! hands out NFC text, so every Vietnamese letter is one character and one
 //! column.
 
-use super::{Block, Chart, ListStyle, Report, Status, Table};
+use super::{Block, Chart, ListStyle, Report, Table};
 use std::fmt::Write;
 
 pub(super) fn render(report: &Report, width: usize) -> String {
@@ -72,8 +72,7 @@ fn block_text(out: &mut String, block: &Block, width: usize) {
         Block::Findings { heading, items } => {
             let _ = writeln!(out, "\n  {heading}");
             for f in items {
-                let mark = if f.status == Status::Fail { "✗" } else { "?" };
-                out.push_str(&wrap("    ", &format!("{mark} {}", f.text), width));
+                out.push_str(&wrap("    ", &format!("{} {}", f.mark(), f.text), width));
                 out.push_str(&wrap("      ", &f.citation, width));
                 out.push_str(&wrap("      ", &f.message, width));
             }
