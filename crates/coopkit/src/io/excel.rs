@@ -288,18 +288,18 @@ impl ReadOptions {
             .next()
             .map(<[Data]>::to_vec)
             .unwrap_or_default();
-        let mut coop_cols = Vec::new();
-        let mut role_col = None;
-        for (i, h) in headers.iter().enumerate() {
-            let member = column_name("members", h, &self.excel_headers);
-            if member == "cooperative_id" || fields::MEMBER.contains(&member.as_str()) {
+        // Each column's table: the members' (as the sheet was read), the
+        // positions' for the role, else the cooperatives' for their fields.
+        for (i, h) in headers.iter().enumerate().take(sheet.columns.len()) {
+            let member = sheet.columns[i].as_str();
+            if member == "cooperative_id" || fields::MEMBER.contains(&member) {
                 continue;
             }
             // The member's positions (`Chức danh`: one, or several with `;`).
-            if role_col.is_none() && column_name("positions", h, &self.excel_headers) == "role" {
+            let first_role = !sheet.column_tables.contains(&"positions");
+            if first_role && column_name("positions", h, &self.excel_headers) == "role" {
                 sheet.columns[i] = "role".into();
                 sheet.column_tables[i] = "positions";
-                role_col = Some(i);
                 continue;
             }
             let coop = column_name("cooperatives", h, &self.excel_headers);
@@ -310,20 +310,23 @@ impl ReadOptions {
                 || ["members_listed", "positions_listed"].contains(&coop.as_str())
                 || coop.starts_with("summary_")
                 || coop.starts_with("employees_");
-            if coop != "id" && !bare_name && is_coop && i < sheet.columns.len() {
+            if coop != "id" && !bare_name && is_coop {
                 sheet.columns[i] = coop;
                 sheet.column_tables[i] = "cooperatives";
-                coop_cols.push(i);
             }
         }
+        let columns_of = |table: &str| -> Vec<usize> {
+            (0..sheet.column_tables.len())
+                .filter(|&i| sheet.column_tables[i] == table)
+                .collect()
+        };
+        let (member_cols, coop_cols) = (columns_of("members"), columns_of("cooperatives"));
+        let role_col = columns_of("positions").first().copied();
         let Some(id_col) = sheet.columns.iter().position(|c| c == "cooperative_id") else {
             return Err(not_a_workbook());
         };
         let mut bad = Vec::new();
         let all = sheet.table(&mut bad);
-        let member_cols: Vec<usize> = (0..all.columns.len())
-            .filter(|i| !coop_cols.contains(i) && Some(*i) != role_col)
-            .collect();
         fn pick<'a>(row: &[Cell<'a>], cols: &[usize]) -> Vec<Cell<'a>> {
             cols.iter()
                 .map(|&i| row.get(i).copied().unwrap_or(Cell::Null))
