@@ -757,7 +757,8 @@ impl Registry {
             .law(law)
             .rule(women_managed_rule);
         if let Some(u) = units {
-            options = options.units(coopkit::units::Units::builtin().overlay(&u.get().inner));
+            // A `coopkit.Units` already holds the built-in units under the user's.
+            options = options.units(u.get().inner.clone());
         }
         if let Some(t) = title {
             options = options.title(t);
@@ -766,8 +767,7 @@ impl Registry {
             options = options.source(s);
         }
         let options = with_parameters(py, parameters, |p| Ok(options.params(p.clone())))?;
-        let inner = guard_detached(py, || self.inner.report(&options))?;
-        let inner = call(py, || inner)?;
+        let inner = guard_detached(py, || self.inner.report(&options))?.map_err(|e| to_py_err(py, &e))?;
         Ok(crate::report::Report { inner })
     }
 
